@@ -1,0 +1,51 @@
+package dev.ssosetup.app;
+
+import dev.ssosetup.ui.common.Messages;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Objects;
+
+/** The JavaFX application: builds the wizard through the composition root and shows it. */
+public final class WizardApplication extends Application {
+    static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256);
+    private CompositionRoot.Gui gui;
+
+    @Override
+    public void start(Stage stage) {
+        gui = CompositionRoot.forGui(getHostServices()::showDocument);
+        Parent root = gui.wizardView();
+        Messages messages = gui.messages();
+        stage.setTitle(messages.get("app.title"));
+        stage.getIcons().addAll(icons());
+        stage.setScene(new Scene(root));
+        stage.setMinWidth(900);
+        stage.setMinHeight(620);
+        stage.setOnCloseRequest(e -> gui.close());
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (gui != null) {
+            gui.close();
+        }
+    }
+
+    static List<Image> icons() {
+        return ICON_SIZES.stream().map(size -> {
+            try (InputStream in = Objects.requireNonNull(
+                    WizardApplication.class.getResourceAsStream("/icons/sso-setup-console-" + size + ".png"),
+                    "missing icon " + size)) {
+                return new Image(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ssosetup.ui.task;
+
+import dev.ssosetup.core.task.CancelledException;
+import dev.ssosetup.core.task.TaskContext;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The shared life cycle of a task for both runners: runs the work with a {@link TaskContext}, publishes progress
+ * through {@code publisher} (the JavaFX thread, or directly), and calls exactly one outcome callback.
+ */
+final class TaskState<T> implements TaskHandle, TaskContext {
+    private final BackgroundTask<T> task;
+    private final Consumer<Runnable> publisher;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
+
+    TaskState(BackgroundTask<T> task, Consumer<Runnable> publisher) {
+        this.task = task;
+        this.publisher = publisher;
+    }
+
+    void runWork() {
+        T value;
+        try {
+            value = task.work().run(this);
+        } catch (CancelledException | CancellationException | InterruptedException e) {
+            finish(task::cancelled);
+            return;
+        } catch (Throwable e) {
+            if (cancelled.get()) {
+                finish(task::cancelled);
+            } else {
+                finish(() -> task.failed(e));
+            }
+            return;
+        }
+        if (cancelled.get()) {
+            finish(task::cancelled);
+        } else {
+            finish(() -> task.succeeded(value));
+        }
+    }
+
+    private void finish(Runnable outcome) {
+        if (finished.compareAndSet(false, true)) {
+            publisher.accept(() -> {
+                running.set(false);
+                outcome.run();
+            });
+        }
+    }
+
+    @Override
+    public void progress(double fraction, String text) {
+        publisher.accept(() -> {
+            progress.set(fraction);
+            message.set(text == null ? "" : text);
+        });
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled.get() || Thread.currentThread().isInterrupted();
+    }
+
+    @Override
+    public void cancel() {
+        cancelled.set(true);
+        // the operator gets the answer now, even if the work needs a moment to notice; its late outcome is dropped
+        finish(task::cancelled);
+    }
+
+    @Override
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.ssosetup.ui.wizard;
+
+import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.ui.common.ViewLoader;
+import javafx.collections.SetChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The wizard window's frame: the step rail, the current step's view, Back and Next. Step views are loaded once and
+ * kept, so whatever the operator typed survives moving back and forth.
+ */
+public final class WizardController {
+    private final WizardViewModel viewModel;
+    private final ViewLoader views;
+    private final Messages messages;
+    private final Map<Integer, Parent> loaded = new HashMap<>();
+    private final List<HBox> railItems = new ArrayList<>();
+
+    @FXML
+    private VBox stepRail;
+    @FXML
+    private StackPane stepContent;
+    @FXML
+    private Label stepTitle;
+    @FXML
+    private Label stepCounter;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private Button backButton;
+    @FXML
+    private Button nextButton;
+
+    public WizardController(WizardViewModel viewModel, ViewLoader views) {
+        this.viewModel = viewModel;
+        this.views = views;
+        this.messages = views.messages();
+    }
+
+    @FXML
+    private void initialize() {
+        List<WizardStep> steps = viewModel.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            railItems.add(railItem(i, steps.get(i)));
+        }
+        stepRail.getChildren().addAll(railItems);
+        backButton.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.canGoBackProperty()));
+        nextButton.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.canGoNextProperty()));
+        nextButton.visibleProperty().bind(viewModel.currentIndexProperty().lessThan(steps.size() - 1));
+        nextButton.managedProperty().bind(nextButton.visibleProperty());
+        viewModel.currentIndexProperty().addListener((obs, old, now) -> show(now.intValue()));
+        viewModel.completedSteps().addListener((SetChangeListener<Integer>) change -> refreshRail());
+        viewModel.currentValidProperty().addListener((obs, old, now) -> refreshStatus());
+        show(viewModel.currentIndexProperty().get());
+    }
+
+    private HBox railItem(int index, WizardStep step) {
+        Label number = new Label(Integer.toString(index + 1));
+        number.getStyleClass().add("rail-number");
+        Label title = new Label(messages.get(step.titleKey()));
+        title.getStyleClass().add("rail-title");
+        HBox item = new HBox(10, number, title);
+        item.getStyleClass().add("rail-item");
+        item.setId("rail-" + step.id());
+        item.setOnMouseClicked(e -> viewModel.goTo(index));
+        return item;
+    }
+
+    private void show(int index) {
+        WizardStep step = viewModel.steps().get(index);
+        Parent view = loaded.computeIfAbsent(index, i -> load(step));
+        stepContent.getChildren().setAll(view);
+        stepTitle.setText(messages.get(step.titleKey()));
+        stepCounter.setText(messages.get("wizard.stepOf", index + 1, viewModel.steps().size()));
+        refreshRail();
+        refreshStatus();
+        focusFirst(view);
+    }
+
+    private Parent load(WizardStep step) {
+        if (step.viewModel() instanceof PlaceholderStepViewModel placeholder) {
+            return views.load(step.fxml(), type -> new PlaceholderController(placeholder));
+        }
+        return views.load(step.fxml());
+    }
+
+    private void refreshRail() {
+        int current = viewModel.currentIndexProperty().get();
+        for (int i = 0; i < railItems.size(); i++) {
+            HBox item = railItems.get(i);
+            item.getStyleClass().removeAll("current", "done");
+            Label number = (Label) item.getChildren().getFirst();
+            boolean done = viewModel.completedSteps().contains(i) && i != current;
+            if (i == current) {
+                item.getStyleClass().add("current");
+            } else if (done) {
+                item.getStyleClass().add("done");
+            }
+            number.setText(done ? "\u2713" : Integer.toString(i + 1));
+            String state = i == current ? messages.get("wizard.step.current")
+                    : done ? messages.get("wizard.step.done") : "";
+            item.setAccessibleText(messages.get(viewModel.steps().get(i).titleKey())
+                    + (state.isEmpty() ? "" : ", " + state));
+        }
+    }
+
+    private void refreshStatus() {
+        boolean last = viewModel.currentIndexProperty().get() == viewModel.steps().size() - 1;
+        statusLabel.setText(last ? "" : messages.get(viewModel.currentValidProperty().get()
+                ? "wizard.ready" : "wizard.notReady"));
+    }
+
+    private static void focusFirst(Node view) {
+        javafx.application.Platform.runLater(() -> {
+            if (view.getScene() != null) {
+                Node target = view.lookup(".text-field");
+                if (target == null) {
+                    target = view;
+                }
+                target.requestFocus();
+            }
+        });
+    }
+
+    @FXML
+    private void onBack() {
+        viewModel.back();
+    }
+
+    @FXML
+    private void onNext() {
+        viewModel.next();
+    }
+}

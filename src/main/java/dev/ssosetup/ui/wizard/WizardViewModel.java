@@ -1,0 +1,132 @@
+package dev.ssosetup.ui.wizard;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+
+import java.util.List;
+
+/**
+ * The wizard shell's state: the steps, which one is current, which were completed, and whether Back and Next are
+ * possible. Next is possible only when the current step says it is valid.
+ */
+public final class WizardViewModel {
+    private final List<WizardStep> steps;
+    private final ReadOnlyIntegerWrapper current = new ReadOnlyIntegerWrapper(0);
+    private final ObservableSet<Integer> completed = FXCollections.observableSet();
+    private final BooleanBinding canGoBack;
+    private final BooleanBinding canGoNext;
+    private final BooleanBinding currentValid;
+
+    public WizardViewModel(List<WizardStep> steps) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("a wizard needs at least one step");
+        }
+        this.steps = List.copyOf(steps);
+        this.currentValid = Bindings.createBooleanBinding(
+                () -> currentStep().viewModel().validProperty().get(),
+                dependencies());
+        this.canGoBack = current.greaterThan(0);
+        this.canGoNext = currentValid.and(current.lessThan(steps.size() - 1));
+        this.steps.getFirst().viewModel().onEnter();
+    }
+
+    private javafx.beans.Observable[] dependencies() {
+        javafx.beans.Observable[] deps = new javafx.beans.Observable[steps.size() + 1];
+        deps[0] = current;
+        for (int i = 0; i < steps.size(); i++) {
+            deps[i + 1] = steps.get(i).viewModel().validProperty();
+        }
+        return deps;
+    }
+
+    public List<WizardStep> steps() {
+        return steps;
+    }
+
+    public WizardStep currentStep() {
+        return steps.get(current.get());
+    }
+
+    public ReadOnlyIntegerProperty currentIndexProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ObservableSet<Integer> completedSteps() {
+        return FXCollections.unmodifiableObservableSet(completed);
+    }
+
+    public ObservableBooleanValue canGoBackProperty() {
+        return canGoBack;
+    }
+
+    public ObservableBooleanValue canGoNextProperty() {
+        return canGoNext;
+    }
+
+    /** True when the current step is valid (also on the last step, where there is no Next). */
+    public ObservableBooleanValue currentValidProperty() {
+        return currentValid;
+    }
+
+    public boolean next() {
+        if (!canGoNext.get()) {
+            return false;
+        }
+        completed.add(current.get());
+        moveTo(current.get() + 1);
+        return true;
+    }
+
+    public boolean back() {
+        if (!canGoBack.get()) {
+            return false;
+        }
+        moveTo(current.get() - 1);
+        return true;
+    }
+
+    /**
+     * Jumps to an earlier step, or to a later one when every step before it is complete and valid (used by links such
+     * as "fix this in the Provider step").
+     */
+    public boolean goTo(int index) {
+        if (index < 0 || index >= steps.size() || index == current.get()) {
+            return false;
+        }
+        for (int i = 0; i < index; i++) {
+            if (!steps.get(i).viewModel().validProperty().get()) {
+                return false;
+            }
+        }
+        if (index > current.get()) {
+            for (int i = current.get(); i < index; i++) {
+                completed.add(i);
+            }
+        }
+        moveTo(index);
+        return true;
+    }
+
+    /** Finds a step by id, for links between steps. */
+    public int indexOf(String stepId) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).id().equals(stepId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void moveTo(int index) {
+        currentStep().viewModel().onLeave();
+        current.set(index);
+        // a completed step that became invalid again is no longer marked done
+        completed.removeIf(i -> !steps.get(i).viewModel().validProperty().get());
+        currentStep().viewModel().onEnter();
+    }
+}
