@@ -1,0 +1,195 @@
+package dev.ssosetup.infra.net;
+
+import dev.ssosetup.core.net.HttpExchange;
+import dev.ssosetup.core.net.HttpFailure;
+import dev.ssosetup.core.net.HttpGateway;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@link HttpGateway} on the JDK's {@link HttpClient}: no redirects followed, TLS always verified (optionally also
+ * against a PEM CA bundle), the system proxy settings and {@code HTTPS_PROXY}/{@code NO_PROXY} honoured, one deadline
+ * for the whole exchange (headers and body), and a hard cap on the body size.
+ */
+public final class JdkHttpGateway implements HttpGateway {
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private final HttpClient client;
+
+    public JdkHttpGateway(HttpClient client) {
+        this.client = client;
+    }
+
+    /** A gateway with the platform trust store only. */
+    public static JdkHttpGateway create() {
+        return create(TlsTrust.platformDefault());
+    }
+
+    public static JdkHttpGateway create(SSLContext ssl) {
+        HttpClient client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(HttpExchange.Limits.DEFAULT.connectTimeout())
+                .proxy(EnvironmentProxySelector.fromEnvironment(System.getenv(), ProxySelector.getDefault()))
+                .sslContext(ssl)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        return new JdkHttpGateway(client);
+    }
+
+    @Override
+    public HttpExchange.Response send(HttpExchange.Request request) throws HttpFailure {
+        URI uri = request.uri();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new HttpFailure(HttpFailure.Kind.BAD_URL, uri,
+                    "\"" + uri + "\" is not an http(s) URL with a host", null);
+        }
+        HttpExchange.Limits limits = request.limits();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(limits.requestTimeout());
+        request.headers().forEach((k, v) -> {
+            if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
+                builder.header(k, v);
+            }
+        });
+        byte[] body = request.body();
+        builder.method(request.method(), body.length == 0 && !request.method().equals("POST")
+                && !request.method().equals("PUT")
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(builder.build(), info -> new CappedBody(limits.maxBodyBytes()));
+        try {
+            HttpResponse<byte[]> r = future.get(limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new HttpExchange.Response(uri, r.statusCode(), r.headers().map(), r.body(), Instant.now());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, uri.getHost() + " did not answer within "
+                    + limits.requestTimeout().toSeconds() + " s", null);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new HttpFailure(HttpFailure.Kind.CANCELLED, uri, "Request to " + uri.getHost() + " cancelled", null);
+        } catch (ExecutionException e) {
+            throw classify(uri, e.getCause(), limits);
+        }
+    }
+
+    static HttpFailure classify(URI uri, Throwable cause, HttpExchange.Limits limits) {
+        String host = uri.getHost();
+        Throwable root = cause;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof TooLargeException) {
+                return new HttpFailure(HttpFailure.Kind.TOO_LARGE, uri, "The answer from " + host + " is larger than "
+                        + limits.maxBodyBytes() / 1024 + " KiB: refused", null);
+            }
+            if (t instanceof HttpConnectTimeoutException) {
+                return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, "Could not connect to " + host + " within "
+                        + limits.connectTimeout().toSeconds() + " s", null);
+            }
+            if (t instanceof HttpTimeoutException) {
+                return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, host + " did not answer within "
+                        + limits.requestTimeout().toSeconds() + " s", null);
+            }
+            if (t instanceof SSLException) {
+                return new HttpFailure(HttpFailure.Kind.TLS, uri, "TLS with " + host + " failed: "
+                        + TlsTrust.explain(t), null);
+            }
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, "Host " + host
+                        + " not found (DNS): check the spelling and your network", null);
+            }
+            if (t instanceof ConnectException) {
+                return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, "Connection to " + host + ":"
+                        + port(uri) + " refused: is the server running and the port right?", null);
+            }
+            root = t;
+        }
+        String why = root == null || root.getMessage() == null ? "connection closed" : root.getMessage();
+        if (why.toLowerCase(Locale.ROOT).contains("header parser received no bytes")
+                || why.toLowerCase(Locale.ROOT).contains("eof")) {
+            why = "the connection was closed before a complete answer";
+        }
+        return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, host + ": " + why, null);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    static final class TooLargeException extends IOException {
+        TooLargeException() {
+            super("response body too large", null);
+        }
+    }
+
+    /** Collects the body and stops the transfer as soon as it passes the cap. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final long max;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        CappedBody(long max) {
+            this.max = max;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            for (ByteBuffer b : items) {
+                if (out.size() + (long) b.remaining() > max) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLargeException());
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                out.writeBytes(chunk);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(out.toByteArray());
+        }
+    }
+}
