@@ -1,0 +1,38 @@
+package dev.ssosetup.build;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The schemas inside the app are byte-for-byte OpenMetadata's (ADR 0004). */
+class SchemaCopyTest {
+    private static final Path COPY = Path.of("src/main/resources/openmetadata/schema");
+
+    @Test
+    void theBundledSchemasEqualTheSharedOnes() throws IOException {
+        Path shared = Path.of(System.getProperty("sso.setup.sharedDir", "../shared"), "openmetadata/schema");
+        Assumptions.assumeTrue(Files.isDirectory(shared), "no ../shared beside the clone");
+        List<Path> sharedFiles = files(shared);
+        assertFalse(sharedFiles.isEmpty());
+        assertEquals(sharedFiles, files(COPY), "same file list");
+        for (Path rel : sharedFiles) {
+            assertArrayEquals(Files.readAllBytes(shared.resolve(rel)), Files.readAllBytes(COPY.resolve(rel)),
+                    "differs: " + rel + " (copy ../shared/openmetadata/schema again)");
+        }
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+}
