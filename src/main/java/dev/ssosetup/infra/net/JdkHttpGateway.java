@@ -97,40 +97,49 @@ public final class JdkHttpGateway implements HttpGateway {
 
     static HttpFailure classify(URI uri, Throwable cause, HttpExchange.Limits limits) {
         String host = uri.getHost();
-        Throwable root = cause;
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof TooLargeException) {
-                return new HttpFailure(HttpFailure.Kind.TOO_LARGE, uri, "The answer from " + host + " is larger than "
-                        + limits.maxBodyBytes() / 1024 + " KiB: refused", null);
-            }
-            if (t instanceof HttpConnectTimeoutException) {
-                return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, "Could not connect to " + host + " within "
-                        + limits.connectTimeout().toSeconds() + " s", null);
-            }
-            if (t instanceof HttpTimeoutException) {
-                return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, host + " did not answer within "
-                        + limits.requestTimeout().toSeconds() + " s", null);
-            }
+        List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable t = cause; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        // most specific first: the JDK wraps a DNS failure in a ConnectException, a TLS failure in an IOException
+        if (any(chain, TooLargeException.class)) {
+            return new HttpFailure(HttpFailure.Kind.TOO_LARGE, uri, "The answer from " + host + " is larger than "
+                    + limits.maxBodyBytes() / 1024 + " KiB: refused", null);
+        }
+        if (any(chain, UnknownHostException.class) || any(chain, UnresolvedAddressException.class)) {
+            return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, "Host " + host
+                    + " not found (DNS): check the spelling and your network", null);
+        }
+        if (any(chain, HttpConnectTimeoutException.class)) {
+            return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, "Could not connect to " + host + " within "
+                    + limits.connectTimeout().toSeconds() + " s", null);
+        }
+        if (any(chain, HttpTimeoutException.class)) {
+            return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, host + " did not answer within "
+                    + limits.requestTimeout().toSeconds() + " s", null);
+        }
+        for (Throwable t : chain) {
             if (t instanceof SSLException) {
                 return new HttpFailure(HttpFailure.Kind.TLS, uri, "TLS with " + host + " failed: "
                         + TlsTrust.explain(t), null);
             }
-            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, "Host " + host
-                        + " not found (DNS): check the spelling and your network", null);
-            }
-            if (t instanceof ConnectException) {
-                return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, "Connection to " + host + ":"
-                        + port(uri) + " refused: is the server running and the port right?", null);
-            }
-            root = t;
         }
+        if (any(chain, ConnectException.class)) {
+            return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, "Connection to " + host + ":"
+                    + port(uri) + " refused: is the server running and the port right?", null);
+        }
+        Throwable root = chain.isEmpty() ? null : chain.getLast();
         String why = root == null || root.getMessage() == null ? "connection closed" : root.getMessage();
-        if (why.toLowerCase(Locale.ROOT).contains("header parser received no bytes")
-                || why.toLowerCase(Locale.ROOT).contains("eof")) {
+        String lower = why.toLowerCase(Locale.ROOT);
+        if (lower.contains("header parser received no bytes") || lower.contains("eof")
+                || lower.contains("reset") || lower.contains("closed")) {
             why = "the connection was closed before a complete answer";
         }
         return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, host + ": " + why, null);
+    }
+
+    private static boolean any(List<Throwable> chain, Class<? extends Throwable> type) {
+        return chain.stream().anyMatch(type::isInstance);
     }
 
     private static int port(URI uri) {
