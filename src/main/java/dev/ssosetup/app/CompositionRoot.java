@@ -1,7 +1,10 @@
 package dev.ssosetup.app;
 
+import dev.ssosetup.cli.DiscoverCommand;
 import dev.ssosetup.cli.ExitCodes;
 import dev.ssosetup.cli.SsoSetupCommand;
+import dev.ssosetup.core.net.HttpGatewayFactory;
+import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
@@ -45,6 +48,7 @@ public final class CompositionRoot {
     /** Infra adapters and core services, shared by the CLI and the GUI. */
     static final class Services {
         // ---- provider (issue 3)
+        final HttpGatewayFactory providerGateways = new JdkHttpGatewayFactory();
 
         // ---- login (issue 4)
 
@@ -68,6 +72,7 @@ public final class CompositionRoot {
         public CommandLine commandLine() {
             CommandLine cl = new CommandLine(new SsoSetupCommand());
             // ---- provider (issue 3)
+            cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways));
 
             // ---- login (issue 4)
 
