@@ -8,6 +8,8 @@ import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
+import dev.ssosetup.ui.provider.ProviderController;
+import dev.ssosetup.ui.provider.ProviderViewModel;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.FxBackgroundRunner;
 import dev.ssosetup.ui.wizard.PlaceholderStepViewModel;
@@ -132,7 +134,11 @@ public final class CompositionRoot {
         private List<WizardStep> steps(BackgroundRunner background, ControllerFactory controllers) {
             List<WizardStep> steps = new ArrayList<>();
             // ---- provider (issue 3)
-            steps.add(placeholder("provider", "wizard.step.provider"));
+            ProviderViewModel provider = new ProviderViewModel(state, background, services.providerGateways,
+                    messages);
+            controllers.register(ProviderController.class, () -> new ProviderController(provider, messages));
+            steps.add(new WizardStep("provider", "wizard.step.provider", provider,
+                    "/dev/ssosetup/ui/provider/ProviderView.fxml"));
 
             // ---- login (issue 4)
             steps.add(placeholder("login", "wizard.step.login"));

@@ -79,18 +79,19 @@ public final class DiscoveryChecks {
     /** {@code unreachable}, {@code timeout}, {@code tls}, {@code too-large} for a request that got no answer. */
     public static Finding transport(HttpFailure failure, String what) {
         String host = failure.host();
-        String cause = failure.getMessage() == null ? "no answer" : failure.getMessage();
+        String raw = failure.getMessage() == null ? "no answer" : failure.getMessage().strip();
+        String cause = raw.endsWith(".") || raw.endsWith("?") || raw.endsWith("!") ? raw : raw + ".";
         return switch (failure.kind()) {
             case TIMEOUT -> Finding.error("timeout", "The " + what + " at " + host + " did not arrive in time: "
-                    + cause + ".", "Check that " + host + " is the right host and reachable from this machine "
+                    + cause, "Check that " + host + " is the right host and reachable from this machine "
                     + "(VPN, firewall, proxy settings HTTPS_PROXY/NO_PROXY).");
             case TLS -> Finding.error("tls", "The secure connection to " + host + " for the " + what + " failed: "
-                    + cause + ".", "If the provider uses a private CA, add its certificate as a CA bundle (PEM); "
+                    + cause, "If the provider uses a private CA, add its certificate as a CA bundle (PEM); "
                     + "otherwise fix the server's certificate.");
-            case TOO_LARGE -> Finding.error("too-large", "The " + what + " from " + host + " is too large: " + cause
-                    + ".", "Check that the URL points at the " + what + " and not at a large page or file.");
+            case TOO_LARGE -> Finding.error("too-large", "The " + what + " from " + host + " is too large: " + cause,
+                    "Check that the URL points at the " + what + " and not at a large page or file.");
             case UNREACHABLE, BAD_URL, CANCELLED -> Finding.error("unreachable", "The " + what + " could not be "
-                    + "fetched from " + host + ": " + cause + ".", "Check the URL, that the provider is running, "
+                    + "fetched from " + host + ": " + cause, "Check the URL, that the provider is running, "
                     + "and the network path (VPN, firewall, proxy settings HTTPS_PROXY/NO_PROXY).");
         };
     }
@@ -204,13 +205,19 @@ public final class DiscoveryChecks {
     private static void endpoints(List<Finding> out, Map<String, Object> doc) {
         List<String> insecure = new ArrayList<>();
         List<String> loopback = new ArrayList<>();
+        java.util.Set<String> loopbackHosts = new java.util.LinkedHashSet<>();
         for (String name : ENDPOINTS) {
             if (doc.get(name) instanceof String url && !url.isBlank()) {
                 Optional<URI> u = Urls.parseHttp(url);
                 if (u.isEmpty() || Urls.isHttps(u.get())) {
                     continue;
                 }
-                (Urls.isLoopback(u.get()) ? loopback : insecure).add(name + " (" + url + ")");
+                if (Urls.isLoopback(u.get())) {
+                    loopback.add(name);
+                    loopbackHosts.add(u.get().getAuthority());
+                } else {
+                    insecure.add(name + " (" + url + ")");
+                }
             }
         }
         if (!insecure.isEmpty()) {
@@ -218,8 +225,8 @@ public final class DiscoveryChecks {
                     "Serve the provider over https; tokens and codes must not cross the network unencrypted."));
         }
         if (!loopback.isEmpty()) {
-            out.add(Finding.warning("insecure-endpoint", "Plain http on this machine: " + String.join(", ", loopback)
-                    + ".", "Fine for a local test provider; use https for a real one."));
+            out.add(Finding.warning("insecure-endpoint", "Plain http on this machine (" + String.join(", ", loopbackHosts)
+                    + "): " + String.join(", ", loopback) + ".", "Fine for a local test provider; use https for a real one."));
         }
     }
 
