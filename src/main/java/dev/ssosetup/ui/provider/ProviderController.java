@@ -113,6 +113,7 @@ public final class ProviderController {
             return;
         }
         Node content = scroll.getContent();
+        scroll.layout(); // focus may arrive on a control that was only just shown (Cancel): lay it out first
         javafx.geometry.Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
         double contentHeight = content.getBoundsInLocal().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
