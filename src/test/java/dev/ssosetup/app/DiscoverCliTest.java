@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssosetup.core.provider.CraftedProvider;
 import dev.ssosetup.core.provider.MockIdp;
+import dev.ssosetup.infra.net.SelfSignedHttps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +102,21 @@ class DiscoverCliTest {
         assertTrue(err.toString().contains("PEM"), err::toString);
         assertEquals(2, run("--issuer", idp.issuer(), "--ca-file", dir.resolve("missing.pem").toString()));
         assertTrue(err.toString().contains("cannot read"), err::toString);
+    }
+
+    @Test
+    void aCaFileMakesAPrivateCaTrusted(@TempDir Path dir) throws Exception {
+        try (SelfSignedHttps https = new SelfSignedHttps("{\"issuer\":\"{BASE}\"}")) {
+            assertEquals(1, run("--issuer", https.base(), "--json"));
+            assertTrue(out.toString().contains("\"tls\""), out::toString);
+            out.getBuffer().setLength(0);
+            Path pem = dir.resolve("ca.pem");
+            Files.write(pem, https.caPem());
+            assertEquals(1, run("--issuer", https.base(), "--ca-file", pem.toString(), "--json"));
+            JsonNode root = new ObjectMapper().readTree(out.toString());
+            assertEquals(https.base(), root.get("metadata").get("issuer").asText(), "fetched over verified TLS");
+            assertEquals("missing-metadata", root.get("findings").get(0).get("id").asText());
+        }
     }
 
     private static List<String> fieldNames(JsonNode node) {

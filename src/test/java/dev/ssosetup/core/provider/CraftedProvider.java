@@ -42,6 +42,8 @@ public final class CraftedProvider implements AutoCloseable {
     public volatile byte[] rawDiscovery;
     public volatile String rawContentType = "application/json";
     public volatile int discoveryStatus = 200;
+    /** When set, the discovery document answers 302 to this location. */
+    public volatile String redirectTo;
     public final List<String> requests = new ArrayList<>();
 
     public CraftedProvider() {
@@ -86,6 +88,10 @@ public final class CraftedProvider implements AutoCloseable {
             } else {
                 status = 404;
                 body = "{\"error\":\"not found\"}".getBytes(StandardCharsets.UTF_8);
+            }
+            if (redirectTo != null && path.endsWith("/.well-known/openid-configuration")) {
+                status = 302;
+                exchange.getResponseHeaders().set("Location", redirectTo);
             }
             exchange.getResponseHeaders().set("Content-Type", type);
             exchange.sendResponseHeaders(status, body.length);

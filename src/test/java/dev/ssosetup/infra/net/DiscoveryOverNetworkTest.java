@@ -261,6 +261,15 @@ class DiscoveryOverNetworkTest {
     }
 
     @Test
+    void aRedirectIsReportedNotFollowed() {
+        idp.redirectTo = "https://elsewhere.example.com/.well-known/openid-configuration";
+        Finding f = only(check(), "unreachable");
+        assertTrue(f.message().contains("redirects (302)") && f.message().contains("elsewhere.example.com"),
+                f.message());
+        assertEquals(List.of("/.well-known/openid-configuration"), idp.requests, "nothing else fetched");
+    }
+
+    @Test
     void notJson() {
         idp.rawDiscovery = "<html><body>Sign in</body></html>".getBytes();
         idp.rawContentType = "text/html";

@@ -27,11 +27,11 @@ import java.util.Base64;
 import java.util.Date;
 
 /** An https server on 127.0.0.1 with a self-signed certificate for 127.0.0.1 that always answers {@code body}. */
-final class SelfSignedHttps implements AutoCloseable {
+public final class SelfSignedHttps implements AutoCloseable {
     private final HttpsServer server;
     private final X509Certificate cert;
 
-    SelfSignedHttps(String body) throws Exception {
+    public SelfSignedHttps(String body) throws Exception {
         KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
         gen.initialize(256);
         KeyPair kp = gen.generateKeyPair();
@@ -64,11 +64,11 @@ final class SelfSignedHttps implements AutoCloseable {
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "https://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    byte[] caPem() throws Exception {
+    public byte[] caPem() throws Exception {
         return ("-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(cert.getEncoded())
                 + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
