@@ -159,6 +159,26 @@ class ProviderStepTest {
     }
 
     @Test
+    void tabReachesEveryFieldInOrder(FxRobot robot) {
+        fill(robot, "serverUrl", "https://om.example.com");
+        fill(robot, "issuer", "https://idp.example.com"); // enables Check provider
+        robot.interact(() -> robot.lookup("#preset").query().requestFocus());
+        java.util.List<String> visited = new java.util.ArrayList<>();
+        for (int i = 0; i < 40 && !visited.contains("checkButton"); i++) {
+            robot.type(javafx.scene.input.KeyCode.TAB);
+            Node owner = scene.getFocusOwner();
+            visited.add(owner.getId() == null ? owner.getClass().getSimpleName() : owner.getId());
+        }
+        assertTrue(visited.containsAll(List.of("providerName", "issuer", "discoveryUrl", "caFile", "caFileBrowse",
+                "clientType", "clientId", "scopes", "tokenValidationAlgorithm", "serverUrl", "callbackUrl",
+                "copyCallback", "adminPrincipals", "principalClaims", "principalClaimsMapping", "principalDomain",
+                "enforcePrincipalDomain", "allowedRegistrationDomains", "selfSignup", "checkButton")),
+                visited::toString);
+        assertTrue(visited.indexOf("issuer") < visited.indexOf("clientId")
+                && visited.indexOf("clientId") < visited.indexOf("serverUrl"), visited::toString);
+    }
+
+    @Test
     void checkBoxesShowTheirTextInADarkColour(FxRobot robot) {
         javafx.scene.control.CheckBox box = robot.lookup("#selfSignup").queryAs(javafx.scene.control.CheckBox.class);
         assertEquals("Allow self-signup", box.getText());

@@ -85,7 +85,7 @@ public final class JdkHttpGateway implements HttpGateway {
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, uri.getHost() + " did not answer within "
-                    + limits.requestTimeout().toSeconds() + " s", null);
+                    + seconds(limits.requestTimeout()), null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -105,11 +105,11 @@ public final class JdkHttpGateway implements HttpGateway {
             }
             if (t instanceof HttpConnectTimeoutException) {
                 return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, "Could not connect to " + host + " within "
-                        + limits.connectTimeout().toSeconds() + " s", null);
+                        + seconds(limits.connectTimeout()), null);
             }
             if (t instanceof HttpTimeoutException) {
                 return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, host + " did not answer within "
-                        + limits.requestTimeout().toSeconds() + " s", null);
+                        + seconds(limits.requestTimeout()), null);
             }
             if (t instanceof SSLException) {
                 return new HttpFailure(HttpFailure.Kind.TLS, uri, "TLS with " + host + " failed: "
@@ -131,6 +131,12 @@ public final class JdkHttpGateway implements HttpGateway {
             why = "the connection was closed before a complete answer";
         }
         return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, host + ": " + why, null);
+    }
+
+    /** "15 s", "1.2 s": whole seconds without decimals, short limits (as in tests) exactly. */
+    static String seconds(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private static int port(URI uri) {
