@@ -147,6 +147,8 @@ class ProviderStepTest {
         assertTrue(shown(robot.lookup("#tenant").query()));
         fill(robot, "tenant", "contoso.onmicrosoft.com");
         assertEquals("https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0", issuer.getText());
+        robot.interact(() -> robot.lookup("#preset").query().requestFocus());
+        snapshot("provider-view-entra.png");
 
         robot.interact(() -> preset.setValue(Preset.OKTA));
         assertEquals("https://DOMAIN/oauth2/default", issuer.getText());

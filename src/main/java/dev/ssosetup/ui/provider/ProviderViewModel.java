@@ -48,7 +48,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -303,6 +302,15 @@ public final class ProviderViewModel implements StepViewModel {
         return valid;
     }
 
+    /** Picks up settings that someone else put into the wizard state (a loaded profile, for instance). */
+    @Override
+    public void onEnter() {
+        ProviderSettings shared = state.providerProperty().get();
+        if (shared != null && !shared.equals(settings.get())) {
+            load(shared);
+        }
+    }
+
     @Override
     public void onLeave() {
         revealErrors();
@@ -456,16 +464,5 @@ public final class ProviderViewModel implements StepViewModel {
     public String label(Enum<?> value) {
         return messages.get("provider." + value.getDeclaringClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
                 + "." + value.name());
-    }
-
-    Map<String, String> visibleErrors() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String f : validation.get().problems().keySet()) {
-            String e = errorProperty(f).getValue();
-            if (!e.isEmpty()) {
-                out.put(f, e);
-            }
-        }
-        return out;
     }
 }
