@@ -94,8 +94,9 @@ public final class DiscoverCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--discovery-url: \"" + discoveryUrl
                     + "\" is not an http(s) URL with a host");
         }
-        if (ProviderFormValidator.splitList(scopes).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--scopes: give at least \"openid\"");
+        if (!ProviderFormValidator.splitList(scopes).contains("openid")) {
+            throw new ParameterException(spec.commandLine(), "--scopes: include \"openid\" (without it the "
+                    + "provider issues no ID token), e.g. --scopes \"openid email profile\"");
         }
         if (!ProviderFormValidator.ALGORITHMS.contains(algorithm)) {
             throw new ParameterException(spec.commandLine(), "--alg: \"" + algorithm + "\" is not one of "

@@ -90,6 +90,8 @@ class DiscoverCliTest {
         assertTrue(err.toString().contains("--issuer"), err::toString);
         assertEquals(2, run("--issuer", "idp.example.com"));
         assertTrue(err.toString().contains("not an http(s) URL"), err::toString);
+        assertEquals(2, run("--issuer", idp.issuer(), "--scopes", "email profile"));
+        assertTrue(err.toString().contains("openid"), err::toString);
         assertEquals(2, run("--issuer", idp.issuer(), "--alg", "HS256"));
         assertFalse(err.toString().contains("Exception"), err::toString);
     }

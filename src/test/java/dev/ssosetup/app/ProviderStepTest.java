@@ -47,7 +47,7 @@ class ProviderStepTest {
     @Start
     void start(Stage stage) {
         gui = CompositionRoot.forGui(url -> { });
-        scene = new Scene(gui.wizardView(new InlineBackgroundRunner()), 1100, 900);
+        scene = new Scene(gui.wizardView(new InlineBackgroundRunner()), 1100, 760); // fits Monocle's 1280x800 screen
         stage.setScene(scene);
         stage.show();
     }
