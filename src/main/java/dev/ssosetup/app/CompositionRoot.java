@@ -1,10 +1,15 @@
 package dev.ssosetup.app;
 
+import dev.ssosetup.cli.DiscoverCommand;
 import dev.ssosetup.cli.ExitCodes;
 import dev.ssosetup.cli.SsoSetupCommand;
+import dev.ssosetup.core.net.HttpGatewayFactory;
+import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
+import dev.ssosetup.ui.provider.ProviderController;
+import dev.ssosetup.ui.provider.ProviderViewModel;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.FxBackgroundRunner;
 import dev.ssosetup.ui.wizard.PlaceholderStepViewModel;
@@ -45,6 +50,7 @@ public final class CompositionRoot {
     /** Infra adapters and core services, shared by the CLI and the GUI. */
     static final class Services {
         // ---- provider (issue 3)
+        final HttpGatewayFactory providerGateways = new JdkHttpGatewayFactory();
 
         // ---- login (issue 4)
 
@@ -68,6 +74,7 @@ public final class CompositionRoot {
         public CommandLine commandLine() {
             CommandLine cl = new CommandLine(new SsoSetupCommand());
             // ---- provider (issue 3)
+            cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways));
 
             // ---- login (issue 4)
 
@@ -127,7 +134,11 @@ public final class CompositionRoot {
         private List<WizardStep> steps(BackgroundRunner background, ControllerFactory controllers) {
             List<WizardStep> steps = new ArrayList<>();
             // ---- provider (issue 3)
-            steps.add(placeholder("provider", "wizard.step.provider"));
+            ProviderViewModel provider = new ProviderViewModel(state, background, services.providerGateways,
+                    messages);
+            controllers.register(ProviderController.class, () -> new ProviderController(provider, messages));
+            steps.add(new WizardStep("provider", "wizard.step.provider", provider,
+                    "/dev/ssosetup/ui/provider/ProviderView.fxml"));
 
             // ---- login (issue 4)
             steps.add(placeholder("login", "wizard.step.login"));

@@ -67,7 +67,12 @@ public record ProviderSettings(
         if (!discoveryUrl.isBlank()) {
             return discoveryUrl.strip();
         }
-        String base = issuer.strip();
+        return discoveryUrlFor(issuer);
+    }
+
+    /** {@code issuer + /.well-known/openid-configuration} (OpenID Connect Discovery 1.0, path kept); empty for none. */
+    public static String discoveryUrlFor(String issuer) {
+        String base = issuer == null ? "" : issuer.strip();
         if (base.isEmpty()) {
             return "";
         }

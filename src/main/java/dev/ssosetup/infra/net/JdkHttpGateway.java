@@ -85,7 +85,7 @@ public final class JdkHttpGateway implements HttpGateway {
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, uri.getHost() + " did not answer within "
-                    + limits.requestTimeout().toSeconds() + " s", null);
+                    + seconds(limits.requestTimeout()), null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -112,11 +112,11 @@ public final class JdkHttpGateway implements HttpGateway {
         }
         if (any(chain, HttpConnectTimeoutException.class)) {
             return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, "Could not connect to " + host + " within "
-                    + limits.connectTimeout().toSeconds() + " s", null);
+                    + seconds(limits.connectTimeout()), null);
         }
         if (any(chain, HttpTimeoutException.class)) {
             return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, host + " did not answer within "
-                    + limits.requestTimeout().toSeconds() + " s", null);
+                    + seconds(limits.requestTimeout()), null);
         }
         for (Throwable t : chain) {
             if (t instanceof SSLException) {
@@ -140,6 +140,12 @@ public final class JdkHttpGateway implements HttpGateway {
 
     private static boolean any(List<Throwable> chain, Class<? extends Throwable> type) {
         return chain.stream().anyMatch(type::isInstance);
+    }
+
+    /** "15 s", "1.2 s": whole seconds without decimals, short limits (as in tests) exactly. */
+    static String seconds(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private static int port(URI uri) {

@@ -1,6 +1,7 @@
 package dev.ssosetup.ui.wizard;
 
 import dev.ssosetup.core.keys.JwtKeySettings;
+import dev.ssosetup.core.provider.DiscoveryReport;
 import dev.ssosetup.core.provider.ProviderSettings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -14,6 +15,16 @@ public final class WizardState {
     private final ObjectProperty<ProviderSettings> provider = new SimpleObjectProperty<>(ProviderSettings.defaults());
     private final ObjectProperty<JwtKeySettings> keys = new SimpleObjectProperty<>(JwtKeySettings.empty());
     // ---- provider (issue 3)
+    private final ObjectProperty<DiscoveryReport> discoveryReport = new SimpleObjectProperty<>();
+
+    /**
+     * The last discovery check's report (null before the first check): metadata, {@code jwks_uri}, endpoints and
+     * findings for the login and review steps. It may be for older settings; compare with
+     * {@link DiscoveryReport#isFor(String, String)}.
+     */
+    public ObjectProperty<DiscoveryReport> discoveryReportProperty() {
+        return discoveryReport;
+    }
 
     // ---- login (issue 4)
 

@@ -1,0 +1,41 @@
+package dev.ssosetup.core.provider;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a discovery check is asked to verify: the issuer the operator expects, where its document lives, and what the
+ * rest of the setup will rely on (scopes, the ID token algorithm, principal claims, the client's authentication method
+ * when it has a secret, and OpenMetadata's callback URL when known).
+ */
+public record DiscoveryRequest(String issuer, String discoveryUrl, List<String> scopes, String algorithm,
+                               List<String> principalClaims, Optional<ClientAuthMethod> clientAuthMethod,
+                               String callbackUrl) {
+    public DiscoveryRequest {
+        issuer = Objects.requireNonNullElse(issuer, "").strip();
+        discoveryUrl = Objects.requireNonNullElse(discoveryUrl, "").strip();
+        if (discoveryUrl.isEmpty()) {
+            discoveryUrl = ProviderSettings.discoveryUrlFor(issuer);
+        }
+        scopes = List.copyOf(Objects.requireNonNullElse(scopes, List.of()));
+        algorithm = algorithm == null || algorithm.isBlank() ? "RS256" : algorithm.strip();
+        principalClaims = List.copyOf(Objects.requireNonNullElse(principalClaims, List.of()));
+        clientAuthMethod = Objects.requireNonNullElse(clientAuthMethod, Optional.empty());
+        callbackUrl = Objects.requireNonNullElse(callbackUrl, "").strip();
+    }
+
+    /** The request the Provider step makes for its current settings. */
+    public static DiscoveryRequest from(ProviderSettings s) {
+        return new DiscoveryRequest(s.issuer(), s.effectiveDiscoveryUrl(), s.scopes(), s.tokenValidationAlgorithm(),
+                s.principalClaims(),
+                s.clientType() == ClientType.CONFIDENTIAL ? Optional.of(s.clientAuthMethod()) : Optional.empty(),
+                s.callbackUrl());
+    }
+
+    /** A request with only the issuer set and OpenMetadata's defaults for the rest. */
+    public static DiscoveryRequest forIssuer(String issuer) {
+        return new DiscoveryRequest(issuer, "", ProviderSettings.DEFAULT_SCOPES, "RS256",
+                ProviderSettings.DEFAULT_PRINCIPAL_CLAIMS, Optional.empty(), "");
+    }
+}

@@ -1,0 +1,130 @@
+package dev.ssosetup.core.provider;
+
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.net.HttpExchange;
+import dev.ssosetup.core.net.HttpFailure;
+import dev.ssosetup.core.net.HttpGateway;
+import dev.ssosetup.core.task.CancelledException;
+import dev.ssosetup.core.task.TaskContext;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The "Check provider" use case: fetches the discovery document and the JWKS through the {@link HttpGateway} (no
+ * redirects, verified TLS, time and size limits) and runs {@link DiscoveryChecks} on them. Transport problems become
+ * findings too, so the operator always gets a report; only a cancel ends the check without one.
+ */
+public final class DiscoveryService {
+    private final HttpGateway gateway;
+    private final HttpExchange.Limits limits;
+    private final Clock clock;
+
+    /** With the standard limits (connect 5 s, whole request 15 s, 1 MiB) and the system clock. */
+    public DiscoveryService(HttpGateway gateway) {
+        this(gateway, HttpExchange.Limits.DEFAULT, Clock.systemUTC());
+    }
+
+    public DiscoveryService(HttpGateway gateway, HttpExchange.Limits limits, Clock clock) {
+        this.gateway = Objects.requireNonNull(gateway);
+        this.limits = Objects.requireNonNull(limits);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public HttpExchange.Limits limits() {
+        return limits;
+    }
+
+    /**
+     * Runs the check.
+     *
+     * @throws CancelledException when the operator cancelled
+     */
+    public DiscoveryReport check(DiscoveryRequest request, TaskContext context) {
+        List<Finding> findings = new ArrayList<>(DiscoveryChecks.placeholders(request));
+        findings.addAll(DiscoveryChecks.callback(request.callbackUrl()));
+        String url = request.discoveryUrl();
+        Optional<URI> discoveryUri = Urls.parseHttp(url);
+        if (!findings.stream().filter(f -> f.id().equals("placeholder")).toList().isEmpty()) {
+            return new DiscoveryReport(request.issuer(), url, findings, Map.of());
+        }
+        if (discoveryUri.isEmpty()) {
+            findings.add(Finding.error("unreachable", "\"" + url + "\" is not an http(s) URL with a host.",
+                    "Enter the issuer as https://host/path."));
+            return new DiscoveryReport(request.issuer(), url, findings, Map.of());
+        }
+        context.checkCancelled();
+        context.progress(0.1, "Fetching the discovery document from " + discoveryUri.get().getHost());
+        Optional<HttpExchange.Response> doc = fetch(discoveryUri.get(), "discovery document", "unreachable",
+                findings, context);
+        if (doc.isEmpty()) {
+            return new DiscoveryReport(request.issuer(), url, findings, Map.of());
+        }
+        DiscoveryChecks.clockSkew(doc.get().header("Date"), clock.instant()).ifPresent(findings::add);
+        Optional<Map<String, Object>> metadata = DiscoveryChecks.jsonObject(doc.get().bodyText());
+        if (metadata.isEmpty()) {
+            findings.add(DiscoveryChecks.notJson(doc.get(), "discovery document"));
+            return new DiscoveryReport(request.issuer(), url, findings, Map.of());
+        }
+        context.progress(0.5, "Checking the discovery document");
+        findings.addAll(DiscoveryChecks.metadata(request, metadata.get()));
+        context.checkCancelled();
+        checkJwks(request, metadata.get(), findings, context);
+        context.progress(1.0, "Done");
+        return new DiscoveryReport(request.issuer(), url, findings, metadata.get());
+    }
+
+    private void checkJwks(DiscoveryRequest request, Map<String, Object> metadata, List<Finding> findings,
+                           TaskContext context) {
+        if (!(metadata.get("jwks_uri") instanceof String jwksUri) || jwksUri.isBlank()) {
+            return; // missing-metadata already says so
+        }
+        Optional<URI> uri = Urls.parseHttp(jwksUri);
+        if (uri.isEmpty()) {
+            findings.add(Finding.error("jwks-unreachable", "The jwks_uri \"" + jwksUri + "\" is not an http(s) URL.",
+                    "Fix jwks_uri in the provider's configuration."));
+            return;
+        }
+        context.progress(0.6, "Fetching the signing keys from " + uri.get().getHost());
+        List<Finding> transport = new ArrayList<>();
+        Optional<HttpExchange.Response> jwks = fetch(uri.get(), "key set (JWKS)", "jwks-unreachable", transport,
+                context);
+        if (jwks.isEmpty()) {
+            // the transport cause (timeout, tls ...) keeps its own id, and the JWKS is named as unreachable
+            findings.addAll(transport);
+            if (transport.stream().noneMatch(f -> f.id().equals("jwks-unreachable"))) {
+                findings.add(Finding.error("jwks-unreachable", "The key set at " + jwksUri + " could not be fetched.",
+                        "Without the keys nobody can verify ID tokens: fix the cause above."));
+            }
+            return;
+        }
+        findings.addAll(DiscoveryChecks.jwks(jwks.get().bodyText(), request.algorithm()));
+    }
+
+    /** Fetches {@code uri}; a transport failure or a non-200 becomes a finding and an empty result. */
+    private Optional<HttpExchange.Response> fetch(URI uri, String what, String statusId, List<Finding> findings,
+                                                  TaskContext context) {
+        HttpExchange.Response response;
+        try {
+            response = gateway.send(HttpExchange.Request.get(uri).withLimits(limits));
+        } catch (HttpFailure failure) {
+            if (failure.kind() == HttpFailure.Kind.CANCELLED || context.isCancelled()) {
+                throw new CancelledException();
+            }
+            findings.add(DiscoveryChecks.transport(failure, what));
+            return Optional.empty();
+        }
+        context.checkCancelled();
+        Optional<Finding> status = DiscoveryChecks.status(response, what, statusId);
+        if (status.isPresent()) {
+            findings.add(status.get());
+            return Optional.empty();
+        }
+        return Optional.of(response);
+    }
+}

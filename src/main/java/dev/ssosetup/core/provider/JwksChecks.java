@@ -1,0 +1,114 @@
+package dev.ssosetup.core.provider;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import dev.ssosetup.core.common.Finding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a provider's published key set: it must be a JSON object with a non-empty {@code keys} array of public,
+ * asymmetric keys that parse, and at least one must be able to verify ID tokens signed with the configured
+ * algorithm. Each key is parsed with Nimbus one by one so that one bad key is named rather than hiding the rest.
+ */
+final class JwksChecks {
+    private JwksChecks() {
+    }
+
+    static List<Finding> check(String body, String algorithm) {
+        Optional<Map<String, Object>> json = DiscoveryChecks.jsonObject(body);
+        if (json.isEmpty()) {
+            return List.of(invalid("The JWKS is not a JSON object."));
+        }
+        if (!(json.get().get("keys") instanceof List<?> keys)) {
+            return List.of(invalid("The JWKS has no \"keys\" array."));
+        }
+        if (keys.isEmpty()) {
+            return List.of(invalid("The JWKS holds no key."));
+        }
+        List<Finding> out = new ArrayList<>();
+        List<JWK> parsed = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Object k = keys.get(i);
+            String name = "key " + (i + 1);
+            if (!(k instanceof Map<?, ?> m)) {
+                out.add(invalid("The JWKS " + name + " is not a JSON object."));
+                continue;
+            }
+            if (m.get("kid") instanceof String kid) {
+                name = name + " (kid " + kid + ")";
+            }
+            JWK jwk;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> map = (Map<String, Object>) m;
+                jwk = JWK.parse(map);
+            } catch (java.text.ParseException | RuntimeException e) {
+                out.add(invalid("The JWKS " + name + " does not parse: " + e.getMessage() + "."));
+                continue;
+            }
+            if (jwk.getKeyType() == KeyType.OCT) {
+                out.add(Finding.error("jwks-invalid", "The JWKS publishes a symmetric (oct) " + name + ".",
+                        "Remove it from the provider's published keys at once and rotate it: a shared secret "
+                                + "must never be public."));
+                continue;
+            }
+            if (jwk.isPrivate()) {
+                out.add(Finding.error("jwks-invalid", "The JWKS publishes the PRIVATE part of " + name + ".",
+                        "Rotate this key now and publish only public keys: anyone can sign tokens with it."));
+                continue;
+            }
+            parsed.add(jwk);
+        }
+        if (parsed.stream().noneMatch(k -> fits(k, algorithm))) {
+            out.add(Finding.error("jwks-no-signing-key", "No published key can verify " + algorithm
+                    + " signatures (" + describe(parsed) + ").", "Set the token validation algorithm to the one the "
+                    + "provider signs with, or add a " + algorithm + " signing key at the provider."));
+        }
+        return out;
+    }
+
+    private static Finding invalid(String message) {
+        return Finding.error("jwks-invalid", message, "Check the provider's jwks_uri: it must serve a JSON Web Key "
+                + "Set ({\"keys\": [...]}) of public signing keys.");
+    }
+
+    static boolean fits(JWK key, String algorithm) {
+        JWSAlgorithm alg = JWSAlgorithm.parse(algorithm);
+        if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
+            return false;
+        }
+        if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg.getName())) {
+            return false;
+        }
+        if (JWSAlgorithm.Family.RSA.contains(alg)) {
+            return key.getKeyType() == KeyType.RSA;
+        }
+        if (JWSAlgorithm.Family.EC.contains(alg)) {
+            Set<Curve> curves = Curve.forJWSAlgorithm(alg);
+            return key instanceof ECKey ec && (curves == null || curves.contains(ec.getCurve()));
+        }
+        if (JWSAlgorithm.Family.ED.contains(alg)) {
+            return key instanceof OctetKeyPair;
+        }
+        return false;
+    }
+
+    private static String describe(List<JWK> keys) {
+        if (keys.isEmpty()) {
+            return "no usable key";
+        }
+        return keys.stream().map(k -> k.getKeyType().getValue()
+                + (k.getAlgorithm() == null ? "" : "/" + k.getAlgorithm().getName())
+                + (k.getKeyUse() == null ? "" : "/" + k.getKeyUse().identifier())).toList().toString();
+    }
+}

@@ -1,0 +1,468 @@
+package dev.ssosetup.ui.provider;
+
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.common.Severity;
+import dev.ssosetup.core.net.HttpGatewayFactory;
+import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.DiscoveryReport;
+import dev.ssosetup.core.provider.DiscoveryRequest;
+import dev.ssosetup.core.provider.DiscoveryService;
+import dev.ssosetup.core.provider.FieldProblem;
+import dev.ssosetup.core.provider.FormValidation;
+import dev.ssosetup.core.provider.FormValidation.Field;
+import dev.ssosetup.core.provider.Preset;
+import dev.ssosetup.core.provider.ProviderFormValidator;
+import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.ui.task.BackgroundRunner;
+import dev.ssosetup.ui.task.BackgroundTask;
+import dev.ssosetup.ui.task.TaskHandle;
+import dev.ssosetup.ui.wizard.StepViewModel;
+import dev.ssosetup.ui.wizard.WizardState;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The Provider step: the form's fields, their validation (shown per field once the operator touched it or asked for a
+ * check), the "Check provider" discovery run in the background, and its findings. The settings are published to
+ * {@link WizardState#providerProperty()} as the operator types; the step is valid only when the form is valid and a
+ * check for exactly the current settings found no error.
+ */
+public final class ProviderViewModel implements StepViewModel {
+    private final WizardState state;
+    private final BackgroundRunner runner;
+    private final HttpGatewayFactory gateways;
+    private final Messages messages;
+
+    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.CUSTOM_OIDC);
+    private final StringProperty providerName = new SimpleStringProperty("");
+    private final StringProperty issuer = new SimpleStringProperty("");
+    private final StringProperty discoveryUrl = new SimpleStringProperty("");
+    private final StringProperty tenant = new SimpleStringProperty("");
+    private final StringProperty caFile = new SimpleStringProperty("");
+    private final ObjectProperty<ClientType> clientType = new SimpleObjectProperty<>(ClientType.PUBLIC);
+    private final StringProperty clientId = new SimpleStringProperty("");
+    private final StringProperty clientSecret = new SimpleStringProperty("");
+    private final StringProperty scopes = new SimpleStringProperty("");
+    private final ObjectProperty<ClientAuthMethod> authMethod =
+            new SimpleObjectProperty<>(ClientAuthMethod.CLIENT_SECRET_POST);
+    private final StringProperty algorithm = new SimpleStringProperty("RS256");
+    private final StringProperty serverUrl = new SimpleStringProperty("");
+    private final StringProperty principalClaims = new SimpleStringProperty("");
+    private final StringProperty claimsMapping = new SimpleStringProperty("");
+    private final StringProperty adminPrincipals = new SimpleStringProperty("");
+    private final StringProperty principalDomain = new SimpleStringProperty("");
+    private final BooleanProperty enforcePrincipalDomain = new SimpleBooleanProperty(false);
+    private final StringProperty registrationDomains = new SimpleStringProperty("");
+    private final BooleanProperty selfSignup = new SimpleBooleanProperty(true);
+
+    private final ReadOnlyObjectWrapper<ProviderSettings> settings = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FormValidation> validation = new ReadOnlyObjectWrapper<>();
+    private final ObservableSet<String> touched = FXCollections.observableSet();
+    private final BooleanProperty showAllErrors = new SimpleBooleanProperty(false);
+    private final Map<String, StringBinding> errors = new HashMap<>();
+
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
+    private final ReadOnlyObjectWrapper<DiscoveryRequest> checkedRequest = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final ReadOnlyStringWrapper checkStatus = new ReadOnlyStringWrapper("");
+    private final BooleanBinding valid;
+    private final BooleanBinding canCheck;
+    private final BooleanBinding stale;
+    private TaskHandle running;
+
+    public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
+                             Messages messages) {
+        this.state = Objects.requireNonNull(state);
+        this.runner = Objects.requireNonNull(runner);
+        this.gateways = Objects.requireNonNull(gateways);
+        this.messages = Objects.requireNonNull(messages);
+        load(state.providerProperty().get());
+        ObservableValue<?>[] inputs = {preset, providerName, issuer, discoveryUrl, tenant, clientType, clientId,
+                clientSecret, scopes, authMethod, algorithm, serverUrl, principalClaims, claimsMapping,
+                adminPrincipals, principalDomain, enforcePrincipalDomain, registrationDomains, selfSignup};
+        for (ObservableValue<?> input : inputs) {
+            input.addListener((obs, old, now) -> recompute());
+        }
+        track(Field.PROVIDER_NAME, providerName);
+        track(Field.ISSUER, issuer);
+        track(Field.DISCOVERY_URL, discoveryUrl);
+        track(Field.TENANT, tenant);
+        track(Field.CLIENT_ID, clientId);
+        track(Field.CLIENT_SECRET, clientSecret);
+        track(Field.SCOPES, scopes);
+        track(Field.SERVER_URL, serverUrl);
+        track(Field.PRINCIPAL_CLAIMS, principalClaims);
+        track(Field.CLAIMS_MAPPING, claimsMapping);
+        track(Field.ADMIN_PRINCIPALS, adminPrincipals);
+        track(Field.PRINCIPAL_DOMAIN, principalDomain);
+        track(Field.REGISTRATION_DOMAINS, registrationDomains);
+        enforcePrincipalDomain.addListener((o, a, b) -> touched.add(Field.PRINCIPAL_DOMAIN));
+        preset.addListener((obs, old, now) -> applyPreset(old, now));
+        tenant.addListener((obs, old, now) -> applyTenant());
+        recompute();
+        ObjectProperty<DiscoveryReport> report = state.discoveryReportProperty();
+        stale = Bindings.createBooleanBinding(() -> checkedRequest.get() != null
+                && !checkedRequest.get().equals(DiscoveryRequest.from(settings.get())), checkedRequest, settings);
+        valid = Bindings.createBooleanBinding(() -> validation.get().isValid()
+                && report.get() != null && !report.get().hasErrors() && !checking.get()
+                && checkedRequest.get() != null && checkedRequest.get().equals(DiscoveryRequest.from(settings.get())),
+                validation, report, checkedRequest, settings, checking);
+        canCheck = Bindings.createBooleanBinding(() -> !checking.get() && !issuer.get().isBlank(), checking, issuer);
+    }
+
+    private void load(ProviderSettings s) {
+        preset.set(s.preset());
+        providerName.set(s.providerName());
+        issuer.set(s.issuer());
+        discoveryUrl.set(s.discoveryUrl());
+        tenant.set(s.tenant());
+        clientType.set(s.clientType());
+        clientId.set(s.clientId());
+        clientSecret.set(s.clientSecret().reveal());
+        scopes.set(String.join(" ", s.scopes()));
+        authMethod.set(s.clientAuthMethod());
+        algorithm.set(s.tokenValidationAlgorithm());
+        serverUrl.set(s.serverUrl());
+        principalClaims.set(String.join(", ", s.principalClaims()));
+        claimsMapping.set(s.principalClaimsMapping().entrySet().stream().sorted(Map.Entry.<String, String>comparingByKey().reversed())
+                .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(", ")));
+        adminPrincipals.set(String.join(", ", s.adminPrincipals()));
+        principalDomain.set(s.principalDomain());
+        enforcePrincipalDomain.set(s.enforcePrincipalDomain());
+        registrationDomains.set(String.join(", ", s.allowedRegistrationDomains()));
+        selfSignup.set(s.selfSignup());
+    }
+
+    private void track(String field, StringProperty property) {
+        property.addListener((obs, old, now) -> touched.add(field));
+    }
+
+    private void recompute() {
+        ProviderSettings s = new ProviderSettings(preset.get(), providerName.get().strip(), issuer.get().strip(),
+                discoveryUrl.get().strip(), tenant.get().strip(), clientType.get(), clientId.get(),
+                Secret.of(clientSecret.get()), ProviderFormValidator.splitList(scopes.get()), authMethod.get(),
+                algorithm.get(), serverUrl.get().strip(), ProviderFormValidator.splitList(principalClaims.get()),
+                ProviderFormValidator.parseMapping(claimsMapping.get()),
+                ProviderFormValidator.splitList(adminPrincipals.get()), principalDomain.get().strip(),
+                enforcePrincipalDomain.get(), ProviderFormValidator.splitList(registrationDomains.get()),
+                selfSignup.get());
+        validation.set(ProviderFormValidator.validate(s));
+        settings.set(s);
+        state.providerProperty().set(s);
+    }
+
+    private void applyPreset(Preset old, Preset now) {
+        if (now == null) {
+            return;
+        }
+        boolean issuerFromPreset = issuer.get().isBlank() || old != null && old.isTemplateFilled(issuer.get())
+                || Preset.byTemplate(issuer.get()).isPresent();
+        if (issuerFromPreset && !now.issuerTemplate().isEmpty()) {
+            issuer.set(now.issuerFor(tenant.get()));
+        } else if (issuerFromPreset) {
+            issuer.set("");
+        }
+        if (providerName.get().isBlank() || old != null && providerName.get().equals(old.displayName())) {
+            providerName.set(now.displayName());
+        }
+    }
+
+    private void applyTenant() {
+        if (preset.get().needsTenant() && preset.get().isTemplateFilled(issuer.get())) {
+            issuer.set(preset.get().issuerFor(tenant.get()));
+        }
+    }
+
+    /** The error text to show under {@code field}, empty while it is fine or not yet touched. */
+    public ObservableValue<String> errorProperty(String field) {
+        return errors.computeIfAbsent(field, f -> Bindings.createStringBinding(() -> {
+            if (!showAllErrors.get() && !touched.contains(f)) {
+                return "";
+            }
+            return validation.get().problem(f).map(this::text).orElse("");
+        }, validation, touched, showAllErrors));
+    }
+
+    private String text(FieldProblem p) {
+        return messages.get(p.key(), p.args().toArray());
+    }
+
+    /** Marks every field as touched so that all errors show (before a check, or when Next is refused). */
+    public void revealErrors() {
+        showAllErrors.set(true);
+    }
+
+    /** Runs the discovery check in the background. */
+    public void check() {
+        if (!canCheck.get()) {
+            return;
+        }
+        revealErrors();
+        DiscoveryRequest request = DiscoveryRequest.from(settings.get());
+        String ca = caFile.get().strip();
+        checking.set(true);
+        progress.set(-1);
+        checkStatus.set(messages.get("provider.check.running", hostOf(request.discoveryUrl())));
+        BackgroundTask<DiscoveryReport> task = BackgroundTask.of("provider-discovery", ctx -> {
+            Optional<byte[]> pem = ca.isEmpty() ? Optional.empty() : Optional.of(readCa(ca));
+            return new DiscoveryService(gateways.create(pem)).check(request, ctx);
+        }).onSuccess(report -> {
+            finish();
+            findings.setAll(report.findings());
+            checkedRequest.set(request);
+            state.discoveryReportProperty().set(report);
+            checkStatus.set(summary(report));
+        }).onFailure(error -> {
+            finish();
+            String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+            checkStatus.set(messages.get("provider.check.failed", why));
+        }).onCancelled(() -> {
+            finish();
+            checkStatus.set(messages.get("provider.check.cancelled"));
+        });
+        TaskHandle handle = runner.execute(task);
+        if (handle.runningProperty().get()) {
+            running = handle;
+            progress.bind(handle.progressProperty());
+        }
+    }
+
+    private static byte[] readCa(String path) throws IOException {
+        try {
+            return Files.readAllBytes(Path.of(path));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("Cannot read the CA bundle " + path + ": check the path", null);
+        }
+    }
+
+    private void finish() {
+        progress.unbind();
+        progress.set(0);
+        running = null;
+        checking.set(false);
+    }
+
+    /** Stops a running check. */
+    public void cancelCheck() {
+        TaskHandle handle = running;
+        if (handle != null) {
+            handle.cancel();
+        }
+    }
+
+    private String summary(DiscoveryReport report) {
+        long errorCount = report.count(Severity.ERROR);
+        long warningCount = report.count(Severity.WARNING);
+        return errorCount == 0
+                ? messages.get("provider.check.ok", warningCount)
+                : messages.get("provider.check.errors", errorCount, warningCount);
+    }
+
+    private static String hostOf(String url) {
+        return dev.ssosetup.core.provider.Urls.host(url);
+    }
+
+    @Override
+    public ObservableBooleanValue validProperty() {
+        return valid;
+    }
+
+    /** Picks up settings that someone else put into the wizard state (a loaded profile, for instance). */
+    @Override
+    public void onEnter() {
+        ProviderSettings shared = state.providerProperty().get();
+        if (shared != null && !shared.equals(settings.get())) {
+            load(shared);
+        }
+    }
+
+    @Override
+    public void onLeave() {
+        revealErrors();
+    }
+
+    public BooleanBinding canCheckProperty() {
+        return canCheck;
+    }
+
+    /** True when the last check was for other settings than the current ones: check again. */
+    public BooleanBinding staleProperty() {
+        return stale;
+    }
+
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyStringProperty checkStatusProperty() {
+        return checkStatus.getReadOnlyProperty();
+    }
+
+    public ObservableList<Finding> findings() {
+        return findingsView; // one wrapper: it holds its listeners only weakly on the list
+    }
+
+    public ReadOnlyObjectProperty<ProviderSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FormValidation> validationProperty() {
+        return validation.getReadOnlyProperty();
+    }
+
+    public ObservableValue<String> callbackUrlProperty() {
+        return Bindings.createStringBinding(() -> settings.get().callbackUrl(), settings);
+    }
+
+    public ObservableValue<String> derivedDiscoveryUrlProperty() {
+        return Bindings.createStringBinding(() -> ProviderSettings.discoveryUrlFor(settings.get().issuer()),
+                settings);
+    }
+
+    public ObservableValue<String> presetNoteProperty() {
+        return Bindings.createStringBinding(() -> messages.get("provider.preset.note." + preset.get().name()),
+                preset);
+    }
+
+    public BooleanBinding tenantNeededProperty() {
+        return Bindings.createBooleanBinding(() -> preset.get().needsTenant(), preset);
+    }
+
+    public BooleanBinding confidentialProperty() {
+        return Bindings.createBooleanBinding(() -> clientType.get() == ClientType.CONFIDENTIAL, clientType);
+    }
+
+    public List<Preset> presets() {
+        return List.of(Preset.values());
+    }
+
+    public List<String> algorithms() {
+        return ProviderFormValidator.ALGORITHMS;
+    }
+
+    public ObjectProperty<Preset> presetProperty() {
+        return preset;
+    }
+
+    public StringProperty providerNameProperty() {
+        return providerName;
+    }
+
+    public StringProperty issuerProperty() {
+        return issuer;
+    }
+
+    public StringProperty discoveryUrlProperty() {
+        return discoveryUrl;
+    }
+
+    public StringProperty tenantProperty() {
+        return tenant;
+    }
+
+    public StringProperty caFileProperty() {
+        return caFile;
+    }
+
+    public ObjectProperty<ClientType> clientTypeProperty() {
+        return clientType;
+    }
+
+    public StringProperty clientIdProperty() {
+        return clientId;
+    }
+
+    /** The secret as typed; it leaves the view model only as a {@link Secret} inside the settings. */
+    public StringProperty clientSecretProperty() {
+        return clientSecret;
+    }
+
+    public StringProperty scopesProperty() {
+        return scopes;
+    }
+
+    public ObjectProperty<ClientAuthMethod> authMethodProperty() {
+        return authMethod;
+    }
+
+    public StringProperty algorithmProperty() {
+        return algorithm;
+    }
+
+    public StringProperty serverUrlProperty() {
+        return serverUrl;
+    }
+
+    public StringProperty principalClaimsProperty() {
+        return principalClaims;
+    }
+
+    public StringProperty claimsMappingProperty() {
+        return claimsMapping;
+    }
+
+    public StringProperty adminPrincipalsProperty() {
+        return adminPrincipals;
+    }
+
+    public StringProperty principalDomainProperty() {
+        return principalDomain;
+    }
+
+    public BooleanProperty enforcePrincipalDomainProperty() {
+        return enforcePrincipalDomain;
+    }
+
+    public StringProperty registrationDomainsProperty() {
+        return registrationDomains;
+    }
+
+    public BooleanProperty selfSignupProperty() {
+        return selfSignup;
+    }
+
+    /** For the view: the display text of enum choices. */
+    public String label(Enum<?> value) {
+        return messages.get("provider." + value.getDeclaringClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                + "." + value.name());
+    }
+}

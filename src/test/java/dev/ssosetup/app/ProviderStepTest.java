@@ -1,0 +1,244 @@
+package dev.ssosetup.app;
+
+import dev.ssosetup.core.provider.MockIdp;
+import dev.ssosetup.core.provider.Preset;
+import dev.ssosetup.ui.task.InlineBackgroundRunner;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Provider step inside the real wizard (composition root, FXML, CSS), with a real mock-oauth2-server: fill the
+ * form, check the provider, see the findings and Next's validity follow.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProviderStepTest {
+    private final MockIdp idp = new MockIdp();
+    private CompositionRoot.Gui gui;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        gui = CompositionRoot.forGui(url -> { });
+        scene = new Scene(gui.wizardView(new InlineBackgroundRunner()), 1100, 760); // fits Monocle's 1280x800 screen
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        gui.close();
+        idp.close();
+    }
+
+    private void fill(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup("#" + id).queryAs(TextField.class);
+        robot.interact(field::requestFocus); // the view scrolls the focused field into sight
+        robot.interact(field::end);
+        robot.write(text);
+    }
+
+    private static void click(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(node::requestFocus);
+        robot.clickOn(node);
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void fillValidForm(FxRobot robot) {
+        fill(robot, "providerName", "Test IdP");
+        fill(robot, "issuer", idp.issuer());
+        fill(robot, "clientId", "openmetadata");
+        fill(robot, "serverUrl", "http://localhost:8585");
+        fill(robot, "adminPrincipals", "admin");
+    }
+
+    @Test
+    void fillCheckSeeFindingsAndNextFollows(FxRobot robot) {
+        Button next = robot.lookup("#nextButton").queryButton();
+        assertTrue(next.isDisabled(), "an empty form cannot go on");
+        fillValidForm(robot);
+        assertEquals("http://localhost:8585/callback", robot.lookup("#callbackUrl").queryAs(TextField.class).getText());
+        assertTrue(next.isDisabled(), "a valid form still needs a check");
+
+        click(robot, "#checkButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(findingTexts(robot).stream().anyMatch(t -> t.contains("insecure-endpoint")),
+                () -> robot.lookup("#checkStatus").queryAs(Label.class).getText() + findingTexts(robot));
+        assertTrue(robot.lookup("#checkStatus").queryAs(Label.class).getText().startsWith("No errors"));
+        assertFalse(next.isDisabled(), "valid form and a clean check");
+        assertNotNull(gui.state().discoveryReportProperty().get());
+        assertEquals(idp.issuer() + "/jwks", gui.state().discoveryReportProperty().get().jwksUri().orElseThrow());
+        assertEquals(idp.issuer(), gui.state().providerProperty().get().issuer());
+        snapshot("provider-view.png");
+
+        fill(robot, "issuer", "/");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(next.isDisabled(), "the check was for another issuer");
+        assertTrue(robot.lookup("#checkStatus").queryAs(Label.class).getText().contains("check again"));
+        click(robot, "#checkButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(findingTexts(robot).stream().anyMatch(t -> t.contains("issuer-mismatch")));
+        assertTrue(next.isDisabled(), "an error finding blocks Next");
+        snapshot("provider-view-errors.png");
+    }
+
+    @Test
+    void aWrongFieldIsMarkedWhereItIsWithTheFix(FxRobot robot) {
+        fill(robot, "issuer", "idp.example.com");
+        Label error = robot.lookup("#issuerError").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().contains("https://"), error.getText());
+        assertTrue(robot.lookup("#issuer").query().getStyleClass().contains("invalid"));
+        assertFalse(robot.lookup("#clientIdError").queryAs(Label.class).isVisible(), "untouched fields stay quiet");
+        click(robot, "#checkButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#clientIdError").queryAs(Label.class).isVisible(), "a check shows every error");
+        robot.interact(() -> robot.lookup("#issuer").query().requestFocus());
+        snapshot("provider-view-field-errors.png");
+        robot.interact(() -> robot.lookup("#issuer").queryAs(TextField.class).setText("https://idp.example.com"));
+        assertFalse(error.isVisible());
+        assertFalse(robot.lookup("#issuer").query().getStyleClass().contains("invalid"));
+    }
+
+    @Test
+    void presetsFillWhatTheyKnowAndAPlaceholderIsAnError(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Preset> preset = robot.lookup("#preset").queryAs(ComboBox.class);
+        robot.interact(() -> preset.setValue(Preset.ENTRA_ID));
+        TextField issuer = robot.lookup("#issuer").queryAs(TextField.class);
+        assertEquals("https://login.microsoftonline.com/{tenant}/v2.0", issuer.getText());
+        assertEquals("Microsoft", robot.lookup("#providerName").queryAs(TextField.class).getText());
+        assertTrue(shown(robot.lookup("#tenant").query()));
+        fill(robot, "tenant", "contoso.onmicrosoft.com");
+        assertEquals("https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0", issuer.getText());
+        robot.interact(() -> robot.lookup("#preset").query().requestFocus());
+        snapshot("provider-view-entra.png");
+
+        robot.interact(() -> preset.setValue(Preset.OKTA));
+        assertEquals("https://DOMAIN/oauth2/default", issuer.getText());
+        assertFalse(shown(robot.lookup("#tenant").query()));
+        assertTrue(robot.lookup("#presetNote").queryAs(Label.class).getText().contains("redirect"));
+        click(robot, "#checkButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(findingTexts(robot).stream().anyMatch(t -> t.contains("placeholder")));
+        assertTrue(robot.lookup("#issuerError").queryAs(Label.class).getText().contains("DOMAIN"));
+    }
+
+    @Test
+    void tabReachesEveryFieldInOrder(FxRobot robot) {
+        fill(robot, "serverUrl", "https://om.example.com");
+        fill(robot, "issuer", "https://idp.example.com"); // enables Check provider
+        robot.interact(() -> robot.lookup("#preset").query().requestFocus());
+        java.util.List<String> visited = new java.util.ArrayList<>();
+        for (int i = 0; i < 40 && !visited.contains("checkButton"); i++) {
+            robot.type(javafx.scene.input.KeyCode.TAB);
+            Node owner = scene.getFocusOwner();
+            visited.add(owner.getId() == null ? owner.getClass().getSimpleName() : owner.getId());
+        }
+        assertTrue(visited.containsAll(List.of("providerName", "issuer", "discoveryUrl", "caFile", "caFileBrowse",
+                "clientType", "clientId", "scopes", "tokenValidationAlgorithm", "serverUrl", "callbackUrl",
+                "copyCallback", "adminPrincipals", "principalClaims", "principalClaimsMapping", "principalDomain",
+                "enforcePrincipalDomain", "allowedRegistrationDomains", "selfSignup", "checkButton")),
+                visited::toString);
+        assertTrue(visited.indexOf("issuer") < visited.indexOf("clientId")
+                && visited.indexOf("clientId") < visited.indexOf("serverUrl"), visited::toString);
+    }
+
+    @Test
+    void checkBoxesShowTheirTextInADarkColour(FxRobot robot) {
+        javafx.scene.control.CheckBox box = robot.lookup("#selfSignup").queryAs(javafx.scene.control.CheckBox.class);
+        assertEquals("Allow self-signup", box.getText());
+        javafx.scene.text.Text text = (javafx.scene.text.Text) box.lookup(".text");
+        assertNotNull(text);
+        assertEquals("Allow self-signup", text.getText(), () -> "shown: " + text.getText() + " w=" + box.getWidth());
+        assertEquals(javafx.scene.paint.Color.WHITE.equals(text.getFill()), false, "dark text on the white section");
+    }
+
+    @Test
+    void theSecretIsMaskedUntilRevealedAndOnlyForConfidentialClients(FxRobot robot) {
+        assertFalse(shown(robot.lookup("#clientSecret").query()), "a public client has no secret");
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> type = robot.lookup("#clientType").queryAs(ComboBox.class);
+        robot.interact(() -> type.setValue(type.getItems().get(1)));
+        PasswordField masked = robot.lookup("#clientSecret").queryAs(PasswordField.class);
+        assertTrue(shown(masked));
+        robot.interact(masked::requestFocus);
+        robot.write("s3cret");
+        assertFalse(shown(robot.lookup("#clientSecretPlain").query()));
+        click(robot, "#revealSecret");
+        assertTrue(shown(robot.lookup("#clientSecretPlain").query()));
+        assertEquals("s3cret", robot.lookup("#clientSecretPlain").queryAs(TextField.class).getText());
+        assertEquals("s3cret", gui.state().providerProperty().get().clientSecret().reveal());
+        assertFalse(gui.state().providerProperty().get().toString().contains("s3cret"));
+    }
+
+    private static List<String> findingTexts(FxRobot robot) {
+        VBox box = robot.lookup("#findings").queryAs(VBox.class);
+        return box.getChildren().stream().map(ProviderStepTest::allText).toList();
+    }
+
+    private static String allText(Node n) {
+        StringBuilder b = new StringBuilder();
+        if (n instanceof Label l) {
+            b.append(l.getText()).append(' ');
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> b.append(allText(c)));
+        }
+        return b.toString();
+    }
+
+    private void snapshot(String name) {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage[] img = new WritableImage[1];
+        WaitForAsyncUtils.asyncFx(() -> img[0] = scene.snapshot(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        int w = (int) img[0].getWidth();
+        int h = (int) img[0].getHeight();
+        int[] argb = new int[w * h];
+        img[0].getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        try {
+            ImageIO.write(out, "png", new File("target", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
