@@ -51,6 +51,8 @@ public final class CompositionRoot {
         // ---- keys (issue 5)
 
         // ---- review (issue 6)
+        final dev.ssosetup.core.config.ConfigFiles configFiles = new dev.ssosetup.infra.config.LocalConfigFiles();
+        final dev.ssosetup.core.config.SchemaCheck schemaCheck = new dev.ssosetup.infra.config.NetworkntSchemaCheck();
 
         // ---- push (issue 7)
 
@@ -74,6 +76,7 @@ public final class CompositionRoot {
             // ---- keys (issue 5)
 
             // ---- review (issue 6)
+            cl.addSubcommand(new dev.ssosetup.cli.RenderCommand(services.configFiles, services.schemaCheck));
 
             // ---- push (issue 7)
 
