@@ -34,9 +34,9 @@ public record ReviewSummary(List<ReviewItem> items, List<StepNote> notes, List<R
         items.add(new ReviewItem(pr, "clientType", p.clientType().wire()));
         items.add(new ReviewItem(pr, "clientId", p.clientId()));
         if (c.confidential()) {
-            items.add(new ReviewItem(pr, "clientSecret", p.clientSecret().isEmpty() ? "not entered" : "entered"));
+            items.add(new ReviewItem(pr, "clientSecret", p.clientSecret().isEmpty() ? "not-entered" : "entered"));
             items.add(new ReviewItem(pr, "clientAuthMethod", p.clientAuthMethod().wire()));
-            items.add(new ReviewItem(pr, "tenant", c.tenant().isEmpty() ? "(none)" : c.tenant()));
+            items.add(new ReviewItem(pr, "tenant", c.tenant().isEmpty() ? "none" : c.tenant()));
         }
         items.add(new ReviewItem(pr, "scopes", c.scope()));
         items.add(new ReviewItem(pr, "algorithm", p.tokenValidationAlgorithm()));
