@@ -96,6 +96,17 @@ class ReviewStepUiTest {
     }
 
     @Test
+    void tabLeavesTheReadOnlyPreviewForItsButtons(FxRobot robot) {
+        selectTab(robot, "tab-yaml");
+        robot.clickOn("#output-yaml");
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("copy-yaml", scene.getFocusOwner().getId(), "Tab moves from the preview to Copy");
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        assertEquals("save-yaml", scene.getFocusOwner().getId());
+    }
+
+    @Test
     void theSecretAppearsOnlyWhenTheOperatorAsks(FxRobot robot) throws IOException {
         selectTab(robot, "tab-env");
         TextArea env = robot.lookup("#output-env").queryAs(TextArea.class);

@@ -95,6 +95,14 @@ public final class ReviewController {
         text.getStyleClass().add("output-text");
         text.textProperty().bind(viewModel.textProperty(f));
         text.setTooltip(new Tooltip(messages.get("review.output.preview.help")));
+        // read-only preview: Tab moves on instead of being swallowed by the text area
+        text.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                text.requestFocusTraversal(e.isShiftDown()
+                        ? javafx.scene.TraversalDirection.PREVIOUS : javafx.scene.TraversalDirection.NEXT);
+            }
+        });
         VBox.setVgrow(text, Priority.ALWAYS);
 
         Label help = new Label(messages.get("review.format." + key + ".help", f.fileName()));
