@@ -33,9 +33,9 @@ import java.util.stream.Collectors;
  * into a folder. Flags and printing only; the model, the checks and the renderers are in {@code core.config}.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Render a saved profile as security-config.json, an openmetadata.yaml fragment, a Docker .env,",
-                "Helm values or the Collate hand-off sheet. Checks the configuration (and the JSON against",
-                "OpenMetadata's schema) first; nothing is written when it is invalid."},
+        description = "Render a saved profile as security-config.json, an openmetadata.yaml fragment, a Docker "
+                + ".env, Helm values or the Collate hand-off sheet. The configuration is checked first (the JSON "
+                + "against OpenMetadata's own schema); nothing is written when it is invalid.",
         footer = {"", "Exit codes: 0 rendered, 1 the profile or configuration is invalid (reasons on stderr), "
                 + "2 bad usage."})
 public final class RenderCommand implements Callable<Integer> {
@@ -45,7 +45,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", required = true, paramLabel = "P.json", description = "The saved profile.")
+    @Option(names = "--profile", required = true, paramLabel = "FILE",
+            description = "The saved profile (Save profile in the wizard's Review step).")
     String profile;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -61,8 +62,8 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     @Option(names = "--client-secret-file", paramLabel = "F",
-            description = {"Read the client secret from this file and put it into the formats that need it",
-                    "(json, yaml, env). Without it they carry a placeholder. Files holding it are written 0600."})
+            description = "Read the client secret from this file and put it into the formats that need it "
+                    + "(json, yaml, env); without it they carry a placeholder. Files holding it are written 0600.")
     String clientSecretFile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write into this folder instead of stdout.")

@@ -30,7 +30,7 @@ public final class NetworkntSchemaCheck implements SchemaCheck {
     public static final String DEFAULT_BASE = "classpath:openmetadata/schema/";
     private static final String NEVER_AN_ID = "x-sso-setup-ignore-id";
     private final String base;
-    private final JsonSchemaFactory factory;
+    private JsonSchemaFactory factory; // built on first use: the CLI's --help must not load the validator
     private final Map<SchemaDocument, JsonSchema> cache = new EnumMap<>(SchemaDocument.class);
     private final ObjectMapper json = new ObjectMapper();
 
@@ -41,8 +41,14 @@ public final class NetworkntSchemaCheck implements SchemaCheck {
     /** {@code base} is a URI prefix ending in {@code /}: {@code classpath:...} or a {@code file:} folder. */
     public NetworkntSchemaCheck(String base) {
         this.base = base;
-        JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7()).idKeyword(NEVER_AN_ID).build();
-        this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, b -> b.metaSchema(draft7));
+    }
+
+    private JsonSchemaFactory factory() {
+        if (factory == null) {
+            JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7()).idKeyword(NEVER_AN_ID).build();
+            factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, b -> b.metaSchema(draft7));
+        }
+        return factory;
     }
 
     @Override
@@ -53,7 +59,7 @@ public final class NetworkntSchemaCheck implements SchemaCheck {
         } catch (Exception e) {
             return List.of(new SchemaViolation("$", "not valid JSON"));
         }
-        JsonSchema s = cache.computeIfAbsent(schema, d -> factory.getSchema(SchemaLocation.of(base + d.path()),
+        JsonSchema s = cache.computeIfAbsent(schema, d -> factory().getSchema(SchemaLocation.of(base + d.path()),
                 SchemaValidatorsConfig.builder().build()));
         return s.validate(node).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
