@@ -115,8 +115,7 @@ public final class ReviewViewModel implements StepViewModel {
 
     /** Rebuilds the model from the wizard state, re-checks it and re-renders every preview. */
     public void refresh() {
-        SsoConfiguration c = new SsoConfiguration(state.providerProperty().get(),
-                state.authorizerOptionsProperty().get(), state.keysProperty().get(), state.idpJwksUriProperty().get());
+        SsoConfiguration c = state.configuration();
         Readiness readiness = readinessCheck.evaluate(c);
         ReviewSummary s = ReviewSummary.of(c,
                 new ReviewInputs(new LinkedHashMap<>(state.stepFindings()), List.copyOf(state.stepNotes())), readiness);

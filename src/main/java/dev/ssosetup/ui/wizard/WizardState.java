@@ -40,6 +40,15 @@ public final class WizardState {
         return stepNavigator;
     }
 
+    /**
+     * The one configuration model as the steps have it now (the Review step renders it, the Push step sends it).
+     * Holds the client secret typed in this session.
+     */
+    public dev.ssosetup.core.config.SsoConfiguration configuration() {
+        return new dev.ssosetup.core.config.SsoConfiguration(provider.get(), authorizerOptions.get(), keys.get(),
+                idpJwksUri.get());
+    }
+
     /** Asks the wizard to show a step; does nothing until the navigator is set. */
     public void goToStep(String stepId) {
         stepNavigator.get().accept(stepId);
