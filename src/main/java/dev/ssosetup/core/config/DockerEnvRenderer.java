@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * container only when the compose file lists it, which the header says.
  */
 public final class DockerEnvRenderer implements ConfigRenderer {
-    private static final Pattern NEEDS_QUOTES = Pattern.compile("(^\\s|\\s$|\\s#|^[\"'])");
+    /** Characters that compose would interpolate, strip, or read as a comment or quote in an unquoted value. */
+    private static final Pattern NEEDS_QUOTES = Pattern.compile("(^\\s|\\s$|[#$'\"\\\\`])");
 
     @Override
     public OutputFormat format() {
@@ -93,10 +94,17 @@ public final class DockerEnvRenderer implements ConfigRenderer {
         return "[" + String.join(",", values) + "]";
     }
 
-    private static String quote(String value) {
+    /**
+     * Compose reads single-quoted values literally; unquoted and double-quoted ones are interpolated. So: plain when
+     * safe, single quotes when possible, else double quotes with {@code \\}, {@code \"} and {@code $$} escapes.
+     */
+    static String quote(String value) {
         if (!NEEDS_QUOTES.matcher(value).find()) {
             return value;
         }
-        return "'" + value.replace("'", "'\\''") + "'";
+        if (value.indexOf('\'') < 0) {
+            return "'" + value + "'";
+        }
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "$$") + "\"";
     }
 }

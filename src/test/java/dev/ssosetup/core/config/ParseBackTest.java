@@ -84,6 +84,16 @@ class ParseBackTest {
     }
 
     @Test
+    void awkwardSecretsSurviveComposeQuoting() {
+        for (String secret : List.of("a$b{c}", "it's", "x #y", " lead", "both ' and $HOME", "back\\slash\"q")) {
+            SsoConfiguration c = Samples.confidential().withClientSecret(dev.ssosetup.core.common.Secret.of(secret));
+            Map<String, String> env = parseEnv(
+                    renderers.render(OutputFormat.ENV, c, RenderOptions.withSecret()).text());
+            assertEquals(secret, env.get("OIDC_CLIENT_SECRET"), secret);
+        }
+    }
+
+    @Test
     void everyEnvVariableIsOneOpenMetadataReads() throws IOException {
         Set<String> known = apiVariableNames();
         assertTrue(known.size() > 40, "parsed the list from API.md: " + known);
@@ -117,8 +127,23 @@ class ParseBackTest {
         Arrays.stream(text.split("\n")).filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> {
             int eq = l.indexOf('=');
             String value = l.substring(eq + 1);
-            if (value.startsWith("'") && value.endsWith("'")) {
-                value = value.substring(1, value.length() - 1);
+            if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+                value = value.substring(1, value.length() - 1); // compose: single quotes are literal
+            } else if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                StringBuilder b = new StringBuilder();
+                String inner = value.substring(1, value.length() - 1);
+                for (int i = 0; i < inner.length(); i++) {
+                    char ch = inner.charAt(i);
+                    if ((ch == '\\' || ch == '$') && i + 1 < inner.length()) {
+                        b.append(inner.charAt(++i)); // \\ \" and $$ escapes
+                    } else {
+                        b.append(ch);
+                    }
+                }
+                value = b.toString();
+            } else {
+                assertFalse(value.contains("$") || value.contains("#") || value.contains("'"),
+                        "an unquoted value compose would change: " + value);
             }
             out.put(l.substring(0, eq), value);
         });
