@@ -59,8 +59,15 @@ public final class NetworkntSchemaCheck implements SchemaCheck {
         } catch (Exception e) {
             return List.of(new SchemaViolation("$", "not valid JSON"));
         }
-        JsonSchema s = cache.computeIfAbsent(schema, d -> factory().getSchema(SchemaLocation.of(base + d.path()),
-                SchemaValidatorsConfig.builder().build()));
+        JsonSchema s;
+        try {
+            s = cache.computeIfAbsent(schema, d -> factory().getSchema(SchemaLocation.of(base + d.path()),
+                    SchemaValidatorsConfig.builder().build()));
+        } catch (RuntimeException e) {
+            // a broken installation must show up as "not ready" with a reason, not as a crash
+            return List.of(new SchemaViolation("$", "OpenMetadata's schema " + schema.path()
+                    + " could not be loaded from " + base + " (" + e.getClass().getSimpleName() + ")"));
+        }
         return s.validate(node).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                         .thenComparing(ValidationMessage::getMessage))

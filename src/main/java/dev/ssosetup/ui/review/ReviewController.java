@@ -35,6 +35,8 @@ import java.util.Locale;
  * {@link ReviewViewModel}; file choosers are the only platform dialogs it opens.
  */
 public final class ReviewController {
+    /** Summary items whose value may be a token rather than the operator's own text. */
+    private static final java.util.Set<String> TOKEN_ITEMS = java.util.Set.of("clientSecret", "idpJwksUri", "tenant");
     private final ReviewViewModel viewModel;
     private final Messages messages;
 
@@ -217,7 +219,7 @@ public final class ReviewController {
             Label label = new Label(messages.get("review.item." + item.key()));
             label.getStyleClass().add("choice-label");
             label.setMinWidth(Region.USE_PREF_SIZE);
-            Label value = new Label(valueText(item.value()));
+            Label value = new Label(valueText(item));
             value.setWrapText(true);
             value.getStyleClass().add("choice-value");
             choiceGrid.addRow(row++, label, value);
@@ -225,12 +227,14 @@ public final class ReviewController {
     }
 
     /** Values the summary marks with a token ("unknown", "entered" ...) are shown in the operator's words. */
-    private String valueText(String value) {
+    private String valueText(ReviewItem item) {
+        String value = item.value();
         if (value.isEmpty()) {
             return messages.get("review.item.empty");
         }
         String key = "review.value." + value;
-        return messages.bundle().containsKey(key) ? messages.get(key) : value;
+        boolean token = TOKEN_ITEMS.contains(item.key()) && messages.bundle().containsKey(key);
+        return token ? messages.get(key) : value;
     }
 
     private String stepTitle(String stepId) {

@@ -97,6 +97,14 @@ class NetworkntSchemaCheckTest {
     }
 
     @Test
+    void aMissingSchemaFolderIsAViolationNotACrash() {
+        var broken = new NetworkntSchemaCheck("classpath:no/such/folder/");
+        var v = broken.validate(SchemaDocument.SECURITY_CONFIGURATION, "{}");
+        assertEquals(1, v.size());
+        assertTrue(v.getFirst().message().contains("could not be loaded"), v.toString());
+    }
+
+    @Test
     void notJsonIsAViolationNotAnException() {
         assertEquals(1, check.validate(SchemaDocument.SECURITY_CONFIGURATION, "{nope").size());
     }
