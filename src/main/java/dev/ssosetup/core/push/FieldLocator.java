@@ -50,11 +50,9 @@ public final class FieldLocator {
     /** The step and field for {@code dottedPath}; unknown paths go to the Review step (the whole configuration). */
     public static WizardLocation locate(String dottedPath) {
         String path = normalise(dottedPath);
-        for (String candidate = path; !candidate.isEmpty(); candidate = parent(candidate)) {
-            String field = PROVIDER_FIELDS.get(candidate);
-            if (field != null) {
-                return new WizardLocation(PROVIDER, field);
-            }
+        String field = PROVIDER_FIELDS.get(path);
+        if (field != null) {
+            return new WizardLocation(PROVIDER, field);
         }
         String last = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
         return new WizardLocation(REVIEW, last);
@@ -69,10 +67,5 @@ public final class FieldLocator {
             p = p.substring(1).replace('/', '.');
         }
         return p.replaceAll("\\[\\d+]", "").replaceAll("\\.\\d+(?=\\.|$)", "");
-    }
-
-    private static String parent(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? "" : path.substring(0, dot);
     }
 }
