@@ -53,6 +53,17 @@ public final class CompositionRoot {
         // ---- review (issue 6)
 
         // ---- push (issue 7)
+        final dev.ssosetup.core.push.GatewayFactory pushGateways = new dev.ssosetup.infra.push.JdkGatewayFactory();
+        final java.util.function.Function<java.nio.file.Path, dev.ssosetup.core.push.BackupStore> pushBackupStores =
+                dev.ssosetup.infra.push.FileBackupStore::new;
+        final java.time.Clock pushClock = java.time.Clock.systemUTC();
+
+        /** For push/restore. The lead adds {@code .withProfileRenderer(...)} once the Review feature is merged. */
+        dev.ssosetup.cli.PushEnvironment pushEnvironment() {
+            return new dev.ssosetup.cli.PushEnvironment(pushGateways, pushBackupStores,
+                    dev.ssosetup.infra.push.FileBackupStore.defaultFolder(), pushClock, java.util.Optional.empty(),
+                    dev.ssosetup.core.push.LockoutEvidence::none, System.in);
+        }
 
         // ---- end
     }
@@ -76,6 +87,8 @@ public final class CompositionRoot {
             // ---- review (issue 6)
 
             // ---- push (issue 7)
+            cl.addSubcommand(new dev.ssosetup.cli.PushCommand(services.pushEnvironment()));
+            cl.addSubcommand(new dev.ssosetup.cli.RestoreCommand(services.pushEnvironment()));
 
             // ---- end
             cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
