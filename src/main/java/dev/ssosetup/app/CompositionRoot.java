@@ -152,7 +152,17 @@ public final class CompositionRoot {
             steps.add(placeholder("review", "wizard.step.review"));
 
             // ---- push (issue 7)
-            steps.add(placeholder("push", "wizard.step.push"));
+            // The lead wires the desired body to the Review renderer; until then there is nothing to push.
+            java.util.function.Supplier<java.util.Optional<dev.ssosetup.core.push.DesiredConfiguration>> pushDesired =
+                    java.util.Optional::empty;
+            dev.ssosetup.ui.push.PushViewModel push = new dev.ssosetup.ui.push.PushViewModel(
+                    services.pushGateways,
+                    services.pushBackupStores.apply(dev.ssosetup.infra.push.FileBackupStore.defaultFolder()),
+                    services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
+                    stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages);
+            controllers.register(dev.ssosetup.ui.push.PushController.class,
+                    () -> new dev.ssosetup.ui.push.PushController(push, messages));
+            steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
 
             // ---- end
             return steps;
