@@ -100,6 +100,10 @@ public final class PushController {
                 .isEmpty() ? "" : messages.get("push.backup.saved", viewModel.backupFileProperty().get(),
                 viewModel.recoveryFileProperty().get()), viewModel.backupFileProperty(),
                 viewModel.recoveryFileProperty()));
+        backupFile.visibleProperty().bind(backupFile.textProperty().isNotEmpty());
+        backupFile.managedProperty().bind(backupFile.visibleProperty());
+        applySteps.visibleProperty().bind(Bindings.isNotEmpty(viewModel.applySteps()));
+        applySteps.managedProperty().bind(applySteps.visibleProperty());
         recovery.setText(messages.get("push.recovery", viewModel.recoverySteps()));
 
         setUpDiff();
