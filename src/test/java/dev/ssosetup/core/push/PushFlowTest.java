@@ -337,6 +337,43 @@ class PushFlowTest {
         assertNoCanary(lines(reported));
     }
 
+    @Test
+    void anUnwritableBackupFolderStopsThePushBeforeAnythingIsSent() throws IOException {
+        Path notAFolder = Files.writeString(backups.resolve("file"), "x");
+        PushService blocked = new PushService(new FileBackupStore(notAFolder.resolve("sub")), Clock.systemUTC());
+        OpenMetadataClient client = client(ADMIN_TOKEN);
+        Plan plan = blocked.plan(client, new DesiredConfiguration(fx.confidentialBody(), Secret.of(CLIENT_SECRET)),
+                TaskContext.none(), reported::add);
+        ApplyResult r = blocked.apply(client, plan, new LockoutGuard.Decision(true, "test"), TaskContext.none(),
+                reported::add);
+        assertEquals(ApplyResult.Outcome.FAILED, r.outcome());
+        assertEquals(PushStep.BACKUP, r.failure().orElseThrow().step());
+        assertTrue(r.failure().orElseThrow().text().contains("No backup, so nothing was sent"));
+        assertEquals(ServerState.UNCHANGED, r.serverState());
+        assertEquals(0, fx.om.count(PUT));
+    }
+
+    @Test
+    void nothingSecretReachesStandardOutputOrErrorDuringAWholePush() {
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream capture = new java.io.PrintStream(captured, true);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            OpenMetadataClient client = client(ADMIN_TOKEN);
+            apply(client, plan(client, fx.confidentialBody()));
+            fx.om.fault(PUT, Fault.status(500));
+            apply(client, plan(client, fx.confidentialBody()));
+            plan(client(BOT_TOKEN), fx.confidentialBody());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertNoCanary(captured.toString());
+    }
+
     static void assertNoCanary(String text) {
         for (String canary : List.of(ADMIN_TOKEN, BOT_TOKEN, CLIENT_SECRET)) {
             assertFalse(text.contains(canary), () -> "secret " + canary + " leaked into: " + text);
