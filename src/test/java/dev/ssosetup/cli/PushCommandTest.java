@@ -232,6 +232,8 @@ class PushCommandTest {
         assertEquals(ExitCodes.USAGE, run("", "push", "--server", fx.om.baseUrl(), "--token-file",
                 dir.resolve("nope").toString(), "--config", configFile.toString()));
         assertTrue(err.contains("--token-file") && err.contains("no such file"), err);
+        assertEquals(ExitCodes.USAGE, run("", push("--dry-run", "--ca-file", dir.resolve("no-ca.pem").toString())));
+        assertTrue(err.contains("--ca-file") && err.contains("no such file"), err);
         assertEquals(ExitCodes.USAGE, run("", push("--profile", "p.json")));
         assertEquals(ExitCodes.USAGE, run("", "push", "--server", fx.om.baseUrl(), "--token-file",
                 tokenFile.toString(), "--profile", "p.json"));

@@ -51,6 +51,12 @@ public final class OpenMetadataTestServer implements AutoCloseable {
     private volatile ObjectNode stored;
 
     public OpenMetadataTestServer(String adminToken, String botToken) throws IOException {
+        this(adminToken, botToken, null);
+    }
+
+    /** With {@code tls} non-null the server speaks HTTPS with that context (for certificate tests). */
+    public OpenMetadataTestServer(String adminToken, String botToken, javax.net.ssl.SSLContext tls)
+            throws IOException {
         this.adminToken = adminToken;
         this.botToken = botToken;
         try {
@@ -58,7 +64,14 @@ public final class OpenMetadataTestServer implements AutoCloseable {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        }
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "om-test-server");
             t.setDaemon(true);
@@ -70,7 +83,8 @@ public final class OpenMetadataTestServer implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:"
+                + server.getAddress().getPort();
     }
 
     public String jwksUrl() {

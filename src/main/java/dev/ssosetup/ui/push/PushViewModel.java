@@ -311,7 +311,10 @@ public final class PushViewModel implements StepViewModel {
                 say(Tone.WARNING, messages.get("push.status.notVerified")
                         + r.failure().map(f -> " " + f.text()).orElse(""));
             }
-            case FAILED -> say(Tone.ERROR, r.failure().map(PushFailure::text).orElse(""));
+            case FAILED -> {
+                say(Tone.ERROR, r.failure().map(PushFailure::text).orElse(""));
+                r.failure().filter(f -> !f.issues().isEmpty()).ifPresent(f -> issues.setAll(f.issues()));
+            }
         }
     }
 
