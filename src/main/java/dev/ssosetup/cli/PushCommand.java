@@ -33,8 +33,9 @@ import java.util.concurrent.Callable;
                 + "read the live configuration, show the diff and validate; then, after confirmation, back up, PUT "
                 + "and verify.",
                 "A wrong configuration can lock every admin out: run the login test first."},
-        footer = {"", "Lock-out guard: without a passed admin login test in this session, type (or pass with",
-                "--accept-lockout-risk) exactly: \"" + LockoutGuard.CONFIRMATION_PHRASE + "\"",
+        footer = {"", "Lock-out guard: without a passed admin login test in this session, type",
+                "(or pass with --accept-lockout-risk) exactly:",
+                "  " + LockoutGuard.CONFIRMATION_PHRASE,
                 "", "Exit codes: 0 applied and verified (or dry run passed), 1 failed, 2 bad usage,",
                 "3 applied but verification failed."})
 public final class PushCommand implements Callable<Integer> {
@@ -104,7 +105,7 @@ public final class PushCommand implements Callable<Integer> {
                             + "To apply anyway, type exactly: " + LockoutGuard.CONFIRMATION_PHRASE;
                 }
             };
-            return new PushRun(env, out, connection.json).run(client, service,
+            return new PushRun(env, out, err, connection.json).run(client, service,
                     listener -> service.plan(client, desired, TaskContext.none(), listener), dryRun, connection.yes,
                     confirmation);
         } catch (PushUsageException e) {

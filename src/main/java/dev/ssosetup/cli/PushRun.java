@@ -29,11 +29,14 @@ final class PushRun {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PushEnvironment env;
     private final PrintWriter out;
+    private final PrintWriter prompt;
     private final boolean json;
 
-    PushRun(PushEnvironment env, PrintWriter out, boolean json) {
+    /** With {@code json} the question goes to {@code err}, so that standard output stays one JSON document. */
+    PushRun(PushEnvironment env, PrintWriter out, PrintWriter err, boolean json) {
         this.env = env;
         this.out = out;
+        this.prompt = json ? err : out;
         this.json = json;
     }
 
@@ -77,14 +80,16 @@ final class PushRun {
         }
         String typed = null;
         if (!yes) {
-            out.println();
-            out.println(confirmation.question());
-            out.print("> ");
-            out.flush();
+            prompt.println();
+            prompt.println(confirmation.question());
+            prompt.print("> ");
+            prompt.flush();
             typed = readLine();
             if (typed == null) {
-                out.println();
-                out.println("No answer on standard input: nothing was applied. Run with --yes to apply without asking.");
+                prompt.println();
+                prompt.println("No answer on standard input: nothing was applied. Run with --yes to apply without "
+                        + "asking.");
+                prompt.flush();
                 return finish(plan, null, "failed", ExitCodes.FAILED);
             }
         }

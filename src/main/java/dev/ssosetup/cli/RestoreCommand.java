@@ -87,7 +87,7 @@ public final class RestoreCommand implements Callable<Integer> {
                             + "Type yes to restore.";
                 }
             };
-            return new PushRun(env, out, connection.json).run(client, service,
+            return new PushRun(env, out, err, connection.json).run(client, service,
                     listener -> service.planRestore(client, backup, connection.clientSecret(), TaskContext.none(),
                             listener), false, connection.yes, confirmation);
         } catch (PushUsageException e) {

@@ -224,6 +224,13 @@ class PushCommandTest {
     }
 
     @Test
+    void withJsonTheQuestionGoesToStandardErrorAndOutputStaysJson() throws IOException {
+        assertEquals(ExitCodes.OK, run(LockoutGuard.CONFIRMATION_PHRASE + "\n", push("--json")), err);
+        assertEquals("applied-and-verified", new ObjectMapper().readTree(out).path("outcome").asText());
+        assertTrue(err.contains(LockoutGuard.CONFIRMATION_PHRASE), err);
+    }
+
+    @Test
     void badUsageExits2WithoutAStackTrace() throws IOException {
         assertEquals(ExitCodes.USAGE, run("", "push", "--server", fx.om.baseUrl(), "--token-file", tokenFile.toString()));
         assertEquals(ExitCodes.USAGE, run("", "push", "--server", "http://om.example.com", "--token-file",
