@@ -92,7 +92,7 @@ public final class PushController {
 
         guardText.textProperty().bind(viewModel.guardTextProperty());
         confirmationPrompt.setText(messages.get("push.guard.confirmation", viewModel.confirmationPhrase()));
-        confirmation.setPromptText(viewModel.confirmationPhrase());
+        confirmation.setPromptText(messages.get("push.guard.confirmation.prompt"));
         confirmationBox.visibleProperty().bind(Bindings.not(viewModel.evidenceProvesAdminProperty()));
         confirmationBox.managedProperty().bind(confirmationBox.visibleProperty());
 
