@@ -61,6 +61,17 @@ public final class CompositionRoot {
         final dev.ssosetup.core.config.SchemaCheck schemaCheck = new dev.ssosetup.infra.config.NetworkntSchemaCheck();
 
         // ---- push (issue 7)
+        final dev.ssosetup.core.push.GatewayFactory pushGateways = new dev.ssosetup.infra.push.JdkGatewayFactory();
+        final java.util.function.Function<java.nio.file.Path, dev.ssosetup.core.push.BackupStore> pushBackupStores =
+                dev.ssosetup.infra.push.FileBackupStore::new;
+        final java.time.Clock pushClock = java.time.Clock.systemUTC();
+
+        /** For push/restore. The lead adds {@code .withProfileRenderer(...)} once the Review feature is merged. */
+        dev.ssosetup.cli.PushEnvironment pushEnvironment() {
+            return new dev.ssosetup.cli.PushEnvironment(pushGateways, pushBackupStores,
+                    dev.ssosetup.infra.push.FileBackupStore.defaultFolder(), pushClock, java.util.Optional.empty(),
+                    dev.ssosetup.core.push.LockoutEvidence::none, System.in);
+        }
 
         // ---- end
     }
@@ -86,6 +97,8 @@ public final class CompositionRoot {
             cl.addSubcommand(new dev.ssosetup.cli.RenderCommand(services.configFiles, services.schemaCheck));
 
             // ---- push (issue 7)
+            cl.addSubcommand(new dev.ssosetup.cli.PushCommand(services.pushEnvironment()));
+            cl.addSubcommand(new dev.ssosetup.cli.RestoreCommand(services.pushEnvironment()));
 
             // ---- end
             cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -162,7 +175,17 @@ public final class CompositionRoot {
                     "/dev/ssosetup/ui/review/ReviewView.fxml"));
 
             // ---- push (issue 7)
-            steps.add(placeholder("push", "wizard.step.push"));
+            // The lead wires the desired body to the Review renderer; until then there is nothing to push.
+            java.util.function.Supplier<java.util.Optional<dev.ssosetup.core.push.DesiredConfiguration>> pushDesired =
+                    java.util.Optional::empty;
+            dev.ssosetup.ui.push.PushViewModel push = new dev.ssosetup.ui.push.PushViewModel(
+                    services.pushGateways,
+                    services.pushBackupStores.apply(dev.ssosetup.infra.push.FileBackupStore.defaultFolder()),
+                    services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
+                    stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages);
+            controllers.register(dev.ssosetup.ui.push.PushController.class,
+                    () -> new dev.ssosetup.ui.push.PushController(push, messages));
+            steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
 
             // ---- end
             return steps;
