@@ -66,11 +66,24 @@ public final class CompositionRoot {
                 dev.ssosetup.infra.push.FileBackupStore::new;
         final java.time.Clock pushClock = java.time.Clock.systemUTC();
 
-        /** For push/restore. The lead adds {@code .withProfileRenderer(...)} once the Review feature is merged. */
+        final dev.ssosetup.core.push.DesiredFromModel desiredFromModel = new dev.ssosetup.core.push.DesiredFromModel(
+                new dev.ssosetup.core.config.ReadinessCheck(schemaCheck));
+
+        /** For push/restore: {@code --profile} is opened and rendered exactly as the Review step and render do. */
         dev.ssosetup.cli.PushEnvironment pushEnvironment() {
             return new dev.ssosetup.cli.PushEnvironment(pushGateways, pushBackupStores,
                     dev.ssosetup.infra.push.FileBackupStore.defaultFolder(), pushClock, java.util.Optional.empty(),
-                    dev.ssosetup.core.push.LockoutEvidence::none, System.in);
+                    dev.ssosetup.core.push.LockoutEvidence::none, System.in)
+                    .withProfileRenderer(path -> desiredFromModel.from(openProfile(path.toString())).body());
+        }
+
+        /** @throws IllegalArgumentException with the reason when the profile is refused */
+        dev.ssosetup.core.config.SsoConfiguration openProfile(String path) {
+            return switch (new dev.ssosetup.core.config.ProfileService(configFiles).open(path)) {
+                case dev.ssosetup.core.config.ProfileLoad.Refused refused ->
+                        throw new IllegalArgumentException(refused.reason());
+                case dev.ssosetup.core.config.ProfileLoad.Loaded loaded -> loaded.profile().configuration();
+            };
         }
 
         // ---- end
@@ -144,6 +157,7 @@ public final class CompositionRoot {
             ViewLoader views = new ViewLoader(messages, controllers);
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
             state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
+            state.pushNavigatorProperty().set(state::goToStep);
             controllers.register(WizardController.class, () -> new WizardController(wizard, views));
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
@@ -175,9 +189,9 @@ public final class CompositionRoot {
                     "/dev/ssosetup/ui/review/ReviewView.fxml"));
 
             // ---- push (issue 7)
-            // The lead wires the desired body to the Review renderer; until then there is nothing to push.
+            // what is pushed is exactly what the Review step renders, and only once it is ready
             java.util.function.Supplier<java.util.Optional<dev.ssosetup.core.push.DesiredConfiguration>> pushDesired =
-                    java.util.Optional::empty;
+                    () -> services.desiredFromModel.ifReady(state.configuration());
             dev.ssosetup.ui.push.PushViewModel push = new dev.ssosetup.ui.push.PushViewModel(
                     services.pushGateways,
                     services.pushBackupStores.apply(dev.ssosetup.infra.push.FileBackupStore.defaultFolder()),
