@@ -92,6 +92,11 @@ final class IdTokenCheck {
             }
         }
         String azp = claims.getStringClaim("azp");
+        if (azp == null && claims.getAudience().size() > 1) {
+            throw stop("The ID token has several audiences " + claims.getAudience() + " but no authorized party "
+                    + "(azp), so it cannot be told apart from a token meant for another client.",
+                    "Configure the provider to issue ID tokens for this client only, or to add azp.", unverified);
+        }
         if (azp != null && !azp.equals(clientId)) {
             throw stop("The ID token's authorized party (azp) is \"" + azp + "\", not the client ID \"" + clientId
                     + "\".", "Check the client ID in the Provider step.", unverified);
