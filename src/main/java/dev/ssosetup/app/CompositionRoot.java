@@ -47,6 +47,13 @@ public final class CompositionRoot {
         // ---- provider (issue 3)
 
         // ---- login (issue 4)
+        // (fully qualified names keep this section's changes inside the section)
+        /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
+        dev.ssosetup.core.login.LoginTest loginTest() {
+            return new dev.ssosetup.core.login.LoginTest(dev.ssosetup.infra.net.JdkHttpGateway.create(),
+                    new dev.ssosetup.infra.login.JdkLoopbackReceiver(),
+                    new dev.ssosetup.infra.login.SystemBrowserOpener(), java.time.Clock.systemUTC());
+        }
 
         // ---- keys (issue 5)
 
@@ -70,6 +77,7 @@ public final class CompositionRoot {
             // ---- provider (issue 3)
 
             // ---- login (issue 4)
+            cl.addSubcommand("test-login", new dev.ssosetup.cli.TestLoginCommand(services.loginTest()));
 
             // ---- keys (issue 5)
 
