@@ -138,7 +138,12 @@ public final class CompositionRoot {
             steps.add(placeholder("provider", "wizard.step.provider"));
 
             // ---- login (issue 4)
-            steps.add(placeholder("login", "wizard.step.login"));
+            var login = new dev.ssosetup.ui.login.LoginTestViewModel(state, background, services.loginTest(),
+                    messages);
+            controllers.register(dev.ssosetup.ui.login.LoginTestController.class,
+                    () -> new dev.ssosetup.ui.login.LoginTestController(login));
+            steps.add(new WizardStep("login", "wizard.step.login", login,
+                    "/dev/ssosetup/ui/login/LoginTestView.fxml"));
 
             // ---- keys (issue 5)
             steps.add(placeholder("keys", "wizard.step.keys"));
