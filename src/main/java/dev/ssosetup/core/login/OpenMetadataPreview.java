@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * How OpenMetadata would see the person who just signed in, given the Provider step's settings: which claim names
  * the user, the resulting user name and email, whether that user is an admin, and whether the email domain passes
  * {@code principalDomain}. It follows OpenMetadata's rules: with {@code jwtPrincipalClaimsMapping} the mapped
  * {@code username} and {@code email} claims are used, otherwise the first of {@code jwtPrincipalClaims} present in
- * the ID token; the user name is the part before {@code @}; an email without {@code @} gets {@code principalDomain}
- * appended; {@code adminPrincipals} are user names.
+ * the ID token (claim names compared without regard to case); the user name is the part before {@code @}, in lower
+ * case; an email without {@code @} gets {@code principalDomain} appended; {@code adminPrincipals} are user names; the
+ * enforced domain is taken from the claim value itself (mirrors {@code SecurityUtil} in OpenMetadata).
  *
  * @param principalClaim the claim used (empty when none is present)
  * @param userName       the OpenMetadata user name (empty when none)
@@ -51,12 +53,16 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
     }
 
     /** Computes the preview from the ID token claims (and the userinfo claims, only to point out misplaced ones). */
-    public static OpenMetadataPreview of(ProviderSettings settings, Map<String, Object> idClaims,
+    public static OpenMetadataPreview of(ProviderSettings settings, Map<String, Object> idTokenClaims,
                                          Map<String, Object> userInfo) {
+        // OpenMetadata looks claims up case-insensitively
+        Map<String, Object> idClaims = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        idClaims.putAll(idTokenClaims);
         List<Finding> warnings = new ArrayList<>();
         String claim = "";
         String value = "";
         String emailValue = "";
+        String domainSource; // the value OpenMetadata takes the email domain from
         Map<String, String> mapping = settings.principalClaimsMapping();
         if (!mapping.isEmpty()) {
             String userClaim = mapping.getOrDefault("username", "");
@@ -64,6 +70,7 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
             value = stringClaim(idClaims, userClaim);
             emailValue = stringClaim(idClaims, emailClaim);
             claim = value.isEmpty() ? "" : userClaim;
+            domainSource = emailValue;
             if (value.isEmpty()) {
                 warnings.add(Finding.warning("login-mapping-username-missing",
                         "The ID token has no \"" + userClaim + "\" claim, which jwtPrincipalClaimsMapping names as "
@@ -79,13 +86,13 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
             }
         } else {
             for (String c : settings.principalClaims()) {
-                String v = stringClaim(idClaims, c);
-                if (!v.isEmpty()) {
+                if (idClaims.containsKey(c)) { // the first claim present wins, as in OpenMetadata
                     claim = c;
-                    value = v;
+                    value = stringClaim(idClaims, c);
                     break;
                 }
             }
+            domainSource = value;
             if (claim.isEmpty()) {
                 warnings.add(Finding.warning("login-no-principal-claim",
                         "None of the principal claims " + settings.principalClaims() + " is in the ID token: "
@@ -93,13 +100,21 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
                         "Add a claim that is present (see the claims table) to jwtPrincipalClaims, or make the "
                                 + "provider include one of them (scopes \"email\" and \"profile\")."
                                 + userInfoNote(settings.principalClaims(), userInfo)));
+            } else if (value.isEmpty()) {
+                warnings.add(Finding.warning("login-no-principal-claim",
+                        "The principal claim \"" + claim + "\" is in the ID token but is not a text value: "
+                                + "OpenMetadata would get an empty user name.",
+                        "Put a claim with a text value (such as email or preferred_username) first in "
+                                + "jwtPrincipalClaims."));
             } else if (value.contains("@")) {
                 emailValue = value;
             } else if (!settings.principalDomain().isBlank()) {
                 emailValue = value + "@" + settings.principalDomain().strip();
             }
         }
-        String userName = value.contains("@") ? value.substring(0, value.indexOf('@')) : value;
+        String userName = (value.contains("@") ? value.substring(0, value.indexOf('@')) : value)
+                .toLowerCase(Locale.ROOT);
+        emailValue = emailValue.toLowerCase(Locale.ROOT);
 
         boolean admin = !userName.isEmpty() && settings.adminPrincipals().stream()
                 .anyMatch(a -> a.strip().equalsIgnoreCase(userName));
@@ -112,18 +127,22 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
         }
 
         DomainCheck domain = DomainCheck.NOT_ENFORCED;
-        if (settings.enforcePrincipalDomain()) {
-            String want = settings.principalDomain().strip().toLowerCase(Locale.ROOT);
-            String have = emailValue.contains("@")
-                    ? emailValue.substring(emailValue.indexOf('@') + 1).toLowerCase(Locale.ROOT) : "";
+        if (settings.enforcePrincipalDomain() && !claim.isEmpty()) {
+            String want = settings.principalDomain().strip();
+            // like OpenMetadata: the domain comes from the claim value itself, never from principalDomain
+            String have = domainSource.contains("@") ? domainSource.substring(domainSource.indexOf('@') + 1) : "";
             domain = !want.isEmpty() && want.equals(have) ? DomainCheck.OK : DomainCheck.REFUSED;
             if (domain == DomainCheck.REFUSED) {
-                warnings.add(Finding.warning("login-domain-refused",
-                        "The email domain \"" + have + "\" is not the principal domain \"" + want + "\", and "
+                warnings.add(Finding.warning("login-domain-refused", have.isEmpty()
+                                ? "The principal claim \"" + claim + "\" holds no email address, so it has no domain, "
+                                + "and enforcePrincipalDomain is on: OpenMetadata would refuse this user, and "
+                                + "pushing this configuration would lock you out."
+                                : "The email domain \"" + have + "\" is not the principal domain \"" + want + "\", and "
                                 + "enforcePrincipalDomain is on: OpenMetadata would refuse this user, and pushing "
                                 + "this configuration would lock you out.",
-                        "Set principalDomain to \"" + (have.isEmpty() ? "<your email domain>" : have)
-                                + "\", or turn enforcePrincipalDomain off."));
+                        have.isEmpty() ? "Put \"email\" first in jwtPrincipalClaims (or map the email claim), or "
+                                + "turn enforcePrincipalDomain off."
+                                : "Set principalDomain to \"" + have + "\", or turn enforcePrincipalDomain off."));
             }
         }
         return new OpenMetadataPreview(claim, userName, emailValue, admin, domain, warnings);

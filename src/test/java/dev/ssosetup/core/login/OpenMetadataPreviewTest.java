@@ -34,13 +34,20 @@ class OpenMetadataPreviewTest {
     }
 
     @Test
-    void aUserNameWithoutAtGetsThePrincipalDomainAsEmail() {
+    void aUserNameWithoutAtGetsThePrincipalDomainAsEmailButFailsAnEnforcedDomain() {
         ProviderSettings s = base().claims(List.of("preferred_username")).admins("jdoe")
                 .domain("acme.example", true).build();
-        OpenMetadataPreview p = OpenMetadataPreview.of(s, Map.of("preferred_username", "jdoe"), Map.of());
+        OpenMetadataPreview p = OpenMetadataPreview.of(s, Map.of("preferred_username", "JDoe"), Map.of());
+        assertEquals("jdoe", p.userName(), "OpenMetadata lower-cases user names");
         assertEquals("jdoe@acme.example", p.email());
-        assertEquals(Boolean.TRUE, p.domain().ok());
-        assertTrue(p.warnings().isEmpty(), p.warnings()::toString);
+        assertEquals(Boolean.FALSE, p.domain().ok(), "OpenMetadata takes the domain from the claim value itself");
+        assertTrue(has(p, "login-domain-refused"));
+        assertTrue(p.warnings().getFirst().hint().contains("email"), p.warnings().getFirst().hint());
+        ProviderSettings emailFirst = base().admins("jdoe").domain("acme.example", true).build();
+        OpenMetadataPreview ok = OpenMetadataPreview.of(emailFirst, Map.of("EMAIL", "jdoe@acme.example"), Map.of());
+        assertEquals("email", ok.principalClaim(), "claim names compare without case");
+        assertEquals(Boolean.TRUE, ok.domain().ok());
+        assertTrue(ok.warnings().isEmpty(), ok.warnings()::toString);
     }
 
     @Test
@@ -68,7 +75,7 @@ class OpenMetadataPreviewTest {
     void notAnAdminAndAWrongDomainWarnOfLockOut() {
         ProviderSettings s = base().admins("alice").domain("acme.example", true).build();
         OpenMetadataPreview p = OpenMetadataPreview.of(s, Map.of("email", "Bob@Other.example"), Map.of());
-        assertEquals("Bob", p.userName());
+        assertEquals("bob", p.userName());
         assertFalse(p.admin());
         assertTrue(has(p, "login-not-admin"));
         assertTrue(has(p, "login-domain-refused"));

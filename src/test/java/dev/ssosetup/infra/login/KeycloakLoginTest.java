@@ -158,11 +158,13 @@ class KeycloakLoginTest {
                 LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
         LoginTestResult.Passed p = assertInstanceOf(LoginTestResult.Passed.class, r,
                 () -> MockProviderLoginTest.describe(r));
+        assertEquals("preferred_username", p.preview().principalClaim());
         assertEquals("jane", p.preview().userName());
         assertEquals("jane@acme.example", p.preview().email());
         assertFalse(p.preview().admin());
-        assertEquals(Boolean.TRUE, p.preview().domain().ok());
+        assertEquals(Boolean.FALSE, p.preview().domain().ok(), "a user name carries no domain: OpenMetadata refuses");
         assertTrue(p.findings().stream().anyMatch(f -> f.id().equals("login-not-admin")));
+        assertTrue(p.findings().stream().anyMatch(f -> f.id().equals("login-domain-refused")));
         assertFalse(LoginReport.render(r).contains(SECRET));
     }
 

@@ -81,8 +81,8 @@ class MockProviderLoginTest {
         assertEquals(base + "acme", passed.claims().get("iss"));
         OpenMetadataPreview preview = passed.preview();
         assertEquals("email", preview.principalClaim());
-        assertEquals("Jane.Doe", preview.userName());
-        assertEquals("Jane.Doe@acme.example", preview.email());
+        assertEquals("jane.doe", preview.userName());
+        assertEquals("jane.doe@acme.example", preview.email());
         assertTrue(preview.admin(), "admin principals compare as OpenMetadata user names");
         assertTrue(preview.warnings().isEmpty(), preview.warnings()::toString);
         assertEquals("user-123", passed.userInfo().get("sub"), "userinfo was fetched");
