@@ -36,6 +36,9 @@ public final class JdkLoopbackReceiver implements LoopbackReceiver {
             try {
                 server = HttpServer.create(new InetSocketAddress(primary, port), 16);
             } catch (BindException e) {
+                if (!bindable(primary)) { // "cannot assign requested address": no such loopback here
+                    throw unavailable(host, primary, e);
+                }
                 busy.add(port);
                 continue;
             } catch (SocketException e) {
@@ -73,6 +76,14 @@ public final class JdkLoopbackReceiver implements LoopbackReceiver {
         }
         return new LoopbackUnavailable("The loopback listener could not start on " + hostText(address) + " ("
                 + host.uriHost() + "): " + e.getMessage(), e);
+    }
+
+    private static boolean bindable(InetAddress address) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, address)) {
+            return probe.getLocalPort() > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static InetAddress address(String literal) throws LoopbackUnavailable {

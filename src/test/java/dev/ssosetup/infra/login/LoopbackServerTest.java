@@ -188,6 +188,28 @@ class LoopbackServerTest {
     }
 
     @Test
+    void ipv6LoopbackIsUsedWhenAskedOrRefusedInWords() throws Exception {
+        boolean hasIpv6;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            hasIpv6 = true;
+        } catch (java.io.IOException e) {
+            hasIpv6 = false;
+        }
+        if (!hasIpv6) {
+            LoopbackUnavailable e = assertThrows(LoopbackUnavailable.class,
+                    () -> receiver.open(RedirectHost.IPV6, List.of(), "/callback", STATE));
+            assertTrue(e.getMessage().contains("[::1] is not available"), e.getMessage());
+            return;
+        }
+        try (LoopbackListener l = receiver.open(RedirectHost.IPV6, List.of(), "/callback", STATE)) {
+            assertTrue(l.redirectUri().toString().startsWith("http://[::1]:"), l.redirectUri().toString());
+            var r = get(callback(l, "code=six&state=" + STATE));
+            receive(l, new CallbackPage(true, "ok", "fine"));
+            assertEquals(200, r.get(10, TimeUnit.SECONDS).statusCode());
+        }
+    }
+
+    @Test
     void timesOutWithNothingAndCancelStopsTheWait() throws Exception {
         try (LoopbackListener l = open()) {
             long t0 = System.nanoTime();
