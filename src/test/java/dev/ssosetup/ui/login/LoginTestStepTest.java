@@ -117,6 +117,12 @@ class LoginTestStepTest {
                         && c.meaning().equals("Expires at")), "times shown as dates with meaning");
         assertFalse(robot.lookup("#loginUserInfo").queryAs(TableView.class).getItems().isEmpty());
         snapshot("login-step-passed.png");
+        robot.clickOn("#loginCopyReport");
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard()
+                .getString()).get();
+        assertTrue(copied.contains("Result:         PASSED") && copied.contains("u-42"), copied);
+        assertFalse(copied.contains("eyJ"), "no token in the report");
+        assertFalse(copied.contains("code="), "no authorization code in the report");
 
         // changing the client in the Provider step makes the old result prove nothing
         robot.interact(() -> state.providerProperty().set(Settings.publicClient(provider.issuer("ui"), "other")
@@ -144,6 +150,33 @@ class LoginTestStepTest {
         String detail = robot.lookup("#loginVerdictDetail").queryAs(Label.class).getText();
         assertTrue(detail.contains("Fix:") && detail.contains("Next stays unavailable"), detail);
         snapshot("login-step-failed.png");
+    }
+
+    @Test
+    void cancelStopsWaitingShowsTheUrlToCopyAndReleasesThePort(FxRobot robot) throws Exception {
+        robot.clickOn("#loginOpenBrowser"); // off: the URL is only shown, nobody signs in
+        robot.clickOn("#loginStart");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !viewModel.redirectUriProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(viewModel.runningProperty().get());
+        assertTrue(robot.lookup("#loginUrl").queryAs(TextField.class).getText().startsWith(provider.issuer("ui")));
+        assertTrue(robot.lookup("#loginBrowserNote").queryAs(Label.class).getText().contains("Copy the URL"));
+        assertFalse(robot.lookup("#loginCancel").queryAs(Button.class).isDisabled());
+        int port = java.net.URI.create(viewModel.redirectUriProperty().get()).getPort();
+        robot.clickOn("#loginCancel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !viewModel.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#loginStatus").queryAs(Label.class).getText().contains("cancelled"));
+        assertFalse(viewModel.validProperty().get());
+        assertTrue(browser.openedUrl() == null, "no browser was opened");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            try (var s = new java.net.ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
     }
 
     @Test
