@@ -166,6 +166,7 @@ public final class CompositionRoot {
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
             state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
             state.pushNavigatorProperty().set(state::goToStep);
+            dev.ssosetup.ui.wizard.CrossStepLinks.install(state, messages);
             controllers.register(WizardController.class, () -> new WizardController(wizard, views));
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
