@@ -49,6 +49,10 @@ public final class CompositionRoot {
         // ---- login (issue 4)
 
         // ---- keys (issue 5)
+        final dev.ssosetup.core.keys.KeysService keys = new dev.ssosetup.core.keys.KeysService(
+                new dev.ssosetup.infra.keys.FileSystemKeyFileStore(), new dev.ssosetup.core.keys.JwtKeyGenerator(),
+                new dev.ssosetup.core.keys.KeyFileReader(),
+                new dev.ssosetup.core.keys.SigningSelfTest(java.time.Clock.systemUTC()));
 
         // ---- review (issue 6)
 
@@ -72,6 +76,7 @@ public final class CompositionRoot {
             // ---- login (issue 4)
 
             // ---- keys (issue 5)
+            cl.addSubcommand(dev.ssosetup.cli.KeysCommand.create(services.keys));
 
             // ---- review (issue 6)
 
