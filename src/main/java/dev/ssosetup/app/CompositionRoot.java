@@ -138,7 +138,11 @@ public final class CompositionRoot {
             steps.add(placeholder("login", "wizard.step.login"));
 
             // ---- keys (issue 5)
-            steps.add(placeholder("keys", "wizard.step.keys"));
+            dev.ssosetup.ui.keys.KeysViewModel keysStep = new dev.ssosetup.ui.keys.KeysViewModel(services.keys,
+                    background, state, messages);
+            controllers.register(dev.ssosetup.ui.keys.KeysController.class, () -> new dev.ssosetup.ui.keys
+                    .KeysController(keysStep, new dev.ssosetup.ui.keys.FxKeysDialogs(messages), messages));
+            steps.add(new WizardStep("keys", "wizard.step.keys", keysStep, "/dev/ssosetup/ui/keys/KeysView.fxml"));
 
             // ---- review (issue 6)
             steps.add(placeholder("review", "wizard.step.review"));
