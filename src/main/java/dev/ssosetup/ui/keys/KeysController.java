@@ -1,6 +1,5 @@
 package dev.ssosetup.ui.keys;
 
-import dev.ssosetup.core.keys.KeyFingerprints;
 import dev.ssosetup.core.keys.KeySize;
 import dev.ssosetup.core.keys.PublicKeyEntry;
 import dev.ssosetup.ui.common.Messages;
@@ -156,8 +155,7 @@ public final class KeysController {
             @Override
             protected void updateItem(PublicKeyEntry entry, boolean empty) {
                 super.updateItem(entry, empty);
-                setText(empty || entry == null ? null : messages.get("keys.rotation.entry", entry.keyId(),
-                        KeyFingerprints.sha256(entry.publicKey())));
+                setText(empty || entry == null ? null : viewModel.describePrevious(entry));
             }
         });
         removePreviousButton.disableProperty().bind(previousList.getSelectionModel().selectedItemProperty().isNull());

@@ -255,6 +255,11 @@ public final class KeysViewModel implements StepViewModel {
                 }, this::fail, messages.get("keys.progress.reading"));
     }
 
+    /** How a previous key is listed: its key id and fingerprint. */
+    public String describePrevious(PublicKeyEntry entry) {
+        return messages.get("keys.rotation.entry", entry.keyId(), KeyFingerprints.sha256(entry.publicKey()));
+    }
+
     public void removePrevious(PublicKeyEntry entry) {
         previous.remove(entry);
     }
