@@ -107,7 +107,8 @@ class KeysStepTest {
         assertEquals("", robot.lookup("#keysPassword").queryAs(TextField.class).getText(), "password field wiped");
         byte[] before = Files.readAllBytes(out.resolve("private_key.der"));
 
-        snapshot(robot, "keys-step.png");
+        snapshot(robot, "keys-step.png", true);
+        snapshot(robot, "keys-step-window.png", false);
 
         // a second export to the same folder asks first; saying no keeps the files
         robot.clickOn("#keysEncrypt"); // off again
@@ -220,13 +221,15 @@ class KeysStepTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
-    private void snapshot(FxRobot robot, String name) throws IOException {
+    private void snapshot(FxRobot robot, String name, boolean wholeStep) throws IOException {
         WritableImage[] image = new WritableImage[1];
         // the whole step, also the part below the scroll fold, on the window's background
-        javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) scene.getRoot();
+        javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) scene.getRoot()
+                .lookup(".scroll-pane");
         javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
         params.setFill(javafx.scene.paint.Color.web("#f4f4f4"));
-        robot.interact(() -> image[0] = pane.getContent().snapshot(params, null));
+        robot.interact(() -> image[0] = wholeStep ? pane.getContent().snapshot(params, null)
+                : scene.snapshot(null));
         int w = (int) image[0].getWidth();
         int h = (int) image[0].getHeight();
         BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
