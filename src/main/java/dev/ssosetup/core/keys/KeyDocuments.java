@@ -89,6 +89,7 @@ public final class KeyDocuments {
         }
         out.append("  jwks.json         ").append(jwks.size()).append(jwks.size() == 1 ? " public key" : " public keys")
                 .append(" (kid, alg RS256, use sig)\n")
+                .append("  key-info.txt      this file\n")
                 .append("  openmetadata-jwt.txt  configuration snippets\n");
         if (jwks.size() > 1) {
             out.append("\nPrevious keys still in jwks.json:\n");

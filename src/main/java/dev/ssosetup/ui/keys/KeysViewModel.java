@@ -79,6 +79,7 @@ public final class KeysViewModel implements StepViewModel {
     private final ObjectProperty<Boolean> selfTestPassed = new SimpleObjectProperty<>();
     private final BooleanProperty encryptPem = new SimpleBooleanProperty();
     private final BooleanProperty rotationWarning = new SimpleBooleanProperty();
+    private final BooleanProperty exported = new SimpleBooleanProperty();
     private final StringProperty passwordRequest = new SimpleStringProperty("");
     private final ObservableList<PublicKeyEntry> previous = FXCollections.observableArrayList();
     private final BooleanBinding valid;
@@ -122,6 +123,14 @@ public final class KeysViewModel implements StepViewModel {
     @Override
     public void onEnter() {
         applyProviderIssuer(state.providerProperty().get());
+    }
+
+    /** Leaving with a key that exists only in memory: remind the operator, since closing the window would lose it. */
+    @Override
+    public void onLeave() {
+        if (pair.get() != null && !exported.get()) {
+            report(Severity.WARNING, messages.get("keys.status.notExported"));
+        }
     }
 
     // ---------------------------------------------------------------- actions
@@ -228,7 +237,10 @@ public final class KeysViewModel implements StepViewModel {
         }
         KeyExport export = new KeyExport(folder, keys, settings(), List.copyOf(previous), pem);
         start("keys-export", ctx -> service.export(export, overwrite, ctx),
-                written -> report(Severity.INFO, messages.get("keys.status.exported", written.size(), folder)),
+                written -> {
+                    exported.set(true);
+                    report(Severity.INFO, messages.get("keys.status.exported", written.size(), folder));
+                },
                 this::fail, messages.get("keys.progress.exporting"));
         return true;
     }
@@ -325,6 +337,7 @@ public final class KeysViewModel implements StepViewModel {
     }
 
     private void setPair(RsaKeyPair keys, String from) {
+        exported.set(false);
         pair.set(keys);
         source.set(from);
         fingerprint.set(KeyFingerprints.sha256(keys.publicKey()));
@@ -510,6 +523,11 @@ public final class KeysViewModel implements StepViewModel {
     /** Set to the private key's path when the import needs (another) password; the view prompts for it. */
     public StringProperty passwordRequestProperty() {
         return passwordRequest;
+    }
+
+    /** True once the current key pair was exported (a new pair resets it). */
+    public BooleanProperty exportedProperty() {
+        return exported;
     }
 
     public ObservableList<PublicKeyEntry> previousKeys() {

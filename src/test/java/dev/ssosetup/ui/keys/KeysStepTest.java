@@ -106,6 +106,7 @@ class KeysStepTest {
         assertTrue(Files.exists(out.resolve("private_key.pem")));
         assertEquals("", robot.lookup("#keysPassword").queryAs(TextField.class).getText(), "password field wiped");
         byte[] before = Files.readAllBytes(out.resolve("private_key.der"));
+        assertTrue(viewModel.exportedProperty().get());
 
         snapshot(robot, "keys-step.png", true);
         snapshot(robot, "keys-step-window.png", false);
@@ -125,6 +126,9 @@ class KeysStepTest {
         robot.clickOn("#keysGenerate");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#keysRotationWarning").query().isVisible());
+        assertFalse(viewModel.exportedProperty().get(), "the new pair is not exported yet");
+        robot.interact(viewModel::onLeave);
+        assertTrue(text(robot, "#keysStatus").contains("not exported yet"), text(robot, "#keysStatus"));
         assertFalse(fingerprint.equals(text(robot, "#keysFingerprint")));
     }
 
