@@ -183,6 +183,26 @@ class KeysStepTest {
         assertTrue(viewModel.validProperty().get(), text(robot, "#keysStatus"));
         assertTrue(text(robot, "#keysSource").contains("imported from"), text(robot, "#keysSource"));
         assertTrue(text(robot, "#keysSelfTest").startsWith("Passed"));
+
+        // rotation: a previous public key joins jwks.json after the current one, with the bot-token warning
+        dev.ssosetup.infra.keys.Openssl.run(dir, "genpkey", "-algorithm", "RSA", "-pkeyopt",
+                "rsa_keygen_bits:2048", "-out", "ui-old.pem").ok();
+        dev.ssosetup.infra.keys.Openssl.run(dir, "pkey", "-in", "ui-old.pem", "-pubout", "-outform", "DER",
+                "-out", "ui-old-public.der").ok();
+        dialogs.previousKey = dir.resolve("ui-old-public.der").toString();
+        reveal(robot, "#keysAddPrevious");
+        robot.clickOn("#keysAddPrevious");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, viewModel.previousKeys().size());
+        assertTrue(robot.lookup("#keysRotationWarning").query().isVisible());
+        assertTrue(text(robot, "#keysSelfTest").startsWith("Passed"));
+        dialogs.folder = dir.resolve("rotated").toString();
+        reveal(robot, "#keysExport");
+        robot.clickOn("#keysExport");
+        WaitForAsyncUtils.waitForFxEvents();
+        var jwks = com.nimbusds.jose.jwk.JWKSet.parse(Files.readString(dir.resolve("rotated").resolve("jwks.json")));
+        assertEquals(2, jwks.getKeys().size());
+        assertEquals(viewModel.keyIdProperty().get(), jwks.getKeys().getFirst().getKeyID());
     }
 
     @Test
@@ -221,6 +241,19 @@ class KeysStepTest {
                 d.selfSignup());
     }
 
+    /** Scrolls the step so that the node is inside the viewport, as an operator would. */
+    private void reveal(FxRobot robot, String id) {
+        robot.interact(() -> {
+            javafx.scene.control.ScrollPane pane = (javafx.scene.control.ScrollPane) scene.getRoot()
+                    .lookup(".scroll-pane");
+            Node node = scene.getRoot().lookup(id);
+            javafx.geometry.Bounds b = pane.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double range = pane.getContent().getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
+            pane.setVvalue(range <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 20) / range)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
@@ -252,6 +285,7 @@ class KeysStepTest {
     private static final class ScriptedDialogs implements KeysDialogs {
         String folder;
         String privateKey;
+        String previousKey;
         boolean confirm = true;
         List<String> overwriteAsked = List.of();
         final List<String> passwords = new ArrayList<>();
@@ -269,7 +303,7 @@ class KeysStepTest {
 
         @Override
         public Optional<String> choosePreviousKey(Window owner) {
-            return Optional.empty();
+            return Optional.ofNullable(previousKey);
         }
 
         @Override
