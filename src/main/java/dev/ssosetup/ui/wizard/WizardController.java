@@ -90,9 +90,6 @@ public final class WizardController {
     }
 
     private Parent load(WizardStep step) {
-        if (step.viewModel() instanceof PlaceholderStepViewModel placeholder) {
-            return views.load(step.fxml(), type -> new PlaceholderController(placeholder));
-        }
         return views.load(step.fxml());
     }
 
