@@ -118,12 +118,18 @@ public final class Packager {
 
         Path images = work.resolve("image");
         List<String> image = new ArrayList<>(List.of("--type", "app-image", "--dest", images.toString(),
-                "--name", LAUNCHER, "--app-version", version, "--vendor", VENDOR, "--description", DESCRIPTION,
+                "--name", os.mainLauncher, "--app-version", version, "--vendor", VENDOR, "--description", DESCRIPTION,
                 "--input", input.toString(), "--main-jar", MAIN_JAR, "--main-class", MAIN_CLASS,
                 "--runtime-image", runtime.toString(), "--icon", icon().toString()));
         for (String option : JAVA_OPTIONS) {
             image.add("--java-options");
             image.add(option);
+        }
+        if (os != Os.LINUX) {
+            // GUI launcher "SSO Setup Console" for the shortcut; "sso-setup" for the command line (a console
+            // launcher on Windows, so that --version and the commands print to the terminal)
+            image.addAll(List.of("--add-launcher", LAUNCHER + "=" + base.resolve("installer").resolve(os.dir)
+                    .resolve("cli-launcher.properties")));
         }
         if (os == Os.MAC) {
             image.addAll(List.of("--mac-package-identifier", MAC_BUNDLE_ID, "--mac-package-name", APP_NAME));
@@ -211,7 +217,7 @@ public final class Packager {
     private List<String> packageArgs(String type, Path appImage) {
         Path res = base.resolve("installer").resolve(os.dir);
         List<String> a = new ArrayList<>(List.of("--type", type, "--dest", work.toString(), "--app-image",
-                appImage.toString(), "--name", os == Os.LINUX ? LAUNCHER : APP_NAME, "--app-version", version,
+                appImage.toString(), "--name", os.mainLauncher, "--app-version", version,
                 "--vendor", VENDOR, "--description", DESCRIPTION, "--resource-dir", res.toString(),
                 "--icon", icon().toString(),
                 "--about-url", "https://github.com/ssosetup/sso-setup-console"));
@@ -300,12 +306,15 @@ public final class Packager {
 
     /** The operating system decides the icon format, the package types and the resource folder. */
     enum Os {
-        LINUX("linux"), WINDOWS("windows"), MAC("macos");
+        LINUX("linux", LAUNCHER), WINDOWS("windows", APP_NAME), MAC("macos", APP_NAME);
 
         final String dir;
+        /** The launcher that the menu / Start menu / Dock entry starts; {@code sso-setup} exists on every OS. */
+        final String mainLauncher;
 
-        Os(String dir) {
+        Os(String dir, String mainLauncher) {
             this.dir = dir;
+            this.mainLauncher = mainLauncher;
         }
 
         static Os current() {
@@ -332,7 +341,9 @@ public final class Packager {
         }
 
         void train() throws IOException, InterruptedException {
-            Path cfg = config();
+            List<Path> cfgs = configs();
+            Path cfg = cfgs.stream().filter(p -> p.getFileName().toString().equals(os.mainLauncher + ".cfg"))
+                    .findFirst().orElseThrow(() -> new Failure("no " + os.mainLauncher + ".cfg in " + image));
             Path appDir = cfg.getParent();
             Path cache = appDir.resolve("app.aot");
             String original = Files.readString(cfg, StandardCharsets.UTF_8);
@@ -379,7 +390,10 @@ public final class Packager {
             if (!Files.isRegularFile(cache)) {
                 throw new Failure("the AOT training run wrote no cache; see target/installer/aot-training.log");
             }
-            Files.writeString(cfg, withOption(original, "-XX:AOTCache=$APPDIR/app.aot"), StandardCharsets.UTF_8);
+            for (Path each : cfgs) { // every launcher of the image uses the cache
+                String text = Files.readString(each, StandardCharsets.UTF_8);
+                Files.writeString(each, withOption(text, "-XX:AOTCache=$APPDIR/app.aot"), StandardCharsets.UTF_8);
+            }
             log("AOT cache " + cache + " (" + size(cache) + ")");
         }
 
@@ -406,18 +420,18 @@ public final class Packager {
             return !app.isAlive() && app.exitValue() == 0; // exited by itself after the first frame
         }
 
-        private Path config() throws IOException {
+        private List<Path> configs() throws IOException {
             try (Stream<Path> s = Files.walk(image)) {
-                return s.filter(p -> p.getFileName().toString().equals(LAUNCHER + ".cfg")).findFirst()
-                        .orElseThrow(() -> new Failure("no " + LAUNCHER + ".cfg in " + image));
+                return s.filter(p -> p.getFileName().toString().endsWith(".cfg")
+                        && p.getParent().getFileName().toString().equals("app")).toList();
             }
         }
 
         private Path launcher() {
             return switch (os) {
-                case LINUX -> image.resolve("bin").resolve(LAUNCHER);
-                case WINDOWS -> image.resolve(LAUNCHER + ".exe");
-                case MAC -> image.resolve("Contents/MacOS").resolve(LAUNCHER);
+                case LINUX -> image.resolve("bin").resolve(os.mainLauncher);
+                case WINDOWS -> image.resolve(os.mainLauncher + ".exe");
+                case MAC -> image.resolve("Contents/MacOS").resolve(os.mainLauncher);
             };
         }
 
