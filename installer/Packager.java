@@ -214,8 +214,26 @@ public final class Packager {
         };
     }
 
-    private List<String> packageArgs(String type, Path appImage) {
-        Path res = base.resolve("installer").resolve(os.dir);
+    /**
+     * installer/&lt;os&gt; plus the launcher icon under the name jpackage looks for: when a package is made from an
+     * app image, jpackage takes the menu icon from the resource dir, else it ships its default Java icon.
+     */
+    private Path resources() throws IOException {
+        Path res = work.resolve("resources");
+        deleteTree(res);
+        Files.createDirectories(res);
+        try (Stream<Path> files = Files.list(base.resolve("installer").resolve(os.dir))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, res.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        String ext = icon().getFileName().toString().replaceAll(".*\\.", ".");
+        Files.copy(icon(), res.resolve(os.mainLauncher + ext), StandardCopyOption.REPLACE_EXISTING);
+        return res;
+    }
+
+    private List<String> packageArgs(String type, Path appImage) throws IOException {
+        Path res = resources();
         List<String> a = new ArrayList<>(List.of("--type", type, "--dest", work.toString(), "--app-image",
                 appImage.toString(), "--name", os.mainLauncher, "--app-version", version,
                 "--vendor", VENDOR, "--description", DESCRIPTION, "--resource-dir", res.toString(),

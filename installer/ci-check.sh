@@ -72,6 +72,13 @@ dpkg-query -W -f='${Status} ${Version}\n' "$PKG" | grep -q 'install ok installed
     || fail "dpkg does not list $PKG as installed"
 [ -x "$LAUNCHER" ] || fail "$LAUNCHER is missing after install"
 echo "installed $(dpkg-query -W -f='${Package} ${Version}' "$PKG")"
+cmp -s "$PREFIX/lib/sso-setup.png" icons/sso-setup-console-256.png \
+    || fail "the installed menu icon $PREFIX/lib/sso-setup.png is not icons/sso-setup-console-256.png"
+if ls /usr/share/applications/*sso-setup*.desktop /usr/local/share/applications/*sso-setup*.desktop >/dev/null 2>&1; then
+    echo "menu entry registered"
+else
+    echo "note: no menu entry registered (tolerated: xdg-desktop-menu had no writable menu directory)"
+fi
 
 step "5/7 $LAUNCHER --version (and the AOT cache is used)"
 out=$("$LAUNCHER" --version 2>&1) || { echo "$out"; fail "'sso-setup --version' exited non-zero"; }
