@@ -114,7 +114,10 @@ public final class Packager {
         Path runtime = work.resolve("runtime");
         log("jlink: " + String.join(",", modules));
         tool("jlink", "--module-path", jfx.toString(), "--add-modules", String.join(",", modules),
-                "--strip-debug", "--no-header-files", "--no-man-pages", "--output", runtime.toString());
+                "--strip-debug", "--no-header-files", "--no-man-pages",
+                // default CDS archive for the JDK classes: anything started on this runtime without the app's AOT
+                // cache (the training run itself, the startup benchmark's bare window) still starts quickly
+                "--generate-cds-archive", "--output", runtime.toString());
 
         Path images = work.resolve("image");
         List<String> image = new ArrayList<>(List.of("--type", "app-image", "--dest", images.toString(),
