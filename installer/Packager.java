@@ -251,7 +251,7 @@ public final class Packager {
                     // glass loads GTK 3 with dlopen, so jpackage's own library scan cannot see these
                     "--linux-package-deps", "libgtk-3-0 | libgtk-3-0t64, libgl1, libxxf86vm1"));
             case WINDOWS -> a.addAll(List.of("--win-per-user-install", "--win-menu", "--win-menu-group", APP_NAME,
-                    "--win-shortcut-prompt", "--win-dir-chooser", "--win-upgrade-uuid", WIN_UPGRADE_UUID));
+                    "--win-shortcut", "--win-shortcut-prompt", "--win-dir-chooser", "--win-upgrade-uuid", WIN_UPGRADE_UUID));
             case MAC -> {
                 a.addAll(List.of("--mac-package-identifier", MAC_BUNDLE_ID, "--mac-package-name", APP_NAME));
                 signing(a);
