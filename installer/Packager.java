@@ -352,6 +352,9 @@ public final class Packager {
      * is honoured) or, once the window has been visible for a moment, by a normal termination signal, which still
      * writes the cache. On Linux without a display a private Xvfb is started.
      */
+    /** 2000-01-01T00:00:00Z: the fixed time of the class-path jars (see installer/linux/postinst). */
+    static final long JAR_EPOCH = 946684800L;
+
     static final class AotTraining {
         private final Path image;
         private final Os os;
@@ -367,6 +370,7 @@ public final class Packager {
                     .findFirst().orElseThrow(() -> new Failure("no " + os.mainLauncher + ".cfg in " + image));
             Path appDir = cfg.getParent();
             Path cache = appDir.resolve("app.aot");
+            pinJarTimes(appDir);
             String original = Files.readString(cfg, StandardCharsets.UTF_8);
             Files.writeString(cfg, withOption(original, "-XX:AOTCacheOutput=$APPDIR/app.aot"), StandardCharsets.UTF_8);
             Process xvfb = null;
@@ -416,6 +420,21 @@ public final class Packager {
                 Files.writeString(each, withOption(text, "-XX:AOTCache=$APPDIR/app.aot"), StandardCharsets.UTF_8);
             }
             log("AOT cache " + cache + " (" + size(cache) + ")");
+        }
+
+        /**
+         * The AOT cache records the modification time of every class-path jar and is refused when one differs.
+         * jpackage's .deb/.rpm copies the image with new times, so the jars get one fixed time here, before training,
+         * and the package's postinst sets the same time again after install ({@link #JAR_EPOCH}).
+         */
+        private static void pinJarTimes(Path appDir) throws IOException {
+            java.nio.file.attribute.FileTime fixed = java.nio.file.attribute.FileTime.from(JAR_EPOCH,
+                    TimeUnit.SECONDS);
+            try (var files = Files.walk(appDir)) {
+                for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).toList()) {
+                    Files.setLastModifiedTime(jar, fixed);
+                }
+            }
         }
 
         private boolean waitForWindow(Process app, String display) throws InterruptedException, IOException {
