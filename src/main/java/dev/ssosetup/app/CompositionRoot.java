@@ -57,6 +57,8 @@ public final class CompositionRoot {
         // ---- keys (issue 5)
 
         // ---- review (issue 6)
+        final dev.ssosetup.core.config.ConfigFiles configFiles = new dev.ssosetup.infra.config.LocalConfigFiles();
+        final dev.ssosetup.core.config.SchemaCheck schemaCheck = new dev.ssosetup.infra.config.NetworkntSchemaCheck();
 
         // ---- push (issue 7)
 
@@ -81,6 +83,7 @@ public final class CompositionRoot {
             // ---- keys (issue 5)
 
             // ---- review (issue 6)
+            cl.addSubcommand(new dev.ssosetup.cli.RenderCommand(services.configFiles, services.schemaCheck));
 
             // ---- push (issue 7)
 
@@ -147,7 +150,15 @@ public final class CompositionRoot {
             steps.add(placeholder("keys", "wizard.step.keys"));
 
             // ---- review (issue 6)
-            steps.add(placeholder("review", "wizard.step.review"));
+            // "Go to step" links go through WizardState.stepNavigatorProperty(), set where the WizardViewModel is built
+            dev.ssosetup.ui.review.ReviewViewModel review = new dev.ssosetup.ui.review.ReviewViewModel(state,
+                    new dev.ssosetup.core.config.ReadinessCheck(services.schemaCheck),
+                    new dev.ssosetup.core.config.ProfileService(services.configFiles), services.configFiles,
+                    background, messages, state::goToStep);
+            controllers.register(dev.ssosetup.ui.review.ReviewController.class,
+                    () -> new dev.ssosetup.ui.review.ReviewController(review));
+            steps.add(new WizardStep("review", "wizard.step.review", review,
+                    "/dev/ssosetup/ui/review/ReviewView.fxml"));
 
             // ---- push (issue 7)
             steps.add(placeholder("push", "wizard.step.push"));

@@ -31,6 +31,64 @@ public final class WizardState {
     // ---- keys (issue 5)
 
     // ---- review (issue 6)
+    private final javafx.beans.property.StringProperty idpJwksUri = new javafx.beans.property.SimpleStringProperty("");
+    private final ObjectProperty<dev.ssosetup.core.config.AuthorizerOptions> authorizerOptions =
+            new SimpleObjectProperty<>(dev.ssosetup.core.config.AuthorizerOptions.defaults());
+    private final ObjectProperty<java.util.Map<String, String>> loginTestOptions =
+            new SimpleObjectProperty<>(java.util.Map.of());
+    private final javafx.collections.ObservableMap<String, java.util.List<dev.ssosetup.core.common.Finding>>
+            stepFindings = javafx.collections.FXCollections.observableHashMap();
+    private final javafx.collections.ObservableList<dev.ssosetup.core.config.StepNote> stepNotes =
+            javafx.collections.FXCollections.observableArrayList();
+    private final ObjectProperty<java.util.function.Consumer<String>> stepNavigator =
+            new SimpleObjectProperty<>(stepId -> { });
+
+    /**
+     * Shows the step with the given id (links such as "Go to Provider"). The composition root sets it once the
+     * wizard exists: {@code state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)))}.
+     */
+    public ObjectProperty<java.util.function.Consumer<String>> stepNavigatorProperty() {
+        return stepNavigator;
+    }
+
+    /**
+     * The one configuration model as the steps have it now (the Review step renders it, the Push step sends it).
+     * Holds the client secret typed in this session.
+     */
+    public dev.ssosetup.core.config.SsoConfiguration configuration() {
+        return new dev.ssosetup.core.config.SsoConfiguration(provider.get(), authorizerOptions.get(), keys.get(),
+                idpJwksUri.get());
+    }
+
+    /** Asks the wizard to show a step; does nothing until the navigator is set. */
+    public void goToStep(String stepId) {
+        stepNavigator.get().accept(stepId);
+    }
+
+    /** The IdP's {@code jwks_uri} exactly as discovered ("" while unknown). The Provider step sets it. */
+    public javafx.beans.property.StringProperty idpJwksUriProperty() {
+        return idpJwksUri;
+    }
+
+    /** Authorizer settings the Provider step does not ask for; restored from profiles. */
+    public ObjectProperty<dev.ssosetup.core.config.AuthorizerOptions> authorizerOptionsProperty() {
+        return authorizerOptions;
+    }
+
+    /** The Login test step's options as string pairs, saved in and restored from profiles ({@code loginTest}). */
+    public ObjectProperty<java.util.Map<String, String>> loginTestOptionsProperty() {
+        return loginTestOptions;
+    }
+
+    /** Open findings per step id (steps publish theirs here; the Review step lists them with a link back). */
+    public javafx.collections.ObservableMap<String, java.util.List<dev.ssosetup.core.common.Finding>> stepFindings() {
+        return stepFindings;
+    }
+
+    /** Verdicts other steps contribute to the review (login-test verdict, OpenMetadata preview ...). */
+    public javafx.collections.ObservableList<dev.ssosetup.core.config.StepNote> stepNotes() {
+        return stepNotes;
+    }
 
     // ---- push (issue 7)
 

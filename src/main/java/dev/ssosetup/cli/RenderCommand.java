@@ -1,0 +1,157 @@
+package dev.ssosetup.cli;
+
+import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.config.ConfigFiles;
+import dev.ssosetup.core.config.OutputFormat;
+import dev.ssosetup.core.config.ProfileLoad;
+import dev.ssosetup.core.config.ProfileService;
+import dev.ssosetup.core.config.Readiness;
+import dev.ssosetup.core.config.ReadinessCheck;
+import dev.ssosetup.core.config.RenderOptions;
+import dev.ssosetup.core.config.RenderedOutput;
+import dev.ssosetup.core.config.Renderers;
+import dev.ssosetup.core.config.ReviewProblem;
+import dev.ssosetup.core.config.SchemaCheck;
+import dev.ssosetup.core.config.SsoConfiguration;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code sso-setup render}: renders a saved profile into one deployment format (to stdout or a folder) or all of them
+ * into a folder. Flags and printing only; the model, the checks and the renderers are in {@code core.config}.
+ */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = "Render a saved profile as security-config.json, an openmetadata.yaml fragment, a Docker "
+                + ".env, Helm values or the Collate hand-off sheet. The configuration is checked first (the JSON "
+                + "against OpenMetadata's own schema); nothing is written when it is invalid.",
+        footer = {"", "Exit codes: 0 rendered, 1 the profile or configuration is invalid (reasons on stderr), "
+                + "2 bad usage."})
+public final class RenderCommand implements Callable<Integer> {
+    private final ConfigFiles files;
+    private final SchemaCheck schemaCheck;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", required = true, paramLabel = "FILE",
+            description = "The saved profile (Save profile in the wizard's Review step).")
+    String profile;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Choice choice;
+
+    static final class Choice {
+        @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+                description = "One of: json, yaml, env, helm, collate.")
+        OutputFormat format;
+
+        @Option(names = "--all", description = "Every format (needs --out).")
+        boolean all;
+    }
+
+    @Option(names = "--client-secret-file", paramLabel = "F",
+            description = "Read the client secret from this file and put it into the formats that need it "
+                    + "(json, yaml, env); without it they carry a placeholder. Files holding it are written 0600.")
+    String clientSecretFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write into this folder instead of stdout.")
+    String out;
+
+    public RenderCommand(ConfigFiles files, SchemaCheck schemaCheck) {
+        this.files = files;
+        this.schemaCheck = schemaCheck;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (choice.all && out == null) {
+            err.println("sso-setup render: --all writes several files: add --out DIR.");
+            return ExitCodes.USAGE;
+        }
+        SsoConfiguration configuration;
+        switch (new ProfileService(files).open(profile)) {
+            case ProfileLoad.Refused refused -> {
+                err.println("sso-setup render: " + refused.reason());
+                return ExitCodes.FAILED;
+            }
+            case ProfileLoad.Loaded loaded -> configuration = loaded.profile().configuration();
+        }
+        boolean includeSecret = clientSecretFile != null;
+        if (includeSecret) {
+            String secret;
+            try {
+                secret = files.read(clientSecretFile).strip();
+            } catch (IOException e) {
+                err.println("sso-setup render: cannot read --client-secret-file " + clientSecretFile + ".");
+                return ExitCodes.USAGE;
+            }
+            if (secret.isEmpty() || secret.contains("\n")) {
+                err.println("sso-setup render: --client-secret-file must hold the secret on one line.");
+                return ExitCodes.USAGE;
+            }
+            configuration = configuration.withClientSecret(Secret.of(secret));
+        }
+
+        Readiness readiness = new ReadinessCheck(schemaCheck).evaluate(configuration);
+        for (ReviewProblem p : readiness.problems()) {
+            if (!p.isError() && !(includeSecret && p.finding().id().equals("client-secret-missing"))) {
+                err.println("warning [" + p.stepId() + "] " + line(p));
+            }
+        }
+        if (!readiness.ready()) {
+            err.println("sso-setup render: the configuration is invalid, nothing was written:");
+            readiness.errors().forEach(p -> err.println("  error [" + p.stepId() + "] " + line(p)));
+            return ExitCodes.FAILED;
+        }
+
+        Renderers renderers = new Renderers();
+        RenderOptions options = new RenderOptions(includeSecret);
+        List<OutputFormat> formats = choice.all ? List.of(OutputFormat.values()) : List.of(choice.format);
+        for (OutputFormat f : formats) {
+            RenderedOutput rendered = renderers.render(f, configuration, options);
+            if (out == null) {
+                stdout.print(rendered.text());
+                stdout.flush();
+                continue;
+            }
+            try {
+                String path = files.writeInto(out, f.fileName(), rendered.text(), rendered.holdsSecret());
+                stdout.println("wrote " + path + (rendered.holdsSecret() ? " (holds the client secret, 0600)" : ""));
+            } catch (IOException e) {
+                err.println("sso-setup render: cannot write " + f.fileName() + " into " + out + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                return ExitCodes.FAILED;
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String line(ReviewProblem p) {
+        return p.finding().id() + ": " + p.finding().message() + " " + p.finding().hint();
+    }
+
+    /** {@code json|yaml|env|helm|collate}, with a usage error listing them otherwise. */
+    static final class FormatConverter implements ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            return OutputFormat.fromCliName(value).orElseThrow(() -> new TypeConversionException(
+                    "'" + value + "' is not a format; use one of "
+                            + Arrays.stream(OutputFormat.values()).map(OutputFormat::cliName)
+                            .collect(Collectors.joining(", "))));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.ssosetup.core.config;
+
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.Preset;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The rules a configuration must meet before any output is "ready", beyond what OpenMetadata's schema can say (the
+ * server checks these on validate). Each problem names the step that fixes it.
+ */
+public final class ConfigurationCheck {
+    private static final Set<String> ALGORITHMS = Set.of("RS256", "RS384", "RS512");
+
+    public List<ReviewProblem> check(SsoConfiguration c) {
+        List<ReviewProblem> out = new ArrayList<>();
+        var p = c.provider();
+        String provider = StepIds.PROVIDER;
+
+        url(out, provider, "server-url", "OpenMetadata server URL", c.serverUrl(), true,
+                "Type OpenMetadata's base URL in the Provider step, e.g. https://openmetadata.example.com.");
+        url(out, provider, "issuer", "Issuer (authority)", c.authority(), true,
+                "Type the identity provider's issuer URL in the Provider step.");
+        if (!p.discoveryUrl().isBlank()) {
+            url(out, provider, "discovery-url", "Discovery URL", p.discoveryUrl().strip(), false,
+                    "Fix the discovery URL in the Provider step, or leave it empty to use the issuer's.");
+        }
+        if (p.clientId().isBlank()) {
+            out.add(error(provider, "client-id-missing", "The client ID is empty.",
+                    "Type the client ID registered at the identity provider."));
+        }
+        if (!c.idpJwksKnown()) {
+            out.add(error(provider, "idp-jwks-unknown",
+                    "The identity provider's jwks_uri is not known, so publicKeyUrls would lack it.",
+                    "Run discovery in the Provider step (or set idpJwksUri in the profile)."));
+        } else {
+            url(out, provider, "idp-jwks", "IdP jwks_uri", c.idpJwksUri(), false,
+                    "Run discovery again in the Provider step.");
+        }
+        if (!p.scopes().contains("openid")) {
+            out.add(error(provider, "scope-openid-missing", "The scopes do not include openid.",
+                    "Add the scope openid in the Provider step."));
+        }
+        if (!ALGORITHMS.contains(p.tokenValidationAlgorithm())) {
+            out.add(error(provider, "algorithm-unsupported",
+                    "Token validation algorithm " + p.tokenValidationAlgorithm() + " is not supported by OpenMetadata.",
+                    "Choose RS256, RS384 or RS512 in the Provider step."));
+        }
+        if (p.principalClaims().isEmpty()) {
+            out.add(error(provider, "principal-claims-missing", "No JWT principal claims are set.",
+                    "Use the default claims email, preferred_username, sub."));
+        }
+        for (String key : p.principalClaimsMapping().keySet()) {
+            if (!key.equals("username") && !key.equals("email")) {
+                out.add(error(provider, "claims-mapping-key", "Principal claims mapping has the key '" + key
+                        + "'; OpenMetadata accepts only username and email.", "Remove it in the Provider step."));
+            }
+        }
+        if (!p.principalClaimsMapping().isEmpty() && p.principalClaimsMapping().size() != 2) {
+            out.add(error(provider, "claims-mapping-incomplete",
+                    "A principal claims mapping needs both username and email.",
+                    "Map both, or leave the mapping empty."));
+        }
+        if (p.adminPrincipals().isEmpty()) {
+            out.add(error(provider, "admins-missing", "No admin principals are set: nobody could administer "
+                    + "OpenMetadata after the switch.", "Add at least one admin user name in the Provider step."));
+        }
+        for (String admin : p.adminPrincipals()) {
+            if (admin.contains("@")) {
+                out.add(warning(provider, "admin-is-email", "Admin principal '" + admin + "' looks like an e-mail.",
+                        "OpenMetadata expects the user name (the part before @)."));
+            }
+        }
+        if (p.principalDomain().isBlank()) {
+            out.add(error(provider, "principal-domain-missing", "The principal domain is empty.",
+                    "Type your users' e-mail domain, e.g. example.com, in the Provider step."));
+        }
+        if (c.confidential()) {
+            if (p.clientAuthMethod() == ClientAuthMethod.NONE) {
+                out.add(error(provider, "client-auth-none", "A confidential client cannot use authentication "
+                        + "method 'none'.", "Choose client_secret_post or client_secret_basic."));
+            }
+            if (p.clientSecret().isEmpty()) {
+                out.add(warning(provider, "client-secret-missing", "No client secret was entered: outputs carry "
+                        + "a placeholder instead.", "Type the secret in the Provider step (it is never saved)."));
+            }
+            if (p.preset() == Preset.ENTRA_ID && c.tenant().isEmpty()) {
+                out.add(warning(provider, "tenant-missing", "Entra ID without a tenant.",
+                        "Type the tenant id in the Provider step."));
+            }
+        }
+
+        var k = c.keys();
+        String keys = StepIds.KEYS;
+        if (k.issuer().isBlank()) {
+            out.add(error(keys, "jwt-issuer-missing", "The JWT issuer is empty.",
+                    "Type your domain (e.g. open-metadata.org) as JWT issuer in the Keys step."));
+        }
+        if (k.keyId().isBlank()) {
+            out.add(error(keys, "jwt-key-id-missing", "The JWT key id is empty.",
+                    "Generate or type a key id (a UUID) in the Keys step."));
+        }
+        if (k.privateKeyPath().isBlank() || k.publicKeyPath().isBlank()) {
+            out.add(error(keys, "jwt-key-path-missing", "A JWT key file path is empty.",
+                    "Set both key paths as the server sees them in the Keys step."));
+        }
+        for (String value : List.of(p.providerName(), p.issuer(), p.clientId(), p.serverUrl(), p.principalDomain(),
+                p.tenant(), k.issuer(), k.keyId(), k.privateKeyPath(), k.publicKeyPath(), c.idpJwksUri())) {
+            if (value.contains("\n") || value.contains("\r")) {
+                out.add(error(provider, "line-break", "A setting contains a line break.",
+                        "Remove the line break; no OpenMetadata setting spans lines."));
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static void url(List<ReviewProblem> out, String step, String id, String field, String value,
+                            boolean required, String hint) {
+        if (value.isBlank()) {
+            if (required) {
+                out.add(error(step, id + "-missing", field + " is empty.", hint));
+            }
+            return;
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+                out.add(error(step, id + "-invalid", field + " '" + value + "' is not an http(s) URL.", hint));
+            } else if (scheme.equals("http") && !isLocal(uri.getHost())) {
+                out.add(warning(step, id + "-not-https", field + " uses plain http.",
+                        "Use https outside a local test setup."));
+            }
+        } catch (java.net.URISyntaxException e) {
+            out.add(error(step, id + "-invalid", field + " '" + value + "' is not a valid URL.", hint));
+        }
+    }
+
+    private static boolean isLocal(String host) {
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+    }
+
+    private static ReviewProblem error(String step, String id, String message, String hint) {
+        return new ReviewProblem(step, Finding.error(id, message, hint));
+    }
+
+    private static ReviewProblem warning(String step, String id, String message, String hint) {
+        return new ReviewProblem(step, Finding.warning(id, message, hint));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.ssosetup.core.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A Docker {@code .env} file with the exact variable names OpenMetadata's {@code openmetadata.yaml} reads (see the
+ * shared API facts): {@code OIDC_DISCOVERY_URI}, lists in the {@code [a,b]} form. Compose passes a variable into the
+ * container only when the compose file lists it, which the header says.
+ */
+public final class DockerEnvRenderer implements ConfigRenderer {
+    /** Characters that compose would interpolate, strip, or read as a comment or quote in an unquoted value. */
+    private static final Pattern NEEDS_QUOTES = Pattern.compile("(^\\s|\\s$|[#$'\"\\\\`])");
+
+    @Override
+    public OutputFormat format() {
+        return OutputFormat.ENV;
+    }
+
+    /** The variables in file order (also used by the tests to compare with the model). */
+    public static Map<String, String> variables(SsoConfiguration c, RenderOptions options) {
+        var p = c.provider();
+        var z = c.authorizer();
+        var k = c.keys();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("AUTHENTICATION_PROVIDER", c.omProvider());
+        v.put("CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME", c.providerName());
+        v.put("AUTHENTICATION_CLIENT_TYPE", p.clientType().wire());
+        v.put("AUTHENTICATION_RESPONSE_TYPE", c.responseType());
+        v.put("AUTHENTICATION_PUBLIC_KEYS", list(c.publicKeyUrls()));
+        v.put("AUTHENTICATION_TOKEN_VALIDATION_ALGORITHM", p.tokenValidationAlgorithm());
+        v.put("AUTHENTICATION_AUTHORITY", c.authority());
+        v.put("AUTHENTICATION_CLIENT_ID", p.clientId().strip());
+        v.put("AUTHENTICATION_CALLBACK_URL", c.callbackUrl());
+        v.put("AUTHENTICATION_JWT_PRINCIPAL_CLAIMS", list(p.principalClaims()));
+        v.put("AUTHENTICATION_JWT_PRINCIPAL_CLAIMS_MAPPING", list(c.principalClaimsMapping()));
+        v.put("AUTHENTICATION_ENABLE_SELF_SIGNUP", Boolean.toString(p.selfSignup()));
+        if (c.confidential()) {
+            v.put("OIDC_CLIENT_ID", p.clientId().strip());
+            v.put("OIDC_TYPE", c.omProvider());
+            v.put("OIDC_CLIENT_SECRET", OmDocuments.secretText(c, options));
+            v.put("OIDC_SCOPE", c.scope());
+            v.put("OIDC_DISCOVERY_URI", p.effectiveDiscoveryUrl());
+            v.put("OIDC_USE_NONCE", "true");
+            v.put("OIDC_PREFERRED_JWS", p.tokenValidationAlgorithm());
+            v.put("OIDC_RESPONSE_TYPE", "code");
+            v.put("OIDC_DISABLE_PKCE", "true");
+            v.put("OIDC_CALLBACK", c.callbackUrl());
+            v.put("OIDC_SERVER_URL", c.serverUrl());
+            v.put("OIDC_CLIENT_AUTH_METHOD", p.clientAuthMethod().wire());
+            v.put("OIDC_TENANT", c.tenant());
+            v.put("OIDC_SESSION_EXPIRY", Integer.toString(SsoConfiguration.SESSION_EXPIRY_SECONDS));
+        }
+        v.put("AUTHORIZER_CLASS_NAME", AuthorizerSettings.CLASS_NAME);
+        v.put("AUTHORIZER_REQUEST_FILTER", AuthorizerSettings.CONTAINER_REQUEST_FILTER);
+        v.put("AUTHORIZER_ADMIN_PRINCIPALS", list(z.adminPrincipals()));
+        v.put("AUTHORIZER_ALLOWED_REGISTRATION_DOMAIN", list(z.allowedEmailRegistrationDomains()));
+        v.put("AUTHORIZER_PRINCIPAL_DOMAIN", z.principalDomain());
+        v.put("AUTHORIZER_ALLOWED_DOMAINS", list(z.allowedDomains()));
+        v.put("AUTHORIZER_ENFORCE_PRINCIPAL_DOMAIN", Boolean.toString(z.enforcePrincipalDomain()));
+        v.put("AUTHORIZER_ENABLE_SECURE_SOCKET", Boolean.toString(z.enableSecureSocketConnection()));
+        v.put("AUTHORIZER_USE_ROLES_FROM_PROVIDER", Boolean.toString(z.useRolesFromProvider()));
+        v.put("RSA_PUBLIC_KEY_FILE_PATH", k.publicKeyPath());
+        v.put("RSA_PRIVATE_KEY_FILE_PATH", k.privateKeyPath());
+        v.put("JWT_ISSUER", k.issuer());
+        v.put("JWT_KEY_ID", k.keyId());
+        return v;
+    }
+
+    @Override
+    public RenderedOutput render(SsoConfiguration c, RenderOptions options) {
+        boolean withSecret = OmDocuments.secretIncluded(c, options);
+        List<String> lines = new ArrayList<>();
+        lines.add("# OpenMetadata single sign-on settings for Docker Compose (.env).");
+        lines.add("# Compose passes a variable into the container only when the compose file lists it: make sure the");
+        lines.add("# openmetadata-server service's `environment:` has a line NAME: ${NAME} for every variable below.");
+        lines.add("# From OpenMetadata 1.10 on, a configuration stored in the database wins over these variables.");
+        for (Map.Entry<String, String> e : variables(c, options).entrySet()) {
+            if (e.getKey().equals("OIDC_CLIENT_SECRET")) {
+                lines.add(withSecret ? "# The client secret follows: keep this file private (owner-only)."
+                        : "# The client secret is NOT included: replace the placeholder, or set OIDC_CLIENT_SECRET "
+                        + "in the environment.");
+            }
+            lines.add(e.getKey() + "=" + quote(e.getValue()));
+        }
+        return new RenderedOutput(format(), String.join("\n", lines) + "\n", withSecret);
+    }
+
+    /** Lists the way OpenMetadata reads them from one variable: {@code [a,b]}. */
+    static String list(List<String> values) {
+        return "[" + String.join(",", values) + "]";
+    }
+
+    /**
+     * Compose reads single-quoted values literally; unquoted and double-quoted ones are interpolated. So: plain when
+     * safe, single quotes when possible, else double quotes with {@code \\}, {@code \"} and {@code $$} escapes.
+     */
+    static String quote(String value) {
+        if (!NEEDS_QUOTES.matcher(value).find()) {
+            return value;
+        }
+        if (value.indexOf('\'') < 0) {
+            return "'" + value + "'";
+        }
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "$$") + "\"";
+    }
+}

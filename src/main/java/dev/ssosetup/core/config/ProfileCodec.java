@@ -1,0 +1,241 @@
+package dev.ssosetup.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.keys.JwtKeySettings;
+import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.Preset;
+import dev.ssosetup.core.provider.ProviderSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads and writes profiles as versioned JSON ({@code "profileVersion": 1}). Written field by field, so that the client
+ * secret and tokens can never slip in. Reading is strict about the version and the types and refuses with a message
+ * naming the field; it never returns half a profile.
+ */
+public final class ProfileCodec {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public String write(Profile profile) {
+        SsoConfiguration c = profile.configuration();
+        ProviderSettings p = c.provider();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("profileVersion", Profile.VERSION);
+        ObjectNode pn = root.putObject("provider");
+        pn.put("preset", p.preset().name());
+        pn.put("providerName", p.providerName());
+        pn.put("issuer", p.issuer());
+        pn.put("discoveryUrl", p.discoveryUrl());
+        pn.put("idpJwksUri", c.idpJwksUri());
+        pn.put("tenant", p.tenant());
+        pn.put("clientType", p.clientType().name());
+        pn.put("clientId", p.clientId());
+        strings(pn, "scopes", p.scopes());
+        pn.put("clientAuthMethod", p.clientAuthMethod().name());
+        pn.put("tokenValidationAlgorithm", p.tokenValidationAlgorithm());
+        pn.put("serverUrl", p.serverUrl());
+        strings(pn, "principalClaims", p.principalClaims());
+        ObjectNode mapping = pn.putObject("principalClaimsMapping");
+        new TreeMap<>(p.principalClaimsMapping()).forEach(mapping::put);
+        strings(pn, "adminPrincipals", p.adminPrincipals());
+        pn.put("principalDomain", p.principalDomain());
+        pn.put("enforcePrincipalDomain", p.enforcePrincipalDomain());
+        strings(pn, "allowedRegistrationDomains", p.allowedRegistrationDomains());
+        pn.put("selfSignup", p.selfSignup());
+        ObjectNode an = root.putObject("authorizer");
+        strings(an, "allowedDomains", c.authorizerOptions().allowedDomains());
+        an.put("enableSecureSocketConnection", c.authorizerOptions().enableSecureSocketConnection());
+        an.put("useRolesFromProvider", c.authorizerOptions().useRolesFromProvider());
+        JwtKeySettings k = c.keys();
+        ObjectNode kn = root.putObject("keys");
+        kn.put("privateKeyPath", k.privateKeyPath());
+        kn.put("publicKeyPath", k.publicKeyPath());
+        kn.put("issuer", k.issuer());
+        kn.put("keyId", k.keyId());
+        ObjectNode ln = root.putObject("loginTest");
+        new TreeMap<>(profile.loginTest()).forEach(ln::put);
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ProfileLoad read(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return new ProfileLoad.Refused("The profile is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+        }
+        if (root == null || !root.isObject()) {
+            return new ProfileLoad.Refused("The profile is not a JSON object.");
+        }
+        JsonNode version = root.get("profileVersion");
+        if (version == null || !version.isInt()) {
+            return new ProfileLoad.Refused("The file has no profileVersion: it is not an SSO Setup Console profile.");
+        }
+        if (version.intValue() != Profile.VERSION) {
+            return new ProfileLoad.Refused("The profile has version " + version.intValue()
+                    + "; this console reads version " + Profile.VERSION
+                    + ". Open it with a matching console, or save a new profile.");
+        }
+        try {
+            return new ProfileLoad.Loaded(parse(root));
+        } catch (BadField e) {
+            return new ProfileLoad.Refused("The profile's field " + e.getMessage());
+        }
+    }
+
+    private static Profile parse(JsonNode root) {
+        JsonNode pn = object(root, "provider");
+        ProviderSettings d = ProviderSettings.defaults();
+        ProviderSettings p = new ProviderSettings(
+                enumValue(pn, "provider.preset", "preset", Preset.class, d.preset()),
+                text(pn, "provider.providerName", "providerName", d.providerName()),
+                text(pn, "provider.issuer", "issuer", d.issuer()),
+                text(pn, "provider.discoveryUrl", "discoveryUrl", d.discoveryUrl()),
+                text(pn, "provider.tenant", "tenant", d.tenant()),
+                enumValue(pn, "provider.clientType", "clientType", ClientType.class, d.clientType()),
+                text(pn, "provider.clientId", "clientId", d.clientId()),
+                Secret.empty(),
+                list(pn, "provider.scopes", "scopes", d.scopes()),
+                enumValue(pn, "provider.clientAuthMethod", "clientAuthMethod", ClientAuthMethod.class,
+                        d.clientAuthMethod()),
+                text(pn, "provider.tokenValidationAlgorithm", "tokenValidationAlgorithm",
+                        d.tokenValidationAlgorithm()),
+                text(pn, "provider.serverUrl", "serverUrl", d.serverUrl()),
+                list(pn, "provider.principalClaims", "principalClaims", d.principalClaims()),
+                map(pn, "provider.principalClaimsMapping", "principalClaimsMapping"),
+                list(pn, "provider.adminPrincipals", "adminPrincipals", d.adminPrincipals()),
+                text(pn, "provider.principalDomain", "principalDomain", d.principalDomain()),
+                bool(pn, "provider.enforcePrincipalDomain", "enforcePrincipalDomain", d.enforcePrincipalDomain()),
+                list(pn, "provider.allowedRegistrationDomains", "allowedRegistrationDomains",
+                        d.allowedRegistrationDomains()),
+                bool(pn, "provider.selfSignup", "selfSignup", d.selfSignup()));
+        String jwks = text(pn, "provider.idpJwksUri", "idpJwksUri", "");
+        JsonNode an = object(root, "authorizer");
+        AuthorizerOptions ad = AuthorizerOptions.defaults();
+        AuthorizerOptions a = new AuthorizerOptions(
+                list(an, "authorizer.allowedDomains", "allowedDomains", ad.allowedDomains()),
+                bool(an, "authorizer.enableSecureSocketConnection", "enableSecureSocketConnection",
+                        ad.enableSecureSocketConnection()),
+                bool(an, "authorizer.useRolesFromProvider", "useRolesFromProvider", ad.useRolesFromProvider()));
+        JsonNode kn = object(root, "keys");
+        JwtKeySettings kd = JwtKeySettings.empty();
+        JwtKeySettings k = new JwtKeySettings(
+                text(kn, "keys.privateKeyPath", "privateKeyPath", kd.privateKeyPath()),
+                text(kn, "keys.publicKeyPath", "publicKeyPath", kd.publicKeyPath()),
+                text(kn, "keys.issuer", "issuer", kd.issuer()),
+                text(kn, "keys.keyId", "keyId", kd.keyId()));
+        Map<String, String> login = map(root, "loginTest", "loginTest");
+        return new Profile(new SsoConfiguration(p, a, k, jwks), login);
+    }
+
+    private static JsonNode object(JsonNode parent, String name) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            return JSON.createObjectNode();
+        }
+        if (!n.isObject()) {
+            throw new BadField(name + " must be an object.");
+        }
+        return n;
+    }
+
+    private static String text(JsonNode parent, String path, String name, String fallback) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isTextual()) {
+            throw new BadField(path + " must be a string.");
+        }
+        return n.textValue();
+    }
+
+    private static boolean bool(JsonNode parent, String path, String name, boolean fallback) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            throw new BadField(path + " must be true or false.");
+        }
+        return n.booleanValue();
+    }
+
+    private static List<String> list(JsonNode parent, String path, String name, List<String> fallback) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isArray()) {
+            throw new BadField(path + " must be a list of strings.");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : n) {
+            if (!item.isTextual()) {
+                throw new BadField(path + " must be a list of strings.");
+            }
+            out.add(item.textValue());
+        }
+        return out;
+    }
+
+    private static Map<String, String> map(JsonNode parent, String path, String name) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            return Map.of();
+        }
+        if (!n.isObject()) {
+            throw new BadField(path + " must be an object of strings.");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var e : n.properties()) {
+            if (!e.getValue().isTextual()) {
+                throw new BadField(path + "." + e.getKey() + " must be a string.");
+            }
+            out.put(e.getKey(), e.getValue().textValue());
+        }
+        return out;
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode parent, String path, String name, Class<E> type,
+                                                   E fallback) {
+        String s = text(parent, path, name, null);
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            throw new BadField(path + " has the unknown value '" + s + "'; expected one of " + allowed + ".");
+        }
+    }
+
+    private static void strings(ObjectNode parent, String name, List<String> values) {
+        var arr = parent.putArray(name);
+        values.forEach(arr::add);
+    }
+
+    /** A field of the wrong type or value; the message names it. */
+    private static final class BadField extends RuntimeException {
+        BadField(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ssosetup.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssosetup.core.common.Finding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whether a configuration is ready: {@link ConfigurationCheck}'s rules, then the rendered JSON body and JWT
+ * configuration validated against OpenMetadata's own schemas through the {@link SchemaCheck} port.
+ */
+public final class ReadinessCheck {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final SchemaCheck schemaCheck;
+    private final ConfigurationCheck rules = new ConfigurationCheck();
+    private final SecurityConfigJsonRenderer json = new SecurityConfigJsonRenderer();
+
+    public ReadinessCheck(SchemaCheck schemaCheck) {
+        this.schemaCheck = schemaCheck;
+    }
+
+    public Readiness evaluate(SsoConfiguration c) {
+        List<ReviewProblem> problems = new ArrayList<>(rules.check(c));
+        List<SchemaViolation> violations = new ArrayList<>(schemaCheck.validate(SchemaDocument.SECURITY_CONFIGURATION,
+                json.render(c, RenderOptions.withoutSecret()).text()));
+        try {
+            violations.addAll(schemaCheck.validate(SchemaDocument.JWT_TOKEN_CONFIGURATION,
+                    JSON.writeValueAsString(OmDocuments.jwtTokenConfiguration(c))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        for (SchemaViolation v : violations) {
+            problems.add(new ReviewProblem(StepIds.PROVIDER, Finding.error("schema-violation",
+                    "The output breaks OpenMetadata's schema at " + v.path() + ": " + v.message(),
+                    "Correct the setting named in the path.")));
+        }
+        return new Readiness(problems, violations);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ssosetup.infra.config;
+
+import dev.ssosetup.core.config.ConfigFiles;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * {@link ConfigFiles} on the local file system. Writes go to a temporary file in the same folder that is then moved
+ * over the target, so a failed write never leaves half a file. Owner-only files are created 0600 from the start (on
+ * POSIX systems), never widened afterwards.
+ */
+public final class LocalConfigFiles implements ConfigFiles {
+    private static final long MAX_BYTES = 4L * 1024 * 1024;
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    @Override
+    public String read(String path) throws IOException {
+        Path p = Path.of(path);
+        if (Files.size(p) > MAX_BYTES) {
+            throw new IOException("the file is larger than 4 MiB");
+        }
+        byte[] bytes = Files.readAllBytes(p);
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    @Override
+    public void write(String path, String text, boolean ownerOnly) throws IOException {
+        Path target = Path.of(path).toAbsolutePath();
+        Path dir = target.getParent();
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path tmp = posix && ownerOnly
+                ? Files.createTempFile(dir, ".sso-setup-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                : Files.createTempFile(dir, ".sso-setup-", ".tmp");
+        try {
+            if (posix && !ownerOnly) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public String writeInto(String directory, String fileName, String text, boolean ownerOnly) throws IOException {
+        Path dir = Path.of(directory);
+        Files.createDirectories(dir);
+        Path target = dir.resolve(fileName);
+        write(target.toString(), text, ownerOnly);
+        return target.toString();
+    }
+}

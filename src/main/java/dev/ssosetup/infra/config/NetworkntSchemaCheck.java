@@ -1,0 +1,77 @@
+package dev.ssosetup.infra.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.ssosetup.core.config.SchemaCheck;
+import dev.ssosetup.core.config.SchemaDocument;
+import dev.ssosetup.core.config.SchemaViolation;
+
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link SchemaCheck} with networknt json-schema-validator (the library OpenMetadata itself uses) against the schemas
+ * bundled under {@code /openmetadata/schema/}. The schemas' {@code $id}s do not match their folders (see
+ * PROVENANCE.md, "Quirks"), so the draft-07 meta-schema is registered with an id keyword that never occurs: every
+ * schema keeps its classpath location as base URI and relative {@code $ref}s resolve by path, as in OpenMetadata's
+ * own build. OpenMetadata's vendor keywords ({@code javaType}, {@code enumNames} ...) are ignored.
+ */
+public final class NetworkntSchemaCheck implements SchemaCheck {
+    /** The base of the bundled schemas on the class path. */
+    public static final String DEFAULT_BASE = "classpath:openmetadata/schema/";
+    private static final String NEVER_AN_ID = "x-sso-setup-ignore-id";
+    private final String base;
+    private JsonSchemaFactory factory; // built on first use: the CLI's --help must not load the validator
+    private final Map<SchemaDocument, JsonSchema> cache = new EnumMap<>(SchemaDocument.class);
+    private final ObjectMapper json = new ObjectMapper();
+
+    public NetworkntSchemaCheck() {
+        this(DEFAULT_BASE);
+    }
+
+    /** {@code base} is a URI prefix ending in {@code /}: {@code classpath:...} or a {@code file:} folder. */
+    public NetworkntSchemaCheck(String base) {
+        this.base = base;
+    }
+
+    private JsonSchemaFactory factory() {
+        if (factory == null) {
+            JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7()).idKeyword(NEVER_AN_ID).build();
+            factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, b -> b.metaSchema(draft7));
+        }
+        return factory;
+    }
+
+    @Override
+    public synchronized List<SchemaViolation> validate(SchemaDocument schema, String document) {
+        JsonNode node;
+        try {
+            node = json.readTree(document);
+        } catch (Exception e) {
+            return List.of(new SchemaViolation("$", "not valid JSON"));
+        }
+        JsonSchema s;
+        try {
+            s = cache.computeIfAbsent(schema, d -> factory().getSchema(SchemaLocation.of(base + d.path()),
+                    SchemaValidatorsConfig.builder().build()));
+        } catch (RuntimeException e) {
+            // a broken installation must show up as "not ready" with a reason, not as a crash
+            return List.of(new SchemaViolation("$", "OpenMetadata's schema " + schema.path()
+                    + " could not be loaded from " + base + " (" + e.getClass().getSimpleName() + ")"));
+        }
+        return s.validate(node).stream()
+                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+                        .thenComparing(ValidationMessage::getMessage))
+                .map(m -> new SchemaViolation(m.getInstanceLocation().toString(), m.getMessage()))
+                .toList();
+    }
+}

@@ -1,0 +1,293 @@
+package dev.ssosetup.ui.review;
+
+import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.config.ConfigFiles;
+import dev.ssosetup.core.config.OutputFormat;
+import dev.ssosetup.core.config.Profile;
+import dev.ssosetup.core.config.ProfileLoad;
+import dev.ssosetup.core.config.ProfileService;
+import dev.ssosetup.core.config.Readiness;
+import dev.ssosetup.core.config.ReadinessCheck;
+import dev.ssosetup.core.config.RenderOptions;
+import dev.ssosetup.core.config.RenderedOutput;
+import dev.ssosetup.core.config.Renderers;
+import dev.ssosetup.core.config.ReviewInputs;
+import dev.ssosetup.core.config.ReviewItem;
+import dev.ssosetup.core.config.ReviewProblem;
+import dev.ssosetup.core.config.ReviewSummary;
+import dev.ssosetup.core.config.SsoConfiguration;
+import dev.ssosetup.core.config.StepNote;
+import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.ui.task.BackgroundRunner;
+import dev.ssosetup.ui.task.BackgroundTask;
+import dev.ssosetup.ui.wizard.StepViewModel;
+import dev.ssosetup.ui.wizard.WizardState;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The Review step: builds the one {@link SsoConfiguration} from what earlier steps put into {@link WizardState},
+ * renders every format for preview, checks readiness (model rules and OpenMetadata's schema) and lists the open
+ * problems with the step that fixes each. Valid only when the configuration is ready. Also saves and opens profiles
+ * and saves rendered files, through the runner so that the JavaFX thread never waits on the disk.
+ */
+public final class ReviewViewModel implements StepViewModel {
+    private final WizardState state;
+    private final ReadinessCheck readinessCheck;
+    private final ProfileService profiles;
+    private final ConfigFiles files;
+    private final BackgroundRunner runner;
+    private final Messages messages;
+    private final Consumer<String> navigator;
+    private final Renderers renderers = new Renderers();
+
+    private final ReadOnlyObjectWrapper<SsoConfiguration> configuration = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ReviewSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final Map<OutputFormat, ReadOnlyStringWrapper> texts = new EnumMap<>(OutputFormat.class);
+    private final Map<OutputFormat, ReadOnlyBooleanWrapper> holdsSecret = new EnumMap<>(OutputFormat.class);
+    private final ObservableList<ReviewItem> items = FXCollections.observableArrayList();
+    // one read-only view per list: a view made per call would drop its listeners once collected
+    private final ObservableList<ReviewItem> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final ObservableList<ReviewProblem> problems = FXCollections.observableArrayList();
+    // one read-only view per list: a view made per call would drop its listeners once collected
+    private final ObservableList<ReviewProblem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<StepNote> notes = FXCollections.observableArrayList();
+    // one read-only view per list: a view made per call would drop its listeners once collected
+    private final ObservableList<StepNote> notesView = FXCollections.unmodifiableObservableList(notes);
+    private final BooleanProperty includeSecret = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(false);
+
+    /** {@code navigator} receives a step id when the operator follows a "Go to step" link. */
+    public ReviewViewModel(WizardState state, ReadinessCheck readinessCheck, ProfileService profiles,
+                           ConfigFiles files, BackgroundRunner runner, Messages messages, Consumer<String> navigator) {
+        this.state = state;
+        this.readinessCheck = readinessCheck;
+        this.profiles = profiles;
+        this.files = files;
+        this.runner = runner;
+        this.messages = messages;
+        this.navigator = navigator;
+        for (OutputFormat f : OutputFormat.values()) {
+            texts.put(f, new ReadOnlyStringWrapper(""));
+            holdsSecret.put(f, new ReadOnlyBooleanWrapper(false));
+        }
+        InvalidationListener refresh = o -> refresh();
+        state.providerProperty().addListener(refresh);
+        state.keysProperty().addListener(refresh);
+        state.idpJwksUriProperty().addListener(refresh);
+        state.authorizerOptionsProperty().addListener(refresh);
+        state.stepFindings().addListener(refresh);
+        state.stepNotes().addListener(refresh);
+        includeSecret.addListener(o -> render());
+        refresh();
+    }
+
+    @Override
+    public ObservableBooleanValue validProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    @Override
+    public void onEnter() {
+        refresh();
+    }
+
+    /** Rebuilds the model from the wizard state, re-checks it and re-renders every preview. */
+    public void refresh() {
+        SsoConfiguration c = state.configuration();
+        Readiness readiness = readinessCheck.evaluate(c);
+        ReviewSummary s = ReviewSummary.of(c,
+                new ReviewInputs(new LinkedHashMap<>(state.stepFindings()), List.copyOf(state.stepNotes())), readiness);
+        configuration.set(c);
+        summary.set(s);
+        items.setAll(s.items());
+        problems.setAll(s.problems());
+        notes.setAll(s.notes());
+        ready.set(s.ready());
+        render();
+    }
+
+    private void render() {
+        SsoConfiguration c = configuration.get();
+        RenderOptions options = new RenderOptions(includeSecret.get());
+        for (OutputFormat f : OutputFormat.values()) {
+            RenderedOutput out = renderers.render(f, c, options);
+            texts.get(f).set(out.text());
+            holdsSecret.get(f).set(out.holdsSecret());
+        }
+    }
+
+    /** Asks the wizard to show the step with this id (the link next to a problem). */
+    public void goToStep(String stepId) {
+        navigator.accept(stepId);
+    }
+
+    /** Saves the whole wizard state as a profile (never with the secret). */
+    public void saveProfile(String path) {
+        Profile profile = new Profile(configuration.get(), state.loginTestOptionsProperty().get());
+        run("save-profile", () -> {
+            profiles.save(path, profile);
+            return path;
+        }, p -> ok(messages.get("review.profile.saved", p)),
+                e -> fail(messages.get("review.profile.saveFailed", path, reason(e))));
+    }
+
+    /**
+     * Opens a profile and restores every step from it. A refused file changes nothing. The client secret typed in
+     * this session is kept when the profile is for the same client; otherwise it must be typed again.
+     */
+    public void openProfile(String path) {
+        run("open-profile", ctx -> profiles.open(path), load -> {
+            switch (load) {
+                case ProfileLoad.Refused refused -> fail(messages.get("review.profile.refused", refused.reason()));
+                case ProfileLoad.Loaded loaded -> apply(loaded.profile(), path);
+            }
+        }, e -> fail(messages.get("review.profile.refused", reason(e))));
+    }
+
+    private void apply(Profile profile, String path) {
+        SsoConfiguration c = profile.configuration();
+        ProviderSettings now = state.providerProperty().get();
+        boolean sameClient = now.clientId().equals(c.provider().clientId()) && now.issuer().equals(c.provider().issuer());
+        Secret keep = sameClient ? now.clientSecret() : Secret.empty();
+        state.authorizerOptionsProperty().set(c.authorizerOptions());
+        state.keysProperty().set(c.keys());
+        state.idpJwksUriProperty().set(c.idpJwksUri());
+        state.loginTestOptionsProperty().set(profile.loginTest());
+        state.providerProperty().set(c.withClientSecret(keep).provider());
+        refresh();
+        boolean needsSecret = c.confidential() && keep.isEmpty();
+        ok(messages.get(needsSecret ? "review.profile.openedTypeSecret" : "review.profile.opened", path));
+    }
+
+    /** Saves one rendered format as shown; owner-only when it holds the secret. */
+    public void saveOutput(OutputFormat format, String path) {
+        String text = texts.get(format).get();
+        boolean secret = holdsSecret.get(format).get();
+        run("save-output", () -> {
+            files.write(path, text, secret);
+            return path;
+        }, p -> ok(messages.get(secret ? "review.output.savedSecret" : "review.output.saved", p)),
+                e -> fail(messages.get("review.output.saveFailed", path, reason(e))));
+    }
+
+    /** Tells the operator the text was copied (the view does the clipboard). */
+    public void copied(OutputFormat format) {
+        ok(messages.get("review.output.copied", format.fileName()));
+    }
+
+    private interface IoWork<T> {
+        T run() throws IOException;
+    }
+
+    private <T> void run(String name, IoWork<T> work, Consumer<T> success, Consumer<Throwable> failure) {
+        run(name, (dev.ssosetup.core.task.Work<T>) ctx -> work.run(), success, failure);
+    }
+
+    private <T> void run(String name, dev.ssosetup.core.task.Work<T> work, Consumer<T> success,
+                         Consumer<Throwable> failure) {
+        busy.set(true);
+        runner.execute(BackgroundTask.of(name, work)
+                .onSuccess(v -> {
+                    busy.set(false);
+                    success.accept(v);
+                })
+                .onFailure(e -> {
+                    busy.set(false);
+                    failure.accept(e);
+                })
+                .onCancelled(() -> busy.set(false)));
+    }
+
+    private void ok(String text) {
+        statusIsError.set(false);
+        status.set(text);
+    }
+
+    private void fail(String text) {
+        statusIsError.set(true);
+        status.set(text);
+    }
+
+    private static String reason(Throwable e) {
+        String name = e.getClass().getSimpleName();
+        return switch (name) {
+            case "NoSuchFileException", "FileNotFoundException" -> "the folder or file does not exist";
+            case "AccessDeniedException" -> "permission denied";
+            default -> e.getMessage() == null ? name : e.getMessage();
+        };
+    }
+
+    public ReadOnlyStringProperty textProperty(OutputFormat format) {
+        return texts.get(format).getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty holdsSecretProperty(OutputFormat format) {
+        return holdsSecret.get(format).getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SsoConfiguration> configurationProperty() {
+        return configuration.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ReviewSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ObservableList<ReviewItem> items() {
+        return itemsView;
+    }
+
+    public ObservableList<ReviewProblem> problems() {
+        return problemsView;
+    }
+
+    public ObservableList<StepNote> notes() {
+        return notesView;
+    }
+
+    public BooleanProperty includeSecretProperty() {
+        return includeSecret;
+    }
+
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty statusIsErrorProperty() {
+        return statusIsError.getReadOnlyProperty();
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+}

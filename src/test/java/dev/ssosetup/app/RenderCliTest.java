@@ -1,0 +1,110 @@
+package dev.ssosetup.app;
+
+import dev.ssosetup.core.config.OutputFormat;
+import dev.ssosetup.core.config.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code sso-setup render} through the real composition root, real files, real schema check. */
+class RenderCliTest {
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = CompositionRoot.forCli().commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private Path sample() throws IOException {
+        Path p = dir.resolve("profile.json");
+        Files.writeString(p, Samples.resource("/golden/sample-profile.json"));
+        return p;
+    }
+
+    @Test
+    void rendersOneFormatToStdoutEqualToTheGoldenFile() throws IOException {
+        assertEquals(0, run("render", "--profile", sample().toString(), "--format", "json"), err.toString());
+        assertEquals(Samples.resource("/golden/confidential.security-config.json"), out.toString());
+        assertTrue(err.toString().contains("client-secret-missing"), "warns that a placeholder is used: " + err);
+    }
+
+    @Test
+    void allFormatsIntoAFolderWithTheSecretOwnerOnly() throws IOException {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, Samples.SECRET + "\n");
+        Path target = dir.resolve("out");
+        assertEquals(0, run("render", "--profile", sample().toString(), "--all", "--out", target.toString(),
+                "--client-secret-file", secret.toString()), err.toString());
+        for (OutputFormat f : OutputFormat.values()) {
+            Path file = target.resolve(f.fileName());
+            assertTrue(Files.exists(file), f.fileName());
+            String text = Files.readString(file);
+            boolean holds = text.contains(Samples.SECRET);
+            String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+            if (f == OutputFormat.HELM || f == OutputFormat.COLLATE) {
+                assertFalse(holds, f + " never holds the secret");
+            } else {
+                assertTrue(holds, f + " holds the secret when asked");
+                assertEquals("rw-------", perms, f + " is owner-only");
+            }
+        }
+        assertFalse(out.toString().contains(Samples.SECRET));
+        assertFalse(err.toString().contains(Samples.SECRET));
+    }
+
+    @Test
+    void anInvalidConfigurationExitsOneWithReasonsAndWritesNothing() throws IOException {
+        Path p = dir.resolve("bad.json");
+        Files.writeString(p, Samples.resource("/golden/sample-profile.json")
+                .replace("\"idpJwksUri\" : \"https://idp.example.com/realms/openmetadata/protocol/openid-connect/certs\"",
+                        "\"idpJwksUri\" : \"\"")
+                .replace("\"keyId\" : \"2f0b6c5e-3c1a-4d7e-9b1f-6a8e2d4c7f10\"", "\"keyId\" : \"\""));
+        Path target = dir.resolve("out");
+        assertEquals(1, run("render", "--profile", p.toString(), "--all", "--out", target.toString()));
+        assertTrue(err.toString().contains("idp-jwks-unknown"), err.toString());
+        assertTrue(err.toString().contains("error [keys] jwt-key-id-missing"), err.toString());
+        assertFalse(Files.exists(target), "nothing written");
+    }
+
+    @Test
+    void brokenAndFutureProfilesExitOne() throws IOException {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"profileVersion\": 1,");
+        assertEquals(1, run("render", "--profile", broken.toString(), "--format", "env"));
+        Path future = dir.resolve("future.json");
+        Files.writeString(future, "{\"profileVersion\": 7}");
+        assertEquals(1, run("render", "--profile", future.toString(), "--format", "env"));
+        assertTrue(err.toString().contains("version 7"), err.toString());
+        assertEquals(1, run("render", "--profile", dir.resolve("missing.json").toString(), "--format", "env"));
+        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertFalse(err.toString().contains("Exception"), "no stack trace: " + err);
+    }
+
+    @Test
+    void badUsageExitsTwo() throws IOException {
+        String p = sample().toString();
+        assertEquals(2, run("render", "--profile", p, "--format", "xml"));
+        assertTrue(err.toString().contains("json, yaml, env, helm, collate"), err.toString());
+        assertEquals(2, run("render", "--profile", p, "--all"));
+        assertEquals(2, run("render", "--profile", p));
+        assertEquals(2, run("render", "--profile", p, "--format", "json", "--all", "--out", dir.toString()));
+        assertEquals(2, run("render", "--profile", p, "--format", "json", "--client-secret-file",
+                dir.resolve("nope").toString()));
+    }
+}

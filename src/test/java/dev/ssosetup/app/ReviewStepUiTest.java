@@ -1,0 +1,209 @@
+package dev.ssosetup.app;
+
+import dev.ssosetup.core.config.OutputFormat;
+import dev.ssosetup.core.config.ProfileService;
+import dev.ssosetup.core.config.ReadinessCheck;
+import dev.ssosetup.core.config.Samples;
+import dev.ssosetup.core.config.SsoConfiguration;
+import dev.ssosetup.core.config.StepNote;
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.Severity;
+import dev.ssosetup.infra.config.LocalConfigFiles;
+import dev.ssosetup.infra.config.NetworkntSchemaCheck;
+import dev.ssosetup.ui.common.ControllerFactory;
+import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.ui.common.ViewLoader;
+import dev.ssosetup.ui.review.ReviewController;
+import dev.ssosetup.ui.review.ReviewViewModel;
+import dev.ssosetup.ui.task.InlineBackgroundRunner;
+import dev.ssosetup.ui.wizard.WizardState;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real Review view (FXML, CSS, controller, view model, schema check, files) driven by TestFX. */
+@ExtendWith(ApplicationExtension.class)
+class ReviewStepUiTest {
+    private final WizardState state = new WizardState();
+    private final List<String> navigated = new ArrayList<>();
+    private ReviewViewModel viewModel;
+    private Scene scene;
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        SsoConfiguration c = Samples.confidential();
+        state.providerProperty().set(c.provider());
+        state.keysProperty().set(c.keys());
+        state.idpJwksUriProperty().set(c.idpJwksUri());
+        state.stepNavigatorProperty().set(navigated::add);
+        LocalConfigFiles files = new LocalConfigFiles();
+        Messages messages = Messages.load();
+        viewModel = new ReviewViewModel(state, new ReadinessCheck(new NetworkntSchemaCheck()),
+                new ProfileService(files), files, new InlineBackgroundRunner(), messages, state::goToStep);
+        ControllerFactory controllers = new ControllerFactory()
+                .register(ReviewController.class, () -> new ReviewController(viewModel));
+        var root = new ViewLoader(messages, controllers).load("/dev/ssosetup/ui/review/ReviewView.fxml");
+        scene = new Scene(root, 1000, 720);
+        scene.getStylesheets().add(getClass().getResource("/dev/ssosetup/ui/wizard/wizard.css").toExternalForm());
+        root.getStyleClass().add("root");
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aCompleteConfigurationIsReadyAndPreviewsEveryFormat(FxRobot robot) throws IOException {
+        assertTrue(viewModel.validProperty().get());
+        Label readiness = robot.lookup("#reviewReadiness").queryAs(Label.class);
+        assertTrue(readiness.getStyleClass().contains("ready"), readiness.getStyleClass().toString());
+        snapshot("review-summary.png");
+        for (OutputFormat f : OutputFormat.values()) {
+            selectTab(robot, "tab-" + f.cliName());
+            TextArea text = robot.lookup("#output-" + f.cliName()).queryAs(TextArea.class);
+            assertEquals(Samples.resource("/golden/confidential." + f.fileName()), text.getText(), f.name());
+        }
+        selectTab(robot, "tab-json");
+        snapshot("review-json.png");
+        robot.clickOn("#copy-json");
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
+        assertEquals(viewModel.textProperty(OutputFormat.JSON).get(), copied);
+        assertTrue(robot.lookup("#reviewStatus").queryAs(Label.class).getText().contains("copied"));
+    }
+
+    @Test
+    void tabLeavesTheReadOnlyPreviewForItsButtons(FxRobot robot) {
+        selectTab(robot, "tab-yaml");
+        robot.clickOn("#output-yaml");
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("copy-yaml", scene.getFocusOwner().getId(), "Tab moves from the preview to Copy");
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        assertEquals("save-yaml", scene.getFocusOwner().getId());
+    }
+
+    @Test
+    void theSecretAppearsOnlyWhenTheOperatorAsks(FxRobot robot) throws IOException {
+        selectTab(robot, "tab-env");
+        TextArea env = robot.lookup("#output-env").queryAs(TextArea.class);
+        assertFalse(env.getText().contains(Samples.SECRET));
+        robot.clickOn("#reviewIncludeSecret");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(env.getText().contains(Samples.SECRET));
+        Path saved = dir.resolve("sso.env");
+        run(() -> viewModel.saveOutput(OutputFormat.ENV, saved.toString()));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(saved)));
+        robot.clickOn("#reviewIncludeSecret");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(env.getText().contains(Samples.SECRET));
+    }
+
+    @Test
+    void problemsLinkBackToTheStepThatFixesThem(FxRobot robot) throws IOException {
+        Platform.runLater(() -> {
+            state.idpJwksUriProperty().set("");
+            state.stepFindings().put("login", List.of(
+                    Finding.warning("nonce-missing", "The ID token carried no nonce.", "Check the client's settings.")));
+            state.stepNotes().add(new StepNote("login", "loginVerdict", Severity.WARNING, "Signed in as alice, 1 warning"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(viewModel.validProperty().get(), "unknown jwks_uri blocks the step");
+        assertTrue(robot.lookup("#reviewReadiness").queryAs(Label.class).getStyleClass().contains("not-ready"));
+        snapshot("review-problems.png");
+        robot.clickOn("#goto-idp-jwks-unknown");
+        robot.clickOn("#goto-nonce-missing");
+        assertEquals(List.of("provider", "login"), navigated);
+    }
+
+    @Test
+    void profilesSaveWithoutTheSecretAndRestoreEveryStep(FxRobot robot) throws IOException {
+        Path profile = dir.resolve("p.json");
+        run(() -> viewModel.saveProfile(profile.toString()));
+        String text = Files.readString(profile);
+        assertFalse(text.contains(Samples.SECRET));
+        assertTrue(text.contains("\"profileVersion\" : 1"));
+
+        SsoConfiguration before = viewModel.configurationProperty().get();
+        run(() -> {
+            state.providerProperty().set(dev.ssosetup.core.provider.ProviderSettings.defaults());
+            state.keysProperty().set(dev.ssosetup.core.keys.JwtKeySettings.empty());
+            state.idpJwksUriProperty().set("");
+        });
+        assertFalse(viewModel.validProperty().get());
+        run(() -> viewModel.openProfile(profile.toString()));
+        assertEquals(before.withClientSecret(dev.ssosetup.core.common.Secret.empty()),
+                viewModel.configurationProperty().get());
+        assertTrue(viewModel.statusProperty().get().contains("Type the client secret again"),
+                viewModel.statusProperty().get());
+        assertTrue(viewModel.validProperty().get());
+
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"profileVersion\": 99}");
+        SsoConfiguration now = viewModel.configurationProperty().get();
+        run(() -> viewModel.openProfile(broken.toString()));
+        assertEquals(now, viewModel.configurationProperty().get(), "a refused profile changes nothing");
+        assertTrue(viewModel.statusIsErrorProperty().get());
+        assertTrue(viewModel.statusProperty().get().contains("version 99"), viewModel.statusProperty().get());
+        assertEquals(Map.of("browser", "system"), Samples.profile().loginTest());
+    }
+
+    private void selectTab(FxRobot robot, String id) {
+        TabPane tabs = robot.lookup("#reviewTabs").queryAs(TabPane.class);
+        run(() -> tabs.getSelectionModel().select(
+                tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void run(Runnable r) {
+        onFx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void snapshot(String name) throws IOException {
+        WritableImage image = onFx(() -> scene.snapshot(null));
+        Path out = Path.of("target", "screenshots", name);
+        Files.createDirectories(out.getParent());
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        var png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        png.setRGB(0, 0, w, h, argb, 0, w);
+        javax.imageio.ImageIO.write(png, "png", out.toFile());
+    }
+}

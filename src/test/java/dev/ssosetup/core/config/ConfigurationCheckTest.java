@@ -1,0 +1,69 @@
+package dev.ssosetup.core.config;
+
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.Severity;
+import dev.ssosetup.core.keys.JwtKeySettings;
+import dev.ssosetup.core.provider.ProviderSettings;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The model's rules and the review summary: problems are linked to the step that fixes them. */
+class ConfigurationCheckTest {
+    private final ConfigurationCheck check = new ConfigurationCheck();
+
+    @Test
+    void theSampleHasNoErrors() {
+        assertEquals(List.of(), check.check(Samples.confidential()).stream().filter(ReviewProblem::isError).toList());
+    }
+
+    @Test
+    void aFreshWizardListsWhatIsMissingPerStep() {
+        var problems = check.check(SsoConfiguration.of(ProviderSettings.defaults(), JwtKeySettings.empty(), ""));
+        assertStep(problems, "server-url-missing", StepIds.PROVIDER);
+        assertStep(problems, "issuer-missing", StepIds.PROVIDER);
+        assertStep(problems, "client-id-missing", StepIds.PROVIDER);
+        assertStep(problems, "idp-jwks-unknown", StepIds.PROVIDER);
+        assertStep(problems, "admins-missing", StepIds.PROVIDER);
+        assertStep(problems, "jwt-issuer-missing", StepIds.KEYS);
+        assertStep(problems, "jwt-key-id-missing", StepIds.KEYS);
+    }
+
+    @Test
+    void unknownJwksIsSaidNotGuessed() {
+        var c = Samples.confidential();
+        var unknown = new SsoConfiguration(c.provider(), c.authorizerOptions(), c.keys(), " ");
+        assertEquals(List.of("https://om.example.com/api/v1/system/config/jwks"), unknown.publicKeyUrls());
+        assertStep(check.check(unknown), "idp-jwks-unknown", StepIds.PROVIDER);
+    }
+
+    @Test
+    void summaryShowsChoicesByStepNotesAndFedFindings() {
+        var c = Samples.confidential();
+        var inputs = new ReviewInputs(Map.of(StepIds.LOGIN, List.of(
+                Finding.warning("nonce-missing", "The ID token has no nonce.", "Check the IdP."),
+                Finding.info("ok", "fine", ""))),
+                List.of(new StepNote(StepIds.LOGIN, "loginVerdict", Severity.INFO, "Signed in as alice")));
+        var summary = ReviewSummary.of(c, inputs, new Readiness(check.check(c), List.of()));
+        assertTrue(summary.ready());
+        assertTrue(summary.items().contains(new ReviewItem(StepIds.KEYS, "keyId", c.keys().keyId())));
+        assertTrue(summary.items().contains(new ReviewItem(StepIds.PROVIDER, "clientSecret", "entered")));
+        assertTrue(summary.items().stream().noneMatch(i -> i.value().contains(Samples.SECRET)));
+        assertEquals(1, summary.problems().stream().filter(p -> p.stepId().equals(StepIds.LOGIN)).count());
+        assertEquals("Signed in as alice", summary.notes().getFirst().text());
+        assertFalse(ReviewSummary.of(c, inputs, new Readiness(List.of(),
+                List.of(new SchemaViolation("$.x", "bad")))).ready(), "a schema violation blocks");
+    }
+
+    private static void assertStep(List<ReviewProblem> problems, String id, String step) {
+        var p = problems.stream().filter(x -> x.finding().id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not in " + problems));
+        assertEquals(step, p.stepId(), id);
+        assertFalse(p.finding().hint().isBlank(), id + " says how to fix it");
+    }
+}

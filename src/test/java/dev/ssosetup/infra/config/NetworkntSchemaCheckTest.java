@@ -1,0 +1,129 @@
+package dev.ssosetup.infra.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ssosetup.core.config.OutputFormat;
+import dev.ssosetup.core.config.ReadinessCheck;
+import dev.ssosetup.core.config.RenderOptions;
+import dev.ssosetup.core.config.Renderers;
+import dev.ssosetup.core.config.Samples;
+import dev.ssosetup.core.config.SchemaDocument;
+import dev.ssosetup.core.config.SchemaViolation;
+import dev.ssosetup.core.config.SsoConfiguration;
+import dev.ssosetup.core.keys.JwtKeySettings;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real validator against OpenMetadata's schemas: the shared examples pass, our outputs pass, broken ones fail. */
+class NetworkntSchemaCheckTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final NetworkntSchemaCheck check = new NetworkntSchemaCheck();
+    private final Renderers renderers = new Renderers();
+
+    static Path shared() {
+        return Path.of(System.getProperty("sso.setup.sharedDir", "../shared"), "openmetadata");
+    }
+
+    @Test
+    void sharedExamplesValidateAgainstBundledAndSharedSchemas() throws Exception {
+        NetworkntSchemaCheck sharedCheck = new NetworkntSchemaCheck(shared().resolve("schema").toUri() + "");
+        for (String name : List.of("security-config.custom-oidc.confidential.json",
+                "security-config.custom-oidc.public.json")) {
+            String body = Files.readString(shared().resolve("examples").resolve(name));
+            assertEquals(List.of(), check.validate(SchemaDocument.SECURITY_CONFIGURATION, body), name);
+            assertEquals(List.of(), sharedCheck.validate(SchemaDocument.SECURITY_CONFIGURATION, body), name);
+        }
+    }
+
+    @Test
+    void everyRenderedJsonValidatesAgainstTheSharedSchema() {
+        NetworkntSchemaCheck sharedCheck = new NetworkntSchemaCheck(shared().resolve("schema").toUri() + "");
+        for (SsoConfiguration c : List.of(Samples.confidential(), Samples.publicClient())) {
+            for (RenderOptions o : List.of(RenderOptions.withoutSecret(), RenderOptions.withSecret())) {
+                String body = renderers.render(OutputFormat.JSON, c, o).text();
+                assertEquals(List.of(), sharedCheck.validate(SchemaDocument.SECURITY_CONFIGURATION, body));
+            }
+        }
+        assertTrue(new ReadinessCheck(check).evaluate(Samples.confidential()).ready());
+        assertTrue(new ReadinessCheck(check).evaluate(Samples.publicClient()).ready());
+    }
+
+    @Test
+    void yamlSectionsValidateAgainstTheirSchemas() throws Exception {
+        var yaml = new YAMLMapper().readTree(
+                renderers.render(OutputFormat.YAML, Samples.confidential(), RenderOptions.withoutSecret()).text());
+        ObjectNode body = JSON.createObjectNode();
+        body.set("authenticationConfiguration", yaml.get("authenticationConfiguration"));
+        body.set("authorizerConfiguration", yaml.get("authorizerConfiguration"));
+        assertEquals(List.of(), check.validate(SchemaDocument.SECURITY_CONFIGURATION, JSON.writeValueAsString(body)));
+        assertEquals(List.of(), check.validate(SchemaDocument.JWT_TOKEN_CONFIGURATION,
+                JSON.writeValueAsString(yaml.get("jwtTokenConfiguration"))));
+    }
+
+    @Test
+    void aMissingTenantFailsValidation() throws Exception {
+        assertBroken(o -> oidc(o).remove("tenant"), "tenant");
+    }
+
+    @Test
+    void aBooleanUseNonceFailsValidation() throws Exception {
+        assertBroken(o -> oidc(o).put("useNonce", true), "useNonce");
+    }
+
+    @Test
+    void anUnknownFieldOrAlgorithmOrProviderFailsValidation() throws Exception {
+        assertBroken(o -> auth(o).put("surprise", 1), "surprise");
+        assertBroken(o -> auth(o).put("tokenValidationAlgorithm", "ES256"), "tokenValidationAlgorithm");
+        assertBroken(o -> auth(o).put("provider", "keycloak"), "provider");
+        assertBroken(o -> ((ObjectNode) o.get("authorizerConfiguration")).remove("className"), "className");
+    }
+
+    @Test
+    void aMissingKeyIdFailsTheJwtSchemaAndMakesTheConfigurationNotReady() {
+        var c = Samples.confidential();
+        var noKeyId = new SsoConfiguration(c.provider(), c.authorizerOptions(),
+                new JwtKeySettings("./a.der", "./b.der", "open-metadata.org", ""), c.idpJwksUri());
+        assertFalse(new ReadinessCheck(check).evaluate(noKeyId).ready());
+        assertFalse(check.validate(SchemaDocument.JWT_TOKEN_CONFIGURATION, "{\"jwtissuer\":\"x\"}").isEmpty());
+    }
+
+    @Test
+    void aMissingSchemaFolderIsAViolationNotACrash() {
+        var broken = new NetworkntSchemaCheck("classpath:no/such/folder/");
+        var v = broken.validate(SchemaDocument.SECURITY_CONFIGURATION, "{}");
+        assertEquals(1, v.size());
+        assertTrue(v.getFirst().message().contains("could not be loaded"), v.toString());
+    }
+
+    @Test
+    void notJsonIsAViolationNotAnException() {
+        assertEquals(1, check.validate(SchemaDocument.SECURITY_CONFIGURATION, "{nope").size());
+    }
+
+    private void assertBroken(Consumer<ObjectNode> breakIt, String mentioned) throws Exception {
+        ObjectNode body = (ObjectNode) JSON.readTree(
+                renderers.render(OutputFormat.JSON, Samples.confidential(), RenderOptions.withoutSecret()).text());
+        breakIt.accept(body);
+        List<SchemaViolation> violations = check.validate(SchemaDocument.SECURITY_CONFIGURATION,
+                JSON.writeValueAsString(body));
+        assertFalse(violations.isEmpty(), "breaking " + mentioned + " must fail validation");
+        assertTrue(violations.toString().contains(mentioned), violations.toString());
+    }
+
+    private static ObjectNode auth(ObjectNode body) {
+        return (ObjectNode) body.get("authenticationConfiguration");
+    }
+
+    private static ObjectNode oidc(ObjectNode body) {
+        return (ObjectNode) auth(body).get("oidcConfiguration");
+    }
+}
