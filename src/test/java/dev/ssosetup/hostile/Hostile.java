@@ -200,4 +200,68 @@ public final class Hostile {
                 Arbitraries.just(valid + valid),
                 Arbitraries.just(valid.replace("\"", "'")));
     }
+
+    /**
+     * Mutations of a valid JSON document: one to three values anywhere in the tree (members or array items) replaced
+     * by raw hostile JSON ({@link #jsonValues}), text-level damage, or something else entirely.
+     */
+    public static Arbitrary<String> jsonMutations(String validJson) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = json.readTree(validJson);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("the seed is not JSON", e);
+        }
+        List<String> paths = new ArrayList<>();
+        collectPaths(tree, "", paths);
+        Arbitrary<String> values = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(30, jsonValues(2)), net.jqwik.api.Tuple.of(1, hugeString()));
+        Arbitrary<String> replaced = net.jqwik.api.Combinators.combine(
+                Arbitraries.of(paths).list().ofMinSize(1).ofMaxSize(3), values.list().ofSize(3)).as((ps, vs) -> {
+                    com.fasterxml.jackson.databind.JsonNode copy = tree.deepCopy();
+                    for (int i = 0; i < ps.size(); i++) {
+                        setAt(copy, ps.get(i), "@@FUZZ" + i + "@@");
+                    }
+                    String text = copy.toString();
+                    for (int i = 0; i < ps.size(); i++) {
+                        text = text.replace("\"@@FUZZ" + i + "@@\"", vs.get(i));
+                    }
+                    return text;
+                });
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, replaced),
+                net.jqwik.api.Tuple.of(3, damaged(validJson)),
+                net.jqwik.api.Tuple.of(1, jsonValues(3)),
+                net.jqwik.api.Tuple.of(1, deepNesting()));
+    }
+
+    private static void collectPaths(com.fasterxml.jackson.databind.JsonNode node, String path, List<String> out) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> {
+                String p = path + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+                out.add(p);
+                collectPaths(e.getValue(), p, out);
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                out.add(path + "/" + i);
+                collectPaths(node.get(i), path + "/" + i, out);
+            }
+        }
+    }
+
+    private static void setAt(com.fasterxml.jackson.databind.JsonNode root, String pointer, String marker) {
+        int cut = pointer.lastIndexOf('/');
+        com.fasterxml.jackson.databind.JsonNode parent = root.at(pointer.substring(0, cut));
+        String last = pointer.substring(cut + 1).replace("~1", "/").replace("~0", "~");
+        if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            o.put(last, marker);
+        } else if (parent instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            int i = Integer.parseInt(last);
+            if (i < a.size()) {
+                a.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(marker));
+            }
+        }
+    }
 }
