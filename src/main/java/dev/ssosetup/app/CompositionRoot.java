@@ -130,6 +130,7 @@ public final class CompositionRoot {
             ControllerFactory controllers = new ControllerFactory();
             ViewLoader views = new ViewLoader(messages, controllers);
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
+            state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
             controllers.register(WizardController.class, () -> new WizardController(wizard, views));
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }

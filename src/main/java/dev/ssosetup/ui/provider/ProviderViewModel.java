@@ -104,6 +104,7 @@ public final class ProviderViewModel implements StepViewModel {
     private final BooleanBinding canCheck;
     private final BooleanBinding stale;
     private TaskHandle running;
+    private boolean loading;
 
     public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
                              Messages messages) {
@@ -135,6 +136,18 @@ public final class ProviderViewModel implements StepViewModel {
         preset.addListener((obs, old, now) -> applyPreset(old, now));
         tenant.addListener((obs, old, now) -> applyTenant());
         recompute();
+        // settings set from outside (a profile opened in the Review step) refill the form
+        state.providerProperty().addListener((obs, old, now) -> {
+            if (!loading && now != null && !now.equals(settings.get())) {
+                loading = true;
+                try {
+                    load(now);
+                } finally {
+                    loading = false;
+                }
+                recompute();
+            }
+        });
         ObjectProperty<DiscoveryReport> report = state.discoveryReportProperty();
         stale = Bindings.createBooleanBinding(() -> checkedRequest.get() != null
                 && !checkedRequest.get().equals(DiscoveryRequest.from(settings.get())), checkedRequest, settings);
@@ -173,6 +186,9 @@ public final class ProviderViewModel implements StepViewModel {
     }
 
     private void recompute() {
+        if (loading) {
+            return;
+        }
         ProviderSettings s = new ProviderSettings(preset.get(), providerName.get().strip(), issuer.get().strip(),
                 discoveryUrl.get().strip(), tenant.get().strip(), clientType.get(), clientId.get(),
                 Secret.of(clientSecret.get()), ProviderFormValidator.splitList(scopes.get()), authMethod.get(),
@@ -246,6 +262,8 @@ public final class ProviderViewModel implements StepViewModel {
             findings.setAll(report.findings());
             checkedRequest.set(request);
             state.discoveryReportProperty().set(report);
+            state.idpJwksUriProperty().set(report.jwksUri().orElse(""));
+            state.stepFindings().put("provider", report.findings());
             checkStatus.set(summary(report));
         }).onFailure(error -> {
             finish();
