@@ -61,6 +61,30 @@ public final class CompositionRoot {
         final dev.ssosetup.core.config.SchemaCheck schemaCheck = new dev.ssosetup.infra.config.NetworkntSchemaCheck();
 
         // ---- push (issue 7)
+        final dev.ssosetup.core.push.GatewayFactory pushGateways = new dev.ssosetup.infra.push.JdkGatewayFactory();
+        final java.util.function.Function<java.nio.file.Path, dev.ssosetup.core.push.BackupStore> pushBackupStores =
+                dev.ssosetup.infra.push.FileBackupStore::new;
+        final java.time.Clock pushClock = java.time.Clock.systemUTC();
+
+        final dev.ssosetup.core.push.DesiredFromModel desiredFromModel = new dev.ssosetup.core.push.DesiredFromModel(
+                new dev.ssosetup.core.config.ReadinessCheck(schemaCheck));
+
+        /** For push/restore: {@code --profile} is opened and rendered exactly as the Review step and render do. */
+        dev.ssosetup.cli.PushEnvironment pushEnvironment() {
+            return new dev.ssosetup.cli.PushEnvironment(pushGateways, pushBackupStores,
+                    dev.ssosetup.infra.push.FileBackupStore.defaultFolder(), pushClock, java.util.Optional.empty(),
+                    dev.ssosetup.core.push.LockoutEvidence::none, System.in)
+                    .withProfileRenderer(path -> desiredFromModel.from(openProfile(path.toString())).body());
+        }
+
+        /** @throws IllegalArgumentException with the reason when the profile is refused */
+        dev.ssosetup.core.config.SsoConfiguration openProfile(String path) {
+            return switch (new dev.ssosetup.core.config.ProfileService(configFiles).open(path)) {
+                case dev.ssosetup.core.config.ProfileLoad.Refused refused ->
+                        throw new IllegalArgumentException(refused.reason());
+                case dev.ssosetup.core.config.ProfileLoad.Loaded loaded -> loaded.profile().configuration();
+            };
+        }
 
         // ---- end
     }
@@ -86,6 +110,8 @@ public final class CompositionRoot {
             cl.addSubcommand(new dev.ssosetup.cli.RenderCommand(services.configFiles, services.schemaCheck));
 
             // ---- push (issue 7)
+            cl.addSubcommand(new dev.ssosetup.cli.PushCommand(services.pushEnvironment()));
+            cl.addSubcommand(new dev.ssosetup.cli.RestoreCommand(services.pushEnvironment()));
 
             // ---- end
             cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -131,6 +157,7 @@ public final class CompositionRoot {
             ViewLoader views = new ViewLoader(messages, controllers);
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
             state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
+            state.pushNavigatorProperty().set(state::goToStep);
             controllers.register(WizardController.class, () -> new WizardController(wizard, views));
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
@@ -162,7 +189,17 @@ public final class CompositionRoot {
                     "/dev/ssosetup/ui/review/ReviewView.fxml"));
 
             // ---- push (issue 7)
-            steps.add(placeholder("push", "wizard.step.push"));
+            // what is pushed is exactly what the Review step renders, and only once it is ready
+            java.util.function.Supplier<java.util.Optional<dev.ssosetup.core.push.DesiredConfiguration>> pushDesired =
+                    () -> services.desiredFromModel.ifReady(state.configuration());
+            dev.ssosetup.ui.push.PushViewModel push = new dev.ssosetup.ui.push.PushViewModel(
+                    services.pushGateways,
+                    services.pushBackupStores.apply(dev.ssosetup.infra.push.FileBackupStore.defaultFolder()),
+                    services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
+                    stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages);
+            controllers.register(dev.ssosetup.ui.push.PushController.class,
+                    () -> new dev.ssosetup.ui.push.PushController(push, messages));
+            steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
 
             // ---- end
             return steps;

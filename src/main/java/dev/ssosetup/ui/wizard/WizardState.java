@@ -91,6 +91,20 @@ public final class WizardState {
     }
 
     // ---- push (issue 7)
+    private final ObjectProperty<dev.ssosetup.core.push.LockoutEvidence> pushLockoutEvidence =
+            new SimpleObjectProperty<>(dev.ssosetup.core.push.LockoutEvidence.none());
+    private final ObjectProperty<java.util.function.Consumer<String>> pushNavigator =
+            new SimpleObjectProperty<>(stepId -> { });
+
+    /** What this session's login test proved, for the Push step's lock-out guard (the lead maps the login result). */
+    public ObjectProperty<dev.ssosetup.core.push.LockoutEvidence> pushLockoutEvidenceProperty() {
+        return pushLockoutEvidence;
+    }
+
+    /** How the Push step's "go to step" links move the wizard: set to {@code id -> wizard.goTo(wizard.indexOf(id))}. */
+    public ObjectProperty<java.util.function.Consumer<String>> pushNavigatorProperty() {
+        return pushNavigator;
+    }
 
     // ---- end
 

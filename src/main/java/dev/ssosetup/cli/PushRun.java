@@ -1,0 +1,163 @@
+package dev.ssosetup.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssosetup.core.push.ApplyResult;
+import dev.ssosetup.core.push.FieldIssue;
+import dev.ssosetup.core.push.LockoutGuard;
+import dev.ssosetup.core.push.Plan;
+import dev.ssosetup.core.push.PushFailure;
+import dev.ssosetup.core.push.PushReport;
+import dev.ssosetup.core.push.PushService;
+import dev.ssosetup.core.push.OpenMetadataClient;
+import dev.ssosetup.core.push.StepReport;
+import dev.ssosetup.core.task.TaskContext;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.function.Consumer;
+
+/**
+ * The terminal side of plan and apply, shared by {@code push} and {@code restore}: prints each step as it ends, the
+ * diff and the validation errors, asks before applying, and turns the outcome into an exit code.
+ */
+final class PushRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final PushEnvironment env;
+    private final PrintWriter out;
+    private final PrintWriter prompt;
+    private final boolean json;
+
+    /** With {@code json} the question goes to {@code err}, so that standard output stays one JSON document. */
+    PushRun(PushEnvironment env, PrintWriter out, PrintWriter err, boolean json) {
+        this.env = env;
+        this.out = out;
+        this.prompt = json ? err : out;
+        this.json = json;
+    }
+
+    /** How the apply is confirmed: the lock-out guard (push) or a plain yes (restore of a known configuration). */
+    interface Confirmation {
+        /** The guard decision for this plan, given the typed answer (null when {@code --yes}). */
+        LockoutGuard.Decision decide(Plan plan, String typed);
+
+        /** The question asked before applying. */
+        String question();
+    }
+
+    int run(OpenMetadataClient client, PushService service, Function<Consumer<StepReport>, Plan> planner,
+            boolean dryRun, boolean yes, Confirmation confirmation) {
+        Consumer<StepReport> printStep = json ? s -> { } : s -> out.println(s.line());
+        if (!json) {
+            out.println("Plan for " + client.server() + ":");
+        }
+        Plan plan = planner.apply(printStep);
+        if (!json) {
+            plan.diff().ifPresent(d -> {
+                out.println();
+                out.println("Changes (live -> ours; secrets hidden):");
+                d.lines().forEach(l -> out.println("  " + l));
+            });
+            plan.validation().filter(v -> !v.passed()).ifPresent(v -> {
+                out.println();
+                out.println("OpenMetadata refuses this configuration:");
+                v.issues().forEach(i -> out.println("  " + describe(i)));
+            });
+        }
+        if (!plan.readyToApply()) {
+            return finish(plan, null, "failed", ExitCodes.FAILED);
+        }
+        if (dryRun) {
+            if (!json) {
+                out.println();
+                out.println("Dry run: nothing was applied. The server still has its previous configuration.");
+            }
+            return finish(plan, null, "planned", ExitCodes.OK);
+        }
+        String typed = null;
+        if (!yes) {
+            prompt.println();
+            prompt.println(confirmation.question());
+            prompt.print("> ");
+            prompt.flush();
+            typed = readLine();
+            if (typed == null) {
+                prompt.println();
+                prompt.println("No answer on standard input: nothing was applied. Run with --yes to apply without "
+                        + "asking.");
+                prompt.flush();
+                return finish(plan, null, "failed", ExitCodes.FAILED);
+            }
+        }
+        LockoutGuard.Decision decision = confirmation.decide(plan, typed);
+        if (!json) {
+            out.println();
+            out.println("Apply:");
+        }
+        ApplyResult result = service.apply(client, plan, decision, TaskContext.none(), printStep);
+        int code = switch (result.outcome()) {
+            case APPLIED_AND_VERIFIED -> ExitCodes.OK;
+            case APPLIED_NOT_VERIFIED -> ExitCodes.APPLIED_NOT_VERIFIED;
+            case FAILED -> ExitCodes.FAILED;
+        };
+        String word = switch (result.outcome()) {
+            case APPLIED_AND_VERIFIED -> "applied-and-verified";
+            case APPLIED_NOT_VERIFIED -> "applied-not-verified";
+            case FAILED -> "failed";
+        };
+        return finish(plan, result, word, code);
+    }
+
+    private int finish(Plan plan, ApplyResult result, String word, int code) {
+        if (json) {
+            try {
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot render the report", e);
+            }
+            out.flush();
+            return code;
+        }
+        out.println();
+        PushFailure failure = result != null && result.failure().isPresent() ? result.failure().get()
+                : plan.failure().orElse(null);
+        if (failure != null) {
+            out.println("FAILED at " + failure.step().title() + ": " + failure.text());
+        } else if (result == null && !plan.readyToApply()) {
+            out.println("Not applied: fix the fields above and plan again. The server still has its previous "
+                    + "configuration.");
+        }
+        if (result != null) {
+            result.backup().ifPresent(b -> {
+                out.println("Backup: " + b.backupFile());
+                out.println("Recovery steps: " + b.recoveryFile());
+            });
+            switch (result.outcome()) {
+                case APPLIED_AND_VERIFIED -> out.println("Applied and verified. " + result.serverState().sentence());
+                case APPLIED_NOT_VERIFIED -> out.println("Applied, but verification failed: check the steps above. "
+                        + "Keep this terminal open and test signing in from a private browser window.");
+                case FAILED -> { }
+            }
+        }
+        out.flush();
+        return code;
+    }
+
+    private String readLine() {
+        try {
+            return new BufferedReader(new InputStreamReader(env.stdin(), StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static String describe(FieldIssue i) {
+        String where = i.location().fieldId().isEmpty() ? i.location().stepId() + " step"
+                : i.location().stepId() + " step, field " + i.location().fieldId();
+        return (i.field().isEmpty() ? "" : i.field() + ": ") + i.error() + "  (fix in the " + where + ")";
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ssosetup.core.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+
+/**
+ * The live security configuration as read just before a push, with what is needed to put it back: when and from
+ * which server it was taken, and the fact that the server masked the client secret (so restoring asks for it). Its
+ * file form is JSON; {@link #recoveryText()} is the text saved beside it for when the UI is unreachable.
+ */
+public record Backup(ObjectNode configuration, Instant takenAt, String serverUrl, String serverVersion,
+                     boolean secretMaskedByServer) {
+    public static final String FORMAT = "sso-setup-console/openmetadata-security-backup/1";
+    public static final String RECOVERY_COMMAND = "./bootstrap/openmetadata-ops.sh remove-security-config --force";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Backup {
+        Objects.requireNonNull(configuration);
+        configuration = configuration.deepCopy();
+        Objects.requireNonNull(takenAt);
+        serverUrl = Objects.requireNonNullElse(serverUrl, "");
+        serverVersion = Objects.requireNonNullElse(serverVersion, "");
+    }
+
+    /** A backup of {@code live}; notes whether the client secret in it is the server's mask. */
+    public static Backup of(ObjectNode live, Instant takenAt, String serverUrl, String serverVersion) {
+        String secret = SecretFields.clientSecretIn(live);
+        return new Backup(live, takenAt, serverUrl, serverVersion,
+                SecretFields.looksMasked(secret) || SecretFields.hasOidcBlock(live) && secret.isEmpty());
+    }
+
+    @Override
+    public ObjectNode configuration() {
+        return configuration.deepCopy();
+    }
+
+    /** True when restoring needs the operator to supply the client secret again. */
+    public boolean needsClientSecret() {
+        return SecretFields.hasOidcBlock(configuration) && secretMaskedByServer;
+    }
+
+    /** The backup file's content (UTF-8 JSON). Holds only what the server returned, so no secret. */
+    public byte[] toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("takenAt", takenAt.toString());
+        root.put("serverUrl", serverUrl);
+        root.put("serverVersion", serverVersion);
+        root.put("secretMaskedByServer", secretMaskedByServer);
+        root.put("note", secretMaskedByServer
+                ? "The server masked the OIDC client secret in this copy; restoring asks for the real secret."
+                : "No OIDC client secret in this configuration.");
+        root.put("recovery", recoverySteps());
+        root.set("configuration", configuration);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render the backup", e);
+        }
+    }
+
+    /**
+     * Reads a backup file's content.
+     *
+     * @throws IllegalArgumentException naming what is wrong with the file
+     */
+    public static Backup parse(byte[] json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The backup file is not JSON: pick a file this console wrote "
+                    + "(openmetadata-security-backup-*.json)");
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException("The backup file is not a backup written by this console "
+                    + "(missing \"format\": \"" + FORMAT + "\")");
+        }
+        if (!(root.get("configuration") instanceof ObjectNode config)
+                || !config.path("authenticationConfiguration").isObject()
+                || !config.path("authorizerConfiguration").isObject()) {
+            throw new IllegalArgumentException("The backup file has no complete \"configuration\" "
+                    + "(authenticationConfiguration and authorizerConfiguration)");
+        }
+        Instant at;
+        try {
+            at = Instant.parse(root.path("takenAt").asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("The backup file's \"takenAt\" is not a timestamp");
+        }
+        return new Backup(config, at, root.path("serverUrl").asText(), root.path("serverVersion").asText(),
+                root.path("secretMaskedByServer").asBoolean(true));
+    }
+
+    /** The text saved beside the backup: how to recover when the console and the web UI cannot sign in. */
+    public byte[] recoveryText() {
+        String text = """
+                OpenMetadata security configuration backup
+                ==========================================
+                Server:      %s (version %s)
+                Taken at:    %s
+                Client secret: %s
+
+                Restore from this console (needs an admin token that still works):
+                  sso-setup restore --server %s --token-file ADMIN_TOKEN_FILE --backup BACKUP_FILE%s
+
+                If nobody can sign in any more (the web UI and the API refuse every user):
+                  %s
+                """.formatted(serverUrl, serverVersion.isEmpty() ? "unknown" : serverVersion, takenAt,
+                secretMaskedByServer ? "masked by the server in this backup: you will be asked for it"
+                        : "none in this configuration",
+                serverUrl, secretMaskedByServer ? " --client-secret-file SECRET_FILE" : "", recoverySteps());
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The recovery path when no UI is reachable. */
+    public static String recoverySteps() {
+        return "On the OpenMetadata host run " + RECOVERY_COMMAND + " then restart OpenMetadata: it starts again "
+                + "with the configuration of openmetadata.yaml / environment / Helm values (basic sign-in by default).";
+    }
+}

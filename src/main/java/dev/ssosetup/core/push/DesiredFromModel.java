@@ -1,0 +1,60 @@
+package dev.ssosetup.core.push;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssosetup.core.config.Readiness;
+import dev.ssosetup.core.config.ReadinessCheck;
+import dev.ssosetup.core.config.RenderOptions;
+import dev.ssosetup.core.config.ReviewProblem;
+import dev.ssosetup.core.config.SecurityConfigJsonRenderer;
+import dev.ssosetup.core.config.SsoConfiguration;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The bridge from the one configuration model to what Push sends: the Review step's {@code security-config.json}
+ * (rendered without the secret) plus the client secret kept apart, only when the model is ready (schema-valid, no
+ * error). Push never renders on its own, so what is pushed is exactly what the Review step showed.
+ */
+public final class DesiredFromModel {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ReadinessCheck readiness;
+
+    public DesiredFromModel(ReadinessCheck readiness) {
+        this.readiness = Objects.requireNonNull(readiness);
+    }
+
+    /**
+     * @throws IllegalArgumentException when the configuration is not ready, listing each error with its step
+     */
+    public DesiredConfiguration from(SsoConfiguration configuration) {
+        Readiness r = readiness.evaluate(configuration);
+        if (!r.ready()) {
+            throw new IllegalArgumentException("the configuration is not ready to push: " + r.errors().stream()
+                    .map(DesiredFromModel::line).collect(Collectors.joining("; ")));
+        }
+        String json = new SecurityConfigJsonRenderer().render(configuration, RenderOptions.withoutSecret()).text();
+        try {
+            ObjectNode body = (ObjectNode) JSON.readTree(json);
+            return new DesiredConfiguration(body, configuration.provider().clientSecret());
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("the rendered security configuration is not a JSON object", e);
+        }
+    }
+
+    /** For the wizard: empty while the model is not ready (the Push step then points at the Review step). */
+    public Optional<DesiredConfiguration> ifReady(SsoConfiguration configuration) {
+        try {
+            return Optional.of(from(configuration));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String line(ReviewProblem p) {
+        return "[" + p.stepId() + "] " + p.finding().id() + ": " + p.finding().message();
+    }
+}

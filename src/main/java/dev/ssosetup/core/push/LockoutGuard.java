@@ -1,0 +1,66 @@
+package dev.ssosetup.core.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Refuses a push that could lock every admin out, unless this session's login test proved that an admin can still
+ * sign in, or the operator typed {@link #CONFIRMATION_PHRASE}, which names the risk. Whitespace and letter case of
+ * the typed phrase do not matter; its words do.
+ */
+public final class LockoutGuard {
+    /** The exact words an operator types to push without a passed admin login test. */
+    public static final String CONFIRMATION_PHRASE = "I accept that this can lock every admin out";
+
+    private LockoutGuard() {
+    }
+
+    /** The guard's decision and why, in words for the operator. */
+    public record Decision(boolean allowed, String reason) {
+    }
+
+    /**
+     * Decides for a body about to be sent. With evidence, the principal of the login test must also be among the
+     * body's {@code adminPrincipals} (when both are known), so that the evidence belongs to this configuration.
+     */
+    public static Decision check(JsonNode body, LockoutEvidence evidence, String typedConfirmation) {
+        if (evidence != null && evidence.provesAdminAccess()) {
+            List<String> admins = adminPrincipals(body);
+            String principal = evidence.principal();
+            if (principal.isEmpty() || admins.isEmpty() || admins.contains(principal)
+                    || admins.contains(principal.contains("@") ? principal.substring(0, principal.indexOf('@')) : principal)) {
+                return new Decision(true, "The login test of this session signed in"
+                        + (principal.isEmpty() ? "" : " as " + principal) + " and OpenMetadata would make that user an admin.");
+            }
+        }
+        if (confirms(typedConfirmation)) {
+            return new Decision(true, "The operator typed the confirmation that accepts the lock-out risk.");
+        }
+        String why = evidence != null && evidence.loginPassed() && !evidence.previewIsAdmin()
+                ? "The login test passed, but the signed-in user would not be an admin."
+                : evidence != null && evidence.provesAdminAccess()
+                ? "The login test signed in as " + evidence.principal() + ", who is not in adminPrincipals "
+                        + adminPrincipals(body) + "."
+                : "No passed login test in this session shows that an admin can sign in with this configuration.";
+        return new Decision(false, why + " Run the login test (Login test step), or type \""
+                + CONFIRMATION_PHRASE + "\" to push anyway.");
+    }
+
+    /** True when {@code typed} is the confirmation phrase (case and spacing aside). */
+    public static boolean confirms(String typed) {
+        return typed != null && canonical(typed).equals(canonical(CONFIRMATION_PHRASE));
+    }
+
+    private static String canonical(String s) {
+        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> adminPrincipals(JsonNode body) {
+        List<String> out = new ArrayList<>();
+        body.path("authorizerConfiguration").path("adminPrincipals").forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ssosetup.core.push;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * A plan and (optionally) its apply as one JSON object, for {@code --json}: outcome, server state, each step, the diff,
+ * the validation issues with their wizard location, the backup files. Holds no secret: the diff is already masked and
+ * messages never carry tokens.
+ */
+public final class PushReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PushReport() {
+    }
+
+    /** {@code outcome} is a word for the end state: planned, applied-and-verified, applied-not-verified, failed. */
+    public static ObjectNode of(Plan plan, ApplyResult apply, String outcome) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("outcome", outcome);
+        root.put("server", plan.server().toString());
+        plan.version().ifPresent(v -> root.put("serverVersion", v.raw()));
+        ServerState state = apply != null ? apply.serverState()
+                : plan.failure().map(PushFailure::serverState).orElse(ServerState.UNCHANGED);
+        root.put("serverState", state.name().toLowerCase(java.util.Locale.ROOT));
+        root.put("serverStateText", state.sentence());
+        ArrayNode steps = root.putArray("steps");
+        addSteps(steps, plan.steps());
+        if (apply != null) {
+            addSteps(steps, apply.steps());
+        }
+        ArrayNode diff = root.putArray("diff");
+        plan.diff().ifPresent(d -> d.entries().forEach(e -> diff.addObject().put("path", e.path())
+                .put("change", e.change().name().toLowerCase(java.util.Locale.ROOT))
+                .put("live", e.live()).put("ours", e.ours())));
+        ArrayNode issues = root.putArray("validationErrors");
+        plan.validation().ifPresent(v -> v.issues().forEach(i -> issues.addObject().put("field", i.field())
+                .put("error", i.error()).put("wizardStep", i.location().stepId())
+                .put("wizardField", i.location().fieldId())));
+        if (apply != null) {
+            apply.backup().ifPresent(b -> root.putObject("backup").put("file", b.backupFile())
+                    .put("recoveryFile", b.recoveryFile()));
+        }
+        PushFailure failure = apply != null && apply.failure().isPresent() ? apply.failure().get()
+                : plan.failure().orElse(null);
+        if (failure != null) {
+            root.putObject("failure").put("step", failure.step().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("kind", failure.kind().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("httpStatus", failure.status()).put("message", failure.text());
+        }
+        root.put("recovery", Backup.recoverySteps());
+        return root;
+    }
+
+    private static void addSteps(ArrayNode out, List<StepReport> steps) {
+        steps.forEach(s -> out.addObject().put("step", s.step().name().toLowerCase(java.util.Locale.ROOT))
+                .put("title", s.step().title()).put("status", s.status().name().toLowerCase(java.util.Locale.ROOT))
+                .put("detail", s.detail()));
+    }
+}

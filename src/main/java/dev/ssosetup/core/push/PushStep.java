@@ -1,0 +1,25 @@
+package dev.ssosetup.core.push;
+
+/** The steps of a push, in order: the plan (connect to validate), then the apply (guard to verification). */
+public enum PushStep {
+    CONNECT("Connect"),
+    READ("Read live configuration"),
+    DIFF("Diff"),
+    VALIDATE("Validate"),
+    GUARD("Lock-out guard"),
+    BACKUP("Back up live configuration"),
+    APPLY("Apply (PUT)"),
+    VERIFY_READ_BACK("Verify: read back"),
+    VERIFY_PROVIDER("Verify: live provider"),
+    VERIFY_KEYS("Verify: public keys");
+
+    private final String title;
+
+    PushStep(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,219 @@
+package dev.ssosetup.ui.push;
+
+import dev.ssosetup.core.push.DiffEntry;
+import dev.ssosetup.core.push.FieldIssue;
+import dev.ssosetup.core.push.StepReport;
+import dev.ssosetup.ui.common.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.Locale;
+
+/** The view of {@link PushViewModel}: binds fields, renders the plan, diff, issues and checklists. */
+public final class PushController {
+    private final PushViewModel viewModel;
+    private final Messages messages;
+
+    @FXML private TextField serverUrl;
+    @FXML private Label serverUrlError;
+    @FXML private PasswordField token;
+    @FXML private Label tokenError;
+    @FXML private TextField caFile;
+    @FXML private Button planButton;
+    @FXML private Button cancelButton;
+    @FXML private ProgressBar progress;
+    @FXML private Label progressText;
+    @FXML private Label status;
+    @FXML private VBox planSteps;
+    @FXML private TableView<DiffEntry> diffTable;
+    @FXML private TableColumn<DiffEntry, String> changeColumn;
+    @FXML private TableColumn<DiffEntry, String> pathColumn;
+    @FXML private TableColumn<DiffEntry, String> liveColumn;
+    @FXML private TableColumn<DiffEntry, String> oursColumn;
+    @FXML private VBox issues;
+    @FXML private Label guardText;
+    @FXML private VBox confirmationBox;
+    @FXML private Label confirmationPrompt;
+    @FXML private TextField confirmation;
+    @FXML private Button applyButton;
+    @FXML private VBox applySteps;
+    @FXML private Label backupFile;
+    @FXML private Label recovery;
+    @FXML private TextField restoreFile;
+    @FXML private PasswordField restoreSecret;
+    @FXML private Button restoreButton;
+
+    public PushController(PushViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        serverUrl.textProperty().bindBidirectional(viewModel.serverUrlProperty());
+        token.textProperty().bindBidirectional(viewModel.tokenProperty());
+        caFile.textProperty().bindBidirectional(viewModel.caFileProperty());
+        confirmation.textProperty().bindBidirectional(viewModel.confirmationProperty());
+        restoreFile.textProperty().bindBidirectional(viewModel.restoreFileProperty());
+        restoreSecret.textProperty().bindBidirectional(viewModel.restoreSecretProperty());
+        bindError(serverUrl, serverUrlError, viewModel.serverUrlErrorProperty());
+        bindError(token, tokenError, viewModel.tokenErrorProperty());
+
+        planButton.disableProperty().bind(viewModel.busyProperty());
+        restoreButton.disableProperty().bind(viewModel.busyProperty());
+        cancelButton.visibleProperty().bind(viewModel.busyProperty());
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progressText.textProperty().bind(viewModel.progressTextProperty());
+        applyButton.disableProperty().bind(Bindings.not(viewModel.canApplyProperty()));
+
+        status.textProperty().bind(viewModel.statusProperty());
+        status.visibleProperty().bind(viewModel.statusProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        viewModel.toneProperty().addListener((o, a, tone) -> tone(tone));
+        tone(viewModel.toneProperty().get());
+
+        guardText.textProperty().bind(viewModel.guardTextProperty());
+        confirmationPrompt.setText(messages.get("push.guard.confirmation", viewModel.confirmationPhrase()));
+        confirmation.setPromptText(messages.get("push.guard.confirmation.prompt"));
+        confirmationBox.visibleProperty().bind(Bindings.not(viewModel.evidenceProvesAdminProperty()));
+        confirmationBox.managedProperty().bind(confirmationBox.visibleProperty());
+
+        backupFile.textProperty().bind(Bindings.createStringBinding(() -> viewModel.backupFileProperty().get()
+                .isEmpty() ? "" : messages.get("push.backup.saved", viewModel.backupFileProperty().get(),
+                viewModel.recoveryFileProperty().get()), viewModel.backupFileProperty(),
+                viewModel.recoveryFileProperty()));
+        backupFile.visibleProperty().bind(backupFile.textProperty().isNotEmpty());
+        backupFile.managedProperty().bind(backupFile.visibleProperty());
+        applySteps.visibleProperty().bind(Bindings.isNotEmpty(viewModel.applySteps()));
+        applySteps.managedProperty().bind(applySteps.visibleProperty());
+        recovery.setText(messages.get("push.recovery", viewModel.recoverySteps()));
+
+        setUpDiff();
+        render(viewModel.planSteps(), planSteps);
+        render(viewModel.applySteps(), applySteps);
+        viewModel.issues().addListener((ListChangeListener<FieldIssue>) c -> renderIssues());
+        renderIssues();
+    }
+
+    private void setUpDiff() {
+        diffTable.setItems(viewModel.diff());
+        diffTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        changeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                messages.get("push.diff." + c.getValue().change().name().toLowerCase(Locale.ROOT))));
+        pathColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
+        liveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().live()));
+        oursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ours()));
+        for (TableColumn<DiffEntry, String> col : java.util.List.of(changeColumn, pathColumn, liveColumn, oursColumn)) {
+            col.setCellFactory(column -> new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
+                    DiffEntry row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                    setText(empty ? null : item);
+                    setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                    if (row != null) {
+                        getStyleClass().add("diff-" + row.change().name().toLowerCase(Locale.ROOT));
+                    }
+                }
+            });
+        }
+    }
+
+    private void render(ObservableList<StepReport> source, VBox target) {
+        Runnable redraw = () -> target.getChildren().setAll(source.stream().map(this::stepLabel).toList());
+        source.addListener((ListChangeListener<StepReport>) c -> redraw.run());
+        redraw.run();
+    }
+
+    private Label stepLabel(StepReport r) {
+        String mark = switch (r.status()) {
+            case OK -> "\u2713";
+            case FAILED -> "\u2717";
+            case WARNING -> "!";
+            case SKIPPED -> "\u2013";
+        };
+        Label l = new Label(mark + "  " + messages.get("push.step." + r.step().name().toLowerCase(Locale.ROOT))
+                + (r.detail().isEmpty() ? "" : ": " + r.detail()));
+        l.setWrapText(true);
+        l.getStyleClass().addAll("push-check", "push-check-" + r.status().name().toLowerCase(Locale.ROOT));
+        return l;
+    }
+
+    private void renderIssues() {
+        issues.getChildren().setAll(viewModel.issues().stream().map(this::issueRow).toList());
+    }
+
+    private HBox issueRow(FieldIssue issue) {
+        Label text = new Label((issue.field().isEmpty() ? "" : issue.field() + ": ") + issue.error());
+        text.setWrapText(true);
+        text.getStyleClass().add("severity-error");
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        String step = messages.get("wizard.step." + issue.location().stepId());
+        Hyperlink link = new Hyperlink(issue.location().fieldId().isEmpty()
+                ? messages.get("push.issue.goTo", step)
+                : messages.get("push.issue.goToField", step, issue.location().fieldId()));
+        link.getStyleClass().add("push-go-to");
+        link.setOnAction(e -> viewModel.goTo(issue));
+        HBox row = new HBox(10, text, link);
+        row.getStyleClass().add("push-issue");
+        return row;
+    }
+
+    private void tone(PushViewModel.Tone tone) {
+        status.getStyleClass().removeIf(s -> s.startsWith("tone-"));
+        status.getStyleClass().add("tone-" + tone.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static void bindError(javafx.scene.control.Control field, Label label,
+                                  javafx.beans.property.StringProperty error) {
+        label.textProperty().bind(error);
+        label.visibleProperty().bind(error.isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        error.addListener((o, a, now) -> {
+            field.getStyleClass().remove("invalid");
+            if (now != null && !now.isEmpty()) {
+                field.getStyleClass().add("invalid");
+            }
+        });
+    }
+
+    @FXML
+    private void onPlan() {
+        viewModel.plan();
+    }
+
+    @FXML
+    private void onCancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void onApply() {
+        viewModel.apply();
+    }
+
+    @FXML
+    private void onRestore() {
+        viewModel.restore();
+    }
+}

@@ -1,0 +1,509 @@
+package dev.ssosetup.ui.push;
+
+import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.net.HttpExchange;
+import dev.ssosetup.core.push.ApplyResult;
+import dev.ssosetup.core.push.Backup;
+import dev.ssosetup.core.push.BackupStore;
+import dev.ssosetup.core.push.DesiredConfiguration;
+import dev.ssosetup.core.push.DiffEntry;
+import dev.ssosetup.core.push.FieldIssue;
+import dev.ssosetup.core.push.GatewayFactory;
+import dev.ssosetup.core.push.LockoutEvidence;
+import dev.ssosetup.core.push.LockoutGuard;
+import dev.ssosetup.core.push.OpenMetadataClient;
+import dev.ssosetup.core.push.Plan;
+import dev.ssosetup.core.push.PushFailure;
+import dev.ssosetup.core.push.PushService;
+import dev.ssosetup.core.push.ServerAddress;
+import dev.ssosetup.core.push.StepReport;
+import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.ui.task.BackgroundRunner;
+import dev.ssosetup.ui.task.BackgroundTask;
+import dev.ssosetup.ui.task.TaskHandle;
+import dev.ssosetup.ui.wizard.StepViewModel;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The Push step: connect to OpenMetadata with an admin token, plan (read, diff, validate), pass the lock-out guard,
+ * apply (back up, PUT, verify) and restore a backup. Network work runs through the {@link BackgroundRunner} with
+ * progress and cancel; results land in observable lists the view shows. The step is complete once a push was applied
+ * and verified.
+ */
+public final class PushViewModel implements StepViewModel {
+    /** The severity of the status line: drives its colour. */
+    public enum Tone { NONE, INFO, OK, WARNING, ERROR }
+
+    private final GatewayFactory gateways;
+    private final BackupStore backups;
+    private final Clock clock;
+    private final Supplier<Optional<DesiredConfiguration>> desired;
+    private final ObservableValue<LockoutEvidence> evidence;
+    private final Consumer<String> navigator;
+    private final BackgroundRunner runner;
+    private final Messages messages;
+
+    private final StringProperty serverUrl = new SimpleStringProperty("");
+    private final StringProperty token = new SimpleStringProperty("");
+    private final StringProperty caFile = new SimpleStringProperty("");
+    private final StringProperty serverUrlError = new SimpleStringProperty("");
+    private final StringProperty tokenError = new SimpleStringProperty("");
+    private final StringProperty confirmation = new SimpleStringProperty("");
+    private final StringProperty restoreFile = new SimpleStringProperty("");
+    private final StringProperty restoreSecret = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ObjectProperty<Tone> tone = new SimpleObjectProperty<>(Tone.NONE);
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty applied = new SimpleBooleanProperty(false);
+    private final StringProperty backupFile = new SimpleStringProperty("");
+    private final StringProperty recoveryFile = new SimpleStringProperty("");
+    private final ObjectProperty<Plan> plan = new SimpleObjectProperty<>();
+    private final ObservableList<StepReport> planSteps = FXCollections.observableArrayList();
+    private final ObservableList<DiffEntry> diff = FXCollections.observableArrayList();
+    private final ObservableList<FieldIssue> issues = FXCollections.observableArrayList();
+    private final ObservableList<StepReport> applySteps = FXCollections.observableArrayList();
+    private final BooleanBinding evidenceProvesAdmin;
+    private final BooleanBinding guardSatisfied;
+    private final BooleanBinding canApply;
+    private final StringBinding guardText;
+    private TaskHandle running;
+
+    public PushViewModel(GatewayFactory gateways, BackupStore backups, Clock clock,
+                         Supplier<Optional<DesiredConfiguration>> desired, ObservableValue<LockoutEvidence> evidence,
+                         Consumer<String> navigator, BackgroundRunner runner, Messages messages) {
+        this.gateways = Objects.requireNonNull(gateways);
+        this.backups = Objects.requireNonNull(backups);
+        this.clock = Objects.requireNonNull(clock);
+        this.desired = Objects.requireNonNull(desired);
+        this.evidence = Objects.requireNonNull(evidence);
+        this.navigator = Objects.requireNonNull(navigator);
+        this.runner = Objects.requireNonNull(runner);
+        this.messages = Objects.requireNonNull(messages);
+        evidenceProvesAdmin = Bindings.createBooleanBinding(() -> evidence().provesAdminAccess(), evidence);
+        guardSatisfied = Bindings.createBooleanBinding(() -> plan.get() != null
+                && guardDecision().allowed(), plan, evidence, confirmation);
+        canApply = Bindings.createBooleanBinding(() -> plan.get() != null && plan.get().readyToApply()
+                && !busy.get() && !applied.get(), plan, busy, applied).and(guardSatisfied);
+        guardText = Bindings.createStringBinding(() -> evidence().provesAdminAccess()
+                ? messages.get("push.guard.evidence", evidence().principal().isEmpty() ? "?" : evidence().principal())
+                : messages.get("push.guard.noEvidence"), evidence);
+        serverUrl.addListener((o, a, b) -> invalidatePlan());
+        token.addListener((o, a, b) -> invalidatePlan());
+        caFile.addListener((o, a, b) -> invalidatePlan());
+    }
+
+    // ---- actions
+
+    /** Connect, read, diff, validate. */
+    public void plan() {
+        Optional<Inputs> inputs = inputs();
+        if (inputs.isEmpty()) {
+            return;
+        }
+        Optional<DesiredConfiguration> wanted = desired.get();
+        if (wanted.isEmpty()) {
+            say(Tone.WARNING, messages.get("push.status.noConfiguration"));
+            return;
+        }
+        resetResults();
+        Inputs in = inputs.get();
+        start(BackgroundTask.<Plan>of("push-plan", ctx -> service().plan(in.client(), wanted.get(), ctx,
+                        r -> onFx(() -> planSteps.add(r))))
+                .onSuccess(this::showPlan)
+                .onFailure(this::unexpected)
+                .onCancelled(() -> say(Tone.WARNING, messages.get("push.status.cancelled"))),
+                messages.get("push.progress.plan"));
+    }
+
+    /** Guard, back up, PUT, verify. */
+    public void apply() {
+        Plan current = plan.get();
+        Optional<Inputs> inputs = inputs();
+        if (current == null || !canApply.get() || inputs.isEmpty()) {
+            return;
+        }
+        LockoutGuard.Decision decision = guardDecision();
+        applySteps.clear();
+        start(BackgroundTask.<ApplyResult>of("push-apply", ctx -> service().apply(inputs.get().client(), current,
+                        decision, ctx, r -> onFx(() -> applySteps.add(r))))
+                .onSuccess(this::showApply)
+                .onFailure(this::unexpected)
+                .onCancelled(() -> say(Tone.ERROR, messages.get("push.status.applyCancelled"))),
+                messages.get("push.progress.apply"));
+    }
+
+    /** Puts the backup named in {@link #restoreFileProperty()} back, with the secret the server had masked. */
+    public void restore() {
+        Optional<Inputs> inputs = inputs();
+        if (inputs.isEmpty()) {
+            return;
+        }
+        if (restoreFile.get().isBlank()) {
+            say(Tone.ERROR, messages.get("push.restore.noFile"));
+            return;
+        }
+        String file = restoreFile.get().strip();
+        Secret secret = Secret.of(restoreSecret.get());
+        resetResults();
+        start(BackgroundTask.<RestoreOutcome>of("push-restore", ctx -> restoreWork(inputs.get().client(), file,
+                        secret, ctx))
+                .onSuccess(this::showRestore)
+                .onFailure(this::unexpected)
+                .onCancelled(() -> say(Tone.ERROR, messages.get("push.status.applyCancelled"))),
+                messages.get("push.progress.restore"));
+    }
+
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /** Follows a validation error to the wizard step that asks for the field. */
+    public void goTo(FieldIssue issue) {
+        navigator.accept(issue.location().stepId());
+    }
+
+    /** Uses the last backup of this session for Restore. */
+    public void useLastBackup() {
+        restoreFile.set(backupFile.get());
+    }
+
+    // ---- work
+
+    private record RestoreOutcome(String error, Plan plan, ApplyResult result) {
+    }
+
+    private RestoreOutcome restoreWork(OpenMetadataClient client, String file, Secret secret, TaskContext ctx) {
+        Backup backup;
+        try {
+            backup = backups.load(file);
+        } catch (BackupStore.BackupException e) {
+            return new RestoreOutcome(e.getMessage(), null, null);
+        }
+        if (backup.needsClientSecret() && secret.isEmpty()) {
+            return new RestoreOutcome(messages.get("push.restore.needsSecret"), null, null);
+        }
+        PushService service = service();
+        Plan p = service.planRestore(client, backup, secret, ctx, r -> onFx(() -> planSteps.add(r)));
+        if (!p.readyToApply()) {
+            return new RestoreOutcome(null, p, null);
+        }
+        ApplyResult result = service.apply(client, p, new LockoutGuard.Decision(true,
+                "restoring the backup of " + backup.takenAt()), ctx, r -> onFx(() -> applySteps.add(r)));
+        return new RestoreOutcome(null, p, result);
+    }
+
+    private PushService service() {
+        return new PushService(backups, clock);
+    }
+
+    private record Inputs(OpenMetadataClient client) {
+    }
+
+    private Optional<Inputs> inputs() {
+        serverUrlError.set("");
+        tokenError.set("");
+        ServerAddress address;
+        try {
+            address = ServerAddress.parse(serverUrl.get());
+        } catch (IllegalArgumentException e) {
+            serverUrlError.set(e.getMessage());
+            say(Tone.ERROR, messages.get("push.status.fixFields"));
+            return Optional.empty();
+        }
+        if (token.get() == null || token.get().isBlank()) {
+            tokenError.set(messages.get("push.token.missing"));
+            say(Tone.ERROR, messages.get("push.status.fixFields"));
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Inputs(new OpenMetadataClient(gateways.create(caFile.get()), address,
+                    Secret.of(token.get().strip()), HttpExchange.Limits.DEFAULT)));
+        } catch (IllegalArgumentException e) {
+            say(Tone.ERROR, messages.get("push.caFile.error", e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private <T> void start(BackgroundTask<T> task, String text) {
+        busy.set(true);
+        progress.set(-1);
+        progressText.set(text);
+        say(Tone.INFO, text);
+        running = runner.execute(task);
+        if (running.runningProperty().get()) {
+            progress.bind(running.progressProperty());
+            running.runningProperty().addListener((o, was, now) -> {
+                if (!now) {
+                    finished();
+                }
+            });
+        } else {
+            finished();
+        }
+    }
+
+    private void finished() {
+        progress.unbind();
+        busy.set(false);
+        progressText.set("");
+    }
+
+    // ---- results
+
+    private void showPlan(Plan p) {
+        planSteps.setAll(p.steps());
+        p.diff().ifPresent(d -> diff.setAll(d.entries()));
+        p.validation().ifPresent(v -> issues.setAll(v.issues()));
+        plan.set(p);
+        Optional<PushFailure> failure = p.failure();
+        if (failure.isPresent()) {
+            say(Tone.ERROR, failure.get().text());
+        } else if (!p.readyToApply()) {
+            say(Tone.ERROR, messages.get("push.status.invalid", issues.size()));
+        } else {
+            say(Tone.OK, messages.get("push.status.planned", diff.size()));
+        }
+    }
+
+    private void showApply(ApplyResult r) {
+        applySteps.setAll(r.steps());
+        r.backup().ifPresent(b -> {
+            backupFile.set(b.backupFile());
+            recoveryFile.set(b.recoveryFile());
+            if (restoreFile.get().isBlank()) {
+                restoreFile.set(b.backupFile());
+            }
+        });
+        switch (r.outcome()) {
+            case APPLIED_AND_VERIFIED -> {
+                applied.set(true);
+                say(Tone.OK, messages.get("push.status.applied"));
+            }
+            case APPLIED_NOT_VERIFIED -> {
+                applied.set(true);
+                say(Tone.WARNING, messages.get("push.status.notVerified")
+                        + r.failure().map(f -> " " + f.text()).orElse(""));
+            }
+            case FAILED -> {
+                say(Tone.ERROR, r.failure().map(PushFailure::text).orElse(""));
+                r.failure().filter(f -> !f.issues().isEmpty()).ifPresent(f -> issues.setAll(f.issues()));
+            }
+        }
+    }
+
+    private void showRestore(RestoreOutcome o) {
+        if (o.error() != null) {
+            say(Tone.ERROR, o.error());
+            return;
+        }
+        showPlan(o.plan());
+        if (o.result() != null) {
+            showApply(o.result());
+            if (o.result().outcome() == ApplyResult.Outcome.APPLIED_AND_VERIFIED) {
+                say(Tone.OK, messages.get("push.status.restored"));
+            }
+        }
+        plan.set(null); // a restore's plan is not ours to apply again
+    }
+
+    private void unexpected(Throwable e) {
+        // core reports failures as values; anything else is a bug, said in one line without a stack trace
+        say(Tone.ERROR, messages.get("wizard.error.unexpected", e.getClass().getSimpleName()));
+    }
+
+    private void invalidatePlan() {
+        if (plan.get() != null && !busy.get()) {
+            plan.set(null);
+            say(Tone.INFO, messages.get("push.status.replan"));
+        }
+    }
+
+    private void resetResults() {
+        plan.set(null);
+        planSteps.clear();
+        diff.clear();
+        issues.clear();
+        applySteps.clear();
+        applied.set(false);
+    }
+
+    private LockoutGuard.Decision guardDecision() {
+        Plan p = plan.get();
+        com.fasterxml.jackson.databind.JsonNode body = p == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode() : p.toSendMasked().orElse(com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode());
+        return LockoutGuard.check(body, evidence(), confirmation.get());
+    }
+
+    private LockoutEvidence evidence() {
+        return Objects.requireNonNullElse(evidence.getValue(), LockoutEvidence.none());
+    }
+
+    private void say(Tone t, String text) {
+        tone.set(t);
+        status.set(text);
+    }
+
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+
+    // ---- properties
+
+    @Override
+    public ObservableBooleanValue validProperty() {
+        return applied;
+    }
+
+    @Override
+    public void onEnter() {
+        if (plan.get() == null && desired.get().isEmpty()) {
+            say(Tone.WARNING, messages.get("push.status.noConfiguration"));
+        }
+    }
+
+    public StringProperty serverUrlProperty() {
+        return serverUrl;
+    }
+
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    public StringProperty caFileProperty() {
+        return caFile;
+    }
+
+    public StringProperty serverUrlErrorProperty() {
+        return serverUrlError;
+    }
+
+    public StringProperty tokenErrorProperty() {
+        return tokenError;
+    }
+
+    public StringProperty confirmationProperty() {
+        return confirmation;
+    }
+
+    public StringProperty restoreFileProperty() {
+        return restoreFile;
+    }
+
+    public StringProperty restoreSecretProperty() {
+        return restoreSecret;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ObjectProperty<Tone> toneProperty() {
+        return tone;
+    }
+
+    public StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty appliedProperty() {
+        return applied;
+    }
+
+    public StringProperty backupFileProperty() {
+        return backupFile;
+    }
+
+    public StringProperty recoveryFileProperty() {
+        return recoveryFile;
+    }
+
+    public ObjectProperty<Plan> planProperty() {
+        return plan;
+    }
+
+    public ObservableList<StepReport> planSteps() {
+        return planSteps;
+    }
+
+    public ObservableList<DiffEntry> diff() {
+        return diff;
+    }
+
+    public ObservableList<FieldIssue> issues() {
+        return issues;
+    }
+
+    public ObservableList<StepReport> applySteps() {
+        return applySteps;
+    }
+
+    public ObservableBooleanValue evidenceProvesAdminProperty() {
+        return evidenceProvesAdmin;
+    }
+
+    public ObservableBooleanValue guardSatisfiedProperty() {
+        return guardSatisfied;
+    }
+
+    public ObservableBooleanValue canApplyProperty() {
+        return canApply;
+    }
+
+    public ObservableValue<String> guardTextProperty() {
+        return guardText;
+    }
+
+    /** The recovery path when no UI is reachable, for the view's help. */
+    public String recoverySteps() {
+        return Backup.recoverySteps();
+    }
+
+    /** The phrase to type, for the view's prompt. */
+    public String confirmationPhrase() {
+        return LockoutGuard.CONFIRMATION_PHRASE;
+    }
+
+    List<StepReport> allSteps() {
+        return java.util.stream.Stream.concat(planSteps.stream(), applySteps.stream()).toList();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.ssosetup.app;
+
+import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.config.AuthorizerOptions;
+import dev.ssosetup.core.config.Profile;
+import dev.ssosetup.core.config.ProfileCodec;
+import dev.ssosetup.core.config.SsoConfiguration;
+import dev.ssosetup.core.keys.JwtKeySettings;
+import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.Preset;
+import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.push.LockoutGuard;
+import dev.ssosetup.testserver.PushFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code sso-setup push --profile}: the profile is opened and rendered exactly as {@code render} and the Review step
+ * do, and that is what lands on the (test) OpenMetadata, with the secret from its own file.
+ */
+class PushFromProfileTest {
+    private static PushFixture fx;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        fx = new PushFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    private Path profile(String serverUrl) throws Exception {
+        ProviderSettings provider = new ProviderSettings(Preset.CUSTOM_OIDC, "Test IdP", fx.issuer, "", "",
+                ClientType.CONFIDENTIAL, "openmetadata", Secret.empty(), List.of("openid", "email", "profile"),
+                ClientAuthMethod.CLIENT_SECRET_POST, "RS256", serverUrl, List.of("email", "preferred_username", "sub"),
+                Map.of(), List.of("alice"), "example.com", false, List.of(), true);
+        SsoConfiguration c = new SsoConfiguration(provider, AuthorizerOptions.defaults(),
+                new JwtKeySettings("./conf/private_key.der", "./conf/public_key.der", "open-metadata.org",
+                        "2f0b6c5e-3c1a-4d7e-9b1f-6a8e2d4c7f10"), fx.issuer + "/jwks");
+        Path p = dir.resolve("profile.json");
+        Files.writeString(p, new ProfileCodec().write(new Profile(c, Map.of())));
+        return p;
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        CommandLine cl = CompositionRoot.forCli().commandLine();
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        cl.setOut(new PrintWriter(o, true));
+        cl.setErr(new PrintWriter(e, true));
+        return new Run(cl.execute(args), o.toString(), e.toString());
+    }
+
+    @Test
+    void theRenderedProfileIsWhatThePushApplies() throws Exception {
+        fx.om.clearFaults();
+        fx.om.store(fx.om.basicConfiguration());
+        Path token = Files.writeString(dir.resolve("token"), PushFixture.ADMIN_TOKEN);
+        Path secret = Files.writeString(dir.resolve("secret"), PushFixture.CLIENT_SECRET);
+        Run r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(),
+                "--profile", profile(fx.om.baseUrl()).toString(), "--client-secret-file", secret.toString(),
+                "--backup-dir", dir.resolve("backups").toString(),
+                "--yes", "--accept-lockout-risk", LockoutGuard.CONFIRMATION_PHRASE);
+        assertEquals(0, r.code(), r.out() + r.err());
+        var stored = fx.om.stored();
+        assertEquals("custom-oidc", stored.at("/authenticationConfiguration/provider").asText());
+        assertEquals("Test IdP", stored.at("/authenticationConfiguration/providerName").asText());
+        assertEquals(fx.om.baseUrl() + "/callback", stored.at("/authenticationConfiguration/callbackUrl").asText());
+        assertEquals(PushFixture.CLIENT_SECRET,
+                stored.at("/authenticationConfiguration/oidcConfiguration/secret").asText());
+        assertEquals("alice", stored.at("/authorizerConfiguration/adminPrincipals/0").asText());
+        assertFalse((r.out() + r.err()).contains(PushFixture.CLIENT_SECRET));
+        assertFalse((r.out() + r.err()).contains(PushFixture.ADMIN_TOKEN));
+    }
+
+    @Test
+    void aProfileThatIsNotReadyIsRefusedAsBadUsageAndNothingIsSent() throws Exception {
+        fx.om.store(fx.om.basicConfiguration());
+        Path token = Files.writeString(dir.resolve("token"), PushFixture.ADMIN_TOKEN);
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"profileVersion\": 99}");
+        Run r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(),
+                "--profile", broken.toString(), "--yes");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--profile"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertEquals("basic", fx.om.stored().at("/authenticationConfiguration/provider").asText());
+    }
+}

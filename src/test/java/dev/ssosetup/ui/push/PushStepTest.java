@@ -1,0 +1,263 @@
+package dev.ssosetup.ui.push;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.push.DesiredConfiguration;
+import dev.ssosetup.core.push.LockoutEvidence;
+import dev.ssosetup.core.push.LockoutGuard;
+import dev.ssosetup.infra.push.FileBackupStore;
+import dev.ssosetup.infra.push.JdkGatewayFactory;
+import dev.ssosetup.testserver.OpenMetadataTestServer;
+import dev.ssosetup.testserver.PushFixture;
+import dev.ssosetup.ui.common.ControllerFactory;
+import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.ui.common.ViewLoader;
+import dev.ssosetup.ui.task.InlineBackgroundRunner;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
+import static dev.ssosetup.testserver.PushFixture.BOT_TOKEN;
+import static dev.ssosetup.testserver.PushFixture.CLIENT_SECRET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Push step's real view (FXML, CSS, controller) against the OpenMetadata test server, driven by TestFX. */
+@ExtendWith(ApplicationExtension.class)
+class PushStepTest {
+    private static PushFixture fx;
+    private static Path backups;
+    private final AtomicReference<ObjectNode> body = new AtomicReference<>();
+    private final SimpleObjectProperty<LockoutEvidence> evidence = new SimpleObjectProperty<>(LockoutEvidence.none());
+    private final List<String> navigatedTo = new ArrayList<>();
+    private PushViewModel viewModel;
+    private Parent view;
+
+    @BeforeAll
+    static void servers() throws IOException {
+        fx = new PushFixture();
+        backups = Files.createTempDirectory("push-ui-backups");
+    }
+
+    @AfterAll
+    static void stop() {
+        fx.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        fx.om.clearFaults();
+        fx.om.store(fx.om.basicConfiguration());
+        body.set(fx.confidentialBody());
+        Messages messages = Messages.load();
+        viewModel = new PushViewModel(new JdkGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
+                () -> Optional.ofNullable(body.get()).map(b -> new DesiredConfiguration(b, Secret.of(CLIENT_SECRET))),
+                evidence, navigatedTo::add, new InlineBackgroundRunner(), messages);
+        ControllerFactory controllers = new ControllerFactory();
+        controllers.register(PushController.class, () -> new PushController(viewModel, messages));
+        view = new ViewLoader(messages, controllers).load("/dev/ssosetup/ui/push/PushView.fxml");
+        Scene scene = new Scene(view, 1000, 760);
+        scene.getStylesheets().add(PushStepTest.class.getResource("/dev/ssosetup/ui/wizard/wizard.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void connect(FxRobot robot, String token) {
+        robot.interact(() -> {
+            robot.lookup("#pushServerUrl").queryAs(TextField.class).setText(fx.om.baseUrl());
+            robot.lookup("#pushToken").queryAs(PasswordField.class).setText(token);
+        });
+    }
+
+    private void click(FxRobot robot, String id) {
+        Button b = robot.lookup(id).queryButton();
+        robot.interact(b::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String status(FxRobot robot) {
+        return robot.lookup("#pushStatus").queryAs(Label.class).getText();
+    }
+
+    private static List<String> lines(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(VBox.class).getChildren().stream().map(n -> ((Label) n).getText()).toList();
+    }
+
+    @Test
+    void plansShowsTheDiffGuardsAppliesAndVerifies(FxRobot robot) throws IOException {
+        connect(robot, ADMIN_TOKEN);
+        Button apply = robot.lookup("#pushApply").queryButton();
+        assertTrue(apply.isDisabled(), "no Apply before a plan");
+        click(robot, "#pushPlan");
+        assertTrue(status(robot).startsWith("Plan ready"), status(robot));
+        assertEquals(4, lines(robot, "#pushPlanSteps").size(), lines(robot, "#pushPlanSteps")::toString);
+        TableView<?> diff = robot.lookup("#pushDiff").queryAs(TableView.class);
+        assertTrue(diff.getItems().size() > 5);
+        assertTrue(apply.isDisabled(), "the guard holds Apply back without evidence or the typed phrase");
+        assertTrue(robot.lookup("#pushConfirmationBox").query().isVisible());
+
+        robot.interact(() -> robot.lookup("#pushConfirmation").queryAs(TextField.class).setText("I accept"));
+        assertTrue(apply.isDisabled());
+        robot.interact(() -> robot.lookup("#pushConfirmation").queryAs(TextField.class)
+                .setText(LockoutGuard.CONFIRMATION_PHRASE));
+        assertFalse(apply.isDisabled());
+        snapshot(robot, "push-step-planned.png");
+
+        click(robot, "#pushApply");
+        assertTrue(status(robot).startsWith("Applied and verified"), status(robot));
+        List<String> checks = lines(robot, "#pushApplySteps");
+        assertTrue(checks.stream().anyMatch(l -> l.startsWith("\u2713  Verify: public keys")), checks::toString);
+        assertTrue(checks.stream().filter(l -> l.startsWith("\u2713")).count() >= 6, checks::toString);
+        assertTrue(robot.lookup("#pushBackupFile").queryAs(Label.class).getText().contains(backups.toString()));
+        assertTrue(viewModel.validProperty().get(), "the step is complete once applied and verified");
+        assertTrue(apply.isDisabled(), "no second apply of the same plan");
+        assertEquals(CLIENT_SECRET, fx.om.stored().at("/authenticationConfiguration/oidcConfiguration/secret").asText());
+        snapshot(robot, "push-step-applied.png");
+        assertNoSecretOnScreen(robot);
+    }
+
+    @Test
+    void validationErrorsLinkToTheirWizardStep(FxRobot robot) {
+        ((ObjectNode) body.get().path("authenticationConfiguration")).put("clientId", "");
+        connect(robot, ADMIN_TOKEN);
+        click(robot, "#pushPlan");
+        assertTrue(status(robot).contains("refuses"), status(robot));
+        Hyperlink link = robot.lookup(".push-go-to").queryAs(Hyperlink.class);
+        assertEquals("Go to Provider: clientId", link.getText());
+        robot.interact(link::fire);
+        assertEquals(List.of("provider"), navigatedTo);
+        assertTrue(robot.lookup("#pushApply").queryButton().isDisabled());
+        snapshot(robot, "push-step-invalid.png");
+    }
+
+    @Test
+    void loginEvidenceReplacesTheTypedConfirmation(FxRobot robot) {
+        robot.interact(() -> evidence.set(new LockoutEvidence(true, true, "admin")));
+        connect(robot, ADMIN_TOKEN);
+        click(robot, "#pushPlan");
+        assertFalse(robot.lookup("#pushConfirmationBox").query().isVisible());
+        assertTrue(robot.lookup("#pushGuardText").queryAs(Label.class).getText().contains("signed in as admin"));
+        assertFalse(robot.lookup("#pushApply").queryButton().isDisabled(), () -> status(robot) + " "
+                + lines(robot, "#pushPlanSteps"));
+    }
+
+    @Test
+    void aMissingTokenIsFlaggedAndABotTokenExplained(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#pushServerUrl").queryAs(TextField.class).setText(fx.om.baseUrl()));
+        click(robot, "#pushPlan");
+        Label tokenError = robot.lookup("#pushTokenError").queryAs(Label.class);
+        assertTrue(tokenError.isVisible() && tokenError.getText().contains("admin"));
+        assertTrue(robot.lookup("#pushToken").query().getStyleClass().contains("invalid"));
+        connect(robot, BOT_TOKEN);
+        click(robot, "#pushPlan");
+        assertTrue(status(robot).contains("Bot tokens are never admins"), status(robot));
+        assertEquals(0, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG));
+    }
+
+    @Test
+    void withoutARenderedConfigurationItSaysWhereToGetOne(FxRobot robot) {
+        body.set(null);
+        connect(robot, ADMIN_TOKEN);
+        click(robot, "#pushPlan");
+        assertTrue(status(robot).contains("Render the configuration in the Review step first"), status(robot));
+    }
+
+    @Test
+    void restorePutsTheBackupBack(FxRobot robot) {
+        connect(robot, ADMIN_TOKEN);
+        robot.interact(() -> evidence.set(new LockoutEvidence(true, true, "admin")));
+        click(robot, "#pushPlan");
+        click(robot, "#pushApply");
+        assertEquals("custom-oidc", fx.om.stored().at("/authenticationConfiguration/provider").asText());
+        assertFalse(robot.lookup("#pushRestoreFile").queryAs(TextField.class).getText().isEmpty(),
+                "the backup just written is offered for restore");
+        click(robot, "#pushRestore");
+        assertEquals("basic", fx.om.stored().at("/authenticationConfiguration/provider").asText());
+        assertTrue(status(robot).contains("restored"), status(robot));
+    }
+
+    @Test
+    void tabReachesEveryControlInOrder(FxRobot robot) {
+        robot.clickOn("#pushServerUrl");
+        Set<String> reached = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            Node focus = robot.targetWindow().getScene().getFocusOwner();
+            if (focus != null && focus.getId() != null) {
+                reached.add(focus.getId());
+            }
+            robot.type(KeyCode.TAB);
+        }
+        for (String id : List.of("pushServerUrl", "pushToken", "pushCaFile", "pushPlan", "pushDiff",
+                "pushConfirmation", "pushRestoreFile", "pushRestoreSecret", "pushRestore")) {
+            assertTrue(reached.contains(id), id + " not reached by Tab: " + reached);
+        }
+    }
+
+    private void assertNoSecretOnScreen(FxRobot robot) {
+        for (Node n : robot.lookup(".label").queryAll()) {
+            String text = ((Label) n).getText();
+            assertFalse(text != null && (text.contains(ADMIN_TOKEN) || text.contains(CLIENT_SECRET)), text);
+        }
+        for (Object row : robot.lookup("#pushDiff").queryAs(TableView.class).getItems()) {
+            assertFalse(row.toString().contains(CLIENT_SECRET));
+        }
+    }
+
+    private static java.awt.image.BufferedImage toBuffered(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        return out;
+    }
+
+    private void snapshot(FxRobot robot, String name) {
+        robot.interact(() -> {
+            // render the whole step (not just the visible part of the scroll pane)
+            Parent content = (Parent) ((javafx.scene.control.ScrollPane) view).getContent();
+            WritableImage image = content.snapshot(null, null);
+            try {
+                Path out = Path.of("target", "screenshots");
+                Files.createDirectories(out);
+                javax.imageio.ImageIO.write(toBuffered(image), "png", out.resolve(name).toFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+}
