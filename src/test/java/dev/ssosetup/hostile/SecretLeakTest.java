@@ -18,6 +18,7 @@ import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.infra.config.LocalConfigFiles;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
+import dev.ssosetup.testserver.PushFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,75 @@ class SecretLeakTest {
         assertTrue(seen.entrySet().stream().anyMatch(e -> e.getKey().contains(withSecret.toString())
                 && e.getKey().startsWith("picocli out") && e.getValue().contains("holds the client secret")),
                 "the CLI says which files hold it");
+    }
+
+    /**
+     * Push and restore through the CLI as wired by the composition root, against the OpenMetadata test server: the
+     * admin token, a bot token the server knows and the client secret are canaries. Only the files the operator
+     * typed them into may hold them; outputs, backups and logs may not.
+     */
+    @Test
+    void pushAndRestoreLeakNoToken() throws Exception {
+        try (PushFixture fx = new PushFixture()) {
+            Canaries pushCanaries = new Canaries().add("admin token", PushFixture.ADMIN_TOKEN)
+                    .add("bot token", PushFixture.BOT_TOKEN).add("client secret", PushFixture.CLIENT_SECRET);
+            String profile = new String(SecretLeakTest.class.getResourceAsStream("/golden/sample-profile.json")
+                    .readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("https://idp.example.com/realms/openmetadata/protocol/openid-connect/certs",
+                            fx.issuer + "/jwks")
+                    .replace("https://idp.example.com/realms/openmetadata", fx.issuer)
+                    .replace("https://om.example.com", fx.om.baseUrl());
+            assertFalse(profile.contains("example.com/realms"), "no traffic leaves this machine");
+            Path profileFile = Files.writeString(dir.resolve("profile.json"), profile);
+            Path token = Files.writeString(dir.resolve("admin-token"), PushFixture.ADMIN_TOKEN + "\n");
+            Path secret = Files.writeString(dir.resolve("client-secret"), PushFixture.CLIENT_SECRET);
+            Path backups = dir.resolve("backups");
+            List<String> common = List.of("--server", fx.om.baseUrl(), "--token-file", token.toString(),
+                    "--client-secret-file", secret.toString(), "--backup-dir", backups.toString());
+            List<String> push = new ArrayList<>(List.of("push", "--profile", profileFile.toString()));
+            push.addAll(common);
+            List<String> dry = new ArrayList<>(push);
+            dry.add("--dry-run");
+            int dryCode = cli(dry.toArray(String[]::new));
+            List<String> apply = new ArrayList<>(push);
+            apply.addAll(List.of("--yes", "--accept-lockout-risk",
+                    dev.ssosetup.core.push.LockoutGuard.CONFIRMATION_PHRASE));
+            int applyCode = cli(apply.toArray(String[]::new));
+            List<String> jsonApply = new ArrayList<>(apply);
+            jsonApply.add("--json");
+            cli(jsonApply.toArray(String[]::new));
+            // a refused token: the error path prints too
+            Path wrong = Files.writeString(dir.resolve("bot-token"), PushFixture.BOT_TOKEN);
+            List<String> asBot = new ArrayList<>(List.of("push", "--profile", profileFile.toString(), "--server",
+                    fx.om.baseUrl(), "--token-file", wrong.toString(), "--backup-dir", backups.toString(), "--dry-run"));
+            int botCode = cli(asBot.toArray(String[]::new));
+            seen.put("server's stored configuration", fx.om.stored().toString());
+
+            List<String> leaks = new ArrayList<>();
+            Set<Path> inputs = Set.of(token, secret, wrong);
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.filter(Files::isRegularFile).toList()) {
+                    if (!inputs.contains(p)) {
+                        leaks.addAll(pushCanaries.find("file " + dir.relativize(p), Files.readString(p)));
+                    }
+                }
+            }
+            seen.remove("server's stored configuration"); // the server holds the secret: that is the point
+            seen.put("System.out", capture.stdout());
+            seen.put("System.err", capture.stderr());
+            seen.put("java.util.logging", capture.logs());
+            seen.forEach((where, text) -> leaks.addAll(pushCanaries.find(where, text)));
+            assertEquals(List.of(), leaks, "canaries leaked");
+            assertEquals(0, dryCode, () -> seen.toString());
+            assertEquals(0, applyCode, () -> seen.toString());
+            assertTrue(botCode != 0, "a bot token is refused");
+            assertTrue(fx.om.stored().toString().contains(PushFixture.CLIENT_SECRET)
+                    || fx.om.stored().toString().contains(dev.ssosetup.testserver.OpenMetadataTestServer.MASK),
+                    "positive control: the secret reached the server (stored or masked)");
+            try (Stream<Path> files = Files.list(backups)) {
+                assertFalse(files.toList().isEmpty(), "backups were written and searched");
+            }
+        }
     }
 
     @Test
