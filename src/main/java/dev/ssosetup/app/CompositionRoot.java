@@ -53,6 +53,13 @@ public final class CompositionRoot {
         final HttpGatewayFactory providerGateways = new JdkHttpGatewayFactory();
 
         // ---- login (issue 4)
+        // (fully qualified names keep this section's changes inside the section)
+        /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
+        dev.ssosetup.core.login.LoginTest loginTest() {
+            return new dev.ssosetup.core.login.LoginTest(dev.ssosetup.infra.net.JdkHttpGateway.create(),
+                    new dev.ssosetup.infra.login.JdkLoopbackReceiver(),
+                    new dev.ssosetup.infra.login.SystemBrowserOpener(), java.time.Clock.systemUTC());
+        }
 
         // ---- keys (issue 5)
 
@@ -103,6 +110,7 @@ public final class CompositionRoot {
             cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways));
 
             // ---- login (issue 4)
+            cl.addSubcommand("test-login", new dev.ssosetup.cli.TestLoginCommand(services.loginTest()));
 
             // ---- keys (issue 5)
 
@@ -172,7 +180,12 @@ public final class CompositionRoot {
                     "/dev/ssosetup/ui/provider/ProviderView.fxml"));
 
             // ---- login (issue 4)
-            steps.add(placeholder("login", "wizard.step.login"));
+            var login = new dev.ssosetup.ui.login.LoginTestViewModel(state, background, services.loginTest(),
+                    messages);
+            controllers.register(dev.ssosetup.ui.login.LoginTestController.class,
+                    () -> new dev.ssosetup.ui.login.LoginTestController(login));
+            steps.add(new WizardStep("login", "wizard.step.login", login,
+                    "/dev/ssosetup/ui/login/LoginTestView.fxml"));
 
             // ---- keys (issue 5)
             steps.add(placeholder("keys", "wizard.step.keys"));

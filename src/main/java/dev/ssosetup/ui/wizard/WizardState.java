@@ -27,6 +27,16 @@ public final class WizardState {
     }
 
     // ---- login (issue 4)
+    private final ObjectProperty<dev.ssosetup.core.login.LoginTestResult> loginResult =
+            new SimpleObjectProperty<>();
+
+    /**
+     * The latest login test of this session (passed or failed), or null when none ran. It proves something only for
+     * the settings it was run with: check {@code result.passed() && result.matches(providerProperty().get())}.
+     */
+    public ObjectProperty<dev.ssosetup.core.login.LoginTestResult> loginResultProperty() {
+        return loginResult;
+    }
 
     // ---- keys (issue 5)
 

@@ -1,0 +1,255 @@
+package dev.ssosetup.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.login.BrowserOpener;
+import dev.ssosetup.core.login.LoginEvents;
+import dev.ssosetup.core.login.LoginOptions;
+import dev.ssosetup.core.login.LoginReport;
+import dev.ssosetup.core.login.LoginTest;
+import dev.ssosetup.core.login.LoginTestResult;
+import dev.ssosetup.core.login.RedirectHost;
+import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.Preset;
+import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.task.TaskContext;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code sso-setup test-login}: the wizard's Login test step on the command line. Flags and printing only; the flow
+ * is {@link LoginTest}. Exit 0 when the login passed, 1 when it failed, 2 for bad usage.
+ */
+@Command(name = "test-login", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sign in once with the system browser (authorization code + PKCE on a loopback redirect), "
+                + "validate the ID token and show how OpenMetadata would see the user."},
+        footer = {"", "Exit codes: 0 the login passed, 1 it failed, 2 bad usage."})
+public final class TestLoginCommand implements Callable<Integer> {
+    private final LoginTest loginTest;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--issuer", required = true, paramLabel = "URL",
+            description = "The provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration).")
+    String issuer;
+
+    @Option(names = "--discovery-url", paramLabel = "URL", description = "The discovery document URL, when it is "
+            + "not under the issuer.")
+    String discoveryUrl = "";
+
+    @Option(names = "--client-id", required = true, paramLabel = "ID", description = "The client ID.")
+    String clientId;
+
+    @Option(names = "--client-secret-file", paramLabel = "FILE", description = "A file holding the client secret "
+            + "(confidential client). The secret is never printed.")
+    Path clientSecretFile;
+
+    @Option(names = "--auth-method", paramLabel = "basic|post", defaultValue = "post",
+            description = "How a confidential client authenticates: client_secret_basic or client_secret_post "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String authMethod;
+
+    @Option(names = "--scopes", split = "[, ]", paramLabel = "SCOPE",
+            description = "Scopes to request (default: openid,email,profile).")
+    List<String> scopes = new ArrayList<>(ProviderSettings.DEFAULT_SCOPES);
+
+    @ArgGroup(exclusive = true)
+    PortChoice portChoice;
+
+    static final class PortChoice {
+        @Option(names = "--port", paramLabel = "N", description = "The loopback port to use (the provider "
+                + "registered this exact redirect). Default: any free port.")
+        Integer port;
+
+        @Option(names = "--ports", split = ",", paramLabel = "N", description = "Ports to try in order, e.g. "
+                + "8000,18000.")
+        List<Integer> ports;
+    }
+
+    @Option(names = "--redirect-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The host in the redirect URI: 127.0.0.1, localhost or [::1] (default: ${DEFAULT-VALUE}).")
+    String redirectHost;
+
+    @Option(names = "--no-browser", description = "Do not open a browser; print the URL to open by hand.")
+    boolean noBrowser;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "How long to wait for the sign-in (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--alg", paramLabel = "ALG", defaultValue = "RS256",
+            description = "The expected ID token signing algorithm (default: ${DEFAULT-VALUE}).")
+    String algorithm;
+
+    @Option(names = "--claims", split = ",", paramLabel = "CLAIM",
+            description = "OpenMetadata's jwtPrincipalClaims, in order (default: email,preferred_username,sub).")
+    List<String> claims = new ArrayList<>(ProviderSettings.DEFAULT_PRINCIPAL_CLAIMS);
+
+    @Option(names = "--admins", split = ",", paramLabel = "USER",
+            description = "OpenMetadata's adminPrincipals (user names, not emails).")
+    List<String> admins = new ArrayList<>();
+
+    @Option(names = "--principal-domain", paramLabel = "DOMAIN", description = "OpenMetadata's principalDomain.")
+    String principalDomain = "";
+
+    @Option(names = "--enforce-principal-domain", description = "Check the email domain as OpenMetadata's "
+            + "enforcePrincipalDomain does.")
+    boolean enforcePrincipalDomain;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    public TestLoginCommand(LoginTest loginTest) {
+        this.loginTest = loginTest;
+    }
+
+    @Override
+    public Integer call() {
+        ProviderSettings settings = settings();
+        LoginOptions options = options();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        // in JSON mode stdout carries only the JSON document: progress goes to stderr
+        PrintWriter talk = json ? err : out;
+        LoginTestResult result = loginTest.run(settings, options, new LoginEvents() {
+            @Override
+            public void waitingForBrowser(URI authorizationUrl, URI redirectUri) {
+                talk.println("Redirect URI: " + redirectUri);
+                if (!options.openBrowser()) {
+                    talk.println("Open this URL to sign in: " + authorizationUrl);
+                    talk.println("Waiting up to " + options.timeout().toSeconds() + " s for the sign-in...");
+                } else {
+                    talk.println("Opening the browser. If it does not appear, open this URL yourself:");
+                    talk.println("Open this URL to sign in: " + authorizationUrl);
+                }
+                talk.flush();
+            }
+
+            @Override
+            public void browser(BrowserOpener.BrowserOutcome outcome) {
+                if (outcome instanceof BrowserOpener.NotOpened(String reason)) {
+                    talk.println("The browser could not be opened (" + reason + "): open the URL above by hand. "
+                            + "Waiting up to " + options.timeout().toSeconds() + " s...");
+                    talk.flush();
+                }
+            }
+        }, TaskContext.none());
+        if (json) {
+            out.println(toJson(result));
+        } else {
+            out.println();
+            out.print(LoginReport.render(result));
+        }
+        out.flush();
+        return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private ProviderSettings settings() {
+        Secret secret = Secret.empty();
+        if (clientSecretFile != null) {
+            try {
+                secret = Secret.of(Files.readString(clientSecretFile, StandardCharsets.UTF_8).strip());
+            } catch (IOException | RuntimeException e) {
+                throw usage("--client-secret-file: cannot read " + clientSecretFile + " (" + e.getClass()
+                        .getSimpleName() + "). Give a readable file that holds only the secret.");
+            }
+            if (secret.isEmpty()) {
+                throw usage("--client-secret-file: " + clientSecretFile + " is empty.");
+            }
+        }
+        ClientAuthMethod method = switch (authMethod.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "basic", "client_secret_basic" -> ClientAuthMethod.CLIENT_SECRET_BASIC;
+            case "post", "client_secret_post" -> ClientAuthMethod.CLIENT_SECRET_POST;
+            default -> throw usage("--auth-method: \"" + authMethod + "\" is not basic or post.");
+        };
+        if (!issuer.strip().startsWith("http://") && !issuer.strip().startsWith("https://")) {
+            throw usage("--issuer: \"" + issuer + "\" is not an http(s) URL.");
+        }
+        ClientType type = secret.isEmpty() ? ClientType.PUBLIC : ClientType.CONFIDENTIAL;
+        return new ProviderSettings(Preset.CUSTOM_OIDC, "", issuer.strip(), discoveryUrl.strip(), "", type,
+                clientId.strip(), secret, scopes.stream().filter(s -> !s.isBlank()).toList(),
+                type == ClientType.PUBLIC ? ClientAuthMethod.NONE : method, algorithm.strip(), "",
+                claims.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), Map.of(),
+                admins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), principalDomain.strip(),
+                enforcePrincipalDomain, List.of(), true);
+    }
+
+    private LoginOptions options() {
+        RedirectHost host = RedirectHost.parse(redirectHost).orElseThrow(() -> usage("--redirect-host: \""
+                + redirectHost + "\" is not 127.0.0.1, localhost or [::1]."));
+        List<Integer> ports = portChoice == null ? List.of()
+                : portChoice.port != null ? List.of(portChoice.port) : portChoice.ports;
+        for (int p : ports) {
+            if (p < 0 || p > 65535) {
+                throw usage("--port/--ports: " + p + " is not a port number (1-65535, or 0 for any).");
+            }
+        }
+        if (timeoutSeconds <= 0) {
+            throw usage("--timeout: give a number of seconds above 0.");
+        }
+        return new LoginOptions(ports, host, Duration.ofSeconds(timeoutSeconds), !noBrowser);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    static String toJson(LoginTestResult result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("result", result.passed() ? "passed" : "failed");
+        if (result instanceof LoginTestResult.Failed f) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("stage", f.stage().wire());
+            error.put("message", f.reason());
+            error.put("hint", f.hint());
+            doc.put("error", error);
+        } else {
+            doc.put("error", null);
+        }
+        doc.put("redirectUri", result.attempt().redirectUri());
+        doc.put("claims", result.claims());
+        doc.put("userinfo", result.userInfo());
+        doc.put("openmetadata", result.openMetadataPreview().map(p -> {
+            Map<String, Object> om = new LinkedHashMap<>();
+            om.put("principal", p.userName());
+            om.put("principalClaim", p.principalClaim());
+            om.put("email", p.email());
+            om.put("admin", p.admin());
+            om.put("domainOk", p.domain().ok());
+            return om;
+        }).orElse(null));
+        List<Map<String, String>> warnings = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            warnings.add(Map.of("id", f.id(), "severity", f.severity().wire(), "message", f.message(),
+                    "hint", f.hint()));
+        }
+        doc.put("warnings", warnings);
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the JSON result", e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.ssosetup.core.login;
+
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.provider.ProviderSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * How OpenMetadata would see the person who just signed in, given the Provider step's settings: which claim names
+ * the user, the resulting user name and email, whether that user is an admin, and whether the email domain passes
+ * {@code principalDomain}. It follows OpenMetadata's rules: with {@code jwtPrincipalClaimsMapping} the mapped
+ * {@code username} and {@code email} claims are used, otherwise the first of {@code jwtPrincipalClaims} present in
+ * the ID token (claim names compared without regard to case); the user name is the part before {@code @}, in lower
+ * case; an email without {@code @} gets {@code principalDomain} appended; {@code adminPrincipals} are user names; the
+ * enforced domain is taken from the claim value itself (mirrors {@code SecurityUtil} in OpenMetadata).
+ *
+ * @param principalClaim the claim used (empty when none is present)
+ * @param userName       the OpenMetadata user name (empty when none)
+ * @param email          the email OpenMetadata would store (empty when none)
+ * @param admin          whether the user name is in {@code adminPrincipals}
+ * @param domain         the {@code principalDomain} check
+ * @param warnings       loud warnings: no principal claim, not an admin, domain refused
+ */
+public record OpenMetadataPreview(String principalClaim, String userName, String email, boolean admin,
+                                  DomainCheck domain, List<Finding> warnings) {
+
+    /** The outcome of the principal-domain check. */
+    public enum DomainCheck {
+        /** {@code enforcePrincipalDomain} is off. */
+        NOT_ENFORCED,
+        /** Enforced and the email's domain matches. */
+        OK,
+        /** Enforced and the email's domain differs (or there is no email): the user is refused. */
+        REFUSED;
+
+        /** {@code true}, {@code false}, or {@code null} when not enforced (for JSON). */
+        public Boolean ok() {
+            return this == NOT_ENFORCED ? null : this == OK;
+        }
+    }
+
+    public OpenMetadataPreview {
+        principalClaim = Objects.requireNonNullElse(principalClaim, "");
+        userName = Objects.requireNonNullElse(userName, "");
+        email = Objects.requireNonNullElse(email, "");
+        Objects.requireNonNull(domain);
+        warnings = List.copyOf(Objects.requireNonNullElse(warnings, List.of()));
+    }
+
+    /** Computes the preview from the ID token claims (and the userinfo claims, only to point out misplaced ones). */
+    public static OpenMetadataPreview of(ProviderSettings settings, Map<String, Object> idTokenClaims,
+                                         Map<String, Object> userInfo) {
+        // OpenMetadata looks claims up case-insensitively
+        Map<String, Object> idClaims = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        idClaims.putAll(idTokenClaims);
+        List<Finding> warnings = new ArrayList<>();
+        String claim = "";
+        String value = "";
+        String emailValue = "";
+        String domainSource; // the value OpenMetadata takes the email domain from
+        Map<String, String> mapping = settings.principalClaimsMapping();
+        if (!mapping.isEmpty()) {
+            String userClaim = mapping.getOrDefault("username", "");
+            String emailClaim = mapping.getOrDefault("email", "");
+            value = stringClaim(idClaims, userClaim);
+            emailValue = stringClaim(idClaims, emailClaim);
+            claim = value.isEmpty() ? "" : userClaim;
+            domainSource = emailValue;
+            if (value.isEmpty()) {
+                warnings.add(Finding.warning("login-mapping-username-missing",
+                        "The ID token has no \"" + userClaim + "\" claim, which jwtPrincipalClaimsMapping names as "
+                                + "the username: OpenMetadata would refuse this user.",
+                        hintForMissing(userClaim, userInfo)));
+            }
+            if (!emailValue.contains("@")) {
+                warnings.add(Finding.warning("login-mapping-email-missing",
+                        "The ID token has no email address in \"" + emailClaim + "\", which "
+                                + "jwtPrincipalClaimsMapping names as the email: OpenMetadata would refuse this user.",
+                        hintForMissing(emailClaim, userInfo)));
+                emailValue = "";
+            }
+        } else {
+            for (String c : settings.principalClaims()) {
+                if (idClaims.containsKey(c)) { // the first claim present wins, as in OpenMetadata
+                    claim = c;
+                    value = stringClaim(idClaims, c);
+                    break;
+                }
+            }
+            domainSource = value;
+            if (claim.isEmpty()) {
+                warnings.add(Finding.warning("login-no-principal-claim",
+                        "None of the principal claims " + settings.principalClaims() + " is in the ID token: "
+                                + "OpenMetadata could not name this user and would refuse the login.",
+                        "Add a claim that is present (see the claims table) to jwtPrincipalClaims, or make the "
+                                + "provider include one of them (scopes \"email\" and \"profile\")."
+                                + userInfoNote(settings.principalClaims(), userInfo)));
+            } else if (value.isEmpty()) {
+                warnings.add(Finding.warning("login-no-principal-claim",
+                        "The principal claim \"" + claim + "\" is in the ID token but is not a text value: "
+                                + "OpenMetadata would get an empty user name.",
+                        "Put a claim with a text value (such as email or preferred_username) first in "
+                                + "jwtPrincipalClaims."));
+            } else if (value.contains("@")) {
+                emailValue = value;
+            } else if (!settings.principalDomain().isBlank()) {
+                emailValue = value + "@" + settings.principalDomain().strip();
+            }
+        }
+        String userName = (value.contains("@") ? value.substring(0, value.indexOf('@')) : value)
+                .toLowerCase(Locale.ROOT);
+        emailValue = emailValue.toLowerCase(Locale.ROOT);
+
+        boolean admin = !userName.isEmpty() && settings.adminPrincipals().stream()
+                .anyMatch(a -> a.strip().equalsIgnoreCase(userName));
+        if (!userName.isEmpty() && !admin) {
+            warnings.add(Finding.warning("login-not-admin",
+                    "The user \"" + userName + "\" is not in adminPrincipals " + settings.adminPrincipals()
+                            + ": pushing this configuration would lock you out of OpenMetadata's administration.",
+                    "Add \"" + userName + "\" (the user name, not the email) to adminPrincipals in the Provider "
+                            + "step, or sign in as a user who is listed."));
+        }
+
+        DomainCheck domain = DomainCheck.NOT_ENFORCED;
+        if (settings.enforcePrincipalDomain() && !claim.isEmpty()) {
+            String want = settings.principalDomain().strip();
+            // like OpenMetadata: the domain comes from the claim value itself, never from principalDomain
+            String have = domainSource.contains("@") ? domainSource.substring(domainSource.indexOf('@') + 1) : "";
+            domain = !want.isEmpty() && want.equals(have) ? DomainCheck.OK : DomainCheck.REFUSED;
+            if (domain == DomainCheck.REFUSED) {
+                warnings.add(Finding.warning("login-domain-refused", have.isEmpty()
+                                ? "The principal claim \"" + claim + "\" holds no email address, so it has no domain, "
+                                + "and enforcePrincipalDomain is on: OpenMetadata would refuse this user, and "
+                                + "pushing this configuration would lock you out."
+                                : "The email domain \"" + have + "\" is not the principal domain \"" + want + "\", and "
+                                + "enforcePrincipalDomain is on: OpenMetadata would refuse this user, and pushing "
+                                + "this configuration would lock you out.",
+                        have.isEmpty() ? "Put \"email\" first in jwtPrincipalClaims (or map the email claim), or "
+                                + "turn enforcePrincipalDomain off."
+                                : "Set principalDomain to \"" + have + "\", or turn enforcePrincipalDomain off."));
+            }
+        }
+        return new OpenMetadataPreview(claim, userName, emailValue, admin, domain, warnings);
+    }
+
+    private static String stringClaim(Map<String, Object> claims, String name) {
+        Object v = name == null || name.isEmpty() ? null : claims.get(name);
+        return v instanceof String s ? s.strip() : "";
+    }
+
+    private static String hintForMissing(String claim, Map<String, Object> userInfo) {
+        return "Map a claim that is present (see the claims table), or make the provider put \"" + claim
+                + "\" into the ID token." + userInfoNote(List.of(claim), userInfo);
+    }
+
+    private static String userInfoNote(List<String> claims, Map<String, Object> userInfo) {
+        List<String> onlyThere = claims.stream().filter(userInfo::containsKey).toList();
+        return onlyThere.isEmpty() ? "" : " Note: " + onlyThere + " appear only in userinfo, but OpenMetadata reads "
+                + "the ID token: configure the provider to add them to the ID token.";
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ssosetup.infra.login;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.ssosetup.core.login.LoopbackListener;
+import dev.ssosetup.core.login.LoopbackReceiver;
+import dev.ssosetup.core.login.LoopbackUnavailable;
+import dev.ssosetup.core.login.RedirectHost;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@link LoopbackReceiver} on the JDK's built-in HTTP server. Binds the loopback address only ({@code 127.0.0.1},
+ * or {@code ::1} for {@code [::1]}), never the wildcard; for {@code localhost} it binds {@code 127.0.0.1} and, when
+ * the machine has IPv6, {@code ::1} on the same port too, because browsers may resolve {@code localhost} to either.
+ * Ports are tried in the given order; 0 (or none) lets the system choose.
+ */
+public final class JdkLoopbackReceiver implements LoopbackReceiver {
+
+    @Override
+    public LoopbackListener open(RedirectHost host, List<Integer> ports, String path, String expectedState)
+            throws LoopbackUnavailable {
+        InetAddress primary = address(host == RedirectHost.IPV6 ? "::1" : "127.0.0.1");
+        List<Integer> candidates = ports.isEmpty() ? List.of(0) : ports;
+        List<Integer> busy = new ArrayList<>();
+        for (int port : candidates) {
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress(primary, port), 16);
+            } catch (BindException e) {
+                if (!bindable(primary)) { // "cannot assign requested address": no such loopback here
+                    throw unavailable(host, primary, e);
+                }
+                busy.add(port);
+                continue;
+            } catch (SocketException e) {
+                throw unavailable(host, primary, e);
+            } catch (IOException e) {
+                throw new LoopbackUnavailable("The loopback listener could not start on "
+                        + hostText(primary) + ":" + port + ": " + e.getMessage(), e);
+            }
+            int bound = server.getAddress().getPort();
+            List<HttpServer> servers = new ArrayList<>(List.of(server));
+            if (host == RedirectHost.LOCALHOST) {
+                try {
+                    servers.add(HttpServer.create(new InetSocketAddress(address("::1"), bound), 16));
+                } catch (IOException | LoopbackUnavailable e) {
+                    // no IPv6 loopback, or the port is taken there: 127.0.0.1 alone still serves most browsers
+                }
+            }
+            return new LoopbackServer(servers, host, bound, path, expectedState);
+        }
+        String list = busy.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        if (busy.size() == 1) {
+            throw new LoopbackUnavailable("Port " + list + " on " + hostText(primary) + " is already in use by "
+                    + "another program. Stop that program, or choose another port (and register the matching "
+                    + "redirect URI at the provider).", null);
+        }
+        throw new LoopbackUnavailable("None of the ports " + list + " on " + hostText(primary) + " is free: "
+                + "other programs use them. Stop one of those programs, or add another port (and register the "
+                + "matching redirect URI at the provider).", null);
+    }
+
+    private static LoopbackUnavailable unavailable(RedirectHost host, InetAddress address, SocketException e) {
+        if (address instanceof Inet6Address) {
+            return new LoopbackUnavailable("The IPv6 loopback address [::1] is not available on this computer: "
+                    + "choose the redirect host 127.0.0.1 or localhost.", e);
+        }
+        return new LoopbackUnavailable("The loopback listener could not start on " + hostText(address) + " ("
+                + host.uriHost() + "): " + e.getMessage(), e);
+    }
+
+    private static boolean bindable(InetAddress address) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, address)) {
+            return probe.getLocalPort() > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static InetAddress address(String literal) throws LoopbackUnavailable {
+        try {
+            return InetAddress.getByName(literal); // a literal: no DNS lookup
+        } catch (UnknownHostException e) {
+            throw new LoopbackUnavailable("The loopback address " + literal + " is not available.", e);
+        }
+    }
+
+    static String hostText(InetAddress address) {
+        return address instanceof Inet6Address ? "[::1]" : address.getHostAddress();
+    }
+}

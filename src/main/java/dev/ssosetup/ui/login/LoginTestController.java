@@ -1,0 +1,263 @@
+package dev.ssosetup.ui.login;
+
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.Severity;
+import dev.ssosetup.core.login.OpenMetadataPreview;
+import dev.ssosetup.core.login.RedirectHost;
+import dev.ssosetup.ui.common.Messages;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.WindowEvent;
+import javafx.util.StringConverter;
+
+/** The view of {@link LoginTestViewModel}: binds controls, renders warnings and the preview, copies to the clipboard. */
+public final class LoginTestController {
+    private final LoginTestViewModel viewModel;
+    private final Messages messages;
+
+    @FXML
+    private TextField portsField;
+    @FXML
+    private ComboBox<RedirectHost> hostBox;
+    @FXML
+    private TextField timeoutField;
+    @FXML
+    private CheckBox browserCheck;
+    @FXML
+    private Label optionsError;
+    @FXML
+    private Button startButton;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private ProgressIndicator progress;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private VBox urlBox;
+    @FXML
+    private TextField urlField;
+    @FXML
+    private Label browserNote;
+    @FXML
+    private Label redirectLabel;
+    @FXML
+    private Label verdictLabel;
+    @FXML
+    private Label verdictDetail;
+    @FXML
+    private VBox warningBox;
+    @FXML
+    private VBox previewBox;
+    @FXML
+    private Label previewClaim;
+    @FXML
+    private Label previewUser;
+    @FXML
+    private Label previewEmail;
+    @FXML
+    private Label previewAdmin;
+    @FXML
+    private Label previewDomain;
+    @FXML
+    private HBox tablesBox;
+    @FXML
+    private TableView<ClaimRow> claimsTable;
+    @FXML
+    private TableColumn<ClaimRow, String> claimName;
+    @FXML
+    private TableColumn<ClaimRow, String> claimValue;
+    @FXML
+    private TableColumn<ClaimRow, String> claimMeaning;
+    @FXML
+    private TableView<ClaimRow> userInfoTable;
+    @FXML
+    private TableColumn<ClaimRow, String> userInfoName;
+    @FXML
+    private TableColumn<ClaimRow, String> userInfoValue;
+    @FXML
+    private Button copyReportButton;
+    @FXML
+    private Label copiedLabel;
+
+    public LoginTestController(LoginTestViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.messages = viewModel.messages();
+    }
+
+    @FXML
+    private void initialize() {
+        portsField.textProperty().bindBidirectional(viewModel.portsProperty());
+        timeoutField.textProperty().bindBidirectional(viewModel.timeoutSecondsProperty());
+        browserCheck.selectedProperty().bindBidirectional(viewModel.openBrowserProperty());
+        hostBox.getItems().setAll(RedirectHost.values());
+        hostBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RedirectHost h) {
+                return h == null ? "" : messages.get("login.options.host." + h.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public RedirectHost fromString(String s) {
+                return null;
+            }
+        });
+        hostBox.valueProperty().bindBidirectional(viewModel.redirectHostProperty());
+        optionsError.textProperty().bind(viewModel.optionsErrorProperty());
+        showWhenText(optionsError);
+        portsField.disableProperty().bind(viewModel.runningProperty());
+        hostBox.disableProperty().bind(viewModel.runningProperty());
+        timeoutField.disableProperty().bind(viewModel.runningProperty());
+        browserCheck.disableProperty().bind(viewModel.runningProperty());
+
+        startButton.disableProperty().bind(viewModel.runningProperty()
+                .or(viewModel.optionsErrorProperty().isNotEmpty()));
+        cancelButton.disableProperty().bind(viewModel.runningProperty().not());
+        progress.visibleProperty().bind(viewModel.runningProperty());
+        progress.managedProperty().bind(viewModel.runningProperty());
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+
+        urlField.textProperty().bind(viewModel.authorizationUrlProperty());
+        urlBox.visibleProperty().bind(viewModel.authorizationUrlProperty().isNotEmpty());
+        urlBox.managedProperty().bind(urlBox.visibleProperty());
+        browserNote.textProperty().bind(viewModel.browserNoteProperty());
+        showWhenText(browserNote);
+        redirectLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.redirectUriProperty().get().isEmpty() ? ""
+                        : messages.get("login.redirect", viewModel.redirectUriProperty().get()),
+                viewModel.redirectUriProperty()));
+
+        verdictLabel.textProperty().bind(viewModel.verdictProperty());
+        verdictDetail.textProperty().bind(viewModel.verdictDetailProperty());
+        styleVerdict(viewModel.verdictStyleProperty().get(), null);
+        viewModel.verdictStyleProperty().addListener((o, old, now) -> styleVerdict(now, old));
+
+        viewModel.warnings().addListener((ListChangeListener<Finding>) c -> renderWarnings());
+        renderWarnings();
+        viewModel.previewProperty().addListener((o, old, now) -> renderPreview(now));
+        renderPreview(viewModel.previewProperty().get());
+
+        claimName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        claimValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
+        claimMeaning.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().meaning()));
+        userInfoName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        userInfoValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
+        claimsTable.setItems(viewModel.claims());
+        userInfoTable.setItems(viewModel.userInfo());
+        tablesBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.claims())
+                .or(Bindings.isNotEmpty(viewModel.userInfo())));
+        tablesBox.managedProperty().bind(tablesBox.visibleProperty());
+        copyReportButton.disableProperty().bind(viewModel.resultProperty().isNull());
+
+        // closing the window cancels a running attempt (and so releases the loopback port)
+        startButton.sceneProperty().addListener((o, oldScene, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((w, oldWindow, window) -> {
+                    if (window != null) {
+                        window.addEventHandler(WindowEvent.WINDOW_HIDING, e -> viewModel.cancel());
+                    }
+                });
+            }
+        });
+    }
+
+    private static void showWhenText(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private void styleVerdict(String now, String old) {
+        if (old != null) {
+            verdictLabel.getStyleClass().remove(old);
+        }
+        verdictLabel.getStyleClass().add(now);
+    }
+
+    private void renderWarnings() {
+        warningBox.getChildren().clear();
+        for (Finding f : viewModel.warnings()) {
+            boolean loud = f.severity() != Severity.INFO && (f.id().startsWith("login-not-admin")
+                    || f.id().startsWith("login-no-principal") || f.id().startsWith("login-domain")
+                    || f.id().startsWith("login-mapping"));
+            Label l = new Label((loud ? "\u26a0 " : "") + f.message()
+                    + (f.hint().isEmpty() ? "" : "\n" + messages.get("login.fix", f.hint())));
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.getStyleClass().add(loud ? "login-warning" : "login-note");
+            l.setId("warning-" + f.id());
+            warningBox.getChildren().add(l);
+        }
+        warningBox.setVisible(!warningBox.getChildren().isEmpty());
+        warningBox.setManaged(warningBox.isVisible());
+    }
+
+    private void renderPreview(OpenMetadataPreview p) {
+        previewBox.setVisible(p != null);
+        previewBox.setManaged(p != null);
+        if (p == null) {
+            return;
+        }
+        previewClaim.setText(p.principalClaim().isEmpty() ? messages.get("login.preview.none") : p.principalClaim());
+        previewUser.setText(p.userName().isEmpty() ? messages.get("login.preview.none") : p.userName());
+        previewEmail.setText(p.email().isEmpty() ? messages.get("login.preview.none") : p.email());
+        previewAdmin.setText(messages.get(p.admin() ? "login.preview.admin.yes" : "login.preview.admin.no"));
+        mark(previewAdmin, p.admin());
+        mark(previewClaim, !p.principalClaim().isEmpty());
+        previewDomain.setText(switch (p.domain()) {
+            case NOT_ENFORCED -> messages.get("login.preview.domain.off");
+            case OK -> messages.get("login.preview.domain.ok");
+            case REFUSED -> messages.get("login.preview.domain.refused");
+        });
+        mark(previewDomain, p.domain() != OpenMetadataPreview.DomainCheck.REFUSED);
+    }
+
+    private static void mark(Label label, boolean good) {
+        label.getStyleClass().removeAll("good", "bad");
+        label.getStyleClass().add(good ? "good" : "bad");
+    }
+
+    @FXML
+    private void onStart() {
+        copiedLabel.setText("");
+        viewModel.start();
+    }
+
+    @FXML
+    private void onCancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void onCopyUrl() {
+        copy(viewModel.authorizationUrlProperty().get());
+    }
+
+    @FXML
+    private void onCopyReport() {
+        copy(viewModel.report());
+    }
+
+    private void copy(String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+        copiedLabel.setText(messages.get("common.copied"));
+    }
+}

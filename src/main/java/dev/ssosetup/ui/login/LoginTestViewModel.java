@@ -1,0 +1,373 @@
+package dev.ssosetup.ui.login;
+
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.login.BrowserOpener;
+import dev.ssosetup.core.login.JsonValues;
+import dev.ssosetup.core.login.LoginEvents;
+import dev.ssosetup.core.login.LoginOptions;
+import dev.ssosetup.core.login.LoginReport;
+import dev.ssosetup.core.login.LoginTest;
+import dev.ssosetup.core.login.LoginTestResult;
+import dev.ssosetup.core.login.OpenMetadataPreview;
+import dev.ssosetup.core.login.RedirectHost;
+import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.ui.task.BackgroundRunner;
+import dev.ssosetup.ui.task.BackgroundTask;
+import dev.ssosetup.ui.task.TaskHandle;
+import dev.ssosetup.ui.wizard.StepViewModel;
+import dev.ssosetup.ui.wizard.WizardState;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Login test step: options (ports, redirect host, timeout, browser), Start and Cancel through the
+ * {@link BackgroundRunner}, the sign-in URL to copy, the verdict, the claims and userinfo tables, and the OpenMetadata
+ * preview with its warnings. The step is valid only when a login passed in this session with the Provider step's
+ * current settings; a failed test or changed settings say so plainly. The result is published in
+ * {@link WizardState#loginResultProperty()} for the Review and Push steps.
+ */
+public final class LoginTestViewModel implements StepViewModel {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
+
+    private final WizardState state;
+    private final BackgroundRunner runner;
+    private final LoginTest loginTest;
+    private final Messages messages;
+
+    private final StringProperty ports = new SimpleStringProperty("");
+    private final ObjectProperty<RedirectHost> redirectHost = new SimpleObjectProperty<>(RedirectHost.IPV4);
+    private final StringProperty timeoutSeconds = new SimpleStringProperty(
+            Long.toString(LoginOptions.DEFAULT_TIMEOUT.toSeconds()));
+    private final BooleanProperty openBrowser = new SimpleBooleanProperty(true);
+    private final ReadOnlyStringWrapper optionsError = new ReadOnlyStringWrapper("");
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper authorizationUrl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper redirectUri = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper browserNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LoginTestResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper verdictDetail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper verdictStyle = new ReadOnlyStringWrapper("severity-info");
+    private final ReadOnlyObjectWrapper<OpenMetadataPreview> preview = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ClaimRow> claims = FXCollections.observableArrayList();
+    private final ObservableList<ClaimRow> userInfo = FXCollections.observableArrayList();
+    private final ObservableList<Finding> warnings = FXCollections.observableArrayList();
+    private final BooleanBinding valid;
+    private TaskHandle handle;
+
+    public LoginTestViewModel(WizardState state, BackgroundRunner runner, LoginTest loginTest, Messages messages) {
+        this.state = state;
+        this.runner = runner;
+        this.loginTest = loginTest;
+        this.messages = messages;
+        this.valid = Bindings.createBooleanBinding(() -> {
+            LoginTestResult r = result.get();
+            return r != null && r.passed() && r.matches(state.providerProperty().get());
+        }, result, state.providerProperty());
+        ports.addListener((o, a, b) -> validateOptions());
+        timeoutSeconds.addListener((o, a, b) -> validateOptions());
+        state.providerProperty().addListener((o, a, b) -> refresh());
+        // a result kept from earlier in the session (e.g. the view was rebuilt) is shown again
+        result.set(state.loginResultProperty().get());
+        refresh();
+    }
+
+    @Override
+    public ObservableBooleanValue validProperty() {
+        return valid;
+    }
+
+    @Override
+    public void onEnter() {
+        refresh();
+    }
+
+    /** Starts one login attempt; does nothing while one runs or when the options are invalid. */
+    public void start() {
+        if (running.get()) {
+            return;
+        }
+        Optional<LoginOptions> options = options();
+        if (options.isEmpty()) {
+            return;
+        }
+        ProviderSettings settings = state.providerProperty().get();
+        authorizationUrl.set("");
+        redirectUri.set("");
+        browserNote.set("");
+        status.set(messages.get("login.status.starting"));
+        running.set(true);
+        LoginEvents events = new LoginEvents() {
+            @Override
+            public void waitingForBrowser(URI url, URI redirect) {
+                fx(() -> {
+                    authorizationUrl.set(url.toString());
+                    redirectUri.set(redirect.toString());
+                    status.set(messages.get("login.status.waiting", options.get().timeout().toSeconds()));
+                    if (!options.get().openBrowser()) {
+                        browserNote.set(messages.get("login.browser.manual"));
+                    }
+                });
+            }
+
+            @Override
+            public void browser(BrowserOpener.BrowserOutcome outcome) {
+                fx(() -> browserNote.set(switch (outcome) {
+                    case BrowserOpener.Opened(String how) -> messages.get("login.browser.opened", how);
+                    case BrowserOpener.NotOpened(String reason) -> messages.get("login.browser.failed", reason);
+                }));
+            }
+        };
+        handle = runner.execute(BackgroundTask.of("login test",
+                        ctx -> loginTest.run(settings, options.get(), events, ctx))
+                .onSuccess(r -> {
+                    running.set(false);
+                    status.set("");
+                    result.set(r);
+                    state.loginResultProperty().set(r);
+                    refresh();
+                })
+                .onFailure(e -> {
+                    running.set(false);
+                    status.set(messages.get("wizard.error.unexpected", e.getMessage() == null
+                            ? e.getClass().getSimpleName() : e.getMessage()));
+                })
+                .onCancelled(() -> {
+                    running.set(false);
+                    status.set(messages.get("login.status.cancelled"));
+                }));
+    }
+
+    /** Stops the running attempt (also when the window closes); the listener is released. */
+    public void cancel() {
+        if (handle != null && running.get()) {
+            handle.cancel();
+        }
+    }
+
+    /** The redacted text report of the latest result, or empty when there is none. */
+    public String report() {
+        LoginTestResult r = result.get();
+        return r == null ? "" : LoginReport.render(r);
+    }
+
+    private Optional<LoginOptions> options() {
+        validateOptions();
+        if (!optionsError.get().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LoginOptions(parsePorts(ports.get()).orElseThrow(), redirectHost.get(),
+                Duration.ofSeconds(Long.parseLong(timeoutSeconds.get().strip())), openBrowser.get()));
+    }
+
+    private void validateOptions() {
+        if (parsePorts(ports.get()).isEmpty()) {
+            optionsError.set(messages.get("login.options.ports.invalid"));
+            return;
+        }
+        try {
+            long t = Long.parseLong(timeoutSeconds.get().strip());
+            if (t < 5 || t > 3600) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            optionsError.set(messages.get("login.options.timeout.invalid"));
+            return;
+        }
+        optionsError.set("");
+    }
+
+    /** "" means any free port; otherwise ports separated by commas or spaces, each 1-65535. */
+    static Optional<List<Integer>> parsePorts(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        List<Integer> out = new ArrayList<>();
+        for (String part : t.split("[,\\s]+")) {
+            try {
+                int p = Integer.parseInt(part);
+                if (p < 1 || p > 65535) {
+                    return Optional.empty();
+                }
+                out.add(p);
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(List.copyOf(out));
+    }
+
+    private void refresh() {
+        LoginTestResult r = result.get();
+        ProviderSettings current = state.providerProperty().get();
+        warnings.clear();
+        claims.setAll(rows(r == null ? Map.of() : r.claims()));
+        userInfo.setAll(rows(r == null ? Map.of() : r.userInfo()));
+        if (r == null) {
+            verdict.set(messages.get("login.verdict.none"));
+            verdictDetail.set(messages.get("login.verdict.none.detail"));
+            verdictStyle.set("severity-info");
+            preview.set(null);
+            return;
+        }
+        boolean matches = r.matches(current);
+        if (r instanceof LoginTestResult.Failed f) {
+            verdict.set(messages.get("login.verdict.failed", f.stage().label()));
+            verdictDetail.set(f.reason() + (f.hint().isEmpty() ? "" : "\n" + messages.get("login.fix", f.hint()))
+                    + "\n" + messages.get("login.verdict.failed.next"));
+            verdictStyle.set("severity-error");
+            preview.set(null);
+            warnings.setAll(r.findings());
+            return;
+        }
+        // the preview follows the Provider step's mapping settings even without a new sign-in
+        OpenMetadataPreview p = OpenMetadataPreview.of(current, r.claims(), r.userInfo());
+        preview.set(p);
+        List<Finding> all = new ArrayList<>(r.findings().stream()
+                .filter(x -> !x.id().startsWith("login-not-admin") && !x.id().startsWith("login-no-principal")
+                        && !x.id().startsWith("login-domain") && !x.id().startsWith("login-mapping"))
+                .toList());
+        all.addAll(0, p.warnings());
+        warnings.setAll(all);
+        if (matches) {
+            verdict.set(messages.get("login.verdict.passed"));
+            verdictDetail.set(messages.get("login.verdict.passed.detail", p.userName().isEmpty()
+                    ? JsonValues.text(r.claims().get("sub")) : p.userName()));
+            verdictStyle.set(p.warnings().isEmpty() ? "verdict-passed" : "severity-warning");
+        } else {
+            verdict.set(messages.get("login.verdict.stale"));
+            verdictDetail.set(messages.get("login.verdict.stale.detail"));
+            verdictStyle.set("severity-warning");
+        }
+    }
+
+    private List<ClaimRow> rows(Map<String, Object> map) {
+        List<ClaimRow> rows = new ArrayList<>();
+        map.forEach((name, value) -> {
+            String text = JsonValues.text(value);
+            Optional<java.time.Instant> time = JsonValues.time(name, value);
+            if (time.isPresent()) {
+                text = DATE.format(time.get()) + "  (" + text + ")";
+            }
+            String key = "login.claim." + name;
+            String meaning = messages.get(key);
+            rows.add(new ClaimRow(name, text, meaning.equals(key) ? "" : meaning));
+        });
+        return rows;
+    }
+
+    private static void fx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+
+    public StringProperty portsProperty() {
+        return ports;
+    }
+
+    public ObjectProperty<RedirectHost> redirectHostProperty() {
+        return redirectHost;
+    }
+
+    public StringProperty timeoutSecondsProperty() {
+        return timeoutSeconds;
+    }
+
+    public BooleanProperty openBrowserProperty() {
+        return openBrowser;
+    }
+
+    public ReadOnlyStringProperty optionsErrorProperty() {
+        return optionsError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty authorizationUrlProperty() {
+        return authorizationUrl.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redirectUriProperty() {
+        return redirectUri.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty browserNoteProperty() {
+        return browserNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LoginTestResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty verdictProperty() {
+        return verdict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty verdictDetailProperty() {
+        return verdictDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty verdictStyleProperty() {
+        return verdictStyle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<OpenMetadataPreview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ObservableList<ClaimRow> claims() {
+        return claims;
+    }
+
+    public ObservableList<ClaimRow> userInfo() {
+        return userInfo;
+    }
+
+    public ObservableList<Finding> warnings() {
+        return warnings;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+}

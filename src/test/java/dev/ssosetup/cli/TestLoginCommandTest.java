@@ -1,0 +1,168 @@
+package dev.ssosetup.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssosetup.core.login.LoginTest;
+import dev.ssosetup.infra.login.JdkLoopbackReceiver;
+import dev.ssosetup.infra.net.JdkHttpGateway;
+import dev.ssosetup.testing.MockProvider;
+import dev.ssosetup.testing.TestBrowser;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code sso-setup test-login} end to end against mock-oauth2-server: output, JSON shape and exit codes. */
+class TestLoginCommandTest {
+    private static final String PREFIX = "Open this URL to sign in: ";
+    private static MockProvider provider;
+
+    @BeforeAll
+    static void start() {
+        provider = MockProvider.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        provider.close();
+    }
+
+    /** Stdout that behaves like an operator: when the URL line appears, it opens it in the (test) browser. */
+    private static final class Operator extends Writer {
+        private final StringBuilder all = new StringBuilder();
+        private final TestBrowser browser = new TestBrowser();
+        private final boolean follow;
+        private int scanned;
+
+        Operator(boolean follow) {
+            this.follow = follow;
+        }
+
+        @Override
+        public synchronized void write(char[] buf, int off, int len) {
+            all.append(buf, off, len);
+            int nl;
+            while ((nl = all.indexOf("\n", scanned)) >= 0) {
+                String line = all.substring(scanned, nl).strip();
+                scanned = nl + 1;
+                if (follow && line.startsWith(PREFIX)) {
+                    browser.open(URI.create(line.substring(PREFIX.length())));
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        synchronized String text() {
+            return all.toString();
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(boolean follow, TestBrowser browserForOpen, String... args) {
+        LoginTest loginTest = new LoginTest(JdkHttpGateway.create(), new JdkLoopbackReceiver(),
+                browserForOpen == null ? url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("no desktop")
+                        : browserForOpen, Clock.systemUTC());
+        CommandLine cl = new CommandLine(new SsoSetupCommand())
+                .addSubcommand("test-login", new TestLoginCommand(loginTest));
+        Operator out = new Operator(follow);
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.text(), err.toString());
+    }
+
+    @Test
+    void noBrowserPrintsTheUrlOnItsOwnLineWaitsAndPasses() {
+        provider.server().enqueueCallback(new DefaultOAuth2TokenCallback("cli", "u1", "JWT", List.of("om"),
+                Map.of("email", "ops@acme.example"), 3600));
+        Run r = run(true, null, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om",
+                "--no-browser", "--admins", "ops", "--timeout", "30");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith(PREFIX + "http://127.0.0.1:")), r.out());
+        assertTrue(r.out().contains("Result:         PASSED"), r.out());
+        assertTrue(r.out().contains("admin:           yes"), r.out());
+    }
+
+    @Test
+    void jsonHasTheDocumentedShapeAndStdoutIsOnlyJson(@TempDir Path dir) throws Exception {
+        provider.server().enqueueCallback(new DefaultOAuth2TokenCallback("cli", "u2", "JWT", List.of("om-conf"),
+                Map.of("preferred_username", "maria"), 3600));
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "very-secret-value\n");
+        TestBrowser browser = new TestBrowser();
+        Run r = run(false, browser, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om-conf",
+                "--client-secret-file", secret.toString(), "--auth-method", "basic", "--claims",
+                "email,preferred_username", "--admins", "someone", "--json");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("passed", json.get("result").asText());
+        assertTrue(json.get("error").isNull());
+        assertEquals("u2", json.get("claims").get("sub").asText());
+        assertEquals("u2", json.get("userinfo").get("sub").asText());
+        JsonNode om = json.get("openmetadata");
+        assertEquals("maria", om.get("principal").asText());
+        assertFalse(om.get("admin").asBoolean());
+        assertTrue(om.get("domainOk").isNull());
+        assertTrue(json.get("warnings").toString().contains("lock you out"));
+        assertTrue(r.err().contains(PREFIX), "progress goes to stderr in JSON mode");
+        assertFalse((r.out() + r.err()).contains("very-secret-value"));
+    }
+
+    @Test
+    void aFailedLoginExitsOneWithTheStageInJson() throws Exception {
+        Run r = run(false, null, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om",
+                "--no-browser", "--timeout", "1", "--json");
+        assertEquals(1, r.exit(), r.out() + r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("failed", json.get("result").asText());
+        assertEquals("timeout", json.get("error").get("stage").asText());
+        assertTrue(json.get("error").get("hint").asText().contains("http://127.0.0.1:"));
+    }
+
+    @Test
+    void badUsageExitsTwoWithAClearMessage(@TempDir Path dir) {
+        String issuer = provider.issuer("cli");
+        Run both = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--port", "8000",
+                "--ports", "8000,18000");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+        Run host = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--redirect-host", "example.com");
+        assertEquals(2, host.exit());
+        assertTrue(host.err().contains("--redirect-host"), host.err());
+        Run missing = run(false, null, "test-login", "--client-id", "c");
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("--issuer"), missing.err());
+        Run secret = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--client-secret-file", dir.resolve("nope").toString());
+        assertEquals(2, secret.exit());
+        assertTrue(secret.err().contains("--client-secret-file"), secret.err());
+        Run port = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--port", "70000");
+        assertEquals(2, port.exit());
+    }
+}

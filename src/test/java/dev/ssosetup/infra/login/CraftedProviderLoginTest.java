@@ -1,0 +1,259 @@
+package dev.ssosetup.infra.login;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.ssosetup.core.login.FailureStage;
+import dev.ssosetup.core.login.LoginEvents;
+import dev.ssosetup.core.login.LoginOptions;
+import dev.ssosetup.core.login.LoginReport;
+import dev.ssosetup.core.login.LoginTestResult;
+import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.testing.CraftedProvider;
+import dev.ssosetup.testing.Settings;
+import dev.ssosetup.testing.TestBrowser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Date;
+import java.util.function.BiFunction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Token and response cases no real provider produces on demand, crafted and signed in the test. */
+class CraftedProviderLoginTest {
+    private CraftedProvider provider;
+
+    @BeforeEach
+    void start() throws Exception {
+        provider = new CraftedProvider();
+    }
+
+    @AfterEach
+    void stop() {
+        provider.close();
+    }
+
+    private ProviderSettings settings() {
+        return Settings.publicClient(provider.issuer, "om-ui").admins("jane").build();
+    }
+
+    private LoginTestResult run(ProviderSettings settings) {
+        TestBrowser browser = new TestBrowser();
+        LoginTestResult r = MockProviderLoginTest.loginTest(browser).run(settings, MockProviderLoginTest.quick(),
+                LoginEvents.none(), TaskContext.none());
+        TestBrowser.Page page = browser.finalPage();
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(page.body().contains(r.passed() ? "Login test passed" : "Login test failed"), page.body());
+        return r;
+    }
+
+    private LoginTestResult.Failed fails(FailureStage stage, String reasonPart) {
+        LoginTestResult r = run(settings());
+        LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r, "must fail: " + reasonPart);
+        assertEquals(stage, f.stage(), f.reason());
+        assertTrue(f.reason().contains(reasonPart), f.reason());
+        return f;
+    }
+
+    private void token(BiFunction<String, String, String> t) {
+        provider.idToken = t;
+    }
+
+    @Test
+    void theCraftedProviderPassesWhenEverythingIsRightAndNoSecretOrCodeReachesTheReport() {
+        LoginTestResult r = run(settings());
+        assertTrue(r.passed(), () -> MockProviderLoginTest.describe(r));
+        assertEquals("jane@acme.example", r.userInfo().get("email"));
+        assertTrue(provider.lastTokenRequest.containsKey("code_verifier"), "PKCE verifier sent");
+        assertEquals(r.attempt().redirectUri(), provider.lastTokenRequest.get("redirect_uri"),
+                "the redirect URI sent is exactly the one used");
+        assertNull(provider.lastTokenAuthorization, "a public client sends no credentials");
+        assertFalse(provider.lastTokenRequest.containsKey("client_secret"));
+        String report = LoginReport.render(r);
+        assertFalse(report.contains("code-1"), report);
+        assertFalse(report.contains("at-"), report);
+    }
+
+    @Test
+    void confidentialBasicSendsTheSecretOnlyInTheAuthorizationHeader() {
+        ProviderSettings s = Settings.confidential(provider.issuer, "om-ui", "top-secret",
+                ClientAuthMethod.CLIENT_SECRET_BASIC).admins("jane").build();
+        assertTrue(run(s).passed());
+        assertTrue(provider.lastTokenAuthorization.startsWith("Basic "));
+        assertFalse(provider.lastTokenRequest.containsKey("client_secret"));
+        ProviderSettings post = Settings.confidential(provider.issuer, "om-ui", "top-secret",
+                ClientAuthMethod.CLIENT_SECRET_POST).admins("jane").build();
+        assertTrue(run(post).passed());
+        assertEquals("top-secret", provider.lastTokenRequest.get("client_secret"));
+        assertNull(provider.lastTokenAuthorization);
+    }
+
+    @Test
+    void badSignature() throws JOSEException {
+        RSAKey other = new RSAKeyGenerator(2048).keyID("k1").generate();
+        token((nonce, at) -> CraftedProvider.sign(other, JWSAlgorithm.RS256, provider.claims(nonce).build()));
+        LoginTestResult.Failed f = fails(FailureStage.ID_TOKEN, "signature does not verify");
+        assertFalse(f.claims().isEmpty(), "unverified claims are shown for diagnosis");
+        assertTrue(f.findings().stream().anyMatch(x -> x.id().equals("login-claims-unverified")));
+    }
+
+    @Test
+    void unknownKid() throws JOSEException {
+        RSAKey other = new RSAKeyGenerator(2048).keyID("rotated-away").generate();
+        token((nonce, at) -> CraftedProvider.sign(other, JWSAlgorithm.RS256, provider.claims(nonce).build()));
+        fails(FailureStage.ID_TOKEN, "\"rotated-away\", which is not in the provider's JWKS");
+    }
+
+    @Test
+    void wrongIssuer() {
+        token((nonce, at) -> CraftedProvider.sign(provider.key, JWSAlgorithm.RS256,
+                provider.claims(nonce).issuer("https://evil.example").build()));
+        fails(FailureStage.ID_TOKEN, "issuer (iss) is \"https://evil.example\"");
+    }
+
+    @Test
+    void wrongAudience() {
+        token((nonce, at) -> CraftedProvider.sign(provider.key, JWSAlgorithm.RS256,
+                provider.claims(nonce).audience("someone-else").build()));
+        LoginTestResult.Failed f = fails(FailureStage.ID_TOKEN, "audience someone-else");
+        assertTrue(f.hint().contains("client ID"));
+    }
+
+    @Test
+    void expired() {
+        long now = System.currentTimeMillis();
+        token((nonce, at) -> CraftedProvider.sign(provider.key, JWSAlgorithm.RS256, provider.claims(nonce)
+                .issueTime(new Date(now - 900_000)).expirationTime(new Date(now - 300_000)).build()));
+        fails(FailureStage.ID_TOKEN, "expired");
+    }
+
+    @Test
+    void expiredWithinTheSkewIsAccepted() {
+        long now = System.currentTimeMillis();
+        token((nonce, at) -> CraftedProvider.sign(provider.key, JWSAlgorithm.RS256, provider.claims(nonce)
+                .issueTime(new Date(now - 900_000)).expirationTime(new Date(now - 20_000)).build()));
+        assertTrue(run(settings()).passed(), "60 s of clock skew are tolerated");
+    }
+
+    @Test
+    void wrongNonce() {
+        token((nonce, at) -> CraftedProvider.sign(provider.key, JWSAlgorithm.RS256,
+                provider.claims("replayed-nonce").build()));
+        fails(FailureStage.ID_TOKEN, "nonce does not match");
+    }
+
+    @Test
+    void algNoneIsRejected() {
+        token((nonce, at) -> new PlainJWT(provider.claims(nonce).build()).serialize());
+        fails(FailureStage.ID_TOKEN, "not signed (alg \"none\")");
+    }
+
+    @Test
+    void hs256IsRejected() {
+        token((nonce, at) -> {
+            try {
+                SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("k1").build(),
+                        provider.claims(nonce).build());
+                jwt.sign(new MACSigner("0123456789abcdef0123456789abcdef".getBytes()));
+                return jwt.serialize();
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        fails(FailureStage.ID_TOKEN, "HS256");
+    }
+
+    @Test
+    void anAlgorithmOtherThanTheConfiguredOneIsNamed() {
+        LoginTestResult r = run(Settings.publicClient(provider.issuer, "om-ui").alg("ES256").build());
+        LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
+        assertTrue(f.reason().contains("signed with RS256, but the configured algorithm"), f.reason());
+    }
+
+    @Test
+    void aWrongAtHashIsRejected() {
+        token((nonce, at) -> CraftedProvider.sign(provider.key, JWSAlgorithm.RS256,
+                provider.claims(nonce).claim("at_hash", "AAAAAAAAAAAAAAAAAAAAAA").build()));
+        fails(FailureStage.ID_TOKEN, "at_hash");
+    }
+
+    @Test
+    void severalAudiencesNeedAzp() {
+        token((nonce, at) -> CraftedProvider.sign(provider.key, JWSAlgorithm.RS256,
+                provider.claims(nonce).audience(java.util.List.of("om-ui", "api")).build()));
+        fails(FailureStage.ID_TOKEN, "azp");
+    }
+
+    @Test
+    void providerErrorResponseGivesTheHint() {
+        provider.authorizationError = "error=access_denied&error_description=User+not+assigned";
+        LoginTestResult.Failed f = fails(FailureStage.AUTHORIZATION, "access_denied (User not assigned)");
+        assertTrue(f.hint().contains("Assign the user"), f.hint());
+        assertTrue(provider.lastTokenRequest.isEmpty(), "no code exchange after an error");
+    }
+
+    @Test
+    void redirectUriMismatchNamesTheExactRedirectUri() {
+        provider.authorizationError = "error=invalid_request&error_description=Invalid+redirect_uri";
+        LoginTestResult.Failed f = fails(FailureStage.AUTHORIZATION, "invalid_request");
+        assertTrue(f.hint().contains(f.attempt().redirectUri()), f.hint());
+        assertTrue(f.hint().contains("any port"), f.hint());
+    }
+
+    @Test
+    void tokenEndpointErrorsAreMapped() {
+        provider.tokenErrorStatus = 401;
+        provider.tokenErrorBody = "{\"error\":\"invalid_client\",\"error_description\":\"bad secret\"}";
+        LoginTestResult.Failed f = fails(FailureStage.TOKEN, "invalid_client");
+        assertTrue(f.hint().contains("authentication method"), f.hint());
+        provider.tokenErrorStatus = 400;
+        provider.tokenErrorBody = "{\"error\":\"invalid_grant\",\"error_description\":\"PKCE verification failed\"}";
+        f = fails(FailureStage.TOKEN, "invalid_grant");
+        assertTrue(f.hint().contains("PKCE"), f.hint());
+        provider.tokenErrorBody = "{\"error\":\"invalid_grant\",\"error_description\":\"Code not valid\"}";
+        f = fails(FailureStage.TOKEN, "invalid_grant");
+        assertTrue(f.hint().contains(f.attempt().redirectUri()), f.hint());
+    }
+
+    @Test
+    void rfc9207IssuerInTheResponseMustMatchAndMustBeThereWhenAdvertised() {
+        provider.responseIss = "https://other-idp.example";
+        fails(FailureStage.AUTHORIZATION, "issuer \"https://other-idp.example\"");
+        assertTrue(provider.lastTokenRequest.isEmpty(), "no code exchange after a mix-up");
+        provider.responseIss = provider.issuer;
+        assertTrue(run(settings()).passed());
+        provider.responseIss = null;
+        provider.advertiseIss = true;
+        fails(FailureStage.AUTHORIZATION, "has none");
+    }
+
+    @Test
+    void userinfoForSomeoneElseFails() {
+        provider.userInfoSub = "user-2";
+        fails(FailureStage.USERINFO, "differs from the ID token's");
+    }
+
+    @Test
+    void timeoutNamesTheRedirectUriToRegister() {
+        ProviderSettings s = settings();
+        LoginTestResult r = MockProviderLoginTest.loginTest(new TestBrowser()).run(s,
+                LoginOptions.defaults().withOpenBrowser(false).withTimeout(java.time.Duration.ofSeconds(1)),
+                LoginEvents.none(), TaskContext.none());
+        LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
+        assertEquals(FailureStage.TIMEOUT, f.stage());
+        assertTrue(f.hint().contains(f.attempt().redirectUri()), f.hint());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.ssosetup.testing;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * A small OpenID provider of our own on a JDK {@code HttpServer} at 127.0.0.1, for the cases a real provider cannot
+ * be made to produce: crafted ID tokens (bad signature, unknown kid, alg none, HS256 ...), error responses, RFC 9207
+ * {@code iss} variants, a userinfo for someone else. Each test sets the fields it needs.
+ */
+public final class CraftedProvider implements AutoCloseable {
+    public final RSAKey key;
+    private final HttpServer server;
+    public final String issuer;
+
+    /** Builds the ID token from the request's nonce and the access token; default: a correct one. */
+    public volatile BiFunction<String, String, String> idToken;
+    /** Extra query for the redirect (e.g. {@code error=access_denied&error_description=...}); replaces the code. */
+    public volatile String authorizationError;
+    /** The {@code iss} to add to the redirect (RFC 9207); null for none. */
+    public volatile String responseIss;
+    public volatile boolean advertiseIss;
+    /** Token endpoint error: status and JSON body; null for success. */
+    public volatile Integer tokenErrorStatus;
+    public volatile String tokenErrorBody;
+    public volatile String userInfoSub = "user-1";
+    public volatile Map<String, String> lastTokenRequest = Map.of();
+    public volatile String lastTokenAuthorization;
+
+    public CraftedProvider() throws IOException, JOSEException {
+        key = new RSAKeyGenerator(2048).keyID("k1").generate();
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
+        issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/crafted";
+        idToken = (nonce, at) -> sign(key, JWSAlgorithm.RS256, claims(nonce).build());
+        server.createContext("/crafted/.well-known/openid-configuration", ex -> json(ex, 200, discovery()));
+        server.createContext("/crafted/jwks", ex -> json(ex, 200, new JWKSet(key.toPublicJWK()).toString()));
+        server.createContext("/crafted/authorize", this::authorize);
+        server.createContext("/crafted/token", this::token);
+        server.createContext("/crafted/userinfo", ex -> json(ex, 200,
+                "{\"sub\":\"" + userInfoSub + "\",\"email\":\"jane@acme.example\"}"));
+        server.start();
+    }
+
+    /** Correct claims for this provider: iss, aud, sub, exp, iat, nonce, email. */
+    public JWTClaimsSet.Builder claims(String nonce) {
+        long now = System.currentTimeMillis();
+        return new JWTClaimsSet.Builder().issuer(issuer).audience("om-ui").subject("user-1")
+                .issueTime(new Date(now)).expirationTime(new Date(now + 600_000))
+                .claim("nonce", nonce).claim("email", "jane@acme.example");
+    }
+
+    public static String sign(RSAKey key, JWSAlgorithm alg, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String discovery() {
+        return "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"" + issuer + "/authorize\","
+                + "\"token_endpoint\":\"" + issuer + "/token\",\"jwks_uri\":\"" + issuer + "/jwks\","
+                + "\"userinfo_endpoint\":\"" + issuer + "/userinfo\",\"response_types_supported\":[\"code\"],"
+                + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"],"
+                + "\"code_challenge_methods_supported\":[\"S256\"]"
+                + (advertiseIss ? ",\"authorization_response_iss_parameter_supported\":true" : "") + "}";
+    }
+
+    private final Map<String, String> nonces = new HashMap<>();
+
+    private void authorize(HttpExchange ex) throws IOException {
+        Map<String, String> q = form(ex.getRequestURI().getRawQuery());
+        String redirect = q.get("redirect_uri");
+        String state = q.get("state");
+        synchronized (nonces) {
+            nonces.put("code-1", q.getOrDefault("nonce", ""));
+        }
+        String tail = authorizationError != null ? authorizationError : "code=code-1";
+        String location = redirect + "?" + tail + "&state=" + enc(state)
+                + (responseIss == null ? "" : "&iss=" + enc(responseIss));
+        ex.getResponseHeaders().set("Location", location);
+        ex.sendResponseHeaders(302, -1);
+        ex.close();
+    }
+
+    private void token(HttpExchange ex) throws IOException {
+        Map<String, String> body = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        lastTokenRequest = Map.copyOf(body);
+        lastTokenAuthorization = ex.getRequestHeaders().getFirst("Authorization");
+        if (tokenErrorStatus != null) {
+            json(ex, tokenErrorStatus, tokenErrorBody);
+            return;
+        }
+        String nonce;
+        synchronized (nonces) {
+            nonce = nonces.getOrDefault(body.get("code"), "");
+        }
+        String at = "at-" + System.nanoTime();
+        json(ex, 200, "{\"access_token\":\"" + at + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                + "\"id_token\":\"" + idToken.apply(nonce, at) + "\"}");
+    }
+
+    private static void json(HttpExchange ex, int status, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, b.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(b);
+        }
+    }
+
+    private static Map<String, String> form(String raw) {
+        Map<String, String> m = new HashMap<>();
+        if (raw != null) {
+            for (String p : raw.split("&")) {
+                int eq = p.indexOf('=');
+                if (eq > 0) {
+                    m.put(URLDecoder.decode(p.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return m;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+    }
+
+    public List<String> lastTokenRequestNames() {
+        return List.copyOf(lastTokenRequest.keySet());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

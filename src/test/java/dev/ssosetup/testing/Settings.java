@@ -1,0 +1,89 @@
+package dev.ssosetup.testing;
+
+import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.Preset;
+import dev.ssosetup.core.provider.ProviderSettings;
+
+import java.util.List;
+import java.util.Map;
+
+/** Builds {@link ProviderSettings} for tests, field by field, starting from the defaults. */
+public final class Settings {
+    private String issuer = "";
+    private String discoveryUrl = "";
+    private ClientType type = ClientType.PUBLIC;
+    private String clientId = "";
+    private Secret secret = Secret.empty();
+    private ClientAuthMethod method = ClientAuthMethod.CLIENT_SECRET_POST;
+    private List<String> scopes = ProviderSettings.DEFAULT_SCOPES;
+    private String alg = "RS256";
+    private List<String> claims = ProviderSettings.DEFAULT_PRINCIPAL_CLAIMS;
+    private Map<String, String> mapping = Map.of();
+    private List<String> admins = List.of();
+    private String domain = "";
+    private boolean enforce;
+
+    public static Settings publicClient(String issuer, String clientId) {
+        Settings s = new Settings();
+        s.issuer = issuer;
+        s.clientId = clientId;
+        return s;
+    }
+
+    public static Settings confidential(String issuer, String clientId, String secret, ClientAuthMethod method) {
+        Settings s = publicClient(issuer, clientId);
+        s.type = ClientType.CONFIDENTIAL;
+        s.secret = Secret.of(secret);
+        s.method = method;
+        return s;
+    }
+
+    public Settings discoveryUrl(String v) {
+        discoveryUrl = v;
+        return this;
+    }
+
+    public Settings issuer(String v) {
+        issuer = v;
+        return this;
+    }
+
+    public Settings scopes(List<String> v) {
+        scopes = v;
+        return this;
+    }
+
+    public Settings alg(String v) {
+        alg = v;
+        return this;
+    }
+
+    public Settings claims(List<String> v) {
+        claims = v;
+        return this;
+    }
+
+    public Settings mapping(Map<String, String> v) {
+        mapping = v;
+        return this;
+    }
+
+    public Settings admins(String... v) {
+        admins = List.of(v);
+        return this;
+    }
+
+    public Settings domain(String v, boolean enforced) {
+        domain = v;
+        enforce = enforced;
+        return this;
+    }
+
+    public ProviderSettings build() {
+        return new ProviderSettings(Preset.CUSTOM_OIDC, "Test", issuer, discoveryUrl, "", type, clientId, secret,
+                scopes, method, alg, "https://om.example.com", claims, mapping, admins, domain, enforce, List.of(),
+                true);
+    }
+}
