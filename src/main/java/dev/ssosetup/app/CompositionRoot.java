@@ -62,6 +62,10 @@ public final class CompositionRoot {
         }
 
         // ---- keys (issue 5)
+        final dev.ssosetup.core.keys.KeysService keys = new dev.ssosetup.core.keys.KeysService(
+                new dev.ssosetup.infra.keys.FileSystemKeyFileStore(), new dev.ssosetup.core.keys.JwtKeyGenerator(),
+                new dev.ssosetup.core.keys.KeyFileReader(),
+                new dev.ssosetup.core.keys.SigningSelfTest(java.time.Clock.systemUTC()));
 
         // ---- review (issue 6)
         final dev.ssosetup.core.config.ConfigFiles configFiles = new dev.ssosetup.infra.config.LocalConfigFiles();
@@ -113,6 +117,7 @@ public final class CompositionRoot {
             cl.addSubcommand("test-login", new dev.ssosetup.cli.TestLoginCommand(services.loginTest()));
 
             // ---- keys (issue 5)
+            cl.addSubcommand(dev.ssosetup.cli.KeysCommand.create(services.keys));
 
             // ---- review (issue 6)
             cl.addSubcommand(new dev.ssosetup.cli.RenderCommand(services.configFiles, services.schemaCheck));
@@ -166,6 +171,7 @@ public final class CompositionRoot {
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
             state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
             state.pushNavigatorProperty().set(state::goToStep);
+            dev.ssosetup.ui.wizard.CrossStepLinks.install(state, messages);
             controllers.register(WizardController.class, () -> new WizardController(wizard, views));
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
@@ -188,7 +194,11 @@ public final class CompositionRoot {
                     "/dev/ssosetup/ui/login/LoginTestView.fxml"));
 
             // ---- keys (issue 5)
-            steps.add(placeholder("keys", "wizard.step.keys"));
+            dev.ssosetup.ui.keys.KeysViewModel keysStep = new dev.ssosetup.ui.keys.KeysViewModel(services.keys,
+                    background, state, messages);
+            controllers.register(dev.ssosetup.ui.keys.KeysController.class, () -> new dev.ssosetup.ui.keys
+                    .KeysController(keysStep, new dev.ssosetup.ui.keys.FxKeysDialogs(messages), messages));
+            steps.add(new WizardStep("keys", "wizard.step.keys", keysStep, "/dev/ssosetup/ui/keys/KeysView.fxml"));
 
             // ---- review (issue 6)
             // "Go to step" links go through WizardState.stepNavigatorProperty(), set where the WizardViewModel is built

@@ -1,0 +1,193 @@
+package dev.ssosetup.core.keys;
+
+import dev.ssosetup.core.task.TaskContext;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Keys step's use cases, shared by the wizard and {@code sso-setup keys}: generate, inspect, import, export,
+ * build a rotation {@code jwks.json}, and self-test. Files go through the {@link KeyFileStore} port.
+ */
+public final class KeysService {
+    private static final String EXPECTED_PRIVATE = "expected an RSA private key of at least 2048 bits "
+            + "(PKCS#8 or PKCS#1, DER or PEM, or encrypted PKCS#8)";
+    private static final String EXPECTED_PUBLIC = "expected the matching RSA public key "
+            + "(X.509 SubjectPublicKeyInfo or PKCS#1, DER or PEM)";
+
+    private final KeyFileStore store;
+    private final JwtKeyGenerator generator;
+    private final KeyFileReader reader;
+    private final SigningSelfTest selfTest;
+
+    public KeysService(KeyFileStore store, JwtKeyGenerator generator, KeyFileReader reader, SigningSelfTest selfTest) {
+        this.store = Objects.requireNonNull(store);
+        this.generator = Objects.requireNonNull(generator);
+        this.reader = Objects.requireNonNull(reader);
+        this.selfTest = Objects.requireNonNull(selfTest);
+    }
+
+    public RsaKeyPair generate(KeySize size, TaskContext context) {
+        return generator.generate(size, context);
+    }
+
+    /** What the file at {@code path} is (for {@code keys inspect}); unreadable files are an IO problem. */
+    public KeyReport inspect(String path) {
+        return KeyReport.of(path, reader.identify(store.read(path)));
+    }
+
+    /** True when the file at {@code path} is an encrypted private key (so a password must be asked). */
+    public boolean isEncrypted(String path) {
+        return reader.identify(store.read(path)) instanceof KeyFileContent.EncryptedPrivate;
+    }
+
+    /**
+     * Imports a private key, and optionally its public key, checking that the key is RSA of at least 2048 bits and that
+     * both halves belong together. {@code password} may be null unless the private key is encrypted.
+     */
+    public RsaKeyPair importPair(String privatePath, String publicPath, KeyPassword password) {
+        KeyFileContent content = reader.identify(store.read(privatePath));
+        if (content instanceof KeyFileContent.EncryptedPrivate encrypted) {
+            if (password == null || password.isEmpty()) {
+                throw new KeyProblem(KeyProblem.Kind.PASSWORD_REQUIRED,
+                        privatePath + " is an " + encrypted.describe() + ": enter its password.");
+            }
+            try {
+                content = reader.decrypt(encrypted, password);
+            } catch (KeyProblem e) {
+                throw new KeyProblem(e.kind(), privatePath + ": " + e.getMessage());
+            }
+        }
+        if (!(content instanceof KeyFileContent.PrivateRsa privateRsa)) {
+            String hint = content instanceof KeyFileContent.PublicRsa
+                    ? " A public key alone cannot sign tokens: give the private key, and the public key as the public file."
+                    : "";
+            throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT,
+                    privatePath + " is " + article(content.describe()) + "; " + EXPECTED_PRIVATE + "." + hint);
+        }
+        requireSize(privatePath, privateRsa.describe(), privateRsa.key().getModulus().bitLength());
+        var derivedPublic = Crypto.publicOf(privateRsa.key());
+        if (publicPath != null && !publicPath.isBlank()) {
+            var given = readSinglePublicKey(publicPath);
+            if (!RsaKeyPair.matches(given, privateRsa.key())) {
+                throw new KeyProblem(KeyProblem.Kind.MISMATCH, publicPath + " does not belong to " + privatePath
+                        + ": the public key's fingerprint is " + KeyFingerprints.sha256(given)
+                        + " but the private key's is " + KeyFingerprints.sha256(derivedPublic)
+                        + ". Choose the public key exported with this private key, or leave it out "
+                        + "(it is derived from the private key).");
+            }
+        }
+        return new RsaKeyPair(derivedPublic, privateRsa.key());
+    }
+
+    private java.security.interfaces.RSAPublicKey readSinglePublicKey(String path) {
+        KeyFileContent content = reader.identify(store.read(path));
+        return switch (content) {
+            case KeyFileContent.PublicRsa p -> p.key();
+            case KeyFileContent.PublicKeySet set when set.keys().size() == 1 -> set.keys().getFirst().publicKey();
+            case KeyFileContent.PrivateRsa p -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, path + " is "
+                    + article(p.describe()) + "; " + EXPECTED_PUBLIC + ". Give private keys as the private file.");
+            default -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT,
+                    path + " is " + article(content.describe()) + "; " + EXPECTED_PUBLIC + ".");
+        };
+    }
+
+    /**
+     * Public keys for a rotation {@code jwks.json}: a public key file (its key id is its RFC 7638 thumbprint) or a
+     * previous {@code jwks.json} (its key ids are kept).
+     */
+    public List<PublicKeyEntry> readPublicKeys(String path) {
+        KeyFileContent content = reader.identify(store.read(path));
+        return switch (content) {
+            case KeyFileContent.PublicKeySet set -> set.keys();
+            case KeyFileContent.PublicRsa p -> {
+                requireSize(path, p.describe(), p.key().getModulus().bitLength());
+                yield List.of(PublicKeyEntry.withThumbprintId(p.key()));
+            }
+            case KeyFileContent.PrivateRsa p -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, path + " is "
+                    + article(p.describe()) + "; expected a public key or a jwks.json. Use public_key.der instead.");
+            default -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, path + " is "
+                    + article(content.describe()) + "; expected an RSA public key (DER or PEM) or a jwks.json.");
+        };
+    }
+
+    /** The files of {@code export} that already exist (the operator must confirm overwriting them). */
+    public List<String> conflicts(KeyExport export) {
+        return store.existing(export.folder(), export.fileNames());
+    }
+
+    /** Which export files already exist in {@code folder}. */
+    public List<String> conflicts(String folder, boolean encryptedPem) {
+        return store.existing(folder, KeyFileNames.all(encryptedPem));
+    }
+
+    /**
+     * Writes every file of {@code export}, all or nothing. The password of the encrypted PEM is cleared afterwards.
+     *
+     * @return the paths written
+     */
+    public List<String> export(KeyExport export, boolean overwrite, TaskContext context) {
+        TaskContext ctx = context == null ? TaskContext.none() : context;
+        try {
+            List<String> problems = KeySettingsCheck.problems(export.settings());
+            if (!problems.isEmpty()) {
+                throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, String.join(" ", problems));
+            }
+            ctx.progress(0.2, "Encoding the key files");
+            List<ExportFile> files = export.files();
+            ctx.checkCancelled();
+            ctx.progress(0.6, "Writing " + files.size() + " files");
+            List<String> written = store.writeAll(export.folder(), files, overwrite);
+            ctx.progress(1.0, "Exported");
+            return written;
+        } finally {
+            if (export.pemPassword() != null) {
+                export.pemPassword().clear();
+            }
+        }
+    }
+
+    /** Writes a {@code jwks.json} with {@code keys} (first = current) to {@code path}. */
+    public String writeJwks(String path, List<PublicKeyEntry> keys, boolean overwrite) {
+        if (keys.isEmpty()) {
+            throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, "Give at least one public key.");
+        }
+        String json = KeyEncodings.jwksJson(KeyEncodings.jwkSet(keys.getFirst(), keys.subList(1, keys.size())));
+        return store.writeFile(path, json.getBytes(StandardCharsets.UTF_8), overwrite);
+    }
+
+    /** Signs and verifies a sample OpenMetadata token with the pair and the {@code jwks.json} an export would write. */
+    public SelfTestResult selfTest(RsaKeyPair pair, JwtKeySettings settings, List<PublicKeyEntry> previous) {
+        String jwks = KeyEncodings.jwksJson(KeyEncodings.jwkSet(new PublicKeyEntry(settings.keyId(),
+                pair.publicKey()), previous == null ? List.of() : previous));
+        return selfTest.run(pair, settings, jwks);
+    }
+
+    /** A small file's bytes (password files, for example); the caller clears them. */
+    public byte[] readFile(String path) {
+        return store.read(path);
+    }
+
+    public String resolve(String folder, String name) {
+        return store.resolve(folder, name);
+    }
+
+    private static void requireSize(String path, String description, int bits) {
+        if (bits < KeySize.MINIMUM_BITS) {
+            throw new KeyProblem(KeyProblem.Kind.TOO_SMALL, path + " is " + article(description)
+                    + "; OpenMetadata keys need at least " + KeySize.MINIMUM_BITS
+                    + " bits. Generate a new key instead (3072 bits recommended).");
+        }
+    }
+
+    /** "RSA private key" → "an RSA private key"; descriptions that start with an article stay as they are. */
+    static String article(String description) {
+        String lower = description.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("a ") || lower.startsWith("an ") || lower.startsWith("not ")
+                || lower.startsWith("ec parameters")) {
+            return description;
+        }
+        return ("aeiou".indexOf(lower.charAt(0)) >= 0 || lower.startsWith("rsa") ? "an " : "a ") + description;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.ssosetup.ui.wizard;
+
+import dev.ssosetup.core.common.Severity;
+import dev.ssosetup.core.config.StepNote;
+import dev.ssosetup.core.login.LoginTestResult;
+import dev.ssosetup.core.login.OpenMetadataPreview;
+import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.push.LockoutEvidence;
+import dev.ssosetup.core.push.LoginEvidence;
+import dev.ssosetup.ui.common.Messages;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+
+/**
+ * What one step's result means for the others, kept in one place: the login test becomes the Push step's lock-out
+ * evidence and the Review step's verdict notes. Both follow the current provider settings, so an edit after the test
+ * withdraws the proof at once.
+ */
+public final class CrossStepLinks {
+    static final String LOGIN = "login";
+
+    private CrossStepLinks() {
+    }
+
+    public static void install(WizardState state, Messages messages) {
+        state.pushLockoutEvidenceProperty().bind(Bindings.createObjectBinding(
+                () -> LoginEvidence.from(state.loginResultProperty().get(), state.providerProperty().get()),
+                state.loginResultProperty(), state.providerProperty()));
+        InvalidationListener notes = o -> refreshLoginNotes(state, messages);
+        state.loginResultProperty().addListener(notes);
+        state.providerProperty().addListener(notes);
+        refreshLoginNotes(state, messages);
+    }
+
+    private static void refreshLoginNotes(WizardState state, Messages messages) {
+        LoginTestResult result = state.loginResultProperty().get();
+        ProviderSettings current = state.providerProperty().get();
+        state.stepNotes().removeIf(n -> n.stepId().equals(LOGIN));
+        if (result == null) {
+            state.stepNotes().add(new StepNote(LOGIN, "loginVerdict", Severity.WARNING,
+                    messages.get("links.login.none")));
+            return;
+        }
+        if (!result.matches(current)) {
+            state.stepNotes().add(new StepNote(LOGIN, "loginVerdict", Severity.WARNING,
+                    messages.get("links.login.stale")));
+            return;
+        }
+        if (result instanceof LoginTestResult.Failed failed) {
+            state.stepNotes().add(new StepNote(LOGIN, "loginVerdict", Severity.ERROR,
+                    messages.get("links.login.failed", failed.reason())));
+            return;
+        }
+        LockoutEvidence evidence = LoginEvidence.from(result, current);
+        OpenMetadataPreview preview = OpenMetadataPreview.of(current, result.claims(), result.userInfo());
+        state.stepNotes().add(new StepNote(LOGIN, "loginVerdict", Severity.INFO,
+                messages.get("links.login.passed", preview.userName())));
+        state.stepNotes().add(new StepNote(LOGIN, "omPreview",
+                evidence.provesAdminAccess() ? Severity.INFO : Severity.ERROR,
+                evidence.provesAdminAccess() ? messages.get("links.preview.admin", preview.userName())
+                        : messages.get("links.preview.notAdmin", preview.userName())));
+    }
+}
