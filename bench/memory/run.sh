@@ -10,7 +10,7 @@ ssc_find_jdk
 bench_build_once
 command -v Xvfb >/dev/null || ssc_install_packages xvfb
 port=$(bench_free_port)
-SERVER_HOSTNAME=127.0.0.1 SERVER_PORT=$port "$JAVA_HOME/bin/java" -cp "$(cat target/test-classpath.txt)" \
+JSON_CONFIG='{"interactiveLogin":false,"httpServer":"NettyWrapper"}' SERVER_HOSTNAME=127.0.0.1 SERVER_PORT=$port "$JAVA_HOME/bin/java" -cp "$(cat target/test-classpath.txt)" \
   no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt >/dev/null 2>&1 & server=$!
 disp=:$((500 + RANDOM % 400))
 Xvfb "$disp" -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!

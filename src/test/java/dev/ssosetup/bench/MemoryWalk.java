@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * Resident memory of the wizard as an operator's machine sees it: a fresh JVM with the app's runtime classpath builds
  * the window exactly as {@code WizardApplication} does (composition root, real runner, real glass under Xvfb), walks
- * the wizard (Provider filled and checked against {@code ISSUER}, then Next through every step it can pass) and reads
+ * the wizard (Provider filled and checked against {@code ISSUER}, login test passed through a scripted browser, a key
+ * pair generated, then on to Review) and reads
  * {@code VmRSS}/{@code VmHWM} from {@code /proc/self/status}. Prints {@code RSS_SHOWN}, {@code RSS_WALKED},
  * {@code HWM} (kB) and {@code REACHED} (the last step title).
  *
@@ -76,6 +77,23 @@ public final class MemoryWalk {
                 }
                 return null;
             });
+            String step = title(root);
+            if (step.equals("Login test") && onFx(() -> ((Button) root.lookup("#nextButton")).isDisabled())) {
+                onFx(() -> {
+                    ((Button) root.lookup("#loginStart")).fire();
+                    return null;
+                });
+                waitUntil(30, () -> !((TextField) root.lookup("#loginUrl")).getText().isBlank());
+                String url = onFx(() -> ((TextField) root.lookup("#loginUrl")).getText());
+                new dev.ssosetup.testing.TestBrowser().visit(java.net.URI.create(url));
+                waitUntil(60, () -> !((Button) root.lookup("#nextButton")).isDisabled());
+            } else if (step.equals("Keys") && onFx(() -> ((Button) root.lookup("#nextButton")).isDisabled())) {
+                onFx(() -> {
+                    ((Button) root.lookup("#keysGenerate")).fire();
+                    return null;
+                });
+                waitUntil(120, () -> !((Button) root.lookup("#nextButton")).isDisabled());
+            }
             if (!waitUntil(5, () -> !((Button) root.lookup("#nextButton")).isDisabled())) {
                 break; // a real step that needs more than this walk gives it
             }

@@ -62,6 +62,14 @@ class ClipboardLeakTest {
         walk.click("#copyCallback");
         leaks.addAll(canaries.find("clipboard after Copy callback", clipboard(robot)));
         walk.checkProvider();
+        walk.nextUntil("Login test");
+        walk.passLoginTest(); // the confidential client's secret goes to the token endpoint here
+        walk.click("#loginCopyReport");
+        String report = clipboard(robot);
+        assertFalse(report == null || report.isBlank(), "Copy report put the report on the clipboard");
+        leaks.addAll(canaries.find("clipboard after Copy report (login test)", report));
+        walk.click("#loginCopyUrl");
+        leaks.addAll(canaries.find("clipboard after Copy URL (login test)", clipboard(robot)));
         walk.nextUntil("Review");
 
         TabPane tabs = robot.lookup("#reviewTabs").queryAs(TabPane.class);
