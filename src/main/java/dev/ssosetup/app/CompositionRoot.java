@@ -2,17 +2,56 @@ package dev.ssosetup.app;
 
 import dev.ssosetup.cli.DiscoverCommand;
 import dev.ssosetup.cli.ExitCodes;
+import dev.ssosetup.cli.KeysCommand;
+import dev.ssosetup.cli.PushCommand;
+import dev.ssosetup.cli.PushEnvironment;
+import dev.ssosetup.cli.RenderCommand;
+import dev.ssosetup.cli.RestoreCommand;
 import dev.ssosetup.cli.SsoSetupCommand;
+import dev.ssosetup.cli.TestLoginCommand;
+import dev.ssosetup.core.config.ConfigFiles;
+import dev.ssosetup.core.config.ProfileLoad;
+import dev.ssosetup.core.config.ProfileService;
+import dev.ssosetup.core.config.ReadinessCheck;
+import dev.ssosetup.core.config.SchemaCheck;
+import dev.ssosetup.core.config.SsoConfiguration;
+import dev.ssosetup.core.keys.JwtKeyGenerator;
+import dev.ssosetup.core.keys.KeyFileReader;
+import dev.ssosetup.core.keys.KeysService;
+import dev.ssosetup.core.keys.SigningSelfTest;
+import dev.ssosetup.core.login.LoginTest;
 import dev.ssosetup.core.net.HttpGatewayFactory;
+import dev.ssosetup.core.push.BackupStore;
+import dev.ssosetup.core.push.DesiredConfiguration;
+import dev.ssosetup.core.push.DesiredFromModel;
+import dev.ssosetup.core.push.GatewayFactory;
+import dev.ssosetup.core.push.LockoutEvidence;
+import dev.ssosetup.infra.config.LocalConfigFiles;
+import dev.ssosetup.infra.config.NetworkntSchemaCheck;
+import dev.ssosetup.infra.keys.FileSystemKeyFileStore;
+import dev.ssosetup.infra.login.JdkLoopbackReceiver;
+import dev.ssosetup.infra.login.SystemBrowserOpener;
+import dev.ssosetup.infra.net.JdkHttpGateway;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
+import dev.ssosetup.infra.push.FileBackupStore;
+import dev.ssosetup.infra.push.JdkGatewayFactory;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
+import dev.ssosetup.ui.keys.FxKeysDialogs;
+import dev.ssosetup.ui.keys.KeysController;
+import dev.ssosetup.ui.keys.KeysViewModel;
+import dev.ssosetup.ui.login.LoginTestController;
+import dev.ssosetup.ui.login.LoginTestViewModel;
 import dev.ssosetup.ui.provider.ProviderController;
 import dev.ssosetup.ui.provider.ProviderViewModel;
+import dev.ssosetup.ui.push.PushController;
+import dev.ssosetup.ui.push.PushViewModel;
+import dev.ssosetup.ui.review.ReviewController;
+import dev.ssosetup.ui.review.ReviewViewModel;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.FxBackgroundRunner;
-import dev.ssosetup.ui.wizard.PlaceholderStepViewModel;
+import dev.ssosetup.ui.wizard.CrossStepLinks;
 import dev.ssosetup.ui.wizard.WizardController;
 import dev.ssosetup.ui.wizard.WizardState;
 import dev.ssosetup.ui.wizard.WizardStep;
@@ -20,12 +59,17 @@ import dev.ssosetup.ui.wizard.WizardViewModel;
 import javafx.scene.Parent;
 import picocli.CommandLine;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one place where adapters ({@code infra}) are wired into use cases ({@code core}), view models and views
@@ -53,47 +97,46 @@ public final class CompositionRoot {
         final HttpGatewayFactory providerGateways = new JdkHttpGatewayFactory();
 
         // ---- login (issue 4)
-        // (fully qualified names keep this section's changes inside the section)
         /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
-        dev.ssosetup.core.login.LoginTest loginTest() {
-            return new dev.ssosetup.core.login.LoginTest(dev.ssosetup.infra.net.JdkHttpGateway.create(),
-                    new dev.ssosetup.infra.login.JdkLoopbackReceiver(),
-                    new dev.ssosetup.infra.login.SystemBrowserOpener(), java.time.Clock.systemUTC());
+        LoginTest loginTest() {
+            return new LoginTest(JdkHttpGateway.create(),
+                    new JdkLoopbackReceiver(),
+                    new SystemBrowserOpener(), Clock.systemUTC());
         }
 
         // ---- keys (issue 5)
-        final dev.ssosetup.core.keys.KeysService keys = new dev.ssosetup.core.keys.KeysService(
-                new dev.ssosetup.infra.keys.FileSystemKeyFileStore(), new dev.ssosetup.core.keys.JwtKeyGenerator(),
-                new dev.ssosetup.core.keys.KeyFileReader(),
-                new dev.ssosetup.core.keys.SigningSelfTest(java.time.Clock.systemUTC()));
+        final KeysService keys = new KeysService(
+                new FileSystemKeyFileStore(), new JwtKeyGenerator(),
+                new KeyFileReader(),
+                new SigningSelfTest(Clock.systemUTC()));
 
         // ---- review (issue 6)
-        final dev.ssosetup.core.config.ConfigFiles configFiles = new dev.ssosetup.infra.config.LocalConfigFiles();
-        final dev.ssosetup.core.config.SchemaCheck schemaCheck = new dev.ssosetup.infra.config.NetworkntSchemaCheck();
+        final ConfigFiles configFiles = new LocalConfigFiles();
+        final SchemaCheck schemaCheck = new NetworkntSchemaCheck();
 
         // ---- push (issue 7)
-        final dev.ssosetup.core.push.GatewayFactory pushGateways = new dev.ssosetup.infra.push.JdkGatewayFactory();
-        final java.util.function.Function<java.nio.file.Path, dev.ssosetup.core.push.BackupStore> pushBackupStores =
-                dev.ssosetup.infra.push.FileBackupStore::new;
-        final java.time.Clock pushClock = java.time.Clock.systemUTC();
+        final GatewayFactory pushGateways = new JdkGatewayFactory();
+        final Function<Path, BackupStore> pushBackupStores =
+                FileBackupStore::new;
+        final Clock pushClock = Clock.systemUTC();
 
-        final dev.ssosetup.core.push.DesiredFromModel desiredFromModel = new dev.ssosetup.core.push.DesiredFromModel(
-                new dev.ssosetup.core.config.ReadinessCheck(schemaCheck));
+        final DesiredFromModel desiredFromModel = new DesiredFromModel(
+                new ReadinessCheck(schemaCheck));
 
         /** For push/restore: {@code --profile} is opened and rendered exactly as the Review step and render do. */
-        dev.ssosetup.cli.PushEnvironment pushEnvironment() {
-            return new dev.ssosetup.cli.PushEnvironment(pushGateways, pushBackupStores,
-                    dev.ssosetup.infra.push.FileBackupStore.defaultFolder(), pushClock, java.util.Optional.empty(),
-                    dev.ssosetup.core.push.LockoutEvidence::none, System.in)
+        PushEnvironment pushEnvironment() {
+            return new PushEnvironment(pushGateways, pushBackupStores,
+                    FileBackupStore.defaultFolder(), pushClock, Optional.empty(),
+                    LockoutEvidence::none, System.in)
                     .withProfileRenderer(path -> desiredFromModel.from(openProfile(path.toString())).body());
         }
 
         /** @throws IllegalArgumentException with the reason when the profile is refused */
-        dev.ssosetup.core.config.SsoConfiguration openProfile(String path) {
-            return switch (new dev.ssosetup.core.config.ProfileService(configFiles).open(path)) {
-                case dev.ssosetup.core.config.ProfileLoad.Refused refused ->
+        SsoConfiguration openProfile(String path) {
+            return switch (new ProfileService(configFiles).open(path)) {
+                case ProfileLoad.Refused refused ->
                         throw new IllegalArgumentException(refused.reason());
-                case dev.ssosetup.core.config.ProfileLoad.Loaded loaded -> loaded.profile().configuration();
+                case ProfileLoad.Loaded loaded -> loaded.profile().configuration();
             };
         }
 
@@ -114,17 +157,17 @@ public final class CompositionRoot {
             cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways));
 
             // ---- login (issue 4)
-            cl.addSubcommand("test-login", new dev.ssosetup.cli.TestLoginCommand(services.loginTest()));
+            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest()));
 
             // ---- keys (issue 5)
-            cl.addSubcommand(dev.ssosetup.cli.KeysCommand.create(services.keys));
+            cl.addSubcommand(KeysCommand.create(services.keys));
 
             // ---- review (issue 6)
-            cl.addSubcommand(new dev.ssosetup.cli.RenderCommand(services.configFiles, services.schemaCheck));
+            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck));
 
             // ---- push (issue 7)
-            cl.addSubcommand(new dev.ssosetup.cli.PushCommand(services.pushEnvironment()));
-            cl.addSubcommand(new dev.ssosetup.cli.RestoreCommand(services.pushEnvironment()));
+            cl.addSubcommand(new PushCommand(services.pushEnvironment()));
+            cl.addSubcommand(new RestoreCommand(services.pushEnvironment()));
 
             // ---- end
             cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -171,7 +214,7 @@ public final class CompositionRoot {
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
             state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
             state.pushNavigatorProperty().set(state::goToStep);
-            dev.ssosetup.ui.wizard.CrossStepLinks.install(state, messages);
+            CrossStepLinks.install(state, messages);
             controllers.register(WizardController.class, () -> new WizardController(wizard, views));
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
@@ -186,51 +229,45 @@ public final class CompositionRoot {
                     "/dev/ssosetup/ui/provider/ProviderView.fxml"));
 
             // ---- login (issue 4)
-            var login = new dev.ssosetup.ui.login.LoginTestViewModel(state, background, services.loginTest(),
+            var login = new LoginTestViewModel(state, background, services.loginTest(),
                     messages);
-            controllers.register(dev.ssosetup.ui.login.LoginTestController.class,
-                    () -> new dev.ssosetup.ui.login.LoginTestController(login));
+            controllers.register(LoginTestController.class,
+                    () -> new LoginTestController(login));
             steps.add(new WizardStep("login", "wizard.step.login", login,
                     "/dev/ssosetup/ui/login/LoginTestView.fxml"));
 
             // ---- keys (issue 5)
-            dev.ssosetup.ui.keys.KeysViewModel keysStep = new dev.ssosetup.ui.keys.KeysViewModel(services.keys,
+            KeysViewModel keysStep = new KeysViewModel(services.keys,
                     background, state, messages);
-            controllers.register(dev.ssosetup.ui.keys.KeysController.class, () -> new dev.ssosetup.ui.keys
-                    .KeysController(keysStep, new dev.ssosetup.ui.keys.FxKeysDialogs(messages), messages));
+            controllers.register(KeysController.class, () -> new KeysController(keysStep, new FxKeysDialogs(messages), messages));
             steps.add(new WizardStep("keys", "wizard.step.keys", keysStep, "/dev/ssosetup/ui/keys/KeysView.fxml"));
 
             // ---- review (issue 6)
             // "Go to step" links go through WizardState.stepNavigatorProperty(), set where the WizardViewModel is built
-            dev.ssosetup.ui.review.ReviewViewModel review = new dev.ssosetup.ui.review.ReviewViewModel(state,
-                    new dev.ssosetup.core.config.ReadinessCheck(services.schemaCheck),
-                    new dev.ssosetup.core.config.ProfileService(services.configFiles), services.configFiles,
+            ReviewViewModel review = new ReviewViewModel(state,
+                    new ReadinessCheck(services.schemaCheck),
+                    new ProfileService(services.configFiles), services.configFiles,
                     background, messages, state::goToStep);
-            controllers.register(dev.ssosetup.ui.review.ReviewController.class,
-                    () -> new dev.ssosetup.ui.review.ReviewController(review));
+            controllers.register(ReviewController.class,
+                    () -> new ReviewController(review));
             steps.add(new WizardStep("review", "wizard.step.review", review,
                     "/dev/ssosetup/ui/review/ReviewView.fxml"));
 
             // ---- push (issue 7)
             // what is pushed is exactly what the Review step renders, and only once it is ready
-            java.util.function.Supplier<java.util.Optional<dev.ssosetup.core.push.DesiredConfiguration>> pushDesired =
+            Supplier<Optional<DesiredConfiguration>> pushDesired =
                     () -> services.desiredFromModel.ifReady(state.configuration());
-            dev.ssosetup.ui.push.PushViewModel push = new dev.ssosetup.ui.push.PushViewModel(
+            PushViewModel push = new PushViewModel(
                     services.pushGateways,
-                    services.pushBackupStores.apply(dev.ssosetup.infra.push.FileBackupStore.defaultFolder()),
+                    services.pushBackupStores.apply(FileBackupStore.defaultFolder()),
                     services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
                     stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages);
-            controllers.register(dev.ssosetup.ui.push.PushController.class,
-                    () -> new dev.ssosetup.ui.push.PushController(push, messages));
+            controllers.register(PushController.class,
+                    () -> new PushController(push, messages));
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
 
             // ---- end
             return steps;
-        }
-
-        private static WizardStep placeholder(String id, String titleKey) {
-            return new WizardStep(id, titleKey, new PlaceholderStepViewModel(),
-                    "/dev/ssosetup/ui/wizard/PlaceholderView.fxml");
         }
 
         WizardState state() {

@@ -90,9 +90,6 @@ public final class WizardController {
     }
 
     private Parent load(WizardStep step) {
-        if (step.viewModel() instanceof PlaceholderStepViewModel placeholder) {
-            return views.load(step.fxml(), type -> new PlaceholderController(placeholder));
-        }
         return views.load(step.fxml());
     }
 
@@ -122,15 +119,17 @@ public final class WizardController {
                 ? "wizard.ready" : "wizard.notReady"));
     }
 
+    /** Puts the focus on the step's first field the operator can type in (not a read-only or hidden one). */
     private static void focusFirst(Node view) {
         javafx.application.Platform.runLater(() -> {
-            if (view.getScene() != null) {
-                Node target = view.lookup(".text-field");
-                if (target == null) {
-                    target = view;
-                }
-                target.requestFocus();
+            if (view.getScene() == null) {
+                return;
             }
+            Node target = view.lookupAll(".text-input").stream()
+                    .filter(n -> n instanceof javafx.scene.control.TextInputControl t && t.isEditable()
+                            && !t.isDisabled() && t.isVisible() && t.isFocusTraversable() && t.getScene() != null)
+                    .findFirst().orElse(view);
+            target.requestFocus();
         });
     }
 

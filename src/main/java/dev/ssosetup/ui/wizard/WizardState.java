@@ -1,10 +1,25 @@
 package dev.ssosetup.ui.wizard;
 
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.config.AuthorizerOptions;
+import dev.ssosetup.core.config.SsoConfiguration;
+import dev.ssosetup.core.config.StepNote;
 import dev.ssosetup.core.keys.JwtKeySettings;
+import dev.ssosetup.core.login.LoginTestResult;
 import dev.ssosetup.core.provider.DiscoveryReport;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.push.LockoutEvidence;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What the steps hand to each other during one session: each step publishes its result here and later steps read it.
@@ -27,37 +42,37 @@ public final class WizardState {
     }
 
     // ---- login (issue 4)
-    private final ObjectProperty<dev.ssosetup.core.login.LoginTestResult> loginResult =
+    private final ObjectProperty<LoginTestResult> loginResult =
             new SimpleObjectProperty<>();
 
     /**
      * The latest login test of this session (passed or failed), or null when none ran. It proves something only for
      * the settings it was run with: check {@code result.passed() && result.matches(providerProperty().get())}.
      */
-    public ObjectProperty<dev.ssosetup.core.login.LoginTestResult> loginResultProperty() {
+    public ObjectProperty<LoginTestResult> loginResultProperty() {
         return loginResult;
     }
 
     // ---- keys (issue 5)
 
     // ---- review (issue 6)
-    private final javafx.beans.property.StringProperty idpJwksUri = new javafx.beans.property.SimpleStringProperty("");
-    private final ObjectProperty<dev.ssosetup.core.config.AuthorizerOptions> authorizerOptions =
-            new SimpleObjectProperty<>(dev.ssosetup.core.config.AuthorizerOptions.defaults());
-    private final ObjectProperty<java.util.Map<String, String>> loginTestOptions =
-            new SimpleObjectProperty<>(java.util.Map.of());
-    private final javafx.collections.ObservableMap<String, java.util.List<dev.ssosetup.core.common.Finding>>
-            stepFindings = javafx.collections.FXCollections.observableHashMap();
-    private final javafx.collections.ObservableList<dev.ssosetup.core.config.StepNote> stepNotes =
-            javafx.collections.FXCollections.observableArrayList();
-    private final ObjectProperty<java.util.function.Consumer<String>> stepNavigator =
+    private final StringProperty idpJwksUri = new SimpleStringProperty("");
+    private final ObjectProperty<AuthorizerOptions> authorizerOptions =
+            new SimpleObjectProperty<>(AuthorizerOptions.defaults());
+    private final ObjectProperty<Map<String, String>> loginTestOptions =
+            new SimpleObjectProperty<>(Map.of());
+    private final ObservableMap<String, List<Finding>>
+            stepFindings = FXCollections.observableHashMap();
+    private final ObservableList<StepNote> stepNotes =
+            FXCollections.observableArrayList();
+    private final ObjectProperty<Consumer<String>> stepNavigator =
             new SimpleObjectProperty<>(stepId -> { });
 
     /**
      * Shows the step with the given id (links such as "Go to Provider"). The composition root sets it once the
      * wizard exists: {@code state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)))}.
      */
-    public ObjectProperty<java.util.function.Consumer<String>> stepNavigatorProperty() {
+    public ObjectProperty<Consumer<String>> stepNavigatorProperty() {
         return stepNavigator;
     }
 
@@ -65,8 +80,8 @@ public final class WizardState {
      * The one configuration model as the steps have it now (the Review step renders it, the Push step sends it).
      * Holds the client secret typed in this session.
      */
-    public dev.ssosetup.core.config.SsoConfiguration configuration() {
-        return new dev.ssosetup.core.config.SsoConfiguration(provider.get(), authorizerOptions.get(), keys.get(),
+    public SsoConfiguration configuration() {
+        return new SsoConfiguration(provider.get(), authorizerOptions.get(), keys.get(),
                 idpJwksUri.get());
     }
 
@@ -76,43 +91,43 @@ public final class WizardState {
     }
 
     /** The IdP's {@code jwks_uri} exactly as discovered ("" while unknown). The Provider step sets it. */
-    public javafx.beans.property.StringProperty idpJwksUriProperty() {
+    public StringProperty idpJwksUriProperty() {
         return idpJwksUri;
     }
 
     /** Authorizer settings the Provider step does not ask for; restored from profiles. */
-    public ObjectProperty<dev.ssosetup.core.config.AuthorizerOptions> authorizerOptionsProperty() {
+    public ObjectProperty<AuthorizerOptions> authorizerOptionsProperty() {
         return authorizerOptions;
     }
 
     /** The Login test step's options as string pairs, saved in and restored from profiles ({@code loginTest}). */
-    public ObjectProperty<java.util.Map<String, String>> loginTestOptionsProperty() {
+    public ObjectProperty<Map<String, String>> loginTestOptionsProperty() {
         return loginTestOptions;
     }
 
     /** Open findings per step id (steps publish theirs here; the Review step lists them with a link back). */
-    public javafx.collections.ObservableMap<String, java.util.List<dev.ssosetup.core.common.Finding>> stepFindings() {
+    public ObservableMap<String, List<Finding>> stepFindings() {
         return stepFindings;
     }
 
     /** Verdicts other steps contribute to the review (login-test verdict, OpenMetadata preview ...). */
-    public javafx.collections.ObservableList<dev.ssosetup.core.config.StepNote> stepNotes() {
+    public ObservableList<StepNote> stepNotes() {
         return stepNotes;
     }
 
     // ---- push (issue 7)
-    private final ObjectProperty<dev.ssosetup.core.push.LockoutEvidence> pushLockoutEvidence =
-            new SimpleObjectProperty<>(dev.ssosetup.core.push.LockoutEvidence.none());
-    private final ObjectProperty<java.util.function.Consumer<String>> pushNavigator =
+    private final ObjectProperty<LockoutEvidence> pushLockoutEvidence =
+            new SimpleObjectProperty<>(LockoutEvidence.none());
+    private final ObjectProperty<Consumer<String>> pushNavigator =
             new SimpleObjectProperty<>(stepId -> { });
 
     /** What this session's login test proved, for the Push step's lock-out guard (the lead maps the login result). */
-    public ObjectProperty<dev.ssosetup.core.push.LockoutEvidence> pushLockoutEvidenceProperty() {
+    public ObjectProperty<LockoutEvidence> pushLockoutEvidenceProperty() {
         return pushLockoutEvidence;
     }
 
     /** How the Push step's "go to step" links move the wizard: set to {@code id -> wizard.goTo(wizard.indexOf(id))}. */
-    public ObjectProperty<java.util.function.Consumer<String>> pushNavigatorProperty() {
+    public ObjectProperty<Consumer<String>> pushNavigatorProperty() {
         return pushNavigator;
     }
 
