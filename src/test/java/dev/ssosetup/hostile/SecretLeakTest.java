@@ -242,6 +242,48 @@ class SecretLeakTest {
         }
     }
 
+    /**
+     * Keys: generate and export through the CLI, import and inspect the exported key; the private exponent of the
+     * generated key is the canary (as bytes and base64 at every alignment, so DER, PEM and JWK forms are all caught).
+     * Only the private key files may hold it, and they are owner-only.
+     */
+    @Test
+    void keysLeakNoPrivateKey() throws Exception {
+        Path out = dir.resolve("keys");
+        assertEquals(0, cli("keys", "generate", "--size", "2048", "--out", out.toString()));
+        Path privateDer = out.resolve("private_key.der");
+        var content = new dev.ssosetup.core.keys.KeyFileReader().identify(Files.readAllBytes(privateDer));
+        var key = ((dev.ssosetup.core.keys.KeyFileContent.PrivateRsa) content).key();
+        byte[] d = key.getPrivateExponent().toByteArray();
+        String slice = new String(java.util.Arrays.copyOfRange(d, 16, 64), StandardCharsets.ISO_8859_1);
+        Canaries keyCanary = new Canaries().add("private exponent", slice);
+        assertFalse(keyCanary.find("positive control", Files.readString(privateDer, StandardCharsets.ISO_8859_1))
+                .isEmpty(), "the search finds the key in its own file");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(privateDer)));
+
+        assertEquals(0, cli("keys", "inspect", privateDer.toString()));
+        assertEquals(0, cli("keys", "inspect", privateDer.toString(), "--json"));
+        assertEquals(0, cli("keys", "import", "--private", privateDer.toString(), "--out",
+                dir.resolve("imported").toString()));
+        seen.put("KeyFileContent.toString", content.toString());
+        seen.put("System.out", capture.stdout());
+        seen.put("System.err", capture.stderr());
+        seen.put("java.util.logging", capture.logs());
+
+        List<String> leaks = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                if (p.getFileName().toString().startsWith("private_key")) {
+                    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p::toString);
+                    continue;
+                }
+                leaks.addAll(keyCanary.find("file " + dir.relativize(p), Files.readString(p, StandardCharsets.ISO_8859_1)));
+            }
+        }
+        seen.forEach((where, text) -> leaks.addAll(keyCanary.find(where, text)));
+        assertEquals(List.of(), leaks, "the private key leaked");
+    }
+
     @Test
     void theSearchFindsEveryForm() {
         Canaries c = new Canaries().add("s", CLIENT_SECRET);
