@@ -98,6 +98,13 @@ class OpenMetadataResponseFuzzTest {
         call("fetchKeyCount", input, () -> client.fetchKeyCount("https://idp.example.com/jwks"));
     }
 
+    /** Found by the property above: a version with more digits than an int threw NumberFormatException. */
+    @net.jqwik.api.Example
+    void aVersionBeyondIntIsUnknownNotACrash() throws Exception {
+        everyAnswerEndsInAValueOrAPushException(200, "{\"version\":\"99999999999999999999.1.1\"}", new byte[0],
+                false);
+    }
+
     @Property(tries = 200)
     void hostileServerAndKeyUrlsAreRefusedClearly(@ForAll("urls") String url) {
         // documented: IllegalArgumentException naming the field and the fix
