@@ -125,7 +125,7 @@ public final class OpenMetadataClient {
                         + " answered an empty key set: tokens signed by this issuer cannot be checked", List.of());
             }
             return n;
-        } catch (java.text.ParseException e) {
+        } catch (java.text.ParseException | RuntimeException e) { // Nimbus throws NPE for a JSON "null" body
             throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url
                     + " did not answer a JSON Web Key Set {\"keys\":[...]}", List.of());
         }
