@@ -105,6 +105,12 @@ class OpenMetadataResponseFuzzTest {
                 false);
     }
 
+    /** Found by the property: a key URL answering the JSON literal null threw NullPointerException. */
+    @net.jqwik.api.Example
+    void aKeyUrlAnsweringNullIsABadAnswerNotACrash() throws Exception {
+        everyAnswerEndsInAValueOrAPushException(200, "null", new byte[0], false);
+    }
+
     @Property(tries = 200)
     void hostileServerAndKeyUrlsAreRefusedClearly(@ForAll("urls") String url) {
         // documented: IllegalArgumentException naming the field and the fix
