@@ -28,6 +28,7 @@ public final class WizardApplication extends Application {
         stage.setMinHeight(620);
         stage.setOnCloseRequest(e -> gui.close());
         stage.show();
+        StartupProbe.install();
     }
 
     @Override
