@@ -22,3 +22,27 @@ bench_now_ms() {
 bench_free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
+
+# builds what the benchmarks run, once: the app jar, the compiled tests and the test classpath
+bench_build_once() {
+  local mvn=(./mvnw -q -B)
+  [ -n "${BENCH_OFFLINE:-}" ] && mvn+=(-o)
+  if [ ! -f target/sso-setup-console.jar ] || [ ! -f target/test-classes/dev/ssosetup/bench/DiscoveryTiming.class ]; then
+    nice "${mvn[@]}" package -DskipTests >&2
+  fi
+  [ -f target/test-classpath.txt ] || nice "${mvn[@]}" dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/test-classpath.txt >&2
+}
+
+# the classpath of a warm-JVM harness: main classes, test classes, every test-scope dependency
+bench_test_classpath() {
+  printf '%s' "target/classes:target/test-classes:$(cat target/test-classpath.txt)"
+}
+
+# bench_wait_http URL : waits up to 60 s for URL to answer 2xx
+bench_wait_http() {
+  local i
+  for i in $(seq 1 300); do curl -fs -m 2 "$1" >/dev/null && return 0; sleep 0.2; done
+  echo "bench: $1 did not come up within 60 s" >&2
+  return 1
+}

@@ -77,6 +77,10 @@ public final class ProfileCodec {
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
+            if (e.getLocation() == null) { // the parser's limits (nesting depth, number or string length)
+                return new ProfileLoad.Refused("The profile is not a profile: it is nested too deeply or holds a "
+                        + "value too long to read.");
+            }
             return new ProfileLoad.Refused("The profile is not valid JSON (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
         }

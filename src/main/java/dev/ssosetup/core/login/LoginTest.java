@@ -388,6 +388,9 @@ public final class LoginTest {
             } catch (java.text.ParseException e) {
                 throw new LoginStop(FailureStage.ID_TOKEN, "The JWKS at " + uri + " is not a valid key set: "
                         + e.getMessage(), "The provider must publish its signing keys as a JWK set.");
+            } catch (RuntimeException e) { // Nimbus throws NullPointerException for the JSON literal null
+                throw new LoginStop(FailureStage.ID_TOKEN, "The JWKS at " + uri + " is not a valid key set.",
+                        "The provider must publish its signing keys as a JWK set.");
             }
         }
 

@@ -125,7 +125,7 @@ public final class OpenMetadataClient {
                         + " answered an empty key set: tokens signed by this issuer cannot be checked", List.of());
             }
             return n;
-        } catch (java.text.ParseException e) {
+        } catch (java.text.ParseException | RuntimeException e) { // Nimbus throws NPE for a JSON "null" body
             throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url
                     + " did not answer a JSON Web Key Set {\"keys\":[...]}", List.of());
         }
@@ -197,7 +197,7 @@ public final class OpenMetadataClient {
                     + "failed (HTTP " + s + ")." + suffix, List.of())
                     : s >= 300 && s < 400
                     ? new PushException(PushException.Kind.BAD_ANSWER, s, "Could not " + what + ": the server "
-                    + "redirects (HTTP " + s + r.header("Location").map(l -> " to " + l).orElse("") + "); "
+                    + "redirects (HTTP " + s + r.header("Location").map(l -> " to " + redactor.clean(l)).orElse("") + "); "
                     + "redirects are not followed: use the final address as the server URL.", List.of())
                     : new PushException(PushException.Kind.BAD_ANSWER, s, "Could not " + what + ": HTTP " + s
                     + "." + suffix, List.of());

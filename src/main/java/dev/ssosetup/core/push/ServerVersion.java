@@ -17,7 +17,11 @@ public record ServerVersion(String raw, int major, int minor) {
         if (!m.find()) {
             return new ServerVersion(r, -1, -1);
         }
-        return new ServerVersion(r, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        try {
+            return new ServerVersion(r, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        } catch (NumberFormatException e) { // digits beyond int: not a version any server has
+            return new ServerVersion(r, -1, -1);
+        }
     }
 
     public boolean known() {
