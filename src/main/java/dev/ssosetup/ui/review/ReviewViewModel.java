@@ -76,6 +76,8 @@ public final class ReviewViewModel implements StepViewModel {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private boolean refreshing;
+    private boolean refreshAgain;
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(false);
 
     /** {@code navigator} receives a step id when the operator follows a "Go to step" link. */
@@ -113,29 +115,63 @@ public final class ReviewViewModel implements StepViewModel {
         refresh();
     }
 
-    /** Rebuilds the model from the wizard state, re-checks it and re-renders every preview. */
+    /**
+     * Rebuilds the model from the wizard state, re-checks it and re-renders every preview. The schema check and the
+     * five renderings run on the background runner (they take tens of milliseconds, more under load), so typing in
+     * another step never waits for them; while one refresh runs, further changes are folded into one more.
+     */
     public void refresh() {
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
+        refreshAgain = false;
         SsoConfiguration c = state.configuration();
-        Readiness readiness = readinessCheck.evaluate(c);
-        ReviewSummary s = ReviewSummary.of(c,
-                new ReviewInputs(new LinkedHashMap<>(state.stepFindings()), List.copyOf(state.stepNotes())), readiness);
-        configuration.set(c);
-        summary.set(s);
-        items.setAll(s.items());
-        problems.setAll(s.problems());
-        notes.setAll(s.notes());
-        ready.set(s.ready());
-        render();
+        ReviewInputs inputs = new ReviewInputs(new LinkedHashMap<>(state.stepFindings()),
+                List.copyOf(state.stepNotes()));
+        RenderOptions options = new RenderOptions(includeSecret.get());
+        runner.execute(BackgroundTask.of("review-refresh", ctx -> {
+            Readiness readiness = readinessCheck.evaluate(c);
+            ReviewSummary s = ReviewSummary.of(c, inputs, readiness);
+            Map<OutputFormat, RenderedOutput> rendered = new EnumMap<>(OutputFormat.class);
+            for (OutputFormat f : OutputFormat.values()) {
+                rendered.put(f, renderers.render(f, c, options));
+            }
+            return new Refreshed(c, s, rendered);
+        }).onSuccess(r -> {
+            configuration.set(r.configuration());
+            summary.set(r.summary());
+            items.setAll(r.summary().items());
+            problems.setAll(r.summary().problems());
+            notes.setAll(r.summary().notes());
+            ready.set(r.summary().ready());
+            r.rendered().forEach((f, out) -> {
+                texts.get(f).set(out.text());
+                holdsSecret.get(f).set(out.holdsSecret());
+            });
+            refreshDone();
+        }).onFailure(e -> {
+            ready.set(false);
+            status.set(messages.get("wizard.error.unexpected", e.getMessage()));
+            statusIsError.set(true);
+            refreshDone();
+        }).onCancelled(this::refreshDone));
+    }
+
+    private void refreshDone() {
+        refreshing = false;
+        if (refreshAgain) {
+            refresh();
+        }
     }
 
     private void render() {
-        SsoConfiguration c = configuration.get();
-        RenderOptions options = new RenderOptions(includeSecret.get());
-        for (OutputFormat f : OutputFormat.values()) {
-            RenderedOutput out = renderers.render(f, c, options);
-            texts.get(f).set(out.text());
-            holdsSecret.get(f).set(out.holdsSecret());
-        }
+        refresh();
+    }
+
+    private record Refreshed(SsoConfiguration configuration, ReviewSummary summary,
+                             Map<OutputFormat, RenderedOutput> rendered) {
     }
 
     /** Asks the wizard to show the step with this id (the link next to a problem). */

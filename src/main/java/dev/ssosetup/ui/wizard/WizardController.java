@@ -64,6 +64,26 @@ public final class WizardController {
         viewModel.completedSteps().addListener((SetChangeListener<Integer>) change -> refreshRail());
         viewModel.currentValidProperty().addListener((obs, old, now) -> refreshStatus());
         show(viewModel.currentIndexProperty().get());
+        preloadNext(0);
+    }
+
+    /**
+     * Loads the other steps' views one at a time once the window is up, each in its own turn of the JavaFX thread,
+     * so that moving to a step later shows an already built view instead of stalling on FXML loading.
+     */
+    private void preloadNext(int from) {
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        pause.setOnFinished(e -> {
+            for (int i = from; i < viewModel.steps().size(); i++) {
+                if (!loaded.containsKey(i)) {
+                    WizardStep step = viewModel.steps().get(i);
+                    loaded.put(i, load(step));
+                    preloadNext(i + 1);
+                    return;
+                }
+            }
+        });
+        pause.play();
     }
 
     private HBox railItem(int index, WizardStep step) {

@@ -41,8 +41,9 @@ class WizardShellTest {
                 new WizardStep("login", "wizard.step.login", second, fxml),
                 new WizardStep("keys", "wizard.step.keys", third, fxml)));
         controllers.register(WizardController.class, () -> new WizardController(wizard, views));
-        controllers.register(TextStepController.class, () -> new TextStepController(
-                List.of(first, second, third).get(wizard.currentIndexProperty().get())));
+        // views are built in step order (the current one first, the others preloaded)
+        java.util.Iterator<TextStepViewModel> next = List.of(first, second, third).iterator();
+        controllers.register(TextStepController.class, () -> new TextStepController(next.next()));
         stage.setScene(new Scene(views.load("/dev/ssosetup/ui/wizard/WizardView.fxml")));
         stage.show();
     }
