@@ -173,7 +173,7 @@ public final class DiscoveryChecks {
             return Optional.empty();
         } catch (ParseException | JsonProcessingException | RuntimeException e) {
             return Optional.of(Finding.error("missing-metadata", "The discovery document does not parse as "
-                    + "OpenID provider metadata: " + e.getMessage(), "Fix the provider's configuration so that each "
+                    + "OpenID provider metadata: " + dev.ssosetup.core.common.LibraryText.plain(e.getMessage()), "Fix the provider's configuration so that each "
                     + "member has the type the OpenID Connect Discovery specification requires."));
         }
     }

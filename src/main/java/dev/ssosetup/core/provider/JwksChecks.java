@@ -53,7 +53,8 @@ final class JwksChecks {
                 Map<String, Object> map = (Map<String, Object>) m;
                 jwk = JWK.parse(map);
             } catch (java.text.ParseException | RuntimeException e) {
-                out.add(invalid("The JWKS " + name + " does not parse: " + e.getMessage() + "."));
+                out.add(invalid("The JWKS " + name + " does not parse: "
+                        + dev.ssosetup.core.common.LibraryText.plain(e.getMessage()) + "."));
                 continue;
             }
             if (jwk.getKeyType() == KeyType.OCT) {

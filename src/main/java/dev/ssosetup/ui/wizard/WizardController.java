@@ -77,7 +77,9 @@ public final class WizardController {
             for (int i = from; i < viewModel.steps().size(); i++) {
                 if (!loaded.containsKey(i)) {
                     WizardStep step = viewModel.steps().get(i);
-                    loaded.put(i, load(step));
+                    Parent view = attach(load(step));
+                    view.setVisible(false);
+                    loaded.put(i, view);
                     preloadNext(i + 1);
                     return;
                 }
@@ -100,13 +102,22 @@ public final class WizardController {
 
     private void show(int index) {
         WizardStep step = viewModel.steps().get(index);
-        Parent view = loaded.computeIfAbsent(index, i -> load(step));
-        stepContent.getChildren().setAll(view);
+        Parent view = loaded.computeIfAbsent(index, i -> attach(load(step)));
+        stepContent.getChildren().forEach(child -> child.setVisible(child == view));
         stepTitle.setText(messages.get(step.titleKey()));
         stepCounter.setText(messages.get("wizard.stepOf", index + 1, viewModel.steps().size()));
         refreshRail();
         refreshStatus();
         focusFirst(view);
+    }
+
+    /**
+     * Every loaded view stays in the scene, hidden unless current: its CSS and layout are done once, in the
+     * background of the first screen, not when the operator moves to it.
+     */
+    private Parent attach(Parent view) {
+        stepContent.getChildren().add(view);
+        return view;
     }
 
     private Parent load(WizardStep step) {

@@ -99,9 +99,8 @@ class WizardShellTest {
 
     private static TextField visibleTextField(FxRobot robot) {
         return robot.lookup(".step-text").queryAll().stream()
-                .filter(n -> n.getScene() != null && n.isVisible())
+                .filter(n -> n.getScene() != null && n.getParent().isVisible())
                 .map(TextField.class::cast)
-                .filter(tf -> tf.getParent().getParent() != null)
                 .findFirst().orElseThrow();
     }
 
