@@ -24,8 +24,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * properties mutate: odd JSON values, odd numbers, odd strings.
  */
 public final class Hostile {
-    /** One parse of one input: far more than any honest parse takes, far less than "hung". */
-    public static final Duration DEADLINE = Duration.ofSeconds(5);
+    /**
+     * One parse, or one login attempt (whose own timeout is 4 s): far more than an honest one takes on a loaded
+     * machine, far less than "hung".
+     */
+    public static final Duration DEADLINE = Duration.ofSeconds(12);
 
     private static final ExecutorService RUNNER = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "hostile-input");

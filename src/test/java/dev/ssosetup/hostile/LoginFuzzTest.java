@@ -160,7 +160,9 @@ class LoginFuzzTest {
                 Arbitraries.of("state=", "state=a&state=b", "code=&state=%zz", "error=access_denied", "=&=&&",
                         "state=%00", "code=" + "A".repeat(60_000), "state=x;code=y", "%", "a=%E2%82", "iss=http://e"));
         Arbitrary<String> path = Arbitraries.of("/callback", "/callback/", "/", "/favicon.ico", "/CALLBACK",
-                "/callback/../callback", "//callback", "*");
+                "/callback/../callback", "//callback");
+        // not "*": the JDK's HttpServer answers a non-path target itself, before our handler, and closes without
+        // reading a large body, so the client may see a reset; no browser sends it to a redirect URI
         Arbitrary<String> method = Arbitraries.of("GET", "POST", "PUT", "HEAD", "OPTIONS", "DELETE", "BREW");
         return net.jqwik.api.Combinators.combine(method, path, query, Arbitraries.strings().all().ofMaxLength(300))
                 .as((m, p, q, body) -> {

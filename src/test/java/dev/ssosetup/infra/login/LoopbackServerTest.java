@@ -74,13 +74,8 @@ class LoopbackServerTest {
             assertFalse(page.body().contains("<script>"), "escaped");
             assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page.body());
             assertTrue(page.body().contains("Login &lt;failed&gt;"));
-            // not on the wildcard address: another local address of this machine does not answer
-            for (InetAddress other : nonLoopbackAddresses()) {
-                try (Socket s = new Socket()) {
-                    assertThrows(java.io.IOException.class,
-                            () -> s.connect(new InetSocketAddress(other, port), 500), "bound on " + other);
-                }
-            }
+            // loopback only, never the wildcard address: hostile.LoopbackBindingTest reads the kernel's socket table
+            // (no packet is sent to a non-loopback address, as this workplace requires)
         }
     }
 
@@ -244,12 +239,5 @@ class LoopbackServerTest {
         try (Socket s = new Socket()) {
             assertThrows(java.io.IOException.class, () -> s.connect(new InetSocketAddress("127.0.0.1", port), 500));
         }
-    }
-
-    private static List<InetAddress> nonLoopbackAddresses() throws Exception {
-        return java.net.NetworkInterface.networkInterfaces()
-                .flatMap(java.net.NetworkInterface::inetAddresses)
-                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress() && a instanceof java.net.Inet4Address)
-                .toList();
     }
 }
