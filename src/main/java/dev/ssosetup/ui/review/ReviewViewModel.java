@@ -101,7 +101,7 @@ public final class ReviewViewModel implements StepViewModel {
         state.authorizerOptionsProperty().addListener(refresh);
         state.stepFindings().addListener(refresh);
         state.stepNotes().addListener(refresh);
-        includeSecret.addListener(o -> render());
+        includeSecret.addListener(o -> refresh());
         refresh();
     }
 
@@ -164,10 +164,6 @@ public final class ReviewViewModel implements StepViewModel {
         if (refreshAgain) {
             refresh();
         }
-    }
-
-    private void render() {
-        refresh();
     }
 
     private record Refreshed(SsoConfiguration configuration, ReviewSummary summary,
