@@ -96,7 +96,7 @@ public final class TestLoginCommand implements Callable<Integer> {
     boolean noBrowser;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
-            description = "How long to wait for the sign-in (default: ${DEFAULT-VALUE}).")
+            description = "How long the whole test may take, the sign-in included (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Option(names = "--alg", paramLabel = "ALG", defaultValue = "RS256",

@@ -78,6 +78,36 @@ public final class WizardWalk {
     }
 
     /**
+     * In the Push step: connects to the OpenMetadata at {@code serverUrl} with {@code adminToken}, plans (read, diff,
+     * validate), types the confirmation phrase when the lock-out guard asks for it, applies and waits for the
+     * verified result. Returns the final status line.
+     */
+    public String pushAndApply(String serverUrl, String adminToken) {
+        fill("pushServerUrl", serverUrl);
+        javafx.scene.control.PasswordField token = robot.lookup("#pushToken")
+                .queryAs(javafx.scene.control.PasswordField.class);
+        robot.interact(() -> token.setText(adminToken));
+        Button plan = robot.lookup("#pushPlan").queryButton();
+        Label status = robot.lookup("#pushStatus").queryAs(Label.class);
+        robot.interact(plan::fire);
+        waitFor(60, "the plan", () -> status.getText().startsWith("Plan ready")
+                || status.getText().startsWith("OpenMetadata refuses"));
+        if (!status.getText().startsWith("Plan ready")) {
+            throw new AssertionError("no plan: " + status.getText());
+        }
+        Node box = robot.lookup("#pushConfirmationBox").query();
+        if (box.isVisible()) {
+            TextField phrase = robot.lookup("#pushConfirmation").queryAs(TextField.class);
+            robot.interact(() -> phrase.setText(dev.ssosetup.core.push.LockoutGuard.CONFIRMATION_PHRASE));
+        }
+        Button apply = robot.lookup("#pushApply").queryButton();
+        waitFor(10, "Apply to be enabled", () -> !apply.isDisabled());
+        robot.interact(apply::fire);
+        waitFor(60, "the push to end", () -> status.getText().startsWith("Applied"));
+        return status.getText();
+    }
+
+    /**
      * Presses Next until the step titled {@code title}, doing what each step needs on the way (login test, key
      * generation) and acknowledging placeholder steps.
      */

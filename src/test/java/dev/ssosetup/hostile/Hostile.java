@@ -49,12 +49,25 @@ public final class Hostile {
      * naming the input.
      */
     public static <T> Outcome<T> run(String inputForHumans, Callable<T> parse) {
-        Future<T> f = RUNNER.submit(parse);
+        java.util.concurrent.atomic.AtomicReference<Thread> worker = new java.util.concurrent.atomic.AtomicReference<>();
+        Future<T> f = RUNNER.submit(() -> {
+            worker.set(Thread.currentThread());
+            return parse.call();
+        });
         try {
             return new Outcome<>(f.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS), null);
         } catch (TimeoutException e) {
+            // where it hangs, for whoever has to fix it: the stuck thread's stack
+            Thread t = worker.get();
+            StringBuilder where = new StringBuilder();
+            if (t != null) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    where.append("\n    at ").append(frame);
+                }
+            }
             f.cancel(true);
-            return fail("no answer within " + DEADLINE.toSeconds() + " s (hang) for input: " + shorten(inputForHumans));
+            return fail("no answer within " + DEADLINE.toSeconds() + " s (hang) for input: " + shorten(inputForHumans)
+                    + where);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException || cause instanceof Error) {

@@ -26,9 +26,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The login test's loopback listener is bound to the loopback address only (RFC 8252 section 8.3), for each redirect
  * host. Checked from the kernel's own table of listening sockets ({@code /proc/net/tcp}, {@code tcp6}): every socket
  * listening on the listener's port has a loopback local address, none a wildcard or an interface address. So a
- * connection to this machine's network address on that port cannot be accepted. The test deliberately sends no
- * packet to a non-loopback address (this workplace forbids traffic to anything but loopback); it lists the
- * machine's non-loopback addresses to show which ones the kernel table rules out.
+ * connection to this machine's network address on that port cannot be accepted. This test sends no packet to a
+ * non-loopback address (this workplace allows traffic only to loopback and to namespaces a session makes itself);
+ * {@link LoopbackNamespaceTest} makes such a connection, inside a private network namespace, and sees it refused.
  */
 class LoopbackBindingTest {
 

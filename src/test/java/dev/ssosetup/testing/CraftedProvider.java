@@ -46,6 +46,8 @@ public final class CraftedProvider implements AutoCloseable {
     public volatile Integer tokenErrorStatus;
     public volatile String tokenErrorBody;
     public volatile String userInfoSub = "user-1";
+    /** How long the token endpoint waits before it answers (a slow provider); zero by default. */
+    public volatile java.time.Duration tokenDelay = java.time.Duration.ZERO;
     public volatile Map<String, String> lastTokenRequest = Map.of();
     public volatile String lastTokenAuthorization;
 
@@ -60,8 +62,17 @@ public final class CraftedProvider implements AutoCloseable {
         server.createContext("/crafted/token", this::token);
         server.createContext("/crafted/userinfo", ex -> json(ex, 200,
                 "{\"sub\":\"" + userInfoSub + "\",\"email\":\"jane@acme.example\"}"));
+        // handlers on their own threads, so one slow answer (tokenDelay) never holds up the others
+        server.setExecutor(handlers);
         server.start();
     }
+
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "crafted-provider");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** Correct claims for this provider: iss, aud, sub, exp, iat, nonce, email. */
     public JWTClaimsSet.Builder claims(String nonce) {
@@ -111,6 +122,14 @@ public final class CraftedProvider implements AutoCloseable {
         Map<String, String> body = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         lastTokenRequest = Map.copyOf(body);
         lastTokenAuthorization = ex.getRequestHeaders().getFirst("Authorization");
+        if (!tokenDelay.isZero()) {
+            try {
+                Thread.sleep(tokenDelay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         if (tokenErrorStatus != null) {
             json(ex, tokenErrorStatus, tokenErrorBody);
             return;
@@ -158,5 +177,6 @@ public final class CraftedProvider implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -57,9 +57,10 @@ import java.util.Optional;
  * validated ID token and the OpenMetadata preview (RFC 8252, RFC 7636, OIDC Core 3.1.3.7, RFC 9207).
  *
  * <p>The script: read the discovery document; bind the loopback listener; build the authorization request (fresh
- * state, nonce and S256 verifier); only then open the browser; wait with one timeout for the callback; check
- * {@code state} and {@code iss}; exchange the code with the exact redirect URI; validate the ID token against the
- * JWKS; fetch userinfo when offered. Every way out is a {@link LoginTestResult}; only cancellation throws.
+ * state, nonce and S256 verifier); only then open the browser; wait for the callback; check {@code state} and
+ * {@code iss}; exchange the code with the exact redirect URI; validate the ID token against the JWKS; fetch userinfo
+ * when offered. One timeout ({@link LoginOptions#timeout()}) bounds the whole attempt: every request after the
+ * callback gets only what is left of it. Every way out is a {@link LoginTestResult}; only cancellation throws.
  */
 public final class LoginTest {
     private final OidcHttp http;
@@ -230,8 +231,9 @@ public final class LoginTest {
             }
             HttpExchange.Response response;
             try {
-                response = http.get(uri);
+                response = http.get(uri, limits(FailureStage.DISCOVERY, READING_DISCOVERY));
             } catch (HttpFailure f) {
+                ranOut(f, FailureStage.DISCOVERY, READING_DISCOVERY);
                 throw new LoginStop(FailureStage.DISCOVERY, "The discovery document at " + url
                         + " could not be read: " + f.getMessage(), "Check the issuer URL and that this computer "
                         + "can reach " + f.host() + " (proxy, firewall, CA certificates).");
@@ -338,8 +340,9 @@ public final class LoginTest {
             }
             HTTPResponse httpResponse;
             try {
-                httpResponse = http.send(request.toHTTPRequest());
+                httpResponse = http.send(request.toHTTPRequest(), limits(FailureStage.TOKEN, EXCHANGING));
             } catch (HttpFailure f) {
+                ranOut(f, FailureStage.TOKEN, EXCHANGING);
                 throw new LoginStop(FailureStage.TOKEN, "The token endpoint " + endpoint + " could not be reached: "
                         + f.getMessage(), "Check that this computer can reach " + f.host() + ".");
             }
@@ -376,13 +379,14 @@ public final class LoginTest {
                         + "signature cannot be checked.", "The provider must publish its signing keys.");
             }
             try {
-                HttpExchange.Response r = http.get(uri);
+                HttpExchange.Response r = http.get(uri, limits(FailureStage.ID_TOKEN, READING_JWKS));
                 if (r.status() != 200) {
                     throw new LoginStop(FailureStage.ID_TOKEN, "The JWKS at " + uri + " answered HTTP " + r.status()
                             + ".", "The provider must publish its signing keys at jwks_uri.");
                 }
                 return JWKSet.parse(r.bodyText());
             } catch (HttpFailure f) {
+                ranOut(f, FailureStage.ID_TOKEN, READING_JWKS);
                 throw new LoginStop(FailureStage.ID_TOKEN, "The JWKS at " + uri + " could not be read: "
                         + f.getMessage(), "Check that this computer can reach " + f.host() + ".");
             } catch (java.text.ParseException e) {
@@ -402,7 +406,8 @@ public final class LoginTest {
             }
             UserInfoResponse response;
             try {
-                response = UserInfoResponse.parse(http.send(new UserInfoRequest(uri, bearer).toHTTPRequest()));
+                response = UserInfoResponse.parse(http.send(new UserInfoRequest(uri, bearer).toHTTPRequest(),
+                        limits(FailureStage.USERINFO, READING_USERINFO)));
             } catch (HttpFailure | ParseException e) {
                 findings.add(Finding.warning("login-userinfo-unreadable", "The userinfo endpoint " + uri
                         + " could not be read: " + safe(e.getMessage()), "OpenMetadata reads the ID token, so "
@@ -432,6 +437,33 @@ public final class LoginTest {
             }
         }
 
+        /** What is left of the attempt's one timeout. */
+        private Duration left() {
+            return options.timeout().minus(Duration.between(startedAt, clock.instant()));
+        }
+
+        /** The limits for one request: the usual ones, cut to what is left of the attempt's timeout. */
+        private HttpExchange.Limits limits(FailureStage stage, String during) throws LoginStop {
+            Duration left = left();
+            if (left.compareTo(Duration.ofMillis(1)) < 0) {
+                throw outOfTime(stage, during);
+            }
+            return HttpExchange.Limits.DEFAULT.within(left);
+        }
+
+        /** A request that timed out because the attempt's own time ran out says so (not "the host is slow"). */
+        private void ranOut(HttpFailure f, FailureStage stage, String during) throws LoginStop {
+            if (f.kind() == HttpFailure.Kind.TIMEOUT && left().compareTo(Duration.ofMillis(1)) < 0) {
+                throw outOfTime(stage, during);
+            }
+        }
+
+        private LoginStop outOfTime(FailureStage stage, String during) {
+            return new LoginStop(stage, "The login test's time limit (" + options.timeout().toSeconds()
+                    + " s) ran out " + during + ".", "Start the test again. If the provider is slow to answer, "
+                    + "allow more time (the timeout option).");
+        }
+
         private boolean anyPort() {
             return options.ports().isEmpty() || options.ports().equals(List.of(0));
         }
@@ -450,6 +482,11 @@ public final class LoginTest {
                     userInfo, all);
         }
     }
+
+    private static final String READING_DISCOVERY = "while reading the discovery document";
+    private static final String EXCHANGING = "during the token exchange";
+    private static final String READING_JWKS = "while reading the provider's signing keys (JWKS)";
+    private static final String READING_USERINFO = "while reading userinfo";
 
     private static String stripSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;

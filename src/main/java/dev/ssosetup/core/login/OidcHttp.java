@@ -19,19 +19,19 @@ final class OidcHttp {
         this.gateway = gateway;
     }
 
-    HTTPResponse send(HTTPRequest request) throws HttpFailure {
+    HTTPResponse send(HTTPRequest request, HttpExchange.Limits limits) throws HttpFailure {
         Map<String, String> headers = new HashMap<>();
         Map<String, List<String>> nimbusHeaders = request.getHeaderMap();
         nimbusHeaders.forEach((name, values) -> headers.put(name, String.join(", ", values)));
         headers.putIfAbsent("Accept", "application/json");
         String body = request.getBody();
         HttpExchange.Request r = new HttpExchange.Request(request.getMethod().name(), request.getURI(), headers,
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), HttpExchange.Limits.DEFAULT);
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), limits);
         return toNimbus(gateway.send(r));
     }
 
-    HttpExchange.Response get(java.net.URI uri) throws HttpFailure {
-        return gateway.send(HttpExchange.Request.get(uri));
+    HttpExchange.Response get(java.net.URI uri, HttpExchange.Limits limits) throws HttpFailure {
+        return gateway.send(HttpExchange.Request.get(uri).withLimits(limits));
     }
 
     static HTTPResponse toNimbus(HttpExchange.Response response) {

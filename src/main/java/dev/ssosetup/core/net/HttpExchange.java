@@ -28,6 +28,19 @@ public final class HttpExchange {
                 throw new IllegalArgumentException("maxBodyBytes must be positive");
             }
         }
+
+        /**
+         * These limits with both timeouts cut to {@code left} where less than that is left: one request inside a
+         * task that has a deadline of its own. At least one millisecond, since a timeout must be positive.
+         */
+        public Limits within(Duration left) {
+            Duration cap = left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
+            return new Limits(shorter(connectTimeout, cap), shorter(requestTimeout, cap), maxBodyBytes);
+        }
+
+        private static Duration shorter(Duration a, Duration b) {
+            return a.compareTo(b) <= 0 ? a : b;
+        }
     }
 
     /**

@@ -248,7 +248,7 @@ final class LoopbackServer implements LoopbackListener {
         public void answer(CallbackPage answer) {
             if (page.complete(answer)) {
                 try {
-                    written.get(5, TimeUnit.SECONDS); // the page reaches the browser before the listener closes
+                    written.get(2, TimeUnit.SECONDS); // the page reaches the browser before the listener closes
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (ExecutionException | TimeoutException e) {

@@ -73,6 +73,24 @@ class CraftedProviderLoginTest {
     }
 
     @Test
+    void theAttemptsOneTimeoutAlsoBoundsTheTokenExchange() {
+        provider.tokenDelay = java.time.Duration.ofSeconds(20); // longer than any request timeout of ours
+        TestBrowser browser = new TestBrowser();
+        long t0 = System.nanoTime();
+        LoginTestResult r = MockProviderLoginTest.loginTest(browser).run(settings(),
+                LoginOptions.defaults().withOpenBrowser(true).withTimeout(java.time.Duration.ofSeconds(3)),
+                LoginEvents.none(), TaskContext.none());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
+        assertEquals(FailureStage.TOKEN, f.stage(), f.reason());
+        assertEquals("The login test's time limit (3 s) ran out during the token exchange.", f.reason());
+        assertTrue(f.hint().contains("allow more time"), f.hint());
+        // 3 s for the attempt, plus at most 2 s for the result page to reach the browser
+        assertTrue(ms < 5_500, "the attempt ended " + ms + " ms after it started, not after the 15 s request timeout");
+        assertTrue(browser.finalPage().body().contains("Login test failed"), "the browser tab says so");
+    }
+
+    @Test
     void theCraftedProviderPassesWhenEverythingIsRightAndNoSecretOrCodeReachesTheReport() {
         LoginTestResult r = run(settings());
         assertTrue(r.passed(), () -> MockProviderLoginTest.describe(r));
