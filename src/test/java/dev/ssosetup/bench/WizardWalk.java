@@ -33,6 +33,11 @@ public final class WizardWalk {
 
     /** A confidential client of the provider at {@code issuer}, with {@code secret} typed in. */
     public void fillProvider(String issuer, String secret) {
+        fillProvider(issuer, secret, "http://localhost:8585");
+    }
+
+    /** The same, for the OpenMetadata server at {@code serverUrl} (where the Push step will apply it). */
+    public void fillProvider(String issuer, String secret, String serverUrl) {
         fill("providerName", "Local test IdP");
         fill("issuer", issuer);
         @SuppressWarnings("unchecked")
@@ -42,8 +47,9 @@ public final class WizardWalk {
                 .orElse(type.getItems().get(1))));
         fill("clientId", "openmetadata");
         fill("clientSecret", secret);
-        fill("serverUrl", "http://localhost:8585");
+        fill("serverUrl", serverUrl);
         fill("adminPrincipals", "admin");
+        fill("principalDomain", "example.com"); // Review refuses an empty one, and Push needs Review ready
     }
 
     /** Clicks "Check provider" and waits until the check has ended and Next follows it. */
@@ -93,7 +99,8 @@ public final class WizardWalk {
         waitFor(60, "the plan", () -> status.getText().startsWith("Plan ready")
                 || status.getText().startsWith("OpenMetadata refuses"));
         if (!status.getText().startsWith("Plan ready")) {
-            throw new AssertionError("no plan: " + status.getText());
+            throw new AssertionError("no plan: " + status.getText() + " "
+                    + robot.lookup("#pushIssues").tryQuery().map(WizardWalk::texts).orElse(java.util.List.of()));
         }
         Node box = robot.lookup("#pushConfirmationBox").query();
         if (box.isVisible()) {
@@ -125,7 +132,7 @@ public final class WizardWalk {
                     .filter(n -> !((javafx.scene.control.CheckBox) n).isSelected())
                     .findFirst().ifPresent(n -> robot.interact(() -> ((javafx.scene.control.CheckBox) n).setSelected(true)));
             Button next = robot.lookup("#nextButton").queryButton();
-            waitFor(30, "Next to be enabled on " + stepTitle(), () -> !next.isDisabled());
+            waitFor(30, () -> "Next to be enabled on " + stepTitle() + problems(), () -> !next.isDisabled());
             click("#nextButton");
             WaitForAsyncUtils.waitForFxEvents();
         }
@@ -142,6 +149,30 @@ public final class WizardWalk {
             robot.interact(b::fire);
         } else {
             robot.clickOn(node);
+        }
+    }
+
+    /** The problems the Review step lists, if it is showing, for a failure message. */
+    private String problems() {
+        return robot.lookup("#reviewProblems").tryQuery().map(n -> ": " + texts(n)).orElse("");
+    }
+
+    private static java.util.List<String> texts(Node node) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (node instanceof javafx.scene.control.Labeled l && !l.getText().isBlank()) {
+            out.add(l.getText());
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> out.addAll(texts(c)));
+        }
+        return out;
+    }
+
+    public static void waitFor(int seconds, java.util.function.Supplier<String> what, BooleanSupplier condition) {
+        try {
+            waitFor(seconds, "", condition);
+        } catch (AssertionError e) {
+            throw new AssertionError("waited " + seconds + " s for " + what.get());
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * thread's stack, so a failed limit says where the time went ({@link #hotSpots}), not only how much.
  */
 public final class FxStallProbe implements AutoCloseable {
-    static final long SAMPLE_AFTER_MS = 20;
+    static final long SAMPLE_AFTER_MS = 15;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fx-stall-probe");
         t.setDaemon(true);
@@ -31,8 +31,26 @@ public final class FxStallProbe implements AutoCloseable {
     private final AtomicLong lastRan = new AtomicLong(System.nanoTime());
     private final Map<String, Integer> stallStacks = new ConcurrentHashMap<>();
     private volatile Thread fxThread;
+    /** The worst stall, as [posted, ran] in nanoTime, for {@link #worstStallInGcMillis}. */
+    private volatile long[] worstStall = {0, 0};
+    /** Garbage collections while the probe ran, as [start, end] in nanoTime. */
+    private final java.util.List<long[]> collections = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final javax.management.NotificationListener gcListener = (notification, handback) -> {
+        if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                .equals(notification.getType())) {
+            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                    (javax.management.openmbean.CompositeData) notification.getUserData());
+            long end = System.nanoTime(); // sent just after the collection: close enough for a pause of many ms
+            collections.add(new long[] {end - TimeUnit.MILLISECONDS.toNanos(info.getGcInfo().getDuration()), end});
+        }
+    };
 
     private FxStallProbe() {
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof javax.management.NotificationEmitter emitter) {
+                emitter.addNotificationListener(gcListener, null, null);
+            }
+        }
     }
 
     public static FxStallProbe start() {
@@ -47,6 +65,9 @@ public final class FxStallProbe implements AutoCloseable {
                 long now = System.nanoTime();
                 probe.lastRan.set(now);
                 probe.samples.incrementAndGet();
+                if (now - posted > probe.worstNanos.get()) {
+                    probe.worstStall = new long[] {posted, now};
+                }
                 probe.worstNanos.accumulateAndGet(now - posted, Math::max);
             });
         }, 0, 5, TimeUnit.MILLISECONDS);
@@ -58,18 +79,44 @@ public final class FxStallProbe implements AutoCloseable {
         if (fx == null) {
             return;
         }
-        String stack = Arrays.stream(fx.getStackTrace()).limit(40)
+        StackTraceElement[] frames = fx.getStackTrace();
+        Thread subject = fx;
+        // waiting for the renderer: the time goes on the render thread, so that is the stack worth seeing
+        if (frames.length > 0 && Arrays.stream(frames).limit(4).anyMatch(f -> f.getMethodName()
+                .equals("waitForRenderingToComplete"))) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("QuantumRenderer")) {
+                    subject = t;
+                    frames = t.getStackTrace();
+                }
+            }
+        }
+        String stack = Arrays.stream(frames).limit(40)
                 .map(StackTraceElement::toString)
-                .filter(f -> f.contains("dev.ssosetup") || f.contains("javafx.scene") || f.contains("com.sun.javafx"))
-                .limit(12)
+                .filter(f -> f.contains("dev.ssosetup") || f.contains("javafx") || f.contains("com.sun.prism")
+                        || f.contains("com.sun.glass"))
+                .limit(14)
                 .collect(Collectors.joining("\n      "));
         if (!stack.isEmpty()) {
-            stallStacks.merge(stack, 1, Integer::sum);
+            stallStacks.merge("[" + subject.getName() + "]\n      " + stack, 1, Integer::sum);
         }
     }
 
     public long worstMillis() {
         return TimeUnit.NANOSECONDS.toMillis(worstNanos.get());
+    }
+
+    /**
+     * How much of the worst stall the JVM spent in garbage collections (which stop every thread, this probe's too):
+     * a stall that is mostly GC is the runtime's, not the app's code on the JavaFX thread.
+     */
+    public long worstStallInGcMillis() {
+        long[] w = worstStall;
+        long overlap = 0;
+        for (long[] c : collections) {
+            overlap += Math.max(0, Math.min(w[1], c[1]) - Math.max(w[0], c[0]));
+        }
+        return TimeUnit.NANOSECONDS.toMillis(overlap);
     }
 
     public long samples() {
@@ -88,5 +135,14 @@ public final class FxStallProbe implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof javax.management.NotificationEmitter emitter) {
+                try {
+                    emitter.removeNotificationListener(gcListener);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // not added to this one
+                }
+            }
+        }
     }
 }

@@ -94,6 +94,12 @@ public final class LoginTestController {
     @FXML
     private Label copiedLabel;
 
+    private final javafx.collections.ObservableList<ClaimRow> shownClaims =
+            javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<ClaimRow> shownUserInfo =
+            javafx.collections.FXCollections.observableArrayList();
+    private final dev.ssosetup.ui.common.PulseStages stages = new dev.ssosetup.ui.common.PulseStages();
+
     public LoginTestController(LoginTestViewModel viewModel) {
         this.viewModel = viewModel;
         this.messages = viewModel.messages();
@@ -146,9 +152,12 @@ public final class LoginTestController {
         styleVerdict(viewModel.verdictStyleProperty().get(), null);
         viewModel.verdictStyleProperty().addListener((o, old, now) -> styleVerdict(now, old));
 
-        viewModel.warnings().addListener((ListChangeListener<Finding>) c -> renderWarnings());
+        // a verdict changes most of this view at once: the verdict shows first, then the preview, the notes and
+        // each table in a pulse of their own, so no single pulse (layout and painting) takes all of it (UiStallBench)
+        viewModel.warnings().addListener((ListChangeListener<Finding>) c -> stages.post(this::renderWarnings));
         renderWarnings();
-        viewModel.previewProperty().addListener((o, old, now) -> renderPreview(now));
+        viewModel.previewProperty().addListener((o, old, now) -> stages.post(
+                () -> renderPreview(viewModel.previewProperty().get())));
         renderPreview(viewModel.previewProperty().get());
 
         claimName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
@@ -156,10 +165,15 @@ public final class LoginTestController {
         claimMeaning.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().meaning()));
         userInfoName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         userInfoValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
-        claimsTable.setItems(viewModel.claims());
-        userInfoTable.setItems(viewModel.userInfo());
-        tablesBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.claims())
-                .or(Bindings.isNotEmpty(viewModel.userInfo())));
+        claimsTable.setItems(shownClaims);
+        userInfoTable.setItems(shownUserInfo);
+        shownClaims.setAll(viewModel.claims());
+        shownUserInfo.setAll(viewModel.userInfo());
+        viewModel.claims().addListener((ListChangeListener<ClaimRow>) c -> stages.post(
+                () -> shownClaims.setAll(viewModel.claims())));
+        viewModel.userInfo().addListener((ListChangeListener<ClaimRow>) c -> stages.post(
+                () -> shownUserInfo.setAll(viewModel.userInfo())));
+        tablesBox.visibleProperty().bind(Bindings.isNotEmpty(shownClaims).or(Bindings.isNotEmpty(shownUserInfo)));
         tablesBox.managedProperty().bind(tablesBox.visibleProperty());
         copyReportButton.disableProperty().bind(viewModel.resultProperty().isNull());
 

@@ -123,13 +123,27 @@ public final class PushController {
         oursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ours()));
         for (TableColumn<DiffEntry, String> col : java.util.List.of(changeColumn, pathColumn, liveColumn, oursColumn)) {
             col.setCellFactory(column -> new TableCell<>() {
+                // the full value on hover, for values the column cuts off. Made on the first hover only: a tooltip
+                // is a popup window with a scene of its own, too much to build for every cell when a plan arrives
+                private Tooltip tip;
+
+                {
+                    setOnMouseEntered(e -> {
+                        if (tip == null && getText() != null && !getText().isEmpty()) {
+                            tip = new Tooltip();
+                            tip.textProperty().bind(textProperty());
+                            setTooltip(tip);
+                        }
+                    });
+                }
+
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
                     getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
                     DiffEntry row = empty || getTableRow() == null ? null : getTableRow().getItem();
                     setText(empty ? null : item);
-                    setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                    setTooltip(empty || item == null || item.isEmpty() ? null : tip);
                     if (row != null) {
                         getStyleClass().add("diff-" + row.change().name().toLowerCase(Locale.ROOT));
                     }

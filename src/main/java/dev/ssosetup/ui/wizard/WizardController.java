@@ -84,6 +84,10 @@ public final class WizardController {
                     return;
                 }
             }
+            // all views are built: one more idle turn warms the table code up for the first table that fills
+            if (stepContent.getScene() != null) {
+                dev.ssosetup.ui.common.ControlWarmup.tables(stepContent.getScene().getStylesheets());
+            }
         });
         pause.play();
     }
