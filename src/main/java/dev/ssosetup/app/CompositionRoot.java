@@ -31,7 +31,6 @@ import dev.ssosetup.infra.config.NetworkntSchemaCheck;
 import dev.ssosetup.infra.keys.FileSystemKeyFileStore;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.infra.login.SystemBrowserOpener;
-import dev.ssosetup.infra.net.JdkHttpGateway;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.infra.push.JdkGatewayFactory;
@@ -99,7 +98,7 @@ public final class CompositionRoot {
         // ---- login (issue 4)
         /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
         LoginTest loginTest() {
-            return new LoginTest(JdkHttpGateway.create(),
+            return new LoginTest(providerGateways, // the provider's CA bundle applies to the login test too
                     new JdkLoopbackReceiver(),
                     new SystemBrowserOpener(), Clock.systemUTC());
         }

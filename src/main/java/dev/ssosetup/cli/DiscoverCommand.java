@@ -115,7 +115,7 @@ public final class DiscoverCommand implements Callable<Integer> {
             return Optional.of(Files.readAllBytes(caFile));
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--ca-file: cannot read " + caFile + " ("
-                    + e.getClass().getSimpleName() + "): check the path and permissions");
+                    + FileProblem.why(e) + "): check the path and permissions");
         }
     }
 

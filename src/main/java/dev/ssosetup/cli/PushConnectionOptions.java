@@ -87,8 +87,7 @@ final class PushConnectionOptions {
         } catch (NoSuchFileException e) {
             throw new PushUsageException(option + " " + file + ": no such file");
         } catch (IOException e) {
-            throw new PushUsageException(option + " " + file + ": cannot read it ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new PushUsageException(option + " " + file + ": cannot read it (" + FileProblem.why(e) + ")");
         }
     }
 }

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -74,6 +75,10 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Option(names = "--scopes", split = "[, ]", paramLabel = "SCOPE",
             description = "Scopes to request (default: openid,email,profile).")
     List<String> scopes = new ArrayList<>(ProviderSettings.DEFAULT_SCOPES);
+
+    @Option(names = "--ca-file", paramLabel = "PEM",
+            description = "Also trust the CA certificates in this PEM file (for a provider with a private CA).")
+    Path caFile;
 
     @ArgGroup(exclusive = true)
     PortChoice portChoice;
@@ -133,7 +138,8 @@ public final class TestLoginCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // in JSON mode stdout carries only the JSON document: progress goes to stderr
         PrintWriter talk = json ? err : out;
-        LoginTestResult result = loginTest.run(settings, options, new LoginEvents() {
+        Optional<byte[]> ca = readCa();
+        LoginTestResult result = loginTest.run(settings, options, ca, new LoginEvents() {
             @Override
             public void waitingForBrowser(URI authorizationUrl, URI redirectUri) {
                 talk.println("Redirect URI: " + redirectUri);
@@ -166,14 +172,29 @@ public final class TestLoginCommand implements Callable<Integer> {
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
+    private Optional<byte[]> readCa() {
+        if (caFile == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(caFile));
+        } catch (IOException e) {
+            throw usage("--ca-file: cannot read " + caFile + " (" + FileProblem.why(e) + "): check the path and "
+                    + "permissions.");
+        }
+    }
+
     private ProviderSettings settings() {
         Secret secret = Secret.empty();
         if (clientSecretFile != null) {
             try {
                 secret = Secret.of(Files.readString(clientSecretFile, StandardCharsets.UTF_8).strip());
-            } catch (IOException | RuntimeException e) {
-                throw usage("--client-secret-file: cannot read " + clientSecretFile + " (" + e.getClass()
-                        .getSimpleName() + "). Give a readable file that holds only the secret.");
+            } catch (IOException e) {
+                throw usage("--client-secret-file: cannot read " + clientSecretFile + " (" + FileProblem.why(e)
+                        + "). Give a readable file that holds only the secret.");
+            } catch (RuntimeException e) {
+                throw usage("--client-secret-file: cannot read " + clientSecretFile + ". Give a readable file that "
+                        + "holds only the secret.");
             }
             if (secret.isEmpty()) {
                 throw usage("--client-secret-file: " + clientSecretFile + " is empty.");

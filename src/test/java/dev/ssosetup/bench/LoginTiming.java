@@ -76,7 +76,7 @@ public final class LoginTiming {
         int runs = Integer.parseInt(args[1]);
         ProviderSettings settings = Settings.publicClient(issuer, "om-ui").build();
         TimedReceiver receiver = new TimedReceiver();
-        LoginTest test = new LoginTest(new JdkHttpGatewayFactory().create(Optional.empty()), receiver,
+        LoginTest test = new LoginTest(new JdkHttpGatewayFactory(), receiver,
                 new TestBrowser(), Clock.systemUTC());
         for (int i = 0; i < 10; i++) {
             once(test, settings, receiver);

@@ -84,7 +84,7 @@ class TestLoginCommandTest {
     }
 
     private static Run run(boolean follow, TestBrowser browserForOpen, String... args) {
-        LoginTest loginTest = new LoginTest(JdkHttpGateway.create(), new JdkLoopbackReceiver(),
+        LoginTest loginTest = new LoginTest(new dev.ssosetup.infra.net.JdkHttpGatewayFactory(), new JdkLoopbackReceiver(),
                 browserForOpen == null ? url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("no desktop")
                         : browserForOpen, Clock.systemUTC());
         CommandLine cl = new CommandLine(new SsoSetupCommand())
@@ -161,7 +161,13 @@ class TestLoginCommandTest {
         Run secret = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
                 "--client-secret-file", dir.resolve("nope").toString());
         assertEquals(2, secret.exit());
-        assertTrue(secret.err().contains("--client-secret-file"), secret.err());
+        assertTrue(secret.err().contains("--client-secret-file: cannot read " + dir.resolve("nope")
+                + " (no such file)"), secret.err());
+        Run ca = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--ca-file", dir.resolve("corporate-ca.pem").toString());
+        assertEquals(2, ca.exit());
+        assertTrue(ca.err().contains("--ca-file: cannot read " + dir.resolve("corporate-ca.pem")
+                + " (no such file)"), ca.err());
         Run port = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--port", "70000");
         assertEquals(2, port.exit());
     }

@@ -123,7 +123,7 @@ class LoginFuzzTest {
      */
     private LoginTestResult login(String input) {
         ProviderSettings settings = Settings.publicClient(provider.issuer, "om-ui").build();
-        LoginTest test = new LoginTest(JdkHttpGateway.create(), new JdkLoopbackReceiver(), new TestBrowser(),
+        LoginTest test = new LoginTest(new dev.ssosetup.infra.net.JdkHttpGatewayFactory(), new JdkLoopbackReceiver(), new TestBrowser(),
                 Clock.systemUTC());
         long t0 = System.nanoTime();
         LoginTestResult result = Hostile.run(input, () -> test.run(settings, LoginOptions.defaults()

@@ -52,9 +52,21 @@ public final class CraftedProvider implements AutoCloseable {
     public volatile String lastTokenAuthorization;
 
     public CraftedProvider() throws IOException, JOSEException {
+        this(null);
+    }
+
+    /** With {@code tls} non-null the provider speaks HTTPS with that context (a provider with a private CA). */
+    public CraftedProvider(javax.net.ssl.SSLContext tls) throws IOException, JOSEException {
         key = new RSAKeyGenerator(2048).keyID("k1").generate();
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/crafted";
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        }
+        issuer = (tls == null ? "http" : "https") + "://127.0.0.1:" + server.getAddress().getPort() + "/crafted";
         idToken = (nonce, at) -> sign(key, JWSAlgorithm.RS256, claims(nonce).build());
         server.createContext("/crafted/.well-known/openid-configuration", ex -> json(ex, 200, discovery()));
         server.createContext("/crafted/jwks", ex -> json(ex, 200, new JWKSet(key.toPublicJWK()).toString()));

@@ -48,8 +48,7 @@ public final class TestBrowser implements BrowserOpener {
     public record Page(URI uri, int status, HttpHeaders headers, String body) {
     }
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).proxy(HttpClient.Builder.NO_PROXY).build();
+    private final HttpClient client;
     private final Map<String, Map<String, String>> cookies = new ConcurrentHashMap<>();
     private final FormFiller filler;
     private final CompletableFuture<Page> finalPage = new CompletableFuture<>();
@@ -61,7 +60,22 @@ public final class TestBrowser implements BrowserOpener {
     }
 
     public TestBrowser(FormFiller filler) {
+        this(filler, null);
+    }
+
+    /** A browser that also trusts {@code trust} (a context with a private CA), for an HTTPS provider. */
+    public TestBrowser(javax.net.ssl.SSLContext trust) {
+        this(new TestBrowser().filler, trust);
+    }
+
+    private TestBrowser(FormFiller filler, javax.net.ssl.SSLContext trust) {
         this.filler = filler;
+        HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).proxy(HttpClient.Builder.NO_PROXY);
+        if (trust != null) {
+            b.sslContext(trust);
+        }
+        this.client = b.build();
     }
 
     @Override

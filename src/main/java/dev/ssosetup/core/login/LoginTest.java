@@ -36,7 +36,7 @@ import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.ssosetup.core.common.Finding;
 import dev.ssosetup.core.net.HttpExchange;
 import dev.ssosetup.core.net.HttpFailure;
-import dev.ssosetup.core.net.HttpGateway;
+import dev.ssosetup.core.net.HttpGatewayFactory;
 import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.ProviderSettings;
@@ -63,26 +63,35 @@ import java.util.Optional;
  * callback gets only what is left of it. Every way out is a {@link LoginTestResult}; only cancellation throws.
  */
 public final class LoginTest {
-    private final OidcHttp http;
+    private final HttpGatewayFactory gateways;
     private final LoopbackReceiver receiver;
     private final BrowserOpener browser;
     private final Clock clock;
 
-    public LoginTest(HttpGateway gateway, LoopbackReceiver receiver, BrowserOpener browser, Clock clock) {
-        this.http = new OidcHttp(gateway);
+    /** {@code gateways} builds the HTTP gateway of each attempt, with the CA bundle the attempt names. */
+    public LoginTest(HttpGatewayFactory gateways, LoopbackReceiver receiver, BrowserOpener browser, Clock clock) {
+        this.gateways = gateways;
         this.receiver = receiver;
         this.browser = browser;
         this.clock = clock;
     }
 
-    /**
-     * Runs one attempt. Returns passed or failed; throws {@link CancelledException} when {@code context} is
-     * cancelled (the listener is closed either way).
-     */
+    /** Runs one attempt trusting the platform's CAs only; see {@link #run(ProviderSettings, LoginOptions, Optional, LoginEvents, TaskContext)}. */
     public LoginTestResult run(ProviderSettings settings, LoginOptions options, LoginEvents events,
                                TaskContext context) {
+        return run(settings, options, Optional.empty(), events, context);
+    }
+
+    /**
+     * Runs one attempt. {@code caPem}: a PEM bundle of extra CAs to trust for the provider's TLS (a private CA), or
+     * empty. Returns passed or failed; throws {@link CancelledException} when {@code context} is cancelled (the
+     * listener is closed either way).
+     */
+    public LoginTestResult run(ProviderSettings settings, LoginOptions options, Optional<byte[]> caPem,
+                               LoginEvents events, TaskContext context) {
         Attempt a = new Attempt(settings, options, clock.instant());
         try {
+            a.http = http(caPem);
             return a.run(events, context);
         } catch (LoginStop stop) {
             return a.failed(stop);
@@ -92,8 +101,19 @@ public final class LoginTest {
         }
     }
 
+    private OidcHttp http(Optional<byte[]> caPem) throws LoginStop {
+        try {
+            return new OidcHttp(gateways.create(caPem));
+        } catch (IllegalArgumentException e) {
+            throw new LoginStop(FailureStage.SETTINGS, e.getMessage() == null ? "The CA bundle cannot be used."
+                    : e.getMessage(), "Name a PEM file of CA certificates (BEGIN CERTIFICATE blocks), or leave the "
+                    + "CA bundle empty to trust the system's CAs only.");
+        }
+    }
+
     /** The mutable state of one attempt; lives only inside {@link #run}. */
     private final class Attempt {
+        private OidcHttp http;
         private final ProviderSettings settings;
         private final LoginOptions options;
         private final Instant startedAt;

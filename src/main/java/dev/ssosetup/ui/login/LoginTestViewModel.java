@@ -122,6 +122,7 @@ public final class LoginTestViewModel implements StepViewModel {
             return;
         }
         ProviderSettings settings = state.providerProperty().get();
+        String caFile = state.providerCaFileProperty().get().strip();
         authorizationUrl.set("");
         redirectUri.set("");
         browserNote.set("");
@@ -149,7 +150,8 @@ public final class LoginTestViewModel implements StepViewModel {
             }
         };
         handle = runner.execute(BackgroundTask.of("login test",
-                        ctx -> loginTest.run(settings, options.get(), events, ctx))
+                        ctx -> loginTest.run(settings, options.get(), caFile.isEmpty() ? Optional.empty()
+                                : Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(caFile)), events, ctx))
                 .onSuccess(r -> {
                     running.set(false);
                     status.set("");
@@ -231,7 +233,6 @@ public final class LoginTestViewModel implements StepViewModel {
     private void refresh() {
         LoginTestResult r = result.get();
         ProviderSettings current = state.providerProperty().get();
-        warnings.clear();
         claims.setAll(rows(r == null ? Map.of() : r.claims()));
         userInfo.setAll(rows(r == null ? Map.of() : r.userInfo()));
         if (r == null) {
@@ -239,6 +240,7 @@ public final class LoginTestViewModel implements StepViewModel {
             verdictDetail.set(messages.get("login.verdict.none.detail"));
             verdictStyle.set("severity-info");
             preview.set(null);
+            warnings.clear();
             return;
         }
         boolean matches = r.matches(current);

@@ -45,8 +45,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +69,7 @@ public final class ProviderViewModel implements StepViewModel {
     private final StringProperty issuer = new SimpleStringProperty("");
     private final StringProperty discoveryUrl = new SimpleStringProperty("");
     private final StringProperty tenant = new SimpleStringProperty("");
-    private final StringProperty caFile = new SimpleStringProperty("");
+    private final StringProperty caFile;
     private final ObjectProperty<ClientType> clientType = new SimpleObjectProperty<>(ClientType.PUBLIC);
     private final StringProperty clientId = new SimpleStringProperty("");
     private final StringProperty clientSecret = new SimpleStringProperty("");
@@ -108,6 +106,7 @@ public final class ProviderViewModel implements StepViewModel {
 
     public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
                              Messages messages) {
+        this.caFile = state.providerCaFileProperty(); // the login test uses the same bundle
         this.state = Objects.requireNonNull(state);
         this.runner = Objects.requireNonNull(runner);
         this.gateways = Objects.requireNonNull(gateways);
@@ -281,11 +280,7 @@ public final class ProviderViewModel implements StepViewModel {
     }
 
     private static byte[] readCa(String path) throws IOException {
-        try {
-            return Files.readAllBytes(Path.of(path));
-        } catch (IOException | RuntimeException e) {
-            throw new IOException("Cannot read the CA bundle " + path + ": check the path", null);
-        }
+        return dev.ssosetup.ui.common.CaBundleFile.read(path);
     }
 
     private void finish() {

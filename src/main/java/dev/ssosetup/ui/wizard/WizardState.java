@@ -90,6 +90,16 @@ public final class WizardState {
         stepNavigator.get().accept(stepId);
     }
 
+    private final StringProperty providerCaFile = new javafx.beans.property.SimpleStringProperty("");
+
+    /**
+     * The PEM file of extra CAs the provider's TLS certificate chains to ("" for the platform's CAs only): typed in
+     * the Provider step, used by its check and by the login test. Not saved in profiles (a path on this machine).
+     */
+    public StringProperty providerCaFileProperty() {
+        return providerCaFile;
+    }
+
     /** The IdP's {@code jwks_uri} exactly as discovered ("" while unknown). The Provider step sets it. */
     public StringProperty idpJwksUriProperty() {
         return idpJwksUri;

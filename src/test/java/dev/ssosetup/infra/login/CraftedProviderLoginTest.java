@@ -73,6 +73,36 @@ class CraftedProviderLoginTest {
     }
 
     @Test
+    void aProviderWithAPrivateCaPassesWithItsCaBundleAndFailsClearlyWithout() throws Exception {
+        var ca = dev.ssosetup.testsupport.TestCertificates.newCa();
+        try (CraftedProvider https = new CraftedProvider(ca.server("127.0.0.1"))) {
+            ProviderSettings settings = Settings.publicClient(https.issuer, "om-ui").admins("jane").build();
+            var trust = dev.ssosetup.infra.net.TlsTrust.withExtraCas(ca.caPem());
+
+            LoginTestResult without = MockProviderLoginTest.loginTest(new TestBrowser(trust)).run(settings,
+                    MockProviderLoginTest.quick(), LoginEvents.none(), TaskContext.none());
+            LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, without);
+            assertEquals(FailureStage.DISCOVERY, f.stage());
+            assertTrue(f.reason().contains("TLS") && f.hint().contains("CA certificates"), f.reason() + " / "
+                    + f.hint());
+
+            TestBrowser browser = new TestBrowser(trust);
+            LoginTestResult with = MockProviderLoginTest.loginTest(browser).run(settings,
+                    MockProviderLoginTest.quick(), java.util.Optional.of(ca.caPem()), LoginEvents.none(),
+                    TaskContext.none());
+            assertTrue(with.passed(), () -> MockProviderLoginTest.describe(with));
+            assertTrue(browser.finalPage().body().contains("Login test passed"));
+
+            LoginTestResult notPem = MockProviderLoginTest.loginTest(new TestBrowser(trust)).run(settings,
+                    MockProviderLoginTest.quick(), java.util.Optional.of("not a certificate".getBytes()),
+                    LoginEvents.none(), TaskContext.none());
+            LoginTestResult.Failed bad = assertInstanceOf(LoginTestResult.Failed.class, notPem);
+            assertEquals(FailureStage.SETTINGS, bad.stage());
+            assertTrue(bad.hint().contains("PEM file of CA certificates"), bad.hint());
+        }
+    }
+
+    @Test
     void theAttemptsOneTimeoutAlsoBoundsTheTokenExchange() {
         provider.tokenDelay = java.time.Duration.ofSeconds(20); // longer than any request timeout of ours
         TestBrowser browser = new TestBrowser();

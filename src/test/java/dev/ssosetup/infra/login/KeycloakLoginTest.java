@@ -130,7 +130,7 @@ class KeycloakLoginTest {
 
     private static LoginTestResult run(ProviderSettings settings, LoginOptions options) {
         TestBrowser browser = keycloakBrowser();
-        LoginTest test = new LoginTest(JdkHttpGateway.create(), new JdkLoopbackReceiver(), browser,
+        LoginTest test = new LoginTest(new dev.ssosetup.infra.net.JdkHttpGatewayFactory(), new JdkLoopbackReceiver(), browser,
                 Clock.systemUTC());
         return test.run(settings, options, LoginEvents.none(), TaskContext.none());
     }

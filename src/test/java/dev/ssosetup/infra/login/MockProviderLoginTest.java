@@ -140,7 +140,7 @@ class MockProviderLoginTest {
     }
 
     static LoginTest loginTest(TestBrowser browser) {
-        return new LoginTest(JdkHttpGateway.create(), new JdkLoopbackReceiver(), browser, Clock.systemUTC());
+        return new LoginTest(new dev.ssosetup.infra.net.JdkHttpGatewayFactory(), new JdkLoopbackReceiver(), browser, Clock.systemUTC());
     }
 
     static String describe(LoginTestResult r) {

@@ -70,7 +70,7 @@ class LoginTestStepTest {
     void start(Stage stage) {
         state.providerProperty().set(Settings.publicClient(provider.issuer("ui"), "om-ui").admins("jane").build());
         Messages messages = Messages.load();
-        LoginTest loginTest = new LoginTest(JdkHttpGateway.create(), new JdkLoopbackReceiver(), browser,
+        LoginTest loginTest = new LoginTest(new dev.ssosetup.infra.net.JdkHttpGatewayFactory(), new JdkLoopbackReceiver(), browser,
                 java.time.Clock.systemUTC());
         viewModel = new LoginTestViewModel(state, runner, loginTest, messages);
         ControllerFactory controllers = new ControllerFactory();
@@ -109,9 +109,16 @@ class LoginTestStepTest {
         String url = robot.lookup("#loginUrl").queryAs(TextField.class).getText();
         assertEquals(browser.openedUrl().toString(), url, "the URL shown is the one opened");
         assertTrue(robot.lookup("#loginVerdict").queryAs(Label.class).getText().contains("passed"));
+        // the preview, the notes and the tables follow the verdict a pulse each
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#previewUser").queryAs(Label.class)
+                .getText().equals("jane"));
         assertEquals("jane", robot.lookup("#previewUser").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#previewAdmin").queryAs(Label.class).getText().startsWith("Yes"));
         TableView<?> claims = robot.lookup("#loginClaims").queryAs(TableView.class);
+        TableView<?> userInfo = robot.lookup("#loginUserInfo").queryAs(TableView.class);
+        // the tables fill in the pulses after the verdict (one each)
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !claims.getItems().isEmpty() && !userInfo.getItems().isEmpty());
         assertTrue(claims.getItems().stream().map(ClaimRow.class::cast)
                 .anyMatch(c -> c.name().equals("exp") && c.value().matches(".*\\d{4}.*\\(\\d+\\)")
                         && c.meaning().equals("Expires at")), "times shown as dates with meaning");
@@ -133,9 +140,24 @@ class LoginTestStepTest {
         robot.interact(() -> state.providerProperty().set(Settings.publicClient(provider.issuer("ui"), "om-ui")
                 .admins("someone-else").build()));
         assertTrue(viewModel.validProperty().get());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#warning-login-not-admin").tryQuery()
+                .isPresent() && robot.lookup("#previewAdmin").queryAs(Label.class).getText().startsWith("NO"));
         assertTrue(robot.lookup("#warning-login-not-admin").queryAs(Label.class).getText().contains("lock you out"));
         assertTrue(robot.lookup("#previewAdmin").queryAs(Label.class).getText().startsWith("NO"));
         snapshot("login-step-not-admin.png");
+    }
+
+    @Test
+    void theProviderStepsCaBundleIsUsedAndAnUnreadableOneIsNamed(FxRobot robot) throws Exception {
+        String missing = "/nonexistent/corporate-ca.pem";
+        robot.interact(() -> state.providerCaFileProperty().set(missing));
+        robot.clickOn("#loginStart");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !viewModel.runningProperty().get()
+                && viewModel.statusProperty().get().contains(missing));
+        assertTrue(viewModel.statusProperty().get().contains("Cannot read the CA bundle " + missing
+                + ": check the path"), viewModel.statusProperty().get());
+        assertFalse(viewModel.statusProperty().get().contains("Exception"), viewModel.statusProperty().get());
+        assertFalse(viewModel.validProperty().get());
     }
 
     @Test
