@@ -46,6 +46,7 @@ public final class PushController {
     @FXML private TableColumn<DiffEntry, String> pathColumn;
     @FXML private TableColumn<DiffEntry, String> liveColumn;
     @FXML private TableColumn<DiffEntry, String> oursColumn;
+    @FXML private Label diffTitle;
     @FXML private VBox issues;
     @FXML private Label guardText;
     @FXML private VBox confirmationBox;
@@ -58,6 +59,8 @@ public final class PushController {
     @FXML private TextField restoreFile;
     @FXML private PasswordField restoreSecret;
     @FXML private Button restoreButton;
+    @FXML private Button restoreConfirmButton;
+    @FXML private javafx.scene.control.CheckBox restoreOtherServer;
 
     public PushController(PushViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -77,6 +80,8 @@ public final class PushController {
 
         planButton.disableProperty().bind(viewModel.busyProperty());
         restoreButton.disableProperty().bind(viewModel.busyProperty());
+        restoreOtherServer.selectedProperty().bindBidirectional(viewModel.restoreOtherServerProperty());
+        restoreConfirmButton.disableProperty().bind(viewModel.canConfirmRestoreProperty().not());
         cancelButton.visibleProperty().bind(viewModel.busyProperty());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
@@ -121,6 +126,11 @@ public final class PushController {
         pathColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         liveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().live()));
         oursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ours()));
+        // a restore's diff compares the live configuration with the backup, not with ours
+        diffTitle.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.diffIsRestoreProperty())
+                .then(messages.get("push.diff.restore")).otherwise(messages.get("push.diff")));
+        oursColumn.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.diffIsRestoreProperty())
+                .then(messages.get("push.diff.backup")).otherwise(messages.get("push.diff.ours")));
         for (TableColumn<DiffEntry, String> col : java.util.List.of(changeColumn, pathColumn, liveColumn, oursColumn)) {
             col.setCellFactory(column -> new TableCell<>() {
                 // the full value on hover, for values the column cuts off. Made on the first hover only: a tooltip
@@ -229,5 +239,10 @@ public final class PushController {
     @FXML
     private void onRestore() {
         viewModel.restore();
+    }
+
+    @FXML
+    private void onConfirmRestore() {
+        viewModel.confirmRestore();
     }
 }

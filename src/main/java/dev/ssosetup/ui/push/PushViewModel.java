@@ -42,6 +42,7 @@ import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -74,6 +75,11 @@ public final class PushViewModel implements StepViewModel {
     private final StringProperty confirmation = new SimpleStringProperty("");
     private final StringProperty restoreFile = new SimpleStringProperty("");
     private final StringProperty restoreSecret = new SimpleStringProperty("");
+    private final BooleanProperty restoreOtherServer = new SimpleBooleanProperty(false);
+    /** True while the diff shown is a restore's (live against a backup), false for the wizard's plan. */
+    private final BooleanProperty diffIsRestore = new SimpleBooleanProperty(false);
+    /** A checked restore waiting for the operator's "Confirm restore"; null when there is none. */
+    private final ObjectProperty<PlannedRestore> restorePlan = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<Tone> tone = new SimpleObjectProperty<>(Tone.NONE);
     private final StringProperty progressText = new SimpleStringProperty("");
@@ -90,6 +96,7 @@ public final class PushViewModel implements StepViewModel {
     private final BooleanBinding evidenceProvesAdmin;
     private final BooleanBinding guardSatisfied;
     private final BooleanBinding canApply;
+    private final BooleanBinding canConfirmRestore;
     private final StringBinding guardText;
     private TaskHandle running;
 
@@ -112,9 +119,15 @@ public final class PushViewModel implements StepViewModel {
         guardText = Bindings.createStringBinding(() -> evidence().provesAdminAccess()
                 ? messages.get("push.guard.evidence", evidence().principal().isEmpty() ? "?" : evidence().principal())
                 : messages.get("push.guard.noEvidence"), evidence);
+        canConfirmRestore = Bindings.createBooleanBinding(() -> restorePlan.get() != null && !busy.get(),
+                restorePlan, busy);
         serverUrl.addListener((o, a, b) -> invalidatePlan());
         token.addListener((o, a, b) -> invalidatePlan());
         caFile.addListener((o, a, b) -> invalidatePlan());
+        for (javafx.beans.Observable restoreInput : List.of(serverUrl, token, caFile, restoreFile, restoreSecret,
+                restoreOtherServer)) {
+            restoreInput.addListener(o -> restorePlan.set(null)); // a changed input needs a new check
+        }
     }
 
     // ---- actions
@@ -157,7 +170,12 @@ public final class PushViewModel implements StepViewModel {
                 messages.get("push.progress.apply"));
     }
 
-    /** Puts the backup named in {@link #restoreFileProperty()} back, with the secret the server had masked. */
+    /**
+     * Checks the restore of the backup named in {@link #restoreFileProperty()} (with the secret the server had
+     * masked): reads the backup and the live configuration, shows the diff and validates, changing nothing. A backup
+     * taken from another server is refused unless {@link #restoreOtherServerProperty()} is set. The restore itself
+     * waits for {@link #confirmRestore()}.
+     */
     public void restore() {
         Optional<Inputs> inputs = inputs();
         if (inputs.isEmpty()) {
@@ -169,10 +187,35 @@ public final class PushViewModel implements StepViewModel {
         }
         String file = restoreFile.get().strip();
         Secret secret = Secret.of(restoreSecret.get());
+        boolean otherServerAllowed = restoreOtherServer.get();
         resetResults();
-        start(BackgroundTask.<RestoreOutcome>of("push-restore", ctx -> restoreWork(inputs.get().client(), file,
-                        secret, ctx))
-                .onSuccess(this::showRestore)
+        start(BackgroundTask.<RestoreOutcome>of("push-restore-check", ctx -> checkRestore(inputs.get().client(),
+                        file, secret, otherServerAllowed, ctx))
+                .onSuccess(this::showRestoreCheck)
+                .onFailure(this::unexpected)
+                .onCancelled(() -> say(Tone.WARNING, messages.get("push.status.cancelled"))),
+                messages.get("push.progress.restoreCheck"));
+    }
+
+    /** Restores the checked backup: backs the live configuration up first, then PUT and verify. */
+    public void confirmRestore() {
+        PlannedRestore planned = restorePlan.get();
+        Optional<Inputs> inputs = inputs();
+        if (planned == null || !canConfirmRestore.get() || inputs.isEmpty()) {
+            return;
+        }
+        restorePlan.set(null);
+        applySteps.clear();
+        LockoutGuard.Decision decision = new LockoutGuard.Decision(true, "restoring the backup of "
+                + planned.backup().takenAt() + ", confirmed by the operator after checking the diff");
+        start(BackgroundTask.<ApplyResult>of("push-restore", ctx -> service().apply(inputs.get().client(),
+                        planned.plan(), decision, ctx, r -> onFx(() -> applySteps.add(r))))
+                .onSuccess(r -> {
+                    showApply(r);
+                    if (r.outcome() == ApplyResult.Outcome.APPLIED_AND_VERIFIED) {
+                        say(Tone.OK, messages.get("push.status.restored"));
+                    }
+                })
                 .onFailure(this::unexpected)
                 .onCancelled(() -> say(Tone.ERROR, messages.get("push.status.applyCancelled"))),
                 messages.get("push.progress.restore"));
@@ -196,27 +239,30 @@ public final class PushViewModel implements StepViewModel {
 
     // ---- work
 
-    private record RestoreOutcome(String error, Plan plan, ApplyResult result) {
+    /** A checked restore: the backup and the plan that puts it back. */
+    public record PlannedRestore(Backup backup, Plan plan) {
     }
 
-    private RestoreOutcome restoreWork(OpenMetadataClient client, String file, Secret secret, TaskContext ctx) {
+    private record RestoreOutcome(String error, PlannedRestore planned) {
+    }
+
+    private RestoreOutcome checkRestore(OpenMetadataClient client, String file, Secret secret,
+                                        boolean otherServerAllowed, TaskContext ctx) {
         Backup backup;
         try {
             backup = backups.load(file);
         } catch (BackupStore.BackupException e) {
-            return new RestoreOutcome(e.getMessage(), null, null);
+            return new RestoreOutcome(e.getMessage(), null);
+        }
+        String here = client.server().toString();
+        if (!otherServerAllowed && !backup.serverUrl().isEmpty() && !backup.serverUrl().equals(here)) {
+            return new RestoreOutcome(messages.get("push.restore.otherServer", backup.serverUrl(), here), null);
         }
         if (backup.needsClientSecret() && secret.isEmpty()) {
-            return new RestoreOutcome(messages.get("push.restore.needsSecret"), null, null);
+            return new RestoreOutcome(messages.get("push.restore.needsSecret"), null);
         }
-        PushService service = service();
-        Plan p = service.planRestore(client, backup, secret, ctx, r -> onFx(() -> planSteps.add(r)));
-        if (!p.readyToApply()) {
-            return new RestoreOutcome(null, p, null);
-        }
-        ApplyResult result = service.apply(client, p, new LockoutGuard.Decision(true,
-                "restoring the backup of " + backup.takenAt()), ctx, r -> onFx(() -> applySteps.add(r)));
-        return new RestoreOutcome(null, p, result);
+        Plan p = service().planRestore(client, backup, secret, ctx, r -> onFx(() -> planSteps.add(r)));
+        return new RestoreOutcome(null, new PlannedRestore(backup, p));
     }
 
     private PushService service() {
@@ -277,10 +323,15 @@ public final class PushViewModel implements StepViewModel {
 
     // ---- results
 
-    private void showPlan(Plan p) {
+    private void showPlanDetails(Plan p) {
         planSteps.setAll(p.steps());
         p.diff().ifPresent(d -> diff.setAll(d.entries()));
         p.validation().ifPresent(v -> issues.setAll(v.issues()));
+    }
+
+    private void showPlan(Plan p) {
+        showPlanDetails(p);
+        diffIsRestore.set(false);
         plan.set(p);
         Optional<PushFailure> failure = p.failure();
         if (failure.isPresent()) {
@@ -318,19 +369,25 @@ public final class PushViewModel implements StepViewModel {
         }
     }
 
-    private void showRestore(RestoreOutcome o) {
+    private void showRestoreCheck(RestoreOutcome o) {
         if (o.error() != null) {
             say(Tone.ERROR, o.error());
             return;
         }
-        showPlan(o.plan());
-        if (o.result() != null) {
-            showApply(o.result());
-            if (o.result().outcome() == ApplyResult.Outcome.APPLIED_AND_VERIFIED) {
-                say(Tone.OK, messages.get("push.status.restored"));
-            }
+        Plan p = o.planned().plan();
+        showPlanDetails(p); // not plan.set(p): Apply is for the wizard's configuration, never for a backup
+        diffIsRestore.set(true);
+        Optional<PushFailure> failure = p.failure();
+        if (failure.isPresent()) {
+            say(Tone.ERROR, failure.get().text());
+        } else if (!p.readyToApply()) {
+            say(Tone.ERROR, messages.get("push.status.invalid", issues.size()));
+        } else {
+            restorePlan.set(o.planned());
+            say(Tone.WARNING, messages.get("push.status.restorePlanned", WHEN.format(o.planned().backup().takenAt()),
+                    o.planned().backup().serverUrl().isEmpty() ? "?" : o.planned().backup().serverUrl(),
+                    diff.size()));
         }
-        plan.set(null); // a restore's plan is not ours to apply again
     }
 
     private void unexpected(Throwable e) {
@@ -347,6 +404,7 @@ public final class PushViewModel implements StepViewModel {
 
     private void resetResults() {
         plan.set(null);
+        restorePlan.set(null);
         planSteps.clear();
         diff.clear();
         issues.clear();
@@ -423,6 +481,27 @@ public final class PushViewModel implements StepViewModel {
 
     public StringProperty restoreSecretProperty() {
         return restoreSecret;
+    }
+
+    /** Set by the operator to restore a backup that was taken from another server URL. */
+    public BooleanProperty restoreOtherServerProperty() {
+        return restoreOtherServer;
+    }
+
+    public ReadOnlyObjectProperty<PlannedRestore> restorePlanProperty() {
+        return restorePlan;
+    }
+
+    /** True while the diff shows what a restore would change (its last column is the backup). */
+    public javafx.beans.value.ObservableBooleanValue diffIsRestoreProperty() {
+        return diffIsRestore;
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    public BooleanBinding canConfirmRestoreProperty() {
+        return canConfirmRestore;
     }
 
     public StringProperty statusProperty() {

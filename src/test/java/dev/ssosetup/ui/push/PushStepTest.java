@@ -203,9 +203,46 @@ class PushStepTest {
         assertEquals("custom-oidc", fx.om.stored().at("/authenticationConfiguration/provider").asText());
         assertFalse(robot.lookup("#pushRestoreFile").queryAs(TextField.class).getText().isEmpty(),
                 "the backup just written is offered for restore");
+        Button confirm = robot.lookup("#pushRestoreConfirm").queryButton();
+        assertTrue(confirm.isDisabled(), "nothing to confirm before a check");
+        int puts = fx.om.count("PUT " + OpenMetadataTestServer.CONFIG);
         click(robot, "#pushRestore");
+        assertTrue(status(robot).startsWith("Restore checked"), status(robot));
+        assertEquals(puts, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG), "checking changes nothing");
+        assertEquals("custom-oidc", fx.om.stored().at("/authenticationConfiguration/provider").asText());
+        assertTrue(robot.lookup("#pushDiff").queryAs(TableView.class).getItems().size() > 0, "the diff is shown");
+        assertTrue(robot.lookup("#pushDiffTitle").queryAs(Label.class).getText().contains("live configuration \u2192 backup"),
+                "the diff says it compares with the backup");
+        assertTrue(robot.lookup("#pushApply").queryButton().isDisabled(), "Apply never applies a backup");
+        assertFalse(confirm.isDisabled());
+        snapshot(robot, "push-step-restore-checked.png");
+        click(robot, "#pushRestoreConfirm");
         assertEquals("basic", fx.om.stored().at("/authenticationConfiguration/provider").asText());
         assertTrue(status(robot).contains("restored"), status(robot));
+        assertTrue(confirm.isDisabled(), "one confirmation, one restore");
+    }
+
+    @Test
+    void aBackupFromAnotherServerIsRefusedUntilTheOperatorSaysSo(FxRobot robot) throws Exception {
+        ObjectNode live = fx.om.stored();
+        String saved = new FileBackupStore(Files.createTempDirectory("other-server")).save(
+                dev.ssosetup.core.push.Backup.of(live, java.time.Instant.parse("2026-11-01T10:00:00Z"),
+                        "https://other.example.com", "1.10.0")).backupFile();
+        connect(robot, ADMIN_TOKEN);
+        robot.interact(() -> robot.lookup("#pushRestoreFile").queryAs(TextField.class).setText(saved));
+        click(robot, "#pushRestore");
+        assertTrue(status(robot).contains("taken from https://other.example.com, not " + fx.om.baseUrl()),
+                status(robot));
+        assertTrue(robot.lookup("#pushRestoreConfirm").queryButton().isDisabled());
+        robot.interact(() -> robot.lookup("#pushRestoreOtherServer").queryAs(javafx.scene.control.CheckBox.class)
+                .setSelected(true));
+        click(robot, "#pushRestore");
+        assertTrue(status(robot).startsWith("Restore checked"), status(robot));
+        assertFalse(robot.lookup("#pushRestoreConfirm").queryButton().isDisabled());
+        // changing an input drops the check: it must be made again
+        robot.interact(() -> robot.lookup("#pushRestoreOtherServer").queryAs(javafx.scene.control.CheckBox.class)
+                .setSelected(false));
+        assertTrue(robot.lookup("#pushRestoreConfirm").queryButton().isDisabled());
     }
 
     @Test
@@ -220,7 +257,7 @@ class PushStepTest {
             robot.type(KeyCode.TAB);
         }
         for (String id : List.of("pushServerUrl", "pushToken", "pushCaFile", "pushPlan", "pushDiff",
-                "pushConfirmation", "pushRestoreFile", "pushRestoreSecret", "pushRestore")) {
+                "pushConfirmation", "pushRestoreFile", "pushRestoreSecret", "pushRestoreOtherServer", "pushRestore")) {
             assertTrue(reached.contains(id), id + " not reached by Tab: " + reached);
         }
     }
