@@ -106,7 +106,8 @@ public final class CompositionRoot {
         // ---- keys (issue 5)
         final KeysService keys = new KeysService(
                 new FileSystemKeyFileStore(), new JwtKeyGenerator(),
-                new KeyFileReader(),
+                // a lambda, not KeyFileReader::new: a constructor reference would load (and so verify) the class now
+                () -> new KeyFileReader(), // built on first use (BouncyCastle's signed jars are slow to verify)
                 new SigningSelfTest(Clock.systemUTC()));
 
         // ---- review (issue 6)

@@ -65,6 +65,7 @@ class ReviewStepUiTest {
         Messages messages = Messages.load();
         viewModel = new ReviewViewModel(state, new ReadinessCheck(new NetworkntSchemaCheck()),
                 new ProfileService(files), files, new InlineBackgroundRunner(), messages, state::goToStep);
+        viewModel.onEnter(); // as the wizard does when the step is shown
         ControllerFactory controllers = new ControllerFactory()
                 .register(ReviewController.class, () -> new ReviewController(viewModel));
         var root = new ViewLoader(messages, controllers).load("/dev/ssosetup/ui/review/ReviewView.fxml");

@@ -25,12 +25,15 @@ import java.util.TreeMap;
  * naming the field; it never returns half a profile.
  */
 public final class ProfileCodec {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Started on first use, not when the wizard is built (start-up time). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     public String write(Profile profile) {
         SsoConfiguration c = profile.configuration();
         ProviderSettings p = c.provider();
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("profileVersion", Profile.VERSION);
         ObjectNode pn = root.putObject("provider");
         pn.put("preset", p.preset().name());
@@ -66,7 +69,7 @@ public final class ProfileCodec {
         ObjectNode ln = root.putObject("loginTest");
         new TreeMap<>(profile.loginTest()).forEach(ln::put);
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return Json.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -75,7 +78,7 @@ public final class ProfileCodec {
     public ProfileLoad read(String text) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             if (e.getLocation() == null) { // the parser's limits (nesting depth, number or string length)
                 return new ProfileLoad.Refused("The profile is not a profile: it is nested too deeply or holds a "
@@ -151,7 +154,7 @@ public final class ProfileCodec {
     private static JsonNode object(JsonNode parent, String name) {
         JsonNode n = parent.get(name);
         if (n == null || n.isNull()) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
         if (!n.isObject()) {
             throw new BadField(name + " must be an object.");

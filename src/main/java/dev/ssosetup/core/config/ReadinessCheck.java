@@ -12,7 +12,10 @@ import java.util.List;
  * configuration validated against OpenMetadata's own schemas through the {@link SchemaCheck} port.
  */
 public final class ReadinessCheck {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson is started on first use, not when the composition root builds this (start-up time). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final SchemaCheck schemaCheck;
     private final ConfigurationCheck rules = new ConfigurationCheck();
     private final SecurityConfigJsonRenderer json = new SecurityConfigJsonRenderer();
@@ -27,7 +30,7 @@ public final class ReadinessCheck {
                 json.render(c, RenderOptions.withoutSecret()).text()));
         try {
             violations.addAll(schemaCheck.validate(SchemaDocument.JWT_TOKEN_CONFIGURATION,
-                    JSON.writeValueAsString(OmDocuments.jwtTokenConfiguration(c))));
+                    Json.MAPPER.writeValueAsString(OmDocuments.jwtTokenConfiguration(c))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

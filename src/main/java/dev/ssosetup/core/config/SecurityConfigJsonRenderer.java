@@ -12,14 +12,17 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * this text (rendered with the secret); without the secret the body carries {@link RenderOptions#SECRET_PLACEHOLDER}.
  */
 public final class SecurityConfigJsonRenderer implements ConfigRenderer {
-    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-    private static final ObjectWriter JSON = new ObjectMapper().writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(INDENT)
-            .withArrayIndenter(INDENT)
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withArrayEmptySeparator("")
-                    .withObjectEmptySeparator("")));
+    /** Started on first use, not when the composition root builds a renderer (start-up time). */
+    private static final class Json {
+        private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+        static final ObjectWriter WRITER = new ObjectMapper().writer(new DefaultPrettyPrinter()
+                .withObjectIndenter(INDENT)
+                .withArrayIndenter(INDENT)
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withArrayEmptySeparator("")
+                        .withObjectEmptySeparator("")));
+    }
 
     @Override
     public OutputFormat format() {
@@ -30,7 +33,7 @@ public final class SecurityConfigJsonRenderer implements ConfigRenderer {
     public RenderedOutput render(SsoConfiguration c, RenderOptions options) {
         var body = OmDocuments.securityConfiguration(c, OmDocuments.secretText(c, options));
         try {
-            return new RenderedOutput(format(), JSON.writeValueAsString(body) + "\n",
+            return new RenderedOutput(format(), Json.WRITER.writeValueAsString(body) + "\n",
                     OmDocuments.secretIncluded(c, options));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the security configuration", e);

@@ -18,14 +18,32 @@ public final class KeysService {
 
     private final KeyFileStore store;
     private final JwtKeyGenerator generator;
-    private final KeyFileReader reader;
+    private final java.util.function.Supplier<KeyFileReader> readerFactory;
+    private KeyFileReader reader;
     private final SigningSelfTest selfTest;
 
     public KeysService(KeyFileStore store, JwtKeyGenerator generator, KeyFileReader reader, SigningSelfTest selfTest) {
+        this(store, generator, () -> reader, selfTest);
+        Objects.requireNonNull(reader);
+    }
+
+    /**
+     * With the reader built on first use: it links BouncyCastle, whose signed jars take a fifth of a second to
+     * verify, so the wizard does not pay for it before its window shows.
+     */
+    public KeysService(KeyFileStore store, JwtKeyGenerator generator,
+                       java.util.function.Supplier<KeyFileReader> reader, SigningSelfTest selfTest) {
         this.store = Objects.requireNonNull(store);
         this.generator = Objects.requireNonNull(generator);
-        this.reader = Objects.requireNonNull(reader);
+        this.readerFactory = Objects.requireNonNull(reader);
         this.selfTest = Objects.requireNonNull(selfTest);
+    }
+
+    private synchronized KeyFileReader reader() {
+        if (reader == null) {
+            reader = Objects.requireNonNull(readerFactory.get());
+        }
+        return reader;
     }
 
     public RsaKeyPair generate(KeySize size, TaskContext context) {
@@ -34,12 +52,12 @@ public final class KeysService {
 
     /** What the file at {@code path} is (for {@code keys inspect}); unreadable files are an IO problem. */
     public KeyReport inspect(String path) {
-        return KeyReport.of(path, reader.identify(store.read(path)));
+        return KeyReport.of(path, reader().identify(store.read(path)));
     }
 
     /** True when the file at {@code path} is an encrypted private key (so a password must be asked). */
     public boolean isEncrypted(String path) {
-        return reader.identify(store.read(path)) instanceof KeyFileContent.EncryptedPrivate;
+        return reader().identify(store.read(path)) instanceof KeyFileContent.EncryptedPrivate;
     }
 
     /**
@@ -47,14 +65,14 @@ public final class KeysService {
      * both halves belong together. {@code password} may be null unless the private key is encrypted.
      */
     public RsaKeyPair importPair(String privatePath, String publicPath, KeyPassword password) {
-        KeyFileContent content = reader.identify(store.read(privatePath));
+        KeyFileContent content = reader().identify(store.read(privatePath));
         if (content instanceof KeyFileContent.EncryptedPrivate encrypted) {
             if (password == null || password.isEmpty()) {
                 throw new KeyProblem(KeyProblem.Kind.PASSWORD_REQUIRED,
                         privatePath + " is an " + encrypted.describe() + ": enter its password.");
             }
             try {
-                content = reader.decrypt(encrypted, password);
+                content = reader().decrypt(encrypted, password);
             } catch (KeyProblem e) {
                 throw new KeyProblem(e.kind(), privatePath + ": " + e.getMessage());
             }
@@ -82,7 +100,7 @@ public final class KeysService {
     }
 
     private java.security.interfaces.RSAPublicKey readSinglePublicKey(String path) {
-        KeyFileContent content = reader.identify(store.read(path));
+        KeyFileContent content = reader().identify(store.read(path));
         return switch (content) {
             case KeyFileContent.PublicRsa p -> p.key();
             case KeyFileContent.PublicKeySet set when set.keys().size() == 1 -> set.keys().getFirst().publicKey();
@@ -98,7 +116,7 @@ public final class KeysService {
      * previous {@code jwks.json} (its key ids are kept).
      */
     public List<PublicKeyEntry> readPublicKeys(String path) {
-        KeyFileContent content = reader.identify(store.read(path));
+        KeyFileContent content = reader().identify(store.read(path));
         return switch (content) {
             case KeyFileContent.PublicKeySet set -> set.keys();
             case KeyFileContent.PublicRsa p -> {

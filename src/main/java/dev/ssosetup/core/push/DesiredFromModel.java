@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
  * error). Push never renders on its own, so what is pushed is exactly what the Review step showed.
  */
 public final class DesiredFromModel {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson is started on first use, not when the composition root builds this (start-up time). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final ReadinessCheck readiness;
 
     public DesiredFromModel(ReadinessCheck readiness) {
@@ -38,7 +41,7 @@ public final class DesiredFromModel {
         }
         String json = new SecurityConfigJsonRenderer().render(configuration, RenderOptions.withoutSecret()).text();
         try {
-            ObjectNode body = (ObjectNode) JSON.readTree(json);
+            ObjectNode body = (ObjectNode) Json.MAPPER.readTree(json);
             return new DesiredConfiguration(body, configuration.provider().clientSecret());
         } catch (JsonProcessingException | ClassCastException e) {
             throw new IllegalStateException("the rendered security configuration is not a JSON object", e);

@@ -32,7 +32,7 @@ public final class NetworkntSchemaCheck implements SchemaCheck {
     private final String base;
     private JsonSchemaFactory factory; // built on first use: the CLI's --help must not load the validator
     private final Map<SchemaDocument, JsonSchema> cache = new EnumMap<>(SchemaDocument.class);
-    private final ObjectMapper json = new ObjectMapper();
+    private ObjectMapper json; // built on first use, like the factory: Jackson takes a while to start
 
     public NetworkntSchemaCheck() {
         this(DEFAULT_BASE);
@@ -55,6 +55,9 @@ public final class NetworkntSchemaCheck implements SchemaCheck {
     public synchronized List<SchemaViolation> validate(SchemaDocument schema, String document) {
         JsonNode node;
         try {
+            if (json == null) {
+                json = new ObjectMapper();
+            }
             node = json.readTree(document);
         } catch (Exception e) {
             return List.of(new SchemaViolation("$", "not valid JSON"));

@@ -78,6 +78,8 @@ public final class ReviewViewModel implements StepViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private boolean refreshing;
     private boolean refreshAgain;
+    /** Set once the operator has entered the step; until then nothing is checked or rendered. */
+    private boolean entered;
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(false);
 
     /** {@code navigator} receives a step id when the operator follows a "Go to step" link. */
@@ -94,15 +96,20 @@ public final class ReviewViewModel implements StepViewModel {
             texts.put(f, new ReadOnlyStringWrapper(""));
             holdsSecret.put(f, new ReadOnlyBooleanWrapper(false));
         }
-        InvalidationListener refresh = o -> refresh();
+        // nothing is checked or rendered before the operator first enters the step: the first refresh loads the
+        // schema checker and every renderer, work that would otherwise compete with the window's first frame
+        InvalidationListener refresh = o -> {
+            if (entered) {
+                refresh();
+            }
+        };
         state.providerProperty().addListener(refresh);
         state.keysProperty().addListener(refresh);
         state.idpJwksUriProperty().addListener(refresh);
         state.authorizerOptionsProperty().addListener(refresh);
         state.stepFindings().addListener(refresh);
         state.stepNotes().addListener(refresh);
-        includeSecret.addListener(o -> refresh());
-        refresh();
+        includeSecret.addListener(refresh);
     }
 
     @Override
@@ -112,6 +119,7 @@ public final class ReviewViewModel implements StepViewModel {
 
     @Override
     public void onEnter() {
+        entered = true;
         refresh();
     }
 

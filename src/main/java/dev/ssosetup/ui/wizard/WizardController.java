@@ -64,7 +64,28 @@ public final class WizardController {
         viewModel.completedSteps().addListener((SetChangeListener<Integer>) change -> refreshRail());
         viewModel.currentValidProperty().addListener((obs, old, now) -> refreshStatus());
         show(viewModel.currentIndexProperty().get());
-        preloadNext(0);
+        // preloading starts once the window is on screen: a view loaded before that would delay the first frame
+        stepContent.sceneProperty().addListener((o, oldScene, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((w, oldWindow, window) -> {
+                    if (window != null) {
+                        window.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> startPreloading());
+                        if (window.isShowing()) {
+                            startPreloading();
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    private boolean preloading;
+
+    private void startPreloading() {
+        if (!preloading) {
+            preloading = true;
+            preloadNext(0);
+        }
     }
 
     /**
@@ -72,7 +93,9 @@ public final class WizardController {
      * so that moving to a step later shows an already built view instead of stalling on FXML loading.
      */
     private void preloadNext(int from) {
-        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(300));
+        // the first one waits for the first frames to be drawn; then one view per 300 ms
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(
+                javafx.util.Duration.millis(from == 0 ? 700 : 300));
         pause.setOnFinished(e -> {
             for (int i = from; i < viewModel.steps().size(); i++) {
                 if (!loaded.containsKey(i)) {
