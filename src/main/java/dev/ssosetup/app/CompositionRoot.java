@@ -24,7 +24,6 @@ import dev.ssosetup.core.net.HttpGatewayFactory;
 import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.DesiredFromModel;
-import dev.ssosetup.core.push.GatewayFactory;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.infra.config.LocalConfigFiles;
 import dev.ssosetup.infra.config.NetworkntSchemaCheck;
@@ -33,7 +32,6 @@ import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.infra.login.SystemBrowserOpener;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
-import dev.ssosetup.infra.push.JdkGatewayFactory;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
@@ -115,7 +113,7 @@ public final class CompositionRoot {
         final SchemaCheck schemaCheck = new NetworkntSchemaCheck();
 
         // ---- push (issue 7)
-        final GatewayFactory pushGateways = new JdkGatewayFactory();
+        final HttpGatewayFactory pushGateways = providerGateways; // one factory: platform CAs + a PEM bundle
         final Function<Path, BackupStore> pushBackupStores =
                 FileBackupStore::new;
         final Clock pushClock = Clock.systemUTC();

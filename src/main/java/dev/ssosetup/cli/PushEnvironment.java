@@ -2,7 +2,7 @@ package dev.ssosetup.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.push.BackupStore;
-import dev.ssosetup.core.push.GatewayFactory;
+import dev.ssosetup.core.net.HttpGatewayFactory;
 import dev.ssosetup.core.push.LockoutEvidence;
 
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * profile file to the {@code SecurityConfiguration} body, used by {@code --profile}) and {@code evidence} (this
  * session's login test, for the lock-out guard).
  */
-public record PushEnvironment(GatewayFactory gateways, Function<Path, BackupStore> backupStores,
+public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, BackupStore> backupStores,
                               Path defaultBackupFolder, Clock clock,
                               Optional<Function<Path, ObjectNode>> profileRenderer,
                               Supplier<LockoutEvidence> evidence, InputStream stdin) {

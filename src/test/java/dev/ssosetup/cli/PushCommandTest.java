@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.infra.push.FileBackupStore;
-import dev.ssosetup.infra.push.JdkGatewayFactory;
+import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.testserver.Fault;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
@@ -80,7 +80,7 @@ class PushCommandTest {
     }
 
     private int run(String stdin, LockoutEvidence evidence, String... args) {
-        PushEnvironment env = new PushEnvironment(new JdkGatewayFactory(), FileBackupStore::new, backups,
+        PushEnvironment env = new PushEnvironment(new JdkHttpGatewayFactory(), FileBackupStore::new, backups,
                 Clock.systemUTC(), Optional.empty(), () -> evidence,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         CommandLine cl = new CommandLine(new SsoSetupCommand());

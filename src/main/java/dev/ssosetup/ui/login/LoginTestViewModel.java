@@ -161,7 +161,10 @@ public final class LoginTestViewModel implements StepViewModel {
                 })
                 .onFailure(e -> {
                     running.set(false);
-                    status.set(messages.get("wizard.error.unexpected", e.getMessage() == null
+                    // the login test reports its failures as results: what is left is reading the CA bundle
+                    status.set(e instanceof java.io.IOException && e.getMessage() != null
+                            ? messages.get("login.status.notStarted", e.getMessage())
+                            : messages.get("wizard.error.unexpected", e.getMessage() == null
                             ? e.getClass().getSimpleName() : e.getMessage()));
                 })
                 .onCancelled(() -> {

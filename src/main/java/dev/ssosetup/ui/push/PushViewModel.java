@@ -8,7 +8,6 @@ import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.DiffEntry;
 import dev.ssosetup.core.push.FieldIssue;
-import dev.ssosetup.core.push.GatewayFactory;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.push.OpenMetadataClient;
@@ -58,7 +57,7 @@ public final class PushViewModel implements StepViewModel {
     /** The severity of the status line: drives its colour. */
     public enum Tone { NONE, INFO, OK, WARNING, ERROR }
 
-    private final GatewayFactory gateways;
+    private final dev.ssosetup.core.net.HttpGatewayFactory gateways;
     private final BackupStore backups;
     private final Clock clock;
     private final Supplier<Optional<DesiredConfiguration>> desired;
@@ -100,7 +99,7 @@ public final class PushViewModel implements StepViewModel {
     private final StringBinding guardText;
     private TaskHandle running;
 
-    public PushViewModel(GatewayFactory gateways, BackupStore backups, Clock clock,
+    public PushViewModel(dev.ssosetup.core.net.HttpGatewayFactory gateways, BackupStore backups, Clock clock,
                          Supplier<Optional<DesiredConfiguration>> desired, ObservableValue<LockoutEvidence> evidence,
                          Consumer<String> navigator, BackgroundRunner runner, Messages messages) {
         this.gateways = Objects.requireNonNull(gateways);
@@ -145,7 +144,7 @@ public final class PushViewModel implements StepViewModel {
         }
         resetResults();
         Inputs in = inputs.get();
-        start(BackgroundTask.<Plan>of("push-plan", ctx -> service().plan(in.client(), wanted.get(), ctx,
+        start(BackgroundTask.<Plan>of("push-plan", ctx -> service().plan(client(in), wanted.get(), ctx,
                         r -> onFx(() -> planSteps.add(r))))
                 .onSuccess(this::showPlan)
                 .onFailure(this::unexpected)
@@ -162,7 +161,7 @@ public final class PushViewModel implements StepViewModel {
         }
         LockoutGuard.Decision decision = guardDecision();
         applySteps.clear();
-        start(BackgroundTask.<ApplyResult>of("push-apply", ctx -> service().apply(inputs.get().client(), current,
+        start(BackgroundTask.<ApplyResult>of("push-apply", ctx -> service().apply(client(inputs.get()), current,
                         decision, ctx, r -> onFx(() -> applySteps.add(r))))
                 .onSuccess(this::showApply)
                 .onFailure(this::unexpected)
@@ -189,7 +188,7 @@ public final class PushViewModel implements StepViewModel {
         Secret secret = Secret.of(restoreSecret.get());
         boolean otherServerAllowed = restoreOtherServer.get();
         resetResults();
-        start(BackgroundTask.<RestoreOutcome>of("push-restore-check", ctx -> checkRestore(inputs.get().client(),
+        start(BackgroundTask.<RestoreOutcome>of("push-restore-check", ctx -> checkRestore(client(inputs.get()),
                         file, secret, otherServerAllowed, ctx))
                 .onSuccess(this::showRestoreCheck)
                 .onFailure(this::unexpected)
@@ -208,7 +207,7 @@ public final class PushViewModel implements StepViewModel {
         applySteps.clear();
         LockoutGuard.Decision decision = new LockoutGuard.Decision(true, "restoring the backup of "
                 + planned.backup().takenAt() + ", confirmed by the operator after checking the diff");
-        start(BackgroundTask.<ApplyResult>of("push-restore", ctx -> service().apply(inputs.get().client(),
+        start(BackgroundTask.<ApplyResult>of("push-restore", ctx -> service().apply(client(inputs.get()),
                         planned.plan(), decision, ctx, r -> onFx(() -> applySteps.add(r))))
                 .onSuccess(r -> {
                     showApply(r);
@@ -269,7 +268,32 @@ public final class PushViewModel implements StepViewModel {
         return new PushService(backups, clock);
     }
 
-    private record Inputs(OpenMetadataClient client) {
+    /** What the operator typed to connect; checked on the JavaFX thread, the client is built in the background. */
+    private record Inputs(ServerAddress address, Secret token, String caFile) {
+    }
+
+    /** A CA bundle that cannot be read or holds no certificate: said as such, never as an "unexpected" error. */
+    private static final class CaBundleProblem extends RuntimeException {
+        CaBundleProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Builds the OpenMetadata client: reads the CA bundle and sets up TLS, so only on a background thread. */
+    private OpenMetadataClient client(Inputs in) {
+        java.util.Optional<byte[]> ca = java.util.Optional.empty();
+        if (!in.caFile().isBlank()) {
+            try {
+                ca = java.util.Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(in.caFile().strip()));
+            } catch (java.io.IOException e) {
+                throw new CaBundleProblem(e.getMessage());
+            }
+        }
+        try {
+            return new OpenMetadataClient(gateways.create(ca), in.address(), in.token(), HttpExchange.Limits.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new CaBundleProblem(messages.get("push.caFile.error", e.getMessage()));
+        }
     }
 
     private Optional<Inputs> inputs() {
@@ -288,13 +312,8 @@ public final class PushViewModel implements StepViewModel {
             say(Tone.ERROR, messages.get("push.status.fixFields"));
             return Optional.empty();
         }
-        try {
-            return Optional.of(new Inputs(new OpenMetadataClient(gateways.create(caFile.get()), address,
-                    Secret.of(token.get().strip()), HttpExchange.Limits.DEFAULT)));
-        } catch (IllegalArgumentException e) {
-            say(Tone.ERROR, messages.get("push.caFile.error", e.getMessage()));
-            return Optional.empty();
-        }
+        return Optional.of(new Inputs(address, Secret.of(token.get().strip()), caFile.get() == null ? ""
+                : caFile.get()));
     }
 
     private <T> void start(BackgroundTask<T> task, String text) {
@@ -391,6 +410,10 @@ public final class PushViewModel implements StepViewModel {
     }
 
     private void unexpected(Throwable e) {
+        if (e instanceof CaBundleProblem problem) {
+            say(Tone.ERROR, problem.getMessage());
+            return;
+        }
         // core reports failures as values; anything else is a bug, said in one line without a stack trace
         say(Tone.ERROR, messages.get("wizard.error.unexpected", e.getClass().getSimpleName()));
     }

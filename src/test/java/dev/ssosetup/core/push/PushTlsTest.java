@@ -4,7 +4,7 @@ import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.net.HttpExchange;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.infra.push.FileBackupStore;
-import dev.ssosetup.infra.push.JdkGatewayFactory;
+import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
 import org.junit.jupiter.api.Test;
@@ -55,13 +55,13 @@ class PushTlsTest {
             DesiredConfiguration desired = new DesiredConfiguration(PushFixture.example(
                     "security-config.custom-oidc.public.json"), Secret.empty());
 
-            OpenMetadataClient platformTrust = new OpenMetadataClient(new JdkGatewayFactory().create(""), address,
+            OpenMetadataClient platformTrust = new OpenMetadataClient(new JdkHttpGatewayFactory().create(java.util.Optional.empty()), address,
                     Secret.of(PushFixture.ADMIN_TOKEN), HttpExchange.Limits.DEFAULT);
             PushFailure f = service.plan(platformTrust, desired, TaskContext.none(), r -> { }).failure().orElseThrow();
             assertEquals(PushException.Kind.TLS, f.kind());
             assertTrue(f.text().contains("not trusted") && f.text().contains("CA bundle"), f.text());
 
-            OpenMetadataClient withCa = new OpenMetadataClient(new JdkGatewayFactory().create(pem.toString()), address,
+            OpenMetadataClient withCa = new OpenMetadataClient(new JdkHttpGatewayFactory().create(java.util.Optional.of(Files.readAllBytes(pem))), address,
                     Secret.of(PushFixture.ADMIN_TOKEN), HttpExchange.Limits.DEFAULT);
             Plan plan = service.plan(withCa, desired, TaskContext.none(), r -> { });
             assertEquals(PushStep.CONNECT, plan.steps().getFirst().step());
@@ -71,13 +71,9 @@ class PushTlsTest {
     }
 
     @Test
-    void aBadCaBundleIsNamed() throws Exception {
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> new JdkGatewayFactory().create(dir.resolve("nope.pem").toString()));
-        assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
-        Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate");
+    void aBundleWithoutACertificateIsNamed() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> new JdkGatewayFactory().create(junk.toString()));
+                () -> new JdkHttpGatewayFactory().create(java.util.Optional.of("not a certificate".getBytes())));
         assertTrue(bad.getMessage().contains("BEGIN CERTIFICATE"), bad.getMessage());
     }
 

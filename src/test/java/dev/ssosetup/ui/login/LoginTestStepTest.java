@@ -154,8 +154,8 @@ class LoginTestStepTest {
         robot.clickOn("#loginStart");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !viewModel.runningProperty().get()
                 && viewModel.statusProperty().get().contains(missing));
-        assertTrue(viewModel.statusProperty().get().contains("Cannot read the CA bundle " + missing
-                + ": check the path"), viewModel.statusProperty().get());
+        assertEquals("The login test could not start: Cannot read the CA bundle " + missing + ": check the path",
+                viewModel.statusProperty().get());
         assertFalse(viewModel.statusProperty().get().contains("Exception"), viewModel.statusProperty().get());
         assertFalse(viewModel.validProperty().get());
     }

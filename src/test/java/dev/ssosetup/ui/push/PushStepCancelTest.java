@@ -4,7 +4,7 @@ import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.infra.push.FileBackupStore;
-import dev.ssosetup.infra.push.JdkGatewayFactory;
+import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.testserver.Fault;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
@@ -48,7 +48,7 @@ class PushStepCancelTest {
         fx = new PushFixture();
         runner = new FxBackgroundRunner(Executors.newSingleThreadExecutor());
         Messages messages = Messages.load();
-        viewModel = new PushViewModel(new JdkGatewayFactory(),
+        viewModel = new PushViewModel(new JdkHttpGatewayFactory(),
                 new FileBackupStore(Files.createTempDirectory("push-cancel")), Clock.systemUTC(),
                 () -> Optional.of(new DesiredConfiguration(fx.confidentialBody(), Secret.of(PushFixture.CLIENT_SECRET))),
                 new SimpleObjectProperty<>(LockoutEvidence.none()), id -> { }, runner, messages);

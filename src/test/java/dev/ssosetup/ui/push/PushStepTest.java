@@ -6,7 +6,7 @@ import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.infra.push.FileBackupStore;
-import dev.ssosetup.infra.push.JdkGatewayFactory;
+import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
 import dev.ssosetup.ui.common.ControllerFactory;
@@ -82,7 +82,7 @@ class PushStepTest {
         fx.om.store(fx.om.basicConfiguration());
         body.set(fx.confidentialBody());
         Messages messages = Messages.load();
-        viewModel = new PushViewModel(new JdkGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
+        viewModel = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
                 () -> Optional.ofNullable(body.get()).map(b -> new DesiredConfiguration(b, Secret.of(CLIENT_SECRET))),
                 evidence, navigatedTo::add, new InlineBackgroundRunner(), messages);
         ControllerFactory controllers = new ControllerFactory();
@@ -184,6 +184,23 @@ class PushStepTest {
         click(robot, "#pushPlan");
         assertTrue(status(robot).contains("Bot tokens are never admins"), status(robot));
         assertEquals(0, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG));
+    }
+
+    @Test
+    void aCaBundleThatCannotBeUsedIsNamedAndNothingIsSent(FxRobot robot) throws IOException {
+        connect(robot, ADMIN_TOKEN);
+        int gets = fx.om.count("GET " + OpenMetadataTestServer.CONFIG);
+        String missing = "/nonexistent/om-ca.pem";
+        robot.interact(() -> robot.lookup("#pushCaFile").queryAs(TextField.class).setText(missing));
+        click(robot, "#pushPlan");
+        assertEquals("Cannot read the CA bundle " + missing + ": check the path", status(robot));
+        Path junk = Files.writeString(Files.createTempFile("junk", ".pem"), "not a certificate");
+        robot.interact(() -> robot.lookup("#pushCaFile").queryAs(TextField.class).setText(junk.toString()));
+        click(robot, "#pushPlan");
+        assertTrue(status(robot).startsWith("CA bundle: ") && status(robot).contains("BEGIN CERTIFICATE"),
+                status(robot));
+        assertEquals(gets, fx.om.count("GET " + OpenMetadataTestServer.CONFIG), "nothing reached the server");
+        assertTrue(robot.lookup("#pushApply").queryButton().isDisabled());
     }
 
     @Test
