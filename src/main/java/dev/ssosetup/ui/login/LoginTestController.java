@@ -60,6 +60,8 @@ public final class LoginTestController {
     @FXML
     private Label verdictDetail;
     @FXML
+    private Label caNote;
+    @FXML
     private VBox warningBox;
     @FXML
     private VBox previewBox;
@@ -125,6 +127,8 @@ public final class LoginTestController {
         hostBox.valueProperty().bindBidirectional(viewModel.redirectHostProperty());
         optionsError.textProperty().bind(viewModel.optionsErrorProperty());
         showWhenText(optionsError);
+        caNote.textProperty().bind(viewModel.caNoteProperty());
+        showWhenText(caNote);
         portsField.disableProperty().bind(viewModel.runningProperty());
         hostBox.disableProperty().bind(viewModel.runningProperty());
         timeoutField.disableProperty().bind(viewModel.runningProperty());

@@ -57,6 +57,7 @@ public final class LoginTestViewModel implements StepViewModel {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
 
+    private final javafx.beans.binding.StringBinding caNote;
     private final WizardState state;
     private final BackgroundRunner runner;
     private final LoginTest loginTest;
@@ -98,6 +99,10 @@ public final class LoginTestViewModel implements StepViewModel {
         timeoutSeconds.addListener((o, a, b) -> validateOptions());
         state.providerProperty().addListener((o, a, b) -> refresh());
         // a result kept from earlier in the session (e.g. the view was rebuilt) is shown again
+        caNote = javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String ca = state.providerCaFileProperty().get();
+            return ca == null || ca.isBlank() ? "" : messages.get("login.ca.note", ca.strip());
+        }, state.providerCaFileProperty());
         result.set(state.loginResultProperty().get());
         refresh();
     }
@@ -314,6 +319,11 @@ public final class LoginTestViewModel implements StepViewModel {
 
     public BooleanProperty openBrowserProperty() {
         return openBrowser;
+    }
+
+    /** Says which CA bundle the attempt trusts besides the system's ("" when none is set in the Provider step). */
+    public javafx.beans.binding.StringBinding caNoteProperty() {
+        return caNote;
     }
 
     public ReadOnlyStringProperty optionsErrorProperty() {

@@ -151,6 +151,9 @@ class LoginTestStepTest {
     void theProviderStepsCaBundleIsUsedAndAnUnreadableOneIsNamed(FxRobot robot) throws Exception {
         String missing = "/nonexistent/corporate-ca.pem";
         robot.interact(() -> state.providerCaFileProperty().set(missing));
+        assertEquals("TLS to the provider also trusts the CA bundle " + missing + " (set in the Provider step).",
+                robot.lookup("#loginCaNote").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#loginCaNote").query().isVisible());
         robot.clickOn("#loginStart");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !viewModel.runningProperty().get()
                 && viewModel.statusProperty().get().contains(missing));
