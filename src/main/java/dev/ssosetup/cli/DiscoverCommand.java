@@ -108,14 +108,10 @@ public final class DiscoverCommand implements Callable<Integer> {
     }
 
     private Optional<byte[]> readCa() {
-        if (caFile == null) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(Files.readAllBytes(caFile));
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "--ca-file: cannot read " + caFile + " ("
-                    + FileProblem.why(e) + "): check the path and permissions");
+            return CaFileOption.read(caFile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

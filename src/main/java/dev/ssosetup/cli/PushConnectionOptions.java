@@ -65,16 +65,11 @@ final class PushConnectionOptions {
     OpenMetadataClient client(PushEnvironment env) {
         ServerAddress address = address();
         Secret token = token();
-        java.util.Optional<byte[]> ca = java.util.Optional.empty();
-        if (caFile != null) {
-            try {
-                if (Files.size(caFile) > 1024 * 1024) {
-                    throw new PushUsageException("--ca-file " + caFile + " is larger than 1 MiB: not a PEM bundle");
-                }
-                ca = java.util.Optional.of(Files.readAllBytes(caFile));
-            } catch (IOException e) {
-                throw new PushUsageException("--ca-file " + caFile + ": cannot read it (" + FileProblem.why(e) + ")");
-            }
+        java.util.Optional<byte[]> ca;
+        try {
+            ca = CaFileOption.read(caFile);
+        } catch (IllegalArgumentException e) {
+            throw new PushUsageException(e.getMessage());
         }
         try {
             return new OpenMetadataClient(env.gateways().create(ca), address, token, HttpExchange.Limits.DEFAULT);

@@ -173,14 +173,10 @@ public final class TestLoginCommand implements Callable<Integer> {
     }
 
     private Optional<byte[]> readCa() {
-        if (caFile == null) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(Files.readAllBytes(caFile));
-        } catch (IOException e) {
-            throw usage("--ca-file: cannot read " + caFile + " (" + FileProblem.why(e) + "): check the path and "
-                    + "permissions.");
+            return CaFileOption.read(caFile);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage() + ".");
         }
     }
 
