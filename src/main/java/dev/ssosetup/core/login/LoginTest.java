@@ -95,6 +95,14 @@ public final class LoginTest {
             return a.run(events, context);
         } catch (LoginStop stop) {
             return a.failed(stop);
+        } catch (CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // every known way out is a LoginStop; this is the net for a library surprise (an answer a parser did
+            // not expect), so the operator gets a verdict that says where, never a crash
+            return a.failed(new LoginStop(a.stage, "The login test stopped on something it did not expect, at "
+                    + "the " + a.stage.label() + " stage.", "This is a defect in SSO Setup Console or a library it "
+                    + "uses, probably set off by an unusual answer: please report it with the login report."));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();
@@ -114,6 +122,8 @@ public final class LoginTest {
     /** The mutable state of one attempt; lives only inside {@link #run}. */
     private final class Attempt {
         private OidcHttp http;
+        /** The stage the attempt is in, for a failure that does not say its own. */
+        private FailureStage stage = FailureStage.SETTINGS;
         private final ProviderSettings settings;
         private final LoginOptions options;
         private final Instant startedAt;
@@ -133,12 +143,14 @@ public final class LoginTest {
         LoginTestResult run(LoginEvents events, TaskContext ctx) throws LoginStop, InterruptedException {
             checkSettings();
             ctx.progress(0.05, "Reading the discovery document");
+            stage = FailureStage.DISCOVERY;
             OIDCProviderMetadata metadata = discover();
             ctx.checkCancelled();
             State state = new State();
             Nonce nonce = new Nonce();
             CodeVerifier verifier = new CodeVerifier();
             ctx.progress(0.1, "Starting the loopback listener");
+            stage = FailureStage.LISTENER;
             try (LoopbackListener listener = openListener(state)) {
                 URI redirect = listener.redirectUri();
                 redirectUri = redirect.toString();
@@ -155,6 +167,7 @@ public final class LoginTest {
                     events.browser(browser.open(url));
                 }
                 ctx.progress(-1, "Waiting for the sign-in in the browser");
+                stage = FailureStage.TIMEOUT;
                 Duration left = options.timeout().minus(Duration.between(startedAt, clock.instant()));
                 Optional<LoopbackCallback> received = listener.await(left.isNegative() ? Duration.ZERO : left, ctx);
                 rejected = listener.rejectedCallbacks();
@@ -189,12 +202,15 @@ public final class LoginTest {
                                               Nonce nonce, CodeVerifier verifier, URI redirect, TaskContext ctx)
                 throws LoginStop {
             ctx.progress(0.6, "Checking the sign-in response");
+            stage = FailureStage.AUTHORIZATION;
             AuthorizationCode code = checkCallback(callback, metadata, state);
             ctx.checkCancelled();
             ctx.progress(0.7, "Exchanging the code for tokens");
+            stage = FailureStage.TOKEN;
             OIDCTokens tokens = exchange(metadata, code, redirect, verifier);
             ctx.checkCancelled();
             ctx.progress(0.8, "Validating the ID token");
+            stage = FailureStage.ID_TOKEN;
             JWKSet jwks = fetchJwks(metadata);
             IDTokenClaimsSet idClaims = IdTokenCheck.validate(tokens.getIDToken(), tokens.getAccessToken(), issuer,
                     settings.clientId().strip(), settings.tokenValidationAlgorithm(), nonce, jwks,
@@ -208,6 +224,7 @@ public final class LoginTest {
             }
             ctx.checkCancelled();
             ctx.progress(0.9, "Reading userinfo");
+            stage = FailureStage.USERINFO;
             fetchUserInfo(metadata, tokens.getAccessToken(), idClaims.getSubject().getValue(), claims);
             OpenMetadataPreview preview = OpenMetadataPreview.of(settings, claims, userInfo);
             findings.addAll(preview.warnings());
@@ -375,6 +392,12 @@ public final class LoginTest {
                         : "The token endpoint did not answer with OAuth 2.0 JSON; check the discovery document.";
                 throw new LoginStop(FailureStage.TOKEN, "The token endpoint answered HTTP "
                         + httpResponse.getStatusCode() + " with something that is not a token response.", hint);
+            } catch (RuntimeException e) {
+                // Nimbus throws NullPointerException for an ID token whose header is the JSON literal null
+                throw new LoginStop(FailureStage.TOKEN, "The token response holds an ID token that cannot be read "
+                        + "(its header or claims are not JSON objects).", "The provider sent a damaged ID token; "
+                        + "check the client's token settings at the provider, or anything between it and this "
+                        + "computer that rewrites answers.");
             }
             if (response instanceof TokenErrorResponse error) {
                 ErrorObject e = error.getErrorObject();

@@ -103,6 +103,45 @@ class CraftedProviderLoginTest {
     }
 
     @Test
+    void anIdTokenWhoseHeaderIsJsonNullFailsAtTheTokenStageWithAReason() {
+        // found by LoginFuzzTest: Nimbus threw NullPointerException out of the token response parser
+        token((nonce, at) -> com.nimbusds.jose.util.Base64URL.encode("null") + "."
+                + com.nimbusds.jose.util.Base64URL.encode(provider.claims(nonce).build().toString()) + ".c2ln");
+        LoginTestResult.Failed f = fails(FailureStage.TOKEN, "cannot be read");
+        assertTrue(f.hint().contains("damaged ID token"), f.hint());
+    }
+
+    @Test
+    void anIdTokenWhoseClaimsAreJsonNullEndsInAVerdictNotACrash() {
+        token((nonce, at) -> {
+            String header = new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.RS256).keyID(provider.key.getKeyID())
+                    .build().toBase64URL().toString();
+            return header + "." + com.nimbusds.jose.util.Base64URL.encode("null") + ".c2ln";
+        });
+        LoginTestResult r = run(settings());
+        LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
+        assertFalse(f.reason().isBlank());
+        assertFalse(f.reason().contains("Exception") || f.hint().contains("Exception"), f.reason() + f.hint());
+        System.out.println("claims null -> " + f.stage() + ": " + f.reason());
+    }
+
+    @Test
+    void anythingUnexpectedEndsInAVerdictThatSaysWhereNotACrash() {
+        // a stand-in for a library surprise: the listener adapter fails in a way the port does not declare
+        dev.ssosetup.core.login.LoginTest test = new dev.ssosetup.core.login.LoginTest(
+                new dev.ssosetup.infra.net.JdkHttpGatewayFactory(), (host, ports, path, state) -> {
+                    throw new IllegalStateException("surprise");
+                }, new TestBrowser(), java.time.Clock.systemUTC());
+        LoginTestResult r = test.run(settings(), MockProviderLoginTest.quick(), LoginEvents.none(),
+                TaskContext.none());
+        LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
+        assertEquals(FailureStage.LISTENER, f.stage());
+        assertEquals("The login test stopped on something it did not expect, at the loopback listener stage.",
+                f.reason());
+        assertTrue(f.hint().contains("please report it"), f.hint());
+    }
+
+    @Test
     void theAttemptsOneTimeoutAlsoBoundsTheTokenExchange() {
         provider.tokenDelay = java.time.Duration.ofSeconds(20); // longer than any request timeout of ours
         TestBrowser browser = new TestBrowser();
