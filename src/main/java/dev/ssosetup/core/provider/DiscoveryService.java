@@ -46,7 +46,24 @@ public final class DiscoveryService {
      * @throws CancelledException when the operator cancelled
      */
     public DiscoveryReport check(DiscoveryRequest request, TaskContext context) {
-        List<Finding> findings = new ArrayList<>(DiscoveryChecks.placeholders(request));
+        List<Finding> findings = new ArrayList<>();
+        try {
+            return check(request, context, findings);
+        } catch (CancelledException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // every known problem is a finding; this is the net for a library surprise, so the operator still gets
+            // a report that says what was found so far, never a crash
+            findings.add(Finding.error("check-stopped", "The check stopped on something it did not expect in the "
+                    + "provider's answers; the findings above are those made until then.", "This is a defect in SSO "
+                    + "Setup Console or a library it uses, probably set off by an unusual answer: please report it "
+                    + "with the provider's discovery document."));
+            return new DiscoveryReport(request.issuer(), request.discoveryUrl(), findings, Map.of());
+        }
+    }
+
+    private DiscoveryReport check(DiscoveryRequest request, TaskContext context, List<Finding> findings) {
+        findings.addAll(DiscoveryChecks.placeholders(request));
         findings.addAll(DiscoveryChecks.callback(request.callbackUrl()));
         String url = request.discoveryUrl();
         Optional<URI> discoveryUri = Urls.parseHttp(url);
