@@ -98,11 +98,11 @@ public final class LoginTestViewModel implements StepViewModel {
         ports.addListener((o, a, b) -> validateOptions());
         timeoutSeconds.addListener((o, a, b) -> validateOptions());
         state.providerProperty().addListener((o, a, b) -> refresh());
-        // a result kept from earlier in the session (e.g. the view was rebuilt) is shown again
         caNote = javafx.beans.binding.Bindings.createStringBinding(() -> {
             String ca = state.providerCaFileProperty().get();
             return ca == null || ca.isBlank() ? "" : messages.get("login.ca.note", ca.strip());
         }, state.providerCaFileProperty());
+        // a result kept from earlier in the session (e.g. the view was rebuilt) is shown again
         result.set(state.loginResultProperty().get());
         refresh();
     }

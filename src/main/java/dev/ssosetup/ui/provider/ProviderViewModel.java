@@ -44,7 +44,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,7 +253,8 @@ public final class ProviderViewModel implements StepViewModel {
         progress.set(-1);
         checkStatus.set(messages.get("provider.check.running", hostOf(request.discoveryUrl())));
         BackgroundTask<DiscoveryReport> task = BackgroundTask.of("provider-discovery", ctx -> {
-            Optional<byte[]> pem = ca.isEmpty() ? Optional.empty() : Optional.of(readCa(ca));
+            Optional<byte[]> pem = ca.isEmpty() ? Optional.empty()
+                    : Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(ca));
             return new DiscoveryService(gateways.create(pem)).check(request, ctx);
         }).onSuccess(report -> {
             finish();
@@ -277,10 +277,6 @@ public final class ProviderViewModel implements StepViewModel {
             running = handle;
             progress.bind(handle.progressProperty());
         }
-    }
-
-    private static byte[] readCa(String path) throws IOException {
-        return dev.ssosetup.ui.common.CaBundleFile.read(path);
     }
 
     private void finish() {

@@ -122,7 +122,6 @@ class CraftedProviderLoginTest {
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
         assertFalse(f.reason().isBlank());
         assertFalse(f.reason().contains("Exception") || f.hint().contains("Exception"), f.reason() + f.hint());
-        System.out.println("claims null -> " + f.stage() + ": " + f.reason());
     }
 
     @Test
