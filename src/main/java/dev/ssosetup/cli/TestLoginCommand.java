@@ -205,12 +205,21 @@ public final class TestLoginCommand implements Callable<Integer> {
             throw usage("--issuer: \"" + issuer + "\" is not an http(s) URL.");
         }
         ClientType type = secret.isEmpty() ? ClientType.PUBLIC : ClientType.CONFIDENTIAL;
-        return new ProviderSettings(Preset.CUSTOM_OIDC, "", issuer.strip(), discoveryUrl.strip(), "", type,
-                clientId.strip(), secret, scopes.stream().filter(s -> !s.isBlank()).toList(),
-                type == ClientType.PUBLIC ? ClientAuthMethod.NONE : method, algorithm.strip(), "",
-                claims.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), Map.of(),
-                admins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), principalDomain.strip(),
-                enforcePrincipalDomain, List.of(), true);
+        return ProviderSettings.builder()
+                .preset(Preset.CUSTOM_OIDC)
+                .issuer(issuer.strip())
+                .discoveryUrl(discoveryUrl.strip())
+                .clientType(type)
+                .clientId(clientId.strip())
+                .clientSecret(secret)
+                .scopes(scopes.stream().filter(s -> !s.isBlank()).toList())
+                .clientAuthMethod(type == ClientType.PUBLIC ? ClientAuthMethod.NONE : method)
+                .tokenValidationAlgorithm(algorithm.strip())
+                .principalClaims(claims.stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .adminPrincipals(admins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .principalDomain(principalDomain.strip())
+                .enforcePrincipalDomain(enforcePrincipalDomain)
+                .build();
     }
 
     private LoginOptions options() {

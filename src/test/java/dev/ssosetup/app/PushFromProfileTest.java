@@ -49,10 +49,13 @@ class PushFromProfileTest {
     }
 
     private Path profile(String serverUrl) throws Exception {
-        ProviderSettings provider = new ProviderSettings(Preset.CUSTOM_OIDC, "Test IdP", fx.issuer, "", "",
-                ClientType.CONFIDENTIAL, "openmetadata", Secret.empty(), List.of("openid", "email", "profile"),
-                ClientAuthMethod.CLIENT_SECRET_POST, "RS256", serverUrl, List.of("email", "preferred_username", "sub"),
-                Map.of(), List.of("alice"), "example.com", false, List.of(), true);
+        ProviderSettings provider = ProviderSettings.builder().preset(Preset.CUSTOM_OIDC)
+                .providerName("Test IdP").issuer(fx.issuer).clientType(ClientType.CONFIDENTIAL).clientId("openmetadata")
+                .scopes(List.of("openid", "email", "profile")).clientAuthMethod(ClientAuthMethod.CLIENT_SECRET_POST)
+                .tokenValidationAlgorithm("RS256").serverUrl(serverUrl)
+                .principalClaims(List.of("email", "preferred_username", "sub")).adminPrincipals(List.of("alice"))
+                .principalDomain("example.com").enforcePrincipalDomain(false).allowedRegistrationDomains(List.of())
+                .selfSignup(true).build();
         SsoConfiguration c = new SsoConfiguration(provider, AuthorizerOptions.defaults(),
                 new JwtKeySettings("./conf/private_key.der", "./conf/public_key.der", "open-metadata.org",
                         "2f0b6c5e-3c1a-4d7e-9b1f-6a8e2d4c7f10"), fx.issuer + "/jwks");

@@ -82,8 +82,10 @@ public final class Settings {
     }
 
     public ProviderSettings build() {
-        return new ProviderSettings(Preset.CUSTOM_OIDC, "Test", issuer, discoveryUrl, "", type, clientId, secret,
-                scopes, method, alg, "https://om.example.com", claims, mapping, admins, domain, enforce, List.of(),
-                true);
+        return ProviderSettings.builder().preset(Preset.CUSTOM_OIDC).providerName("Test").issuer(issuer)
+                .discoveryUrl(discoveryUrl).clientType(type).clientId(clientId).clientSecret(secret).scopes(scopes)
+                .clientAuthMethod(method).tokenValidationAlgorithm(alg).serverUrl("https://om.example.com")
+                .principalClaims(claims).principalClaimsMapping(mapping).adminPrincipals(admins).principalDomain(domain)
+                .enforcePrincipalDomain(enforce).allowedRegistrationDomains(List.of()).selfSignup(true).build();
     }
 }

@@ -109,29 +109,31 @@ public final class ProfileCodec {
     private static Profile parse(JsonNode root) {
         JsonNode pn = object(root, "provider");
         ProviderSettings d = ProviderSettings.defaults();
-        ProviderSettings p = new ProviderSettings(
-                enumValue(pn, "provider.preset", "preset", Preset.class, d.preset()),
-                text(pn, "provider.providerName", "providerName", d.providerName()),
-                text(pn, "provider.issuer", "issuer", d.issuer()),
-                text(pn, "provider.discoveryUrl", "discoveryUrl", d.discoveryUrl()),
-                text(pn, "provider.tenant", "tenant", d.tenant()),
-                enumValue(pn, "provider.clientType", "clientType", ClientType.class, d.clientType()),
-                text(pn, "provider.clientId", "clientId", d.clientId()),
-                Secret.empty(),
-                list(pn, "provider.scopes", "scopes", d.scopes()),
-                enumValue(pn, "provider.clientAuthMethod", "clientAuthMethod", ClientAuthMethod.class,
-                        d.clientAuthMethod()),
-                text(pn, "provider.tokenValidationAlgorithm", "tokenValidationAlgorithm",
-                        d.tokenValidationAlgorithm()),
-                text(pn, "provider.serverUrl", "serverUrl", d.serverUrl()),
-                list(pn, "provider.principalClaims", "principalClaims", d.principalClaims()),
-                map(pn, "provider.principalClaimsMapping", "principalClaimsMapping"),
-                list(pn, "provider.adminPrincipals", "adminPrincipals", d.adminPrincipals()),
-                text(pn, "provider.principalDomain", "principalDomain", d.principalDomain()),
-                bool(pn, "provider.enforcePrincipalDomain", "enforcePrincipalDomain", d.enforcePrincipalDomain()),
-                list(pn, "provider.allowedRegistrationDomains", "allowedRegistrationDomains",
-                        d.allowedRegistrationDomains()),
-                bool(pn, "provider.selfSignup", "selfSignup", d.selfSignup()));
+        ProviderSettings p = ProviderSettings.builder()
+                .preset(enumValue(pn, "provider.preset", "preset", Preset.class, d.preset()))
+                .providerName(text(pn, "provider.providerName", "providerName", d.providerName()))
+                .issuer(text(pn, "provider.issuer", "issuer", d.issuer()))
+                .discoveryUrl(text(pn, "provider.discoveryUrl", "discoveryUrl", d.discoveryUrl()))
+                .tenant(text(pn, "provider.tenant", "tenant", d.tenant()))
+                .clientType(enumValue(pn, "provider.clientType", "clientType", ClientType.class, d.clientType()))
+                .clientId(text(pn, "provider.clientId", "clientId", d.clientId()))
+                .clientSecret(Secret.empty())
+                .scopes(list(pn, "provider.scopes", "scopes", d.scopes()))
+                .clientAuthMethod(enumValue(pn, "provider.clientAuthMethod", "clientAuthMethod",
+                        ClientAuthMethod.class, d.clientAuthMethod()))
+                .tokenValidationAlgorithm(text(pn, "provider.tokenValidationAlgorithm", "tokenValidationAlgorithm",
+                        d.tokenValidationAlgorithm()))
+                .serverUrl(text(pn, "provider.serverUrl", "serverUrl", d.serverUrl()))
+                .principalClaims(list(pn, "provider.principalClaims", "principalClaims", d.principalClaims()))
+                .principalClaimsMapping(map(pn, "provider.principalClaimsMapping", "principalClaimsMapping"))
+                .adminPrincipals(list(pn, "provider.adminPrincipals", "adminPrincipals", d.adminPrincipals()))
+                .principalDomain(text(pn, "provider.principalDomain", "principalDomain", d.principalDomain()))
+                .enforcePrincipalDomain(bool(pn, "provider.enforcePrincipalDomain", "enforcePrincipalDomain",
+                        d.enforcePrincipalDomain()))
+                .allowedRegistrationDomains(list(pn, "provider.allowedRegistrationDomains",
+                        "allowedRegistrationDomains", d.allowedRegistrationDomains()))
+                .selfSignup(bool(pn, "provider.selfSignup", "selfSignup", d.selfSignup()))
+                .build();
         String jwks = text(pn, "provider.idpJwksUri", "idpJwksUri", "");
         JsonNode an = object(root, "authorizer");
         AuthorizerOptions ad = AuthorizerOptions.defaults();

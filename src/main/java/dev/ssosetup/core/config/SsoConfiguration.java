@@ -43,12 +43,7 @@ public record SsoConfiguration(ProviderSettings provider, AuthorizerOptions auth
 
     /** The same configuration with another client secret (for example read from a file the operator named). */
     public SsoConfiguration withClientSecret(Secret secret) {
-        ProviderSettings p = provider;
-        return withProvider(new ProviderSettings(p.preset(), p.providerName(), p.issuer(), p.discoveryUrl(),
-                p.tenant(), p.clientType(), p.clientId(), secret, p.scopes(), p.clientAuthMethod(),
-                p.tokenValidationAlgorithm(), p.serverUrl(), p.principalClaims(), p.principalClaimsMapping(),
-                p.adminPrincipals(), p.principalDomain(), p.enforcePrincipalDomain(), p.allowedRegistrationDomains(),
-                p.selfSignup()));
+        return withProvider(provider.toBuilder().clientSecret(secret).build());
     }
 
     /** OpenMetadata's base URL without trailing slashes; empty while not set. */

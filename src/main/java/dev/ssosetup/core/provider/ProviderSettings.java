@@ -62,6 +62,167 @@ public record ProviderSettings(
                 List.of(), "", false, List.of(), true);
     }
 
+    /** A builder holding this value's fields, to change a few of them: {@code s.toBuilder().issuer(x).build()}. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.preset = preset;
+        b.providerName = providerName;
+        b.issuer = issuer;
+        b.discoveryUrl = discoveryUrl;
+        b.tenant = tenant;
+        b.clientType = clientType;
+        b.clientId = clientId;
+        b.clientSecret = clientSecret;
+        b.scopes = scopes;
+        b.clientAuthMethod = clientAuthMethod;
+        b.tokenValidationAlgorithm = tokenValidationAlgorithm;
+        b.serverUrl = serverUrl;
+        b.principalClaims = principalClaims;
+        b.principalClaimsMapping = principalClaimsMapping;
+        b.adminPrincipals = adminPrincipals;
+        b.principalDomain = principalDomain;
+        b.enforcePrincipalDomain = enforcePrincipalDomain;
+        b.allowedRegistrationDomains = allowedRegistrationDomains;
+        b.selfSignup = selfSignup;
+        return b;
+    }
+
+    /** A builder starting from {@link #defaults()}. */
+    public static Builder builder() {
+        return defaults().toBuilder();
+    }
+
+    /**
+     * Builds a {@link ProviderSettings} by name, so that a new field touches the record, this builder and the places
+     * that set it, never every construction.
+     */
+    public static final class Builder {
+        private Preset preset;
+        private String providerName;
+        private String issuer;
+        private String discoveryUrl;
+        private String tenant;
+        private ClientType clientType;
+        private String clientId;
+        private Secret clientSecret;
+        private List<String> scopes;
+        private ClientAuthMethod clientAuthMethod;
+        private String tokenValidationAlgorithm;
+        private String serverUrl;
+        private List<String> principalClaims;
+        private Map<String, String> principalClaimsMapping;
+        private List<String> adminPrincipals;
+        private String principalDomain;
+        private boolean enforcePrincipalDomain;
+        private List<String> allowedRegistrationDomains;
+        private boolean selfSignup;
+
+        private Builder() {
+        }
+
+        public Builder preset(Preset value) {
+            this.preset = value;
+            return this;
+        }
+
+        public Builder providerName(String value) {
+            this.providerName = value;
+            return this;
+        }
+
+        public Builder issuer(String value) {
+            this.issuer = value;
+            return this;
+        }
+
+        public Builder discoveryUrl(String value) {
+            this.discoveryUrl = value;
+            return this;
+        }
+
+        public Builder tenant(String value) {
+            this.tenant = value;
+            return this;
+        }
+
+        public Builder clientType(ClientType value) {
+            this.clientType = value;
+            return this;
+        }
+
+        public Builder clientId(String value) {
+            this.clientId = value;
+            return this;
+        }
+
+        public Builder clientSecret(Secret value) {
+            this.clientSecret = value;
+            return this;
+        }
+
+        public Builder scopes(List<String> value) {
+            this.scopes = value;
+            return this;
+        }
+
+        public Builder clientAuthMethod(ClientAuthMethod value) {
+            this.clientAuthMethod = value;
+            return this;
+        }
+
+        public Builder tokenValidationAlgorithm(String value) {
+            this.tokenValidationAlgorithm = value;
+            return this;
+        }
+
+        public Builder serverUrl(String value) {
+            this.serverUrl = value;
+            return this;
+        }
+
+        public Builder principalClaims(List<String> value) {
+            this.principalClaims = value;
+            return this;
+        }
+
+        public Builder principalClaimsMapping(Map<String, String> value) {
+            this.principalClaimsMapping = value;
+            return this;
+        }
+
+        public Builder adminPrincipals(List<String> value) {
+            this.adminPrincipals = value;
+            return this;
+        }
+
+        public Builder principalDomain(String value) {
+            this.principalDomain = value;
+            return this;
+        }
+
+        public Builder enforcePrincipalDomain(boolean value) {
+            this.enforcePrincipalDomain = value;
+            return this;
+        }
+
+        public Builder allowedRegistrationDomains(List<String> value) {
+            this.allowedRegistrationDomains = value;
+            return this;
+        }
+
+        public Builder selfSignup(boolean value) {
+            this.selfSignup = value;
+            return this;
+        }
+
+        public ProviderSettings build() {
+            return new ProviderSettings(preset, providerName, issuer, discoveryUrl, tenant, clientType, clientId,
+                    clientSecret, scopes, clientAuthMethod, tokenValidationAlgorithm, serverUrl, principalClaims,
+                    principalClaimsMapping, adminPrincipals, principalDomain, enforcePrincipalDomain,
+                    allowedRegistrationDomains, selfSignup);
+        }
+    }
+
     /** The discovery URL in force: the one typed, else {@code issuer + /.well-known/openid-configuration}. */
     public String effectiveDiscoveryUrl() {
         if (!discoveryUrl.isBlank()) {

@@ -187,14 +187,27 @@ public final class ProviderViewModel implements StepViewModel {
         if (loading) {
             return;
         }
-        ProviderSettings s = new ProviderSettings(preset.get(), providerName.get().strip(), issuer.get().strip(),
-                discoveryUrl.get().strip(), tenant.get().strip(), clientType.get(), clientId.get(),
-                Secret.of(clientSecret.get()), ProviderFormValidator.splitList(scopes.get()), authMethod.get(),
-                algorithm.get(), serverUrl.get().strip(), ProviderFormValidator.splitList(principalClaims.get()),
-                ProviderFormValidator.parseMapping(claimsMapping.get()),
-                ProviderFormValidator.splitList(adminPrincipals.get()), principalDomain.get().strip(),
-                enforcePrincipalDomain.get(), ProviderFormValidator.splitList(registrationDomains.get()),
-                selfSignup.get());
+        ProviderSettings s = ProviderSettings.builder()
+                .preset(preset.get())
+                .providerName(providerName.get().strip())
+                .issuer(issuer.get().strip())
+                .discoveryUrl(discoveryUrl.get().strip())
+                .tenant(tenant.get().strip())
+                .clientType(clientType.get())
+                .clientId(clientId.get())
+                .clientSecret(Secret.of(clientSecret.get()))
+                .scopes(ProviderFormValidator.splitList(scopes.get()))
+                .clientAuthMethod(authMethod.get())
+                .tokenValidationAlgorithm(algorithm.get())
+                .serverUrl(serverUrl.get().strip())
+                .principalClaims(ProviderFormValidator.splitList(principalClaims.get()))
+                .principalClaimsMapping(ProviderFormValidator.parseMapping(claimsMapping.get()))
+                .adminPrincipals(ProviderFormValidator.splitList(adminPrincipals.get()))
+                .principalDomain(principalDomain.get().strip())
+                .enforcePrincipalDomain(enforcePrincipalDomain.get())
+                .allowedRegistrationDomains(ProviderFormValidator.splitList(registrationDomains.get()))
+                .selfSignup(selfSignup.get())
+                .build();
         validation.set(ProviderFormValidator.validate(s));
         settings.set(s);
         state.providerProperty().set(s);

@@ -23,11 +23,9 @@ class YamlRoundTripProperties {
                                   @ForAll("awkward") String domain, @ForAll("awkward") String keyId) throws Exception {
         SsoConfiguration base = Samples.confidential();
         ProviderSettings p = base.provider();
-        SsoConfiguration c = new SsoConfiguration(new ProviderSettings(p.preset(), name, p.issuer(),
-                p.discoveryUrl(), p.tenant(), p.clientType(), clientId, p.clientSecret(), p.scopes(),
-                p.clientAuthMethod(), p.tokenValidationAlgorithm(), p.serverUrl(), p.principalClaims(),
-                p.principalClaimsMapping(), List.of(name), domain, p.enforcePrincipalDomain(), List.of(domain),
-                p.selfSignup()), base.authorizerOptions(), new JwtKeySettings("./a.der", "./b.der", name, keyId),
+        SsoConfiguration c = new SsoConfiguration(p.toBuilder().providerName(name).clientId(clientId)
+                .adminPrincipals(List.of(name)).principalDomain(domain).allowedRegistrationDomains(List.of(domain))
+                .build(), base.authorizerOptions(), new JwtKeySettings("./a.der", "./b.der", name, keyId),
                 base.idpJwksUri());
         JsonNode yaml = new YAMLMapper().readTree(
                 renderers.render(OutputFormat.YAML, c, RenderOptions.withSecret()).text());

@@ -15,34 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProviderFormValidatorTest {
 
     private static ProviderSettings valid() {
-        return new ProviderSettings(Preset.KEYCLOAK, "Keycloak", "https://sso.example.com/realms/main", "", "",
-                ClientType.PUBLIC, "openmetadata", Secret.empty(), ProviderSettings.DEFAULT_SCOPES,
-                ClientAuthMethod.CLIENT_SECRET_POST, "RS256", "https://om.example.com",
-                ProviderSettings.DEFAULT_PRINCIPAL_CLAIMS, Map.of(), List.of("admin"), "example.com", true,
-                List.of("example.com"), true);
+        return ProviderSettings.builder().preset(Preset.KEYCLOAK).providerName("Keycloak")
+                .issuer("https://sso.example.com/realms/main").clientType(ClientType.PUBLIC).clientId("openmetadata")
+                .scopes(ProviderSettings.DEFAULT_SCOPES).clientAuthMethod(ClientAuthMethod.CLIENT_SECRET_POST)
+                .tokenValidationAlgorithm("RS256").serverUrl("https://om.example.com")
+                .principalClaims(ProviderSettings.DEFAULT_PRINCIPAL_CLAIMS).adminPrincipals(List.of("admin"))
+                .principalDomain("example.com").enforcePrincipalDomain(true)
+                .allowedRegistrationDomains(List.of("example.com")).selfSignup(true).build();
     }
 
-    private static ProviderSettings with(java.util.function.UnaryOperator<Object[]> change) {
-        ProviderSettings v = valid();
-        Object[] a = {v.preset(), v.providerName(), v.issuer(), v.discoveryUrl(), v.tenant(), v.clientType(),
-                v.clientId(), v.clientSecret(), v.scopes(), v.clientAuthMethod(), v.tokenValidationAlgorithm(),
-                v.serverUrl(), v.principalClaims(), v.principalClaimsMapping(), v.adminPrincipals(),
-                v.principalDomain(), v.enforcePrincipalDomain(), v.allowedRegistrationDomains(), v.selfSignup()};
-        a = change.apply(a);
-        @SuppressWarnings("unchecked")
-        ProviderSettings s = new ProviderSettings((Preset) a[0], (String) a[1], (String) a[2], (String) a[3],
-                (String) a[4], (ClientType) a[5], (String) a[6], (Secret) a[7], (List<String>) a[8],
-                (ClientAuthMethod) a[9], (String) a[10], (String) a[11], (List<String>) a[12],
-                (Map<String, String>) a[13], (List<String>) a[14], (String) a[15], (Boolean) a[16],
-                (List<String>) a[17], (Boolean) a[18]);
-        return s;
-    }
-
-    private static ProviderSettings set(int index, Object value) {
-        return with(a -> {
-            a[index] = value;
-            return a;
-        });
+    private static ProviderSettings with(java.util.function.UnaryOperator<ProviderSettings.Builder> change) {
+        return change.apply(valid().toBuilder()).build();
     }
 
     private static String keyFor(ProviderSettings s, String field) {
@@ -58,51 +41,43 @@ class ProviderFormValidatorTest {
 
     @Test
     void eachWrongFieldIsNamedWithItsFix() {
-        assertEquals("provider.invalid.providerName.required", keyFor(set(1, " "), Field.PROVIDER_NAME));
-        assertEquals("provider.invalid.issuer.required", keyFor(set(2, ""), Field.ISSUER));
-        assertEquals("provider.invalid.url", keyFor(set(2, "sso.example.com"), Field.ISSUER));
-        assertEquals("provider.invalid.url.https", keyFor(set(2, "http://sso.example.com"), Field.ISSUER));
-        assertEquals("provider.invalid.url.query", keyFor(set(2, "https://sso.example.com/?x=1"), Field.ISSUER));
-        assertEquals("provider.invalid.placeholder", keyFor(set(2, "https://HOST/realms/REALM"), Field.ISSUER));
-        assertEquals("provider.invalid.url", keyFor(set(3, "not a url"), Field.DISCOVERY_URL));
-        assertEquals("provider.invalid.clientId.required", keyFor(set(6, ""), Field.CLIENT_ID));
-        assertEquals("provider.invalid.clientId.spaces", keyFor(set(6, " abc"), Field.CLIENT_ID));
-        assertEquals("provider.invalid.clientSecret.required", keyFor(set(5, ClientType.CONFIDENTIAL),
+        assertEquals("provider.invalid.providerName.required", keyFor(with(b -> b.providerName(" ")), Field.PROVIDER_NAME));
+        assertEquals("provider.invalid.issuer.required", keyFor(with(b -> b.issuer("")), Field.ISSUER));
+        assertEquals("provider.invalid.url", keyFor(with(b -> b.issuer("sso.example.com")), Field.ISSUER));
+        assertEquals("provider.invalid.url.https", keyFor(with(b -> b.issuer("http://sso.example.com")), Field.ISSUER));
+        assertEquals("provider.invalid.url.query", keyFor(with(b -> b.issuer("https://sso.example.com/?x=1")), Field.ISSUER));
+        assertEquals("provider.invalid.placeholder", keyFor(with(b -> b.issuer("https://HOST/realms/REALM")), Field.ISSUER));
+        assertEquals("provider.invalid.url", keyFor(with(b -> b.discoveryUrl("not a url")), Field.DISCOVERY_URL));
+        assertEquals("provider.invalid.clientId.required", keyFor(with(b -> b.clientId("")), Field.CLIENT_ID));
+        assertEquals("provider.invalid.clientId.spaces", keyFor(with(b -> b.clientId(" abc")), Field.CLIENT_ID));
+        assertEquals("provider.invalid.clientSecret.required", keyFor(with(b -> b.clientType(ClientType.CONFIDENTIAL)),
                 Field.CLIENT_SECRET));
-        assertEquals("provider.invalid.scopes.openid", keyFor(set(8, List.of("email")), Field.SCOPES));
-        assertEquals("provider.invalid.algorithm", keyFor(set(10, "HS256"), Field.ALGORITHM));
-        assertEquals("provider.invalid.serverUrl.required", keyFor(set(11, ""), Field.SERVER_URL));
-        assertEquals("provider.invalid.principalClaims.required", keyFor(set(12, List.of()),
+        assertEquals("provider.invalid.scopes.openid", keyFor(with(b -> b.scopes(List.of("email"))), Field.SCOPES));
+        assertEquals("provider.invalid.algorithm", keyFor(with(b -> b.tokenValidationAlgorithm("HS256")), Field.ALGORITHM));
+        assertEquals("provider.invalid.serverUrl.required", keyFor(with(b -> b.serverUrl("")), Field.SERVER_URL));
+        assertEquals("provider.invalid.principalClaims.required", keyFor(with(b -> b.principalClaims(List.of())),
                 Field.PRINCIPAL_CLAIMS));
-        assertEquals("provider.invalid.mapping.both", keyFor(set(13, Map.of("username", "preferred_username")),
+        assertEquals("provider.invalid.mapping.both", keyFor(with(b -> b.principalClaimsMapping(Map.of("username", "preferred_username"))),
                 Field.CLAIMS_MAPPING));
-        assertEquals("provider.invalid.mapping.format", keyFor(set(13, Map.of("user", "x", "email", "email")),
+        assertEquals("provider.invalid.mapping.format", keyFor(with(b -> b.principalClaimsMapping(Map.of("user", "x", "email", "email"))),
                 Field.CLAIMS_MAPPING));
-        assertEquals("provider.invalid.adminPrincipals.required", keyFor(set(14, List.of()),
+        assertEquals("provider.invalid.adminPrincipals.required", keyFor(with(b -> b.adminPrincipals(List.of())),
                 Field.ADMIN_PRINCIPALS));
-        assertEquals("provider.invalid.principalDomain.required", keyFor(set(15, ""), Field.PRINCIPAL_DOMAIN));
-        assertEquals("provider.invalid.domain", keyFor(set(15, "example"), Field.PRINCIPAL_DOMAIN));
-        assertEquals("provider.invalid.domain", keyFor(set(17, List.of("exa mple.com", "x")),
+        assertEquals("provider.invalid.principalDomain.required", keyFor(with(b -> b.principalDomain("")), Field.PRINCIPAL_DOMAIN));
+        assertEquals("provider.invalid.domain", keyFor(with(b -> b.principalDomain("example")), Field.PRINCIPAL_DOMAIN));
+        assertEquals("provider.invalid.domain", keyFor(with(b -> b.allowedRegistrationDomains(List.of("exa mple.com", "x"))),
                 Field.REGISTRATION_DOMAINS));
     }
 
     @Test
     void loopbackMayUsePlainHttpAndAConfidentialClientWithASecretIsFine() {
-        assertTrue(ProviderFormValidator.validate(set(2, "http://127.0.0.1:8080/realms/x")).isValid());
-        assertTrue(ProviderFormValidator.validate(with(a -> {
-            a[5] = ClientType.CONFIDENTIAL;
-            a[7] = Secret.of("s");
-            return a;
-        })).isValid());
+        assertTrue(ProviderFormValidator.validate(with(b -> b.issuer("http://127.0.0.1:8080/realms/x"))).isValid());
+        assertTrue(ProviderFormValidator.validate(with(b -> b.clientType(ClientType.CONFIDENTIAL).clientSecret(Secret.of("s")))).isValid());
     }
 
     @Test
     void entraNeedsItsTenant() {
-        ProviderSettings entra = with(a -> {
-            a[0] = Preset.ENTRA_ID;
-            a[2] = Preset.ENTRA_ID.issuerTemplate();
-            return a;
-        });
+        ProviderSettings entra = with(b -> b.preset(Preset.ENTRA_ID).issuer(Preset.ENTRA_ID.issuerTemplate()));
         FormValidation v = ProviderFormValidator.validate(entra);
         assertEquals("provider.invalid.tenant.required", v.problem(Field.TENANT).orElseThrow().key());
         assertEquals("provider.invalid.placeholder", v.problem(Field.ISSUER).orElseThrow().key());

@@ -234,11 +234,7 @@ class KeysStepTest {
 
     private static ProviderSettings withServerUrl(String url) {
         ProviderSettings d = ProviderSettings.defaults();
-        return new ProviderSettings(d.preset(), d.providerName(), d.issuer(), d.discoveryUrl(), d.tenant(),
-                d.clientType(), d.clientId(), d.clientSecret(), d.scopes(), d.clientAuthMethod(),
-                d.tokenValidationAlgorithm(), url, d.principalClaims(), d.principalClaimsMapping(),
-                d.adminPrincipals(), d.principalDomain(), d.enforcePrincipalDomain(), d.allowedRegistrationDomains(),
-                d.selfSignup());
+        return d.toBuilder().serverUrl(url).build();
     }
 
     /** Scrolls the step so that the node is inside the viewport, as an operator would. */

@@ -28,11 +28,13 @@ class ProviderRestoreTest {
         ProviderViewModel vm = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK, Messages.load());
         vm.issuerProperty().set("https://typed.example.com");
 
-        ProviderSettings fromProfile = new ProviderSettings(Preset.KEYCLOAK, "Corp SSO",
-                "https://idp.example.com/realms/corp", "", "", ClientType.CONFIDENTIAL, "openmetadata",
-                Secret.of("kept-secret"), List.of("openid", "email"), null, "RS256", "https://om.example.com",
-                List.of("email", "sub"), Map.of(), List.of("alice"), "example.com", true, List.of("example.com"),
-                false);
+        ProviderSettings fromProfile = ProviderSettings.builder().preset(Preset.KEYCLOAK)
+                .providerName("Corp SSO").issuer("https://idp.example.com/realms/corp")
+                .clientType(ClientType.CONFIDENTIAL).clientId("openmetadata").clientSecret(Secret.of("kept-secret"))
+                .scopes(List.of("openid", "email")).clientAuthMethod(null).tokenValidationAlgorithm("RS256")
+                .serverUrl("https://om.example.com").principalClaims(List.of("email", "sub"))
+                .adminPrincipals(List.of("alice")).principalDomain("example.com").enforcePrincipalDomain(true)
+                .allowedRegistrationDomains(List.of("example.com")).selfSignup(false).build();
         state.providerProperty().set(fromProfile);
 
         assertEquals(Preset.KEYCLOAK, vm.presetProperty().get());

@@ -27,9 +27,12 @@ class CrossStepLinksTest {
     private final WizardState state = new WizardState();
 
     private static ProviderSettings settings(List<String> admins) {
-        return new ProviderSettings(Preset.CUSTOM_OIDC, "IdP", "https://idp.example.com", "", "", ClientType.PUBLIC,
-                "om", Secret.empty(), List.of("openid", "email", "profile"), null, "RS256", "https://om.example.com",
-                List.of("email", "preferred_username", "sub"), Map.of(), admins, "example.com", false, List.of(), true);
+        return ProviderSettings.builder().preset(Preset.CUSTOM_OIDC).providerName("IdP")
+                .issuer("https://idp.example.com").clientType(ClientType.PUBLIC).clientId("om")
+                .scopes(List.of("openid", "email", "profile")).clientAuthMethod(null).tokenValidationAlgorithm("RS256")
+                .serverUrl("https://om.example.com").principalClaims(List.of("email", "preferred_username", "sub"))
+                .adminPrincipals(admins).principalDomain("example.com").enforcePrincipalDomain(false)
+                .allowedRegistrationDomains(List.of()).selfSignup(true).build();
     }
 
     private static LoginTestResult passedAs(String email, ProviderSettings s) {
@@ -73,10 +76,7 @@ class CrossStepLinksTest {
         CrossStepLinks.install(state, Messages.load());
         ProviderSettings s = settings(List.of("alice"));
         state.providerProperty().set(s);
-        ProviderSettings otherIssuer = new ProviderSettings(s.preset(), s.providerName(), "https://other.example.com",
-                "", "", s.clientType(), s.clientId(), s.clientSecret(), s.scopes(), s.clientAuthMethod(), "RS256",
-                s.serverUrl(), s.principalClaims(), Map.of(), s.adminPrincipals(), s.principalDomain(), false,
-                List.of(), true);
+        ProviderSettings otherIssuer = s.toBuilder().issuer("https://other.example.com").build();
         state.loginResultProperty().set(passedAs("alice@example.com", otherIssuer));
         assertFalse(state.pushLockoutEvidenceProperty().get().loginPassed(), "a login at another issuer");
         assertTrue(note("loginVerdict").contains("other provider settings"), note("loginVerdict"));
