@@ -1,5 +1,6 @@
 package dev.ssosetup.app;
 
+import dev.ssosetup.cli.DiagnosticsCommand;
 import dev.ssosetup.cli.DiscoverCommand;
 import dev.ssosetup.cli.ExitCodes;
 import dev.ssosetup.cli.KeysCommand;
@@ -15,6 +16,7 @@ import dev.ssosetup.core.config.ProfileService;
 import dev.ssosetup.core.config.ReadinessCheck;
 import dev.ssosetup.core.config.SchemaCheck;
 import dev.ssosetup.core.config.SsoConfiguration;
+import dev.ssosetup.core.diagnostics.LogSource;
 import dev.ssosetup.core.keys.JwtKeyGenerator;
 import dev.ssosetup.core.keys.KeyFileReader;
 import dev.ssosetup.core.keys.KeysService;
@@ -80,16 +82,32 @@ public final class CompositionRoot {
     }
 
     public static Cli forCli() {
-        return new Cli(new Services());
+        return forCli(LogSource.none());
+    }
+
+    /** The command line, with the app's log (for {@code diagnostics} and {@code --verbose}). */
+    public static Cli forCli(LogSource log) {
+        return new Cli(new Services(log));
     }
 
     /** {@code showDocument} opens a URL with the platform's help (used only as a last resort by features). */
     public static Gui forGui(Consumer<String> showDocument) {
-        return new Gui(new Services(), Messages.load(), showDocument);
+        return forGui(showDocument, LogSource.none());
+    }
+
+    public static Gui forGui(Consumer<String> showDocument, LogSource log) {
+        return new Gui(new Services(log), Messages.load(), showDocument);
     }
 
     /** Infra adapters and core services, shared by the CLI and the GUI. */
     static final class Services {
+        // ---- diagnostics (issue 13)
+        final LogSource log;
+
+        Services(LogSource log) {
+            this.log = log;
+        }
+
         // ---- provider (issue 3)
         final HttpGatewayFactory providerGateways = new JdkHttpGatewayFactory();
 
@@ -150,7 +168,7 @@ public final class CompositionRoot {
         }
 
         public CommandLine commandLine() {
-            CommandLine cl = new CommandLine(new SsoSetupCommand());
+            CommandLine cl = new CommandLine(new SsoSetupCommand(services.log::verbose));
             // ---- provider (issue 3)
             cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways));
 
@@ -167,9 +185,25 @@ public final class CompositionRoot {
             cl.addSubcommand(new PushCommand(services.pushEnvironment()));
             cl.addSubcommand(new RestoreCommand(services.pushEnvironment()));
 
+            // ---- diagnostics (issue 13)
+            cl.addSubcommand(new DiagnosticsCommand(services.log));
+
             // ---- end
+            cl.setExecutionStrategy(parseResult -> {
+                // which command ran, never its arguments (they name files, but keep the log free of anything typed)
+                CommandLine.ParseResult last = parseResult;
+                while (last.hasSubcommand()) {
+                    last = last.subcommand();
+                }
+                String name = last.commandSpec().qualifiedName(" ");
+                System.getLogger(CompositionRoot.class.getName()).log(System.Logger.Level.INFO,
+                        name + " (" + dev.ssosetup.cli.VersionProvider.version() + ", Java " + Runtime.version() + ")");
+                return new CommandLine.RunLast().execute(parseResult);
+            });
             cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-                // an operator never sees a stack trace: say what failed, in one line
+                // an operator never sees a stack trace: say what failed, in one line; the trace goes to the log
+                System.getLogger(CompositionRoot.class.getName()).log(System.Logger.Level.ERROR,
+                        "command '" + commandLine.getCommandName() + "' failed", ex);
                 String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
                 commandLine.getErr().println("sso-setup: " + what);
                 return ExitCodes.FAILED;

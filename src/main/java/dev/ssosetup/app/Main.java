@@ -1,5 +1,8 @@
 package dev.ssosetup.app;
 
+import dev.ssosetup.core.diagnostics.LogSource;
+import dev.ssosetup.infra.log.FileLog;
+
 /**
  * The single entry point {@code sso-setup}.
  *
@@ -13,9 +16,12 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            GuiLauncher.launch();
+            GuiLauncher.launch(); // the window installs its log off the JavaFX thread (WizardApplication.init)
         } else {
-            int code = CompositionRoot.forCli().commandLine().execute(args);
+            // the log first, so that every later failure leaves its stack trace there (never on the console)
+            LogSource log = FileLog.install(FileLog.defaultFolder(),
+                    java.util.Arrays.asList(args).contains("--verbose"));
+            int code = CompositionRoot.forCli(log).commandLine().execute(args);
             System.exit(code);
         }
     }

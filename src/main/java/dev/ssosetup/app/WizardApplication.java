@@ -1,5 +1,7 @@
 package dev.ssosetup.app;
 
+import dev.ssosetup.core.diagnostics.LogSource;
+import dev.ssosetup.infra.log.FileLog;
 import dev.ssosetup.ui.common.Messages;
 import javafx.application.Application;
 import javafx.scene.Parent;
@@ -15,10 +17,19 @@ import java.util.Objects;
 public final class WizardApplication extends Application {
     static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256);
     private CompositionRoot.Gui gui;
+    private LogSource log = LogSource.none();
+
+    @Override
+    public void init() {
+        // on the launcher thread, before the window: failures from here on leave their stack trace in the log
+        log = FileLog.install(FileLog.defaultFolder(), Boolean.getBoolean("sso.setup.verbose"));
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.getLogger(WizardApplication.class.getName())
+                .log(System.Logger.Level.ERROR, "uncaught in thread " + thread.getName(), e));
+    }
 
     @Override
     public void start(Stage stage) {
-        gui = CompositionRoot.forGui(getHostServices()::showDocument);
+        gui = CompositionRoot.forGui(getHostServices()::showDocument, log);
         Parent root = gui.wizardView();
         Messages messages = gui.messages();
         stage.setTitle(messages.get("app.title"));

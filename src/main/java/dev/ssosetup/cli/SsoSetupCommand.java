@@ -1,8 +1,12 @@
 package dev.ssosetup.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+
+import java.util.function.Consumer;
 
 /**
  * The root of the command line. With no arguments {@code sso-setup} opens the wizard window instead (see
@@ -18,6 +22,24 @@ import picocli.CommandLine.Spec;
 public final class SsoSetupCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    private final Consumer<Boolean> verbose;
+
+    /** Without a log ({@code --verbose} is accepted and changes nothing). */
+    public SsoSetupCommand() {
+        this(on -> { });
+    }
+
+    /** {@code verbose} turns DEBUG detail in the log file on ({@code --verbose} on any command). */
+    public SsoSetupCommand(Consumer<Boolean> verbose) {
+        this.verbose = verbose;
+    }
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Write DEBUG detail to the log file (see 'sso-setup diagnostics' for where it is).")
+    void verbose(boolean on) {
+        verbose.accept(on);
+    }
 
     @Override
     public void run() {

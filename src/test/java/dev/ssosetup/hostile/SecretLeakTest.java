@@ -63,8 +63,12 @@ class SecretLeakTest {
     @TempDir
     Path dir;
 
+    /** The real log file, at DEBUG, inside {@link #dir}: every file under it is searched for the canaries. */
+    private dev.ssosetup.core.diagnostics.LogSource log;
+
     @BeforeEach
     void start() {
+        log = dev.ssosetup.infra.log.FileLog.install(dir.resolve("logs"), true);
         capture = new LeakCapture();
         idp = new MockIdp();
     }
@@ -73,12 +77,13 @@ class SecretLeakTest {
     void stop() {
         idp.close();
         capture.close();
+        java.util.logging.LogManager.getLogManager().reset();
     }
 
     private int cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = CompositionRoot.forCli().commandLine();
+        CommandLine cl = CompositionRoot.forCli(log).commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
@@ -233,6 +238,8 @@ class SecretLeakTest {
             assertEquals(0, dryCode, () -> seen.toString());
             assertEquals(0, applyCode, () -> seen.toString());
             assertTrue(botCode != 0, "a bot token is refused");
+            assertTrue(String.join("\n", log.lastLines(2000)).contains("push ("),
+                    "positive control: the log file was written and searched");
             assertTrue(fx.om.stored().toString().contains(PushFixture.CLIENT_SECRET)
                     || fx.om.stored().toString().contains(dev.ssosetup.testserver.OpenMetadataTestServer.MASK),
                     "positive control: the secret reached the server (stored or masked)");

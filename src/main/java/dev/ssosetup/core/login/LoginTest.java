@@ -99,7 +99,9 @@ public final class LoginTest {
             throw e;
         } catch (RuntimeException e) {
             // every known way out is a LoginStop; this is the net for a library surprise (an answer a parser did
-            // not expect), so the operator gets a verdict that says where, never a crash
+            // not expect), so the operator gets a verdict that says where, never a crash; the trace goes to the log
+            System.getLogger(LoginTest.class.getName()).log(System.Logger.Level.ERROR,
+                    "the login test stopped unexpectedly at the " + a.stage.label() + " stage", e);
             return a.failed(new LoginStop(a.stage, "The login test stopped on something it did not expect, at "
                     + "the " + a.stage.label() + " stage.", "This is a defect in SSO Setup Console or a library it "
                     + "uses, probably set off by an unusual answer: please report it with the login report."));

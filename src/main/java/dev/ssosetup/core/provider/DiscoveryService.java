@@ -53,7 +53,9 @@ public final class DiscoveryService {
             throw e;
         } catch (RuntimeException e) {
             // every known problem is a finding; this is the net for a library surprise, so the operator still gets
-            // a report that says what was found so far, never a crash
+            // a report that says what was found so far, never a crash; the stack trace goes to the log
+            System.getLogger(DiscoveryService.class.getName()).log(System.Logger.Level.ERROR,
+                    "the provider check stopped unexpectedly", e);
             findings.add(Finding.error("check-stopped", "The check stopped on something it did not expect in the "
                     + "provider's answers; the findings above are those made until then.", "This is a defect in SSO "
                     + "Setup Console or a library it uses, probably set off by an unusual answer: please report it "

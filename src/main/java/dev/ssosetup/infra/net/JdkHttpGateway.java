@@ -35,6 +35,7 @@ import java.util.concurrent.TimeoutException;
  * for the whole exchange (headers and body), and a hard cap on the body size.
  */
 public final class JdkHttpGateway implements HttpGateway {
+    private static final System.Logger LOG = System.getLogger(JdkHttpGateway.class.getName());
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private final HttpClient client;
 
@@ -81,6 +82,8 @@ public final class JdkHttpGateway implements HttpGateway {
                 client.sendAsync(builder.build(), info -> new CappedBody(limits.maxBodyBytes()));
         try {
             HttpResponse<byte[]> r = future.get(limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            LOG.log(System.Logger.Level.DEBUG, () -> request.method() + " " + withoutQuery(uri) + " -> "
+                    + r.statusCode() + ", " + (r.body() == null ? 0 : r.body().length) + " bytes");
             return new HttpExchange.Response(uri, r.statusCode(), r.headers().map(), r.body(), Instant.now());
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -91,8 +94,15 @@ public final class JdkHttpGateway implements HttpGateway {
             Thread.currentThread().interrupt();
             throw new HttpFailure(HttpFailure.Kind.CANCELLED, uri, "Request to " + uri.getHost() + " cancelled", null);
         } catch (ExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, request.method() + " " + withoutQuery(uri) + " failed", e.getCause());
             throw classify(uri, e.getCause(), limits);
         }
+    }
+
+    /** For the log: scheme, host, port and path; the query (codes, states) stays out. */
+    private static String withoutQuery(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + (uri.getRawPath() == null ? "" : uri.getRawPath());
     }
 
     static HttpFailure classify(URI uri, Throwable cause, HttpExchange.Limits limits) {

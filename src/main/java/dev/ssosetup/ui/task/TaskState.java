@@ -18,6 +18,7 @@ import java.util.function.Consumer;
  * through {@code publisher} (the JavaFX thread, or directly), and calls exactly one outcome callback.
  */
 final class TaskState<T> implements TaskHandle, TaskContext {
+    private static final System.Logger LOG = System.getLogger(TaskState.class.getName());
     private final BackgroundTask<T> task;
     private final Consumer<Runnable> publisher;
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -42,6 +43,8 @@ final class TaskState<T> implements TaskHandle, TaskContext {
             if (cancelled.get()) {
                 finish(task::cancelled);
             } else {
+                // the operator gets a message from the failure callback; the stack trace goes to the log
+                LOG.log(System.Logger.Level.WARNING, "background task '" + task.name() + "' failed", e);
                 finish(() -> task.failed(e));
             }
             return;

@@ -1,0 +1,31 @@
+package dev.ssosetup.cli;
+
+import dev.ssosetup.core.diagnostics.Diagnostics;
+import dev.ssosetup.core.diagnostics.LogSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code sso-setup diagnostics}: what to paste into a support request (versions, the log's tail, redacted). */
+@Command(name = "diagnostics", mixinStandardHelpOptions = true,
+        description = {"Print version, OS, Java and the last lines of the log (secrets removed), for a support request.",
+                "The log files themselves are in the folder named on the 'log:' line."})
+public final class DiagnosticsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private final LogSource log;
+
+    public DiagnosticsCommand(LogSource log) {
+        this.log = log;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().getOut().print(Diagnostics.collect(VersionProvider.version(), "", log).text());
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}
