@@ -22,12 +22,19 @@ public final class Messages {
         return bundle;
     }
 
-    /** The text for {@code key}, with {@code args} filled in ({@link MessageFormat}); the key itself when missing. */
+    /**
+     * The text for {@code key}, with {@code args} filled in ({@link MessageFormat}). A missing key shows as the key
+     * itself in the app, and fails in tests ({@code -Dsso.setup.messages.strict=true}, set by the build).
+     */
     public String get(String key, Object... args) {
         String pattern;
         try {
             pattern = bundle.getString(key);
         } catch (MissingResourceException e) {
+            if (Boolean.getBoolean("sso.setup.messages.strict")) {
+                throw new IllegalStateException("no message for key '" + key + "' in " + BUNDLE, e);
+            }
+            System.getLogger(Messages.class.getName()).log(System.Logger.Level.WARNING, "no message for key " + key);
             return key;
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
