@@ -8,6 +8,7 @@
 #   2. ./mvnw -B -Pinstaller package -DskipTests          -> target/installer/sso-setup-console_<v>-1_amd64.deb
 #   3. the .deb is at most 60 MB
 #   4. apt-get install -y ./file.deb                      (pulls GTK 3, GL, Xtst; menu registration may fail: tolerated)
+#      and `sso-setup --version` works from the PATH (/usr/bin/sso-setup, a link the package adds and removes)
 #   5. /opt/sso-setup-console/bin/sso-setup --version     prints "sso-setup <version>", and the AOT cache is used
 #   6. the installed GUI starts under Xvfb and its window "SSO Setup Console" appears (xwininfo -root -tree)
 #   7. apt-get remove -y sso-setup-console                and /opt/sso-setup-console is gone
@@ -72,6 +73,10 @@ dpkg-query -W -f='${Status} ${Version}\n' "$PKG" | grep -q 'install ok installed
     || fail "dpkg does not list $PKG as installed"
 [ -x "$LAUNCHER" ] || fail "$LAUNCHER is missing after install"
 echo "installed $(dpkg-query -W -f='${Package} ${Version}' "$PKG")"
+[ "$(command -v sso-setup)" = /usr/bin/sso-setup ] || fail "'sso-setup' is not on the PATH after install"
+onpath=$(sso-setup --version 2>&1) || { echo "$onpath"; fail "'sso-setup --version' from the PATH failed"; }
+echo "$onpath" | grep -q '^sso-setup [0-9]' || fail "'sso-setup --version' from the PATH printed: $onpath"
+echo "sso-setup on the PATH: $(command -v sso-setup)"
 cmp -s "$PREFIX/lib/sso-setup.png" icons/sso-setup-console-256.png \
     || fail "the installed menu icon $PREFIX/lib/sso-setup.png is not icons/sso-setup-console-256.png"
 if ls /usr/share/applications/*sso-setup*.desktop /usr/local/share/applications/*sso-setup*.desktop >/dev/null 2>&1; then
@@ -122,6 +127,7 @@ DEBIAN_FRONTEND=noninteractive apt-get remove -y -q "$PKG" >"$workdir/remove.log
 ! dpkg-query -W -f='${Status}\n' "$PKG" 2>/dev/null | grep -q 'install ok installed' \
     || fail "$PKG is still installed after removal"
 [ ! -e "$LAUNCHER" ] || fail "$LAUNCHER still exists after removal"
+[ ! -e /usr/bin/sso-setup ] && [ ! -L /usr/bin/sso-setup ] || fail "/usr/bin/sso-setup still exists after removal"
 
 printf '\n[installer-check] OK: %s built (%.1f MB), installed, --version and GUI work, removed\n' \
     "$(basename "$deb")" "$(awk -v b="$bytes" 'BEGIN{print b/1048576}')"
