@@ -66,8 +66,12 @@ public final class RenderCommand implements Callable<Integer> {
                     + "(json, yaml, env); without it they carry a placeholder. Files holding it are written 0600.")
     String clientSecretFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write into this folder instead of stdout.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write into this folder instead of stdout. Existing "
+            + "files are never replaced without --force.")
     String out;
+
+    @Option(names = "--force", description = "Replace files that already exist in --out.")
+    boolean force;
 
     public RenderCommand(ConfigFiles files, SchemaCheck schemaCheck) {
         this.files = files;
@@ -121,6 +125,15 @@ public final class RenderCommand implements Callable<Integer> {
         Renderers renderers = new Renderers();
         RenderOptions options = new RenderOptions(includeSecret);
         List<OutputFormat> formats = choice.all ? List.of(OutputFormat.values()) : List.of(choice.format);
+        if (out != null && !force) {
+            List<String> clash = files.existing(out, formats.stream().map(OutputFormat::fileName).toList());
+            if (!clash.isEmpty()) {
+                err.println("sso-setup render: " + out + " already has " + String.join(", ", clash)
+                        + ". Nothing was written. Choose another --out folder, or add --force to replace "
+                        + (clash.size() == 1 ? "it." : "them."));
+                return ExitCodes.FAILED;
+            }
+        }
         for (OutputFormat f : formats) {
             RenderedOutput rendered = renderers.render(f, configuration, options);
             if (out == null) {
@@ -129,8 +142,12 @@ public final class RenderCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                String path = files.writeInto(out, f.fileName(), rendered.text(), rendered.holdsSecret());
+                String path = files.writeInto(out, f.fileName(), rendered.text(), rendered.holdsSecret(), force);
                 stdout.println("wrote " + path + (rendered.holdsSecret() ? " (holds the client secret, 0600)" : ""));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                err.println("sso-setup render: " + f.fileName() + " appeared in " + out + " meanwhile and was kept; "
+                        + "run again (add --force to replace it).");
+                return ExitCodes.FAILED;
             } catch (IOException e) {
                 err.println("sso-setup render: cannot write " + f.fileName() + " into " + out + ": "
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

@@ -100,6 +100,11 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Option(names = "--no-browser", description = "Do not open a browser; print the URL to open by hand.")
     boolean noBrowser;
 
+    @Option(names = "--allow-insecure-http", description = "Allow plain http to a provider that is not on this "
+            + "computer (the code, the PKCE verifier and the client secret cross the network unencrypted; the "
+            + "verdict warns). Loopback http is always allowed.")
+    boolean allowInsecureHttp;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
             description = "How long the whole test may take, the sign-in included (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -235,7 +240,7 @@ public final class TestLoginCommand implements Callable<Integer> {
         if (timeoutSeconds <= 0) {
             throw usage("--timeout: give a number of seconds above 0.");
         }
-        return new LoginOptions(ports, host, Duration.ofSeconds(timeoutSeconds), !noBrowser);
+        return new LoginOptions(ports, host, Duration.ofSeconds(timeoutSeconds), !noBrowser, allowInsecureHttp);
     }
 
     private ParameterException usage(String message) {

@@ -104,10 +104,19 @@ public final class CraftedProvider implements AutoCloseable {
         }
     }
 
+    /** Discovery fields to announce instead of this provider's own endpoints (e.g. "token_endpoint"). */
+    public final Map<String, String> endpointOverrides = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String endpoint(String field, String own) {
+        return endpointOverrides.getOrDefault(field, own);
+    }
+
     private String discovery() {
-        return "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"" + issuer + "/authorize\","
-                + "\"token_endpoint\":\"" + issuer + "/token\",\"jwks_uri\":\"" + issuer + "/jwks\","
-                + "\"userinfo_endpoint\":\"" + issuer + "/userinfo\",\"response_types_supported\":[\"code\"],"
+        return "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\""
+                + endpoint("authorization_endpoint", issuer + "/authorize") + "\","
+                + "\"token_endpoint\":\"" + endpoint("token_endpoint", issuer + "/token") + "\",\"jwks_uri\":\""
+                + endpoint("jwks_uri", issuer + "/jwks") + "\","
+                + "\"userinfo_endpoint\":\"" + endpoint("userinfo_endpoint", issuer + "/userinfo") + "\",\"response_types_supported\":[\"code\"],"
                 + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"],"
                 + "\"code_challenge_methods_supported\":[\"S256\"]"
                 + (advertiseIss ? ",\"authorization_response_iss_parameter_supported\":true" : "") + "}";

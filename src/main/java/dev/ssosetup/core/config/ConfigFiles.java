@@ -1,6 +1,7 @@
 package dev.ssosetup.core.config;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Port: reads and writes the small text files of this feature (profiles, rendered outputs, a client-secret file).
@@ -12,6 +13,18 @@ public interface ConfigFiles {
 
     void write(String path, String text, boolean ownerOnly) throws IOException;
 
-    /** Writes {@code fileName} inside {@code directory} (created when missing) and returns the path written. */
-    String writeInto(String directory, String fileName, String text, boolean ownerOnly) throws IOException;
+    /**
+     * Writes {@code fileName} inside {@code directory} (created when missing) and returns the path written. Never
+     * replaces: an existing file or link of that name fails the write (create-new semantics), and is left as it was.
+     */
+    default String writeInto(String directory, String fileName, String text, boolean ownerOnly) throws IOException {
+        return writeInto(directory, fileName, text, ownerOnly, false);
+    }
+
+    /** The same; with {@code replace} an existing file is replaced (the operator confirmed it, e.g. {@code --force}). */
+    String writeInto(String directory, String fileName, String text, boolean ownerOnly, boolean replace)
+            throws IOException;
+
+    /** Which of {@code fileNames} exist inside {@code directory} (links count, and are not followed). */
+    List<String> existing(String directory, List<String> fileNames);
 }

@@ -62,12 +62,16 @@ public final class KeyFileReader {
         return der(bytes, "DER");
     }
 
-    /** Decrypts an encrypted PKCS#8 key; a wrong password is a {@link KeyProblem.Kind#WRONG_PASSWORD} problem. */
+    /**
+     * Decrypts an encrypted PKCS#8 key; a wrong password is a {@link KeyProblem.Kind#WRONG_PASSWORD} problem, a key
+     * whose key derivation asks for more than {@link KeyDerivationLimits} allow is refused before any work.
+     */
     public KeyFileContent decrypt(KeyFileContent.EncryptedPrivate encrypted, KeyPassword password) {
         if (password == null || password.isEmpty()) {
             throw new KeyProblem(KeyProblem.Kind.PASSWORD_REQUIRED,
                     "The private key is encrypted: enter its password.");
         }
+        KeyDerivationLimits.check(encrypted.info().getEncryptionAlgorithm());
         PrivateKeyInfo info;
         try {
             info = encrypted.info().decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()

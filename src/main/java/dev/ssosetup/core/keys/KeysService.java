@@ -65,17 +65,29 @@ public final class KeysService {
      * both halves belong together. {@code password} may be null unless the private key is encrypted.
      */
     public RsaKeyPair importPair(String privatePath, String publicPath, KeyPassword password) {
+        return importPair(privatePath, publicPath, password, TaskContext.none());
+    }
+
+    /**
+     * The same, checking {@code context} for cancel before and after the key derivation (which itself cannot be
+     * interrupted, but is bounded by {@link KeyDerivationLimits}): a cancelled import never returns a key.
+     */
+    public RsaKeyPair importPair(String privatePath, String publicPath, KeyPassword password, TaskContext context) {
+        TaskContext ctx = context == null ? TaskContext.none() : context;
+        ctx.checkCancelled();
         KeyFileContent content = reader().identify(store.read(privatePath));
         if (content instanceof KeyFileContent.EncryptedPrivate encrypted) {
             if (password == null || password.isEmpty()) {
                 throw new KeyProblem(KeyProblem.Kind.PASSWORD_REQUIRED,
                         privatePath + " is an " + encrypted.describe() + ": enter its password.");
             }
+            ctx.checkCancelled();
             try {
                 content = reader().decrypt(encrypted, password);
             } catch (KeyProblem e) {
                 throw new KeyProblem(e.kind(), privatePath + ": " + e.getMessage());
             }
+            ctx.checkCancelled();
         }
         if (!(content instanceof KeyFileContent.PrivateRsa privateRsa)) {
             String hint = content instanceof KeyFileContent.PublicRsa

@@ -7,9 +7,11 @@ import java.util.Objects;
 /**
  * How one login attempt runs: the loopback ports to try in order (empty: any free port), the host in the redirect
  * URI, the one timeout for the whole attempt, and whether to open the system browser (otherwise the URL is only
- * shown).
+ * shown). {@code allowInsecureHttp}: the operator agreed to send the code, the PKCE verifier and the client secret over
+ * plain {@code http} to a provider that is not on this computer (see {@link InsecureHttp}); off by default.
  */
-public record LoginOptions(List<Integer> ports, RedirectHost redirectHost, Duration timeout, boolean openBrowser) {
+public record LoginOptions(List<Integer> ports, RedirectHost redirectHost, Duration timeout, boolean openBrowser,
+                           boolean allowInsecureHttp) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
     public static final String CALLBACK_PATH = "/callback";
 
@@ -27,24 +29,33 @@ public record LoginOptions(List<Integer> ports, RedirectHost redirectHost, Durat
         }
     }
 
+    /** Plain {@code http} to a provider off this computer refused. */
+    public LoginOptions(List<Integer> ports, RedirectHost redirectHost, Duration timeout, boolean openBrowser) {
+        this(ports, redirectHost, timeout, openBrowser, false);
+    }
+
     /** Any free port on 127.0.0.1, 180 s, open the browser. */
     public static LoginOptions defaults() {
         return new LoginOptions(List.of(), RedirectHost.IPV4, DEFAULT_TIMEOUT, true);
     }
 
     public LoginOptions withPorts(List<Integer> newPorts) {
-        return new LoginOptions(newPorts, redirectHost, timeout, openBrowser);
+        return new LoginOptions(newPorts, redirectHost, timeout, openBrowser, allowInsecureHttp);
     }
 
     public LoginOptions withTimeout(Duration newTimeout) {
-        return new LoginOptions(ports, redirectHost, newTimeout, openBrowser);
+        return new LoginOptions(ports, redirectHost, newTimeout, openBrowser, allowInsecureHttp);
     }
 
     public LoginOptions withOpenBrowser(boolean open) {
-        return new LoginOptions(ports, redirectHost, timeout, open);
+        return new LoginOptions(ports, redirectHost, timeout, open, allowInsecureHttp);
     }
 
     public LoginOptions withRedirectHost(RedirectHost host) {
-        return new LoginOptions(ports, host, timeout, openBrowser);
+        return new LoginOptions(ports, host, timeout, openBrowser, allowInsecureHttp);
+    }
+
+    public LoginOptions withAllowInsecureHttp(boolean allow) {
+        return new LoginOptions(ports, redirectHost, timeout, openBrowser, allow);
     }
 }

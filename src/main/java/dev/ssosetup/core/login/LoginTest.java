@@ -147,6 +147,9 @@ public final class LoginTest {
             ctx.progress(0.05, "Reading the discovery document");
             stage = FailureStage.DISCOVERY;
             OIDCProviderMetadata metadata = discover();
+            checkHttp(FailureStage.DISCOVERY, "authorization endpoint", metadata.getAuthorizationEndpointURI(),
+                    "token endpoint", metadata.getTokenEndpointURI(), "JWKS", metadata.getJWKSetURI(),
+                    "userinfo endpoint", metadata.getUserInfoEndpointURI());
             ctx.checkCancelled();
             State state = new State();
             Nonce nonce = new Nonce();
@@ -257,6 +260,23 @@ public final class LoginTest {
                                 + "anybody in."));
             }
             scopes = List.copyOf(s);
+            checkHttp(FailureStage.SETTINGS, "issuer", uriOrNull(settings.issuer().strip()), "discovery document",
+                    uriOrNull(settings.effectiveDiscoveryUrl()));
+        }
+
+        /**
+         * Plain http to another computer is refused before anything is sent there, unless the operator allowed it;
+         * then the verdict carries a warning ({@link InsecureHttp}).
+         */
+        private void checkHttp(FailureStage at, Object... nameThenUri) throws LoginStop {
+            List<String> insecure = InsecureHttp.insecure(nameThenUri);
+            if (insecure.isEmpty()) {
+                return;
+            }
+            if (!options.allowInsecureHttp()) {
+                throw InsecureHttp.refusal(at, insecure, findings);
+            }
+            findings.add(InsecureHttp.allowed(insecure));
         }
 
         private OIDCProviderMetadata discover() throws LoginStop {
@@ -532,6 +552,14 @@ public final class LoginTest {
     private static final String EXCHANGING = "during the token exchange";
     private static final String READING_JWKS = "while reading the provider's signing keys (JWKS)";
     private static final String READING_USERINFO = "while reading userinfo";
+
+    private static URI uriOrNull(String text) {
+        try {
+            return text.isEmpty() ? null : URI.create(text);
+        } catch (IllegalArgumentException e) {
+            return null; // the discovery step names the bad URL
+        }
+    }
 
     private static String stripSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;

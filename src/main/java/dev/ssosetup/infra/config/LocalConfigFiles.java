@@ -9,16 +9,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 
 /**
- * {@link ConfigFiles} on the local file system. Writes go to a temporary file in the same folder that is then moved
- * over the target, so a failed write never leaves half a file. Owner-only files are created 0600 from the start (on
+ * {@link ConfigFiles} on the local file system. {@code write} (and {@code writeInto} with replace) go to a temporary
+ * file in the same folder that is then moved over the target, so a failed write never leaves half a file;
+ * {@code writeInto} without replace creates the file new and never replaces anything. Owner-only files are created 0600 from the start (on
  * POSIX systems), never widened afterwards.
  */
 public final class LocalConfigFiles implements ConfigFiles {
@@ -64,11 +67,45 @@ public final class LocalConfigFiles implements ConfigFiles {
     }
 
     @Override
-    public String writeInto(String directory, String fileName, String text, boolean ownerOnly) throws IOException {
+    public String writeInto(String directory, String fileName, String text, boolean ownerOnly, boolean replace)
+            throws IOException {
         Path dir = Path.of(directory);
         Files.createDirectories(dir);
         Path target = dir.resolve(fileName);
-        write(target.toString(), text, ownerOnly);
+        if (replace) {
+            write(target.toString(), text, ownerOnly);
+        } else {
+            writeNew(target, text, ownerOnly);
+        }
         return target.toString();
+    }
+
+    @Override
+    public List<String> existing(String directory, List<String> fileNames) {
+        Path dir = Path.of(directory);
+        return fileNames.stream().filter(n -> Files.exists(dir.resolve(n), LinkOption.NOFOLLOW_LINKS)).toList();
+    }
+
+    /**
+     * Creates {@code target} (O_CREAT|O_EXCL: fails when anything, a link included, is there) with its final
+     * permissions from the start, writes and syncs it; a failed write removes the file it created.
+     */
+    private static void writeNew(Path target, String text, boolean ownerOnly) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel ch = posix
+                ? FileChannel.open(target, options, PosixFilePermissions.asFileAttribute(ownerOnly ? OWNER_ONLY
+                : PosixFilePermissions.fromString("rw-r--r--")))
+                : FileChannel.open(target, options);
+        try (ch) {
+            ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
     }
 }

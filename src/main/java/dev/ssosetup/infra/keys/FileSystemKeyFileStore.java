@@ -23,7 +23,9 @@ import java.util.Objects;
 
 /**
  * Key files on the local file system. Every file is written to a temporary file in the target folder (owner-only
- * from the start when it holds a private key), flushed to disk, then renamed into place with {@code ATOMIC_MOVE}.
+ * from the start when it holds a private key), flushed to disk, then put in place: without overwrite with
+ * create-new semantics (a hard link that fails when anything is there, so a file or link that appeared after the
+ * check is never replaced), with overwrite renamed over the old file with {@code ATOMIC_MOVE}.
  * An export is all or nothing: when any step fails, the files already moved in are removed again and files they
  * replaced are restored.
  */
@@ -35,6 +37,10 @@ public final class FileSystemKeyFileStore implements KeyFileStore {
     @FunctionalInterface
     public interface WriteHook {
         void fileCommitted(String name) throws IOException;
+
+        /** Called just before a staged file is put in place under {@code name}: lets tests race the export. */
+        default void beforePlacing(String name) throws IOException {
+        }
 
         WriteHook NONE = name -> { };
     }
@@ -121,7 +127,7 @@ public final class FileSystemKeyFileStore implements KeyFileStore {
             }
             for (int i = 0; i < files.size(); i++) {
                 Path target = dir.resolve(files.get(i).name());
-                tx.commit(temps.get(i), target, overwrite);
+                tx.commit(temps.get(i), target, overwrite, hook);
                 hook.fileCommitted(files.get(i).name());
             }
             tx.finish();
@@ -165,7 +171,7 @@ public final class FileSystemKeyFileStore implements KeyFileStore {
         final List<Path> committed = new ArrayList<>();
         final List<Path[]> backups = new ArrayList<>();
 
-        void commit(Path temp, Path target, boolean overwrite) throws IOException {
+        void commit(Path temp, Path target, boolean overwrite, WriteHook hook) throws IOException {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 if (!overwrite) {
                     throw new FileAlreadyExistsException(target.toString());
@@ -174,7 +180,12 @@ public final class FileSystemKeyFileStore implements KeyFileStore {
                 move(target, backup);
                 backups.add(new Path[] {backup, target});
             }
-            move(temp, target);
+            hook.beforePlacing(target.getFileName().toString());
+            if (overwrite) {
+                move(temp, target);
+            } else {
+                placeNew(temp, target);
+            }
             staged.remove(temp);
             committed.add(target);
         }
@@ -195,6 +206,23 @@ public final class FileSystemKeyFileStore implements KeyFileStore {
                 }
             }
         }
+    }
+
+    /**
+     * Puts {@code temp} in place as {@code target} only if nothing (not even a link) is there: a hard link is created
+     * atomically or fails, then the temporary name is dropped. Where the file system has no hard links, a move
+     * without replace (which refuses an existing target) does it.
+     */
+    private static void placeNew(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            Files.move(temp, target);
+            return;
+        }
+        Files.delete(temp);
     }
 
     private static void move(Path from, Path to) throws IOException {

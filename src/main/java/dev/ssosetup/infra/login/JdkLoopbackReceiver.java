@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,6 +25,19 @@ import java.util.stream.Collectors;
  * Ports are tried in the given order; 0 (or none) lets the system choose.
  */
 public final class JdkLoopbackReceiver implements LoopbackReceiver {
+    /** How long a connection may take to send its whole request (head and body); then it is closed. */
+    static final Duration READ_DEADLINE = Duration.ofSeconds(5);
+
+    private final Duration readDeadline;
+
+    public JdkLoopbackReceiver() {
+        this(READ_DEADLINE);
+    }
+
+    /** For tests: a shorter read deadline. */
+    JdkLoopbackReceiver(Duration readDeadline) {
+        this.readDeadline = readDeadline;
+    }
 
     @Override
     public LoopbackListener open(RedirectHost host, List<Integer> ports, String path, String expectedState)
@@ -56,7 +70,7 @@ public final class JdkLoopbackReceiver implements LoopbackReceiver {
                     // no IPv6 loopback, or the port is taken there: 127.0.0.1 alone still serves most browsers
                 }
             }
-            return new LoopbackServer(servers, host, bound, path, expectedState);
+            return new LoopbackServer(servers, host, bound, path, expectedState, readDeadline);
         }
         String list = busy.stream().map(String::valueOf).collect(Collectors.joining(", "));
         if (busy.size() == 1) {

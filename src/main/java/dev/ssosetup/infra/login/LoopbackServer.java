@@ -12,6 +12,8 @@ import dev.ssosetup.core.task.TaskContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +29,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,8 +40,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One running loopback listener. Serves only the callback path (everything else: 404, the flow goes on); accepts the
  * callback by GET (query) and POST ({@code form_post}); the first callback with the expected {@code state} wins and
  * is held open until the login test answers it, so the browser tab shows the verdict; callbacks with another state
- * are refused. Requests are handled on a few worker threads, so an idle or slow extra connection never blocks the
- * real callback. Every page is HTML-escaped and sent with {@code Cache-Control: no-store}.
+ * are refused. Each connection has its own (virtual) thread and must send its whole request within a read deadline
+ * (5 s), else it is closed, so idle or stalled extra connections never block the real callback. A request whose
+ * {@code Host} is not the redirect host in use (or the loopback literal it arrived on) gets 400: DNS rebinding. Every
+ * page is HTML-escaped and sent with {@code Cache-Control: no-store}. See ADR 0013.
  */
 final class LoopbackServer implements LoopbackListener {
     private static final int MAX_BODY = 64 * 1024;
@@ -49,26 +53,33 @@ final class LoopbackServer implements LoopbackListener {
     private final URI redirectUri;
     private final String path;
     private final byte[] expectedState;
+    private final int port;
+    private final String hostName;
+    private final Duration readDeadline;
     private final ExecutorService handlers;
+    private final ThreadLocal<ReadDeadline> reading = new ThreadLocal<>();
     private final CompletableFuture<Pending> received = new CompletableFuture<>();
     private final AtomicBoolean claimed = new AtomicBoolean();
     private final AtomicInteger rejected = new AtomicInteger();
-    private final AtomicInteger threads = new AtomicInteger();
     private volatile boolean closed;
 
-    LoopbackServer(List<HttpServer> servers, RedirectHost host, int port, String path, String expectedState) {
+    LoopbackServer(List<HttpServer> servers, RedirectHost host, int port, String path, String expectedState,
+            Duration readDeadline) {
         this.servers = List.copyOf(servers);
         this.path = path;
+        this.port = port;
+        this.hostName = host.uriHost().toLowerCase(Locale.ROOT);
+        this.readDeadline = readDeadline;
         this.expectedState = expectedState.getBytes(StandardCharsets.UTF_8);
         this.redirectUri = URI.create("http://" + host.uriHost() + ":" + port + path);
-        this.handlers = new ThreadPoolExecutor(0, 8, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "sso-setup-loopback-" + port + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // one virtual thread per connection: a connection that stalls holds only its own thread (until the read
+        // deadline), never one of a few shared workers the browser's callback needs
+        ThreadFactory threads = Thread.ofVirtual().name("sso-setup-loopback-" + port + "-", 1).factory();
+        ExecutorService perConnection = Executors.newThreadPerTaskExecutor(threads);
+        this.handlers = perConnection;
         for (HttpServer server : this.servers) {
             server.createContext("/", this::handle);
-            server.setExecutor(handlers);
+            server.setExecutor(exchange -> perConnection.execute(new ReadDeadline(exchange)));
             server.start();
         }
     }
@@ -119,6 +130,13 @@ final class LoopbackServer implements LoopbackListener {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            if (!hostAccepted(exchange.getRequestHeaders().get("Host"), exchange.getLocalAddress().getAddress())) {
+                readDone();
+                send(exchange, 400, new CallbackPage(false, "Wrong address",
+                        "This listener answers only at " + redirectUri.getHost() + ":" + port
+                                + ". Use the address SSO Setup Console opened."));
+                return;
+            }
             if (!path.equals(exchange.getRequestURI().getRawPath())) {
                 send(exchange, 404, new CallbackPage(false, "Not found",
                         "This address only receives the sign-in response for SSO Setup Console."));
@@ -137,6 +155,8 @@ final class LoopbackServer implements LoopbackListener {
                 send(exchange, 400, new CallbackPage(false, "Unreadable response",
                         "The sign-in response could not be read."));
                 return;
+            } finally {
+                readDone();
             }
             if (!params.containsKey("state") && !params.containsKey("code") && !params.containsKey("error")) {
                 send(exchange, 400, new CallbackPage(false, "No sign-in response",
@@ -174,6 +194,91 @@ final class LoopbackServer implements LoopbackListener {
                 send(exchange, 200, page);
             } finally {
                 pending.written.complete(null);
+            }
+        }
+    }
+
+    /**
+     * Only the redirect host in use ({@code 127.0.0.1}, {@code localhost} or {@code [::1]}) or the loopback literal
+     * the connection arrived on, with our port or none: a page on another name that resolves to 127.0.0.1 (DNS
+     * rebinding) sends its own name and is refused. Exactly one Host header, as HTTP/1.1 requires.
+     */
+    boolean hostAccepted(List<String> hostHeaders, InetAddress local) {
+        if (hostHeaders == null || hostHeaders.size() != 1) {
+            return false;
+        }
+        String value = hostHeaders.getFirst().strip().toLowerCase(Locale.ROOT);
+        String name;
+        String portText;
+        if (value.startsWith("[")) {
+            int close = value.indexOf(']');
+            if (close < 0) {
+                return false;
+            }
+            name = value.substring(0, close + 1);
+            String rest = value.substring(close + 1);
+            if (!rest.isEmpty() && !rest.startsWith(":")) {
+                return false;
+            }
+            portText = rest.isEmpty() ? null : rest.substring(1);
+        } else {
+            int colon = value.lastIndexOf(':');
+            name = colon < 0 ? value : value.substring(0, colon);
+            portText = colon < 0 ? null : value.substring(colon + 1);
+        }
+        if (portText != null && !portText.equals(String.valueOf(port))) {
+            return false;
+        }
+        String literal = local instanceof Inet6Address ? "[::1]" : local.getHostAddress();
+        return name.equals(hostName) || (local.isLoopbackAddress() && name.equals(literal));
+    }
+
+    /** The request is read: from here on the connection's thread may wait (for the verdict) without a deadline. */
+    private void readDone() {
+        ReadDeadline deadline = reading.get();
+        if (deadline != null) {
+            deadline.readDone();
+        }
+    }
+
+    /**
+     * Runs one connection's exchange (the JDK server reads the request head in it, our handler the body) and
+     * closes the connection when its request has not been read within {@link #readDeadline}: the thread is
+     * interrupted, which closes its blocking socket channel.
+     */
+    private final class ReadDeadline implements Runnable {
+        private final Runnable exchange;
+        private Thread thread;
+        private boolean done;
+
+        ReadDeadline(Runnable exchange) {
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                thread = Thread.currentThread();
+            }
+            reading.set(this);
+            CompletableFuture.delayedExecutor(readDeadline.toNanos(), TimeUnit.NANOSECONDS).execute(this::expire);
+            try {
+                exchange.run();
+            } finally {
+                readDone();
+                reading.remove();
+                Thread.interrupted(); // an interrupt meant for this exchange ends with it
+            }
+        }
+
+        synchronized void readDone() {
+            done = true;
+        }
+
+        private synchronized void expire() {
+            if (!done) {
+                done = true;
+                thread.interrupt();
             }
         }
     }

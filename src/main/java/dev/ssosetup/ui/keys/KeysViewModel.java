@@ -169,7 +169,7 @@ public final class KeysViewModel implements StepViewModel {
         pendingPublic = publicPath;
         start("keys-import", ctx -> {
             try {
-                return service.importPair(privatePath, publicPath, pw);
+                return service.importPair(privatePath, publicPath, pw, ctx);
             } finally {
                 if (pw != null) {
                     pw.clear();

@@ -109,6 +109,12 @@ public final class LoginTestController {
 
     @FXML
     private void initialize() {
+        // plain http to a provider elsewhere was refused: ask, and run again only when the operator confirms
+        viewModel.insecureHttpQuestionProperty().addListener((o, old, question) -> {
+            if (!question.isEmpty()) {
+                javafx.application.Platform.runLater(() -> askInsecureHttp(question));
+            }
+        });
         portsField.textProperty().bindBidirectional(viewModel.portsProperty());
         timeoutField.textProperty().bindBidirectional(viewModel.timeoutSecondsProperty());
         browserCheck.selectedProperty().bindBidirectional(viewModel.openBrowserProperty());
@@ -277,5 +283,30 @@ public final class LoginTestController {
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
         copiedLabel.setText(messages.get("common.copied"));
+    }
+
+    private void askInsecureHttp(String question) {
+        if (!question.equals(viewModel.insecureHttpQuestionProperty().get())) {
+            return; // answered or withdrawn meanwhile
+        }
+        javafx.scene.control.ButtonType allow = new javafx.scene.control.ButtonType(
+                messages.get("login.insecureHttp.allow"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType(
+                messages.get("login.insecureHttp.keep"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.WARNING, question, allow, keep);
+        alert.setTitle(messages.get("login.insecureHttp.title"));
+        alert.setHeaderText(messages.get("login.insecureHttp.header"));
+        if (portsField.getScene() != null) {
+            alert.initOwner(portsField.getScene().getWindow());
+        }
+        // the safe answer is the default one
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(allow)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        if (alert.showAndWait().filter(allow::equals).isPresent()) {
+            viewModel.allowInsecureHttpAndRetry();
+        } else {
+            viewModel.declineInsecureHttp();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.ssosetup.ui.login;
 
 import dev.ssosetup.core.common.Finding;
 import dev.ssosetup.core.login.BrowserOpener;
+import dev.ssosetup.core.login.InsecureHttp;
 import dev.ssosetup.core.login.JsonValues;
 import dev.ssosetup.core.login.LoginEvents;
 import dev.ssosetup.core.login.LoginOptions;
@@ -84,6 +85,10 @@ public final class LoginTestViewModel implements StepViewModel {
     private final ObservableList<ClaimRow> userInfo = FXCollections.observableArrayList();
     private final ObservableList<Finding> warnings = FXCollections.observableArrayList();
     private final BooleanBinding valid;
+    /** Non-empty while the operator is asked whether to allow plain http to a provider elsewhere (ADR 0015). */
+    private final ReadOnlyStringWrapper insecureHttpQuestion = new ReadOnlyStringWrapper("");
+    /** The provider settings for which the operator allowed plain http; another provider asks again. */
+    private ProviderSettings insecureHttpAllowedFor;
     private TaskHandle handle;
 
     public LoginTestViewModel(WizardState state, BackgroundRunner runner, LoginTest loginTest, Messages messages) {
@@ -97,7 +102,10 @@ public final class LoginTestViewModel implements StepViewModel {
         }, result, state.providerProperty());
         ports.addListener((o, a, b) -> validateOptions());
         timeoutSeconds.addListener((o, a, b) -> validateOptions());
-        state.providerProperty().addListener((o, a, b) -> refresh());
+        state.providerProperty().addListener((o, a, b) -> {
+            insecureHttpQuestion.set("");
+            refresh();
+        });
         caNote = javafx.beans.binding.Bindings.createStringBinding(() -> {
             String ca = state.providerCaFileProperty().get();
             return ca == null || ca.isBlank() ? "" : messages.get("login.ca.note", ca.strip());
@@ -163,6 +171,10 @@ public final class LoginTestViewModel implements StepViewModel {
                     result.set(r);
                     state.loginResultProperty().set(r);
                     refresh();
+                    if (r instanceof LoginTestResult.Failed f && f.findings().stream()
+                            .anyMatch(x -> x.id().equals(InsecureHttp.REFUSED))) {
+                        insecureHttpQuestion.set(messages.get("login.insecureHttp.question", f.reason()));
+                    }
                 })
                 .onFailure(e -> {
                     running.set(false);
@@ -176,6 +188,30 @@ public final class LoginTestViewModel implements StepViewModel {
                     running.set(false);
                     status.set(messages.get("login.status.cancelled"));
                 }));
+    }
+
+    /**
+     * The question to confirm when the test refused plain http to a provider on another computer; empty otherwise.
+     * The view shows a confirm box and answers with {@link #allowInsecureHttpAndRetry()} or
+     * {@link #declineInsecureHttp()}.
+     */
+    public ReadOnlyStringProperty insecureHttpQuestionProperty() {
+        return insecureHttpQuestion.getReadOnlyProperty();
+    }
+
+    /** The operator confirmed: plain http is allowed for the current provider settings, and the test runs again. */
+    public void allowInsecureHttpAndRetry() {
+        if (insecureHttpQuestion.get().isEmpty()) {
+            return;
+        }
+        insecureHttpQuestion.set("");
+        insecureHttpAllowedFor = state.providerProperty().get();
+        start();
+    }
+
+    /** The operator declined: the refusal stays the verdict. */
+    public void declineInsecureHttp() {
+        insecureHttpQuestion.set("");
     }
 
     /** Stops the running attempt (also when the window closes); the listener is released. */
@@ -196,8 +232,10 @@ public final class LoginTestViewModel implements StepViewModel {
         if (!optionsError.get().isEmpty()) {
             return Optional.empty();
         }
+        ProviderSettings current = state.providerProperty().get();
+        boolean allowHttp = insecureHttpAllowedFor != null && insecureHttpAllowedFor.equals(current);
         return Optional.of(new LoginOptions(parsePorts(ports.get()).orElseThrow(), redirectHost.get(),
-                Duration.ofSeconds(Long.parseLong(timeoutSeconds.get().strip())), openBrowser.get()));
+                Duration.ofSeconds(Long.parseLong(timeoutSeconds.get().strip())), openBrowser.get(), allowHttp));
     }
 
     private void validateOptions() {

@@ -126,6 +126,106 @@ class LoopbackServerTest {
     }
 
     @Test
+    void moreStalledConnectionsThanWorkerThreadsDoNotBlockTheCallback() throws Exception {
+        // each sends one byte of a request and then nothing: before the read deadline, eight of them held every
+        // worker thread and the browser's callback was dropped
+        List<Socket> stalled = new java.util.ArrayList<>();
+        try (LoopbackListener l = open()) {
+            for (int i = 0; i < 24; i++) {
+                Socket s = new Socket("127.0.0.1", l.redirectUri().getPort());
+                stalled.add(s);
+                s.getOutputStream().write('G');
+                s.getOutputStream().flush();
+            }
+            Thread.sleep(300); // the server has taken them all up
+            long t0 = System.nanoTime();
+            var real = get(callback(l, "code=c4&state=" + STATE));
+            LoopbackCallback cb = receive(l, new CallbackPage(true, "ok", "fine"));
+            assertEquals(List.of("c4"), cb.parameters().get("code"));
+            assertEquals(200, real.get(10, TimeUnit.SECONDS).statusCode());
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(3),
+                    "the callback does not wait for the stalled connections' deadline");
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void aConnectionThatStallsInTheMiddleOfItsRequestIsClosedAtTheReadDeadline() throws Exception {
+        JdkLoopbackReceiver quick = new JdkLoopbackReceiver(Duration.ofMillis(700));
+        try (LoopbackListener l = quick.open(RedirectHost.IPV4, List.of(), "/callback", STATE);
+             Socket head = new Socket("127.0.0.1", l.redirectUri().getPort());
+             Socket body = new Socket("127.0.0.1", l.redirectUri().getPort())) {
+            head.getOutputStream().write("GET /callback?code=x&st".getBytes(StandardCharsets.US_ASCII));
+            body.getOutputStream().write(("POST /callback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\n\r\ncode=x").getBytes(StandardCharsets.US_ASCII));
+            for (Socket s : List.of(head, body)) {
+                s.getOutputStream().flush();
+                s.setSoTimeout(5000);
+            }
+            long t0 = System.nanoTime();
+            for (Socket s : List.of(head, body)) {
+                int first;
+                try {
+                    first = s.getInputStream().read();
+                } catch (java.net.SocketException reset) {
+                    first = -1;
+                }
+                assertEquals(-1, first, "closed without an answer");
+            }
+            long took = System.nanoTime() - t0;
+            assertTrue(took < TimeUnit.SECONDS.toNanos(4), "closed at the deadline, took " + took / 1_000_000 + " ms");
+            // and the listener still serves the real callback
+            var real = get(callback(l, "code=c5&state=" + STATE));
+            receive(l, new CallbackPage(true, "ok", "fine"));
+            assertEquals(200, real.get(10, TimeUnit.SECONDS).statusCode());
+        }
+    }
+
+    @Test
+    void aRequestForAnotherHostNameIsRefused() throws Exception {
+        // DNS rebinding: a web page on evil.example whose name now resolves to 127.0.0.1 reaches the listener with
+        // its own name in Host; only the redirect host in use and the bound loopback literal are accepted
+        try (LoopbackListener l = receiver.open(RedirectHost.LOCALHOST, List.of(), "/callback", STATE)) {
+            int port = l.redirectUri().getPort();
+            for (String host : List.of("evil.example:" + port, "evil.example", "localhost.evil.example:" + port,
+                    "127.0.0.2:" + port, "localhost:" + (port == 1 ? 2 : port - 1), "")) {
+                String answer = raw(port, "GET /callback?code=x&state=" + STATE + " HTTP/1.1\r\n"
+                        + (host.isEmpty() ? "" : "Host: " + host + "\r\n") + "Connection: close\r\n\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 400"), host + ": " + answer);
+                assertFalse(answer.contains("code=x"), answer);
+            }
+            assertTrue(l.await(Duration.ofMillis(300), TaskContext.none()).isEmpty(), "nothing handed over");
+            assertEquals(0, l.rejectedCallbacks(), "not counted as a wrong-state callback");
+            for (String host : List.of("localhost:" + port, "LOCALHOST:" + port, "127.0.0.1:" + port)) {
+                String answer = raw(port, "GET /favicon.ico HTTP/1.1\r\nHost: " + host
+                        + "\r\nConnection: close\r\n\r\n");
+                assertTrue(answer.startsWith("HTTP/1.1 404"), host + ": " + answer);
+            }
+            var real = get(callback(l, "code=c6&state=" + STATE)); // Host: localhost:port
+            receive(l, new CallbackPage(true, "ok", "fine"));
+            assertEquals(200, real.get(10, TimeUnit.SECONDS).statusCode());
+        }
+        try (LoopbackListener l = open()) {
+            int port = l.redirectUri().getPort();
+            String answer = raw(port, "GET /callback?code=x&state=" + STATE + " HTTP/1.1\r\nHost: localhost:"
+                    + port + "\r\nConnection: close\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), "127.0.0.1 in use, not localhost: " + answer);
+        }
+    }
+
+    private static String raw(int port, String request) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void acceptsAFormPostCallback() throws Exception {
         try (LoopbackListener l = open()) {
             var post = client.sendAsync(HttpRequest.newBuilder(l.redirectUri())

@@ -1,0 +1,84 @@
+package dev.ssosetup.core.login;
+
+import dev.ssosetup.core.common.Finding;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The rule for plain {@code http} in the login test (ADR 0015): the token request carries the authorization code, the
+ * PKCE verifier and the client secret, the browser sends the password to the authorization endpoint, and the ID token
+ * and keys come back: over {@code http} anyone on the path reads or changes them. Plain {@code http} is fine only on
+ * this computer's loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}), judged from the URL alone, before
+ * any request and without a DNS lookup: a name that resolves to 127.0.0.1 still counts as remote.
+ */
+public final class InsecureHttp {
+    /** The finding id of a refusal; the wizard offers to confirm and run again when it sees it. */
+    public static final String REFUSED = "login-insecure-http";
+    /** The finding id of the warning when the operator allowed it. */
+    public static final String ALLOWED = "login-insecure-http-allowed";
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
+    private InsecureHttp() {
+    }
+
+    /** True when {@code uri} is plain {@code http} to a host other than this computer's loopback. */
+    public static boolean isInsecure(URI uri) {
+        return uri != null && "http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost());
+    }
+
+    static boolean isLoopback(String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || IPV4_LOOPBACK.matcher(h).matches()) {
+            return true;
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            try {
+                return InetAddress.ofLiteral(h.substring(1, h.length() - 1)).isLoopbackAddress(); // never a lookup
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The named endpoints ({@code "token endpoint", uri} pairs flattened) that are insecure, as "name (origin)". */
+    static List<String> insecure(Object... nameThenUri) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i + 1 < nameThenUri.length; i += 2) {
+            if (nameThenUri[i + 1] instanceof URI uri && isInsecure(uri)) {
+                found.add(nameThenUri[i] + " (" + origin(uri) + ")");
+            }
+        }
+        return found;
+    }
+
+    private static String origin(URI uri) {
+        return "http://" + uri.getRawAuthority();
+    }
+
+    static LoginStop refusal(FailureStage stage, List<String> endpoints, List<Finding> findings) {
+        String list = String.join(", ", endpoints);
+        String reason = "The provider's " + list + (endpoints.size() == 1 ? " uses" : " use") + " plain http on "
+                + "another computer: the authorization code, the PKCE verifier and the client secret would cross "
+                + "the network unencrypted, so nothing was sent there.";
+        String hint = "Use the provider's https address. Only for a test provider on a network you trust: allow "
+                + "plain http (sso-setup test-login --allow-insecure-http, or confirm when the Login test step asks).";
+        findings.add(Finding.error(REFUSED, reason, hint));
+        return new LoginStop(stage, reason, hint);
+    }
+
+    static Finding allowed(List<String> endpoints) {
+        return Finding.warning(ALLOWED, "Plain http was allowed for the provider's " + String.join(", ", endpoints)
+                + ": the code, the PKCE verifier, the client secret and the tokens of this test crossed the network "
+                + "unencrypted.", "Use https for the provider before OpenMetadata relies on it, and rotate the "
+                + "client secret if the network is not trusted.");
+    }
+}
