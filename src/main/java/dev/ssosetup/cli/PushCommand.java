@@ -19,8 +19,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -40,6 +38,8 @@ import java.util.concurrent.Callable;
                 "3 applied but verification failed."})
 public final class PushCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest {@code --config} file read (1 MiB; a security configuration is a few KiB). */
+    static final long CONFIG_MAX_BYTES = 1024 * 1024;
     private final PushEnvironment env;
 
     @Spec
@@ -128,10 +128,9 @@ public final class PushCommand implements Callable<Integer> {
 
     static ObjectNode readConfig(Path file) {
         JsonNode node;
+        byte[] content = PushConnectionOptions.readCapped(file, "--config", CONFIG_MAX_BYTES);
         try {
-            node = JSON.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new PushUsageException("--config " + file + ": no such file");
+            node = JSON.readTree(content);
         } catch (IOException e) {
             throw new PushUsageException("--config " + file + " is not JSON: " + firstLine(e.getMessage()));
         }

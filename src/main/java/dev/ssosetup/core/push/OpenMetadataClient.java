@@ -166,6 +166,7 @@ public final class OpenMetadataClient {
             case CANCELLED -> PushException.Kind.CANCELLED;
             case TOO_LARGE, BAD_URL -> PushException.Kind.BAD_ANSWER;
             case UNREACHABLE -> PushException.Kind.UNREACHABLE;
+            case BAD_REQUEST -> PushException.Kind.REFUSED_LOCALLY;
         };
         return new PushException(kind, 0, "Could not " + what + ": " + redactor.clean(f.getMessage()), List.of());
     }

@@ -2,6 +2,7 @@ package dev.ssosetup.ui.push;
 
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.net.HttpExchange;
+import dev.ssosetup.core.push.AdminToken;
 import dev.ssosetup.core.push.ApplyResult;
 import dev.ssosetup.core.push.Backup;
 import dev.ssosetup.core.push.BackupStore;
@@ -312,8 +313,15 @@ public final class PushViewModel implements StepViewModel {
             say(Tone.ERROR, messages.get("push.status.fixFields"));
             return Optional.empty();
         }
-        return Optional.of(new Inputs(address, Secret.of(token.get().strip()), caFile.get() == null ? ""
-                : caFile.get()));
+        Secret admin;
+        try {
+            admin = AdminToken.fromText(token.get(), messages.get("push.token"));
+        } catch (AdminToken.InvalidTokenException e) {
+            tokenError.set(e.getMessage()); // names the offset, never the token
+            say(Tone.ERROR, messages.get("push.status.fixFields"));
+            return Optional.empty();
+        }
+        return Optional.of(new Inputs(address, admin, caFile.get() == null ? "" : caFile.get()));
     }
 
     private <T> void start(BackgroundTask<T> task, String text) {
