@@ -83,28 +83,8 @@ public final class PushCommand implements Callable<Integer> {
             DesiredConfiguration desired = new DesiredConfiguration(body, connection.clientSecret());
             PushService service = new PushService(env.backupStores().apply(connection.backupFolder(env)), env.clock());
             LockoutEvidence evidence = env.evidence().get();
-            PushRun.Confirmation confirmation = new PushRun.Confirmation() {
-                @Override
-                public LockoutGuard.Decision decide(Plan plan, String typed) {
-                    if (typed == null) {
-                        return LockoutGuard.check(body, evidence, acceptRisk);
-                    }
-                    LockoutGuard.Decision d = LockoutGuard.check(body, evidence, typed);
-                    boolean yesTyped = typed.strip().equalsIgnoreCase("yes");
-                    if (evidence.provesAdminAccess() && !yesTyped && !LockoutGuard.confirms(typed)) {
-                        return new LockoutGuard.Decision(false, "The operator did not answer yes.");
-                    }
-                    return d;
-                }
-
-                @Override
-                public String question() {
-                    return evidence.provesAdminAccess()
-                            ? "Apply this configuration to " + connection.server + "? Type yes to apply."
-                            : "No passed admin login test in this session: this push can lock every admin out.\n"
-                            + "To apply anyway, type exactly: " + LockoutGuard.CONFIRMATION_PHRASE;
-                }
-            };
+            PushRun.Confirmation confirmation = PushRun.guarded(evidence, acceptRisk,
+                    "Apply this configuration to " + connection.server + "? Type yes to apply.");
             return new PushRun(env, out, err, connection.json).run(client, service,
                     listener -> service.plan(client, desired, TaskContext.none(), listener), dryRun, connection.yes,
                     confirmation);
