@@ -105,4 +105,113 @@ class PushHardeningUiTest {
         assertTrue(vm.planProperty().get().readyToApply(), () -> texts().toString());
         assertFalse(texts().stream().anyMatch(t -> t.contains(ADMIN_TOKEN)));
     }
+
+    // ---- item 2: a plan is bound to exactly what it sends and the evidence it was guarded with
+
+    private void planned(FxRobot robot) {
+        robot.interact(() -> {
+            vm.serverUrlProperty().set(fx.om.baseUrl());
+            vm.tokenProperty().set(ADMIN_TOKEN);
+            vm.confirmationProperty().set(dev.ssosetup.core.push.LockoutGuard.CONFIRMATION_PHRASE);
+            vm.plan();
+        });
+        assertNotNull(vm.planProperty().get());
+        assertTrue(vm.canApplyProperty().get(), () -> texts().toString());
+    }
+
+    private void changePrincipalDomain() {
+        ObjectNode changed = fx.confidentialBody();
+        ((ObjectNode) changed.path("authorizerConfiguration")).put("principalDomain", "fixed.example.com");
+        body.set(changed);
+    }
+
+    @Test
+    void aChangeInTheWizardAfterThePlanDropsItWhenTheStepIsEnteredAgain(FxRobot robot) {
+        planned(robot);
+        changePrincipalDomain();
+        robot.interact(vm::onEnter);
+        assertNull(vm.planProperty().get(), "the plan no longer matches what would be sent");
+        assertFalse(vm.canApplyProperty().get());
+        assertTrue(vm.statusProperty().get().contains("Plan again"), vm.statusProperty().get());
+    }
+
+    @Test
+    void applyNeverSendsABodyTheWizardNoLongerAsksFor(FxRobot robot) {
+        planned(robot);
+        changePrincipalDomain();
+        robot.interact(vm::apply);
+        assertEquals(0, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG), "the old body was not sent");
+        assertNull(vm.planProperty().get());
+        robot.interact(vm::plan);
+        robot.interact(vm::apply);
+        assertEquals(1, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG));
+        assertEquals("fixed.example.com", fx.om.stored().at("/authorizerConfiguration/principalDomain").asText());
+    }
+
+    @Test
+    void aChangedLoginTestDropsThePlan(FxRobot robot) {
+        planned(robot);
+        robot.interact(() -> evidence.set(new LockoutEvidence(true, false, "someone@example.com")));
+        assertNull(vm.planProperty().get());
+        assertFalse(vm.canApplyProperty().get());
+    }
+
+    @Test
+    void aChangeOnTheServerAfterThePlanIsNotOverwrittenAndThePlanIsDropped(FxRobot robot) {
+        planned(robot);
+        ObjectNode someoneElse = fx.om.basicConfiguration();
+        ((ObjectNode) someoneElse.path("authorizerConfiguration")).put("principalDomain", "example.org");
+        fx.om.store(someoneElse);
+        robot.interact(vm::apply);
+        assertEquals(0, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG));
+        assertTrue(vm.statusProperty().get().contains("changed since the plan"), vm.statusProperty().get());
+        assertNull(vm.planProperty().get(), "plan again to see the new state");
+    }
+
+    // ---- item 5: restore gets the same guard and server check as push
+
+    private Path backupFile(ObjectNode config, String serverUrl) throws IOException {
+        return Files.write(Files.createTempFile(backups, "backup-", ".json"),
+                dev.ssosetup.core.push.Backup.of(config, java.time.Instant.now(), serverUrl, "1.10.4").toJson());
+    }
+
+    @Test
+    void confirmRestoreNeedsTheLockoutGuardLikeApply(FxRobot robot) throws IOException {
+        Path backup = backupFile(fx.publicBody(), fx.om.baseUrl());
+        robot.interact(() -> {
+            vm.serverUrlProperty().set(fx.om.baseUrl());
+            vm.tokenProperty().set(ADMIN_TOKEN);
+            vm.restoreFileProperty().set(backup.toString());
+            vm.restore();
+        });
+        assertNotNull(vm.restorePlanProperty().get(), () -> texts().toString());
+        assertFalse(vm.canConfirmRestoreProperty().get(), "no login test and no phrase");
+        assertTrue(vm.statusProperty().get().contains("lock-out guard"), vm.statusProperty().get());
+        robot.interact(vm::confirmRestore);
+        assertEquals(0, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG));
+
+        robot.interact(() -> vm.confirmationProperty().set(dev.ssosetup.core.push.LockoutGuard.CONFIRMATION_PHRASE));
+        assertTrue(vm.canConfirmRestoreProperty().get());
+        robot.interact(vm::confirmRestore);
+        assertEquals(1, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG));
+        assertEquals("public", fx.om.stored().at("/authenticationConfiguration/clientType").asText());
+    }
+
+    @Test
+    void aBackupThatDoesNotNameItsServerNeedsTheOverride(FxRobot robot) throws IOException {
+        Path backup = backupFile(fx.publicBody(), "");
+        robot.interact(() -> {
+            vm.serverUrlProperty().set(fx.om.baseUrl());
+            vm.tokenProperty().set(ADMIN_TOKEN);
+            vm.restoreFileProperty().set(backup.toString());
+            vm.restore();
+        });
+        assertNull(vm.restorePlanProperty().get());
+        assertTrue(vm.statusProperty().get().contains("does not say which server"), vm.statusProperty().get());
+        robot.interact(() -> {
+            vm.restoreOtherServerProperty().set(true);
+            vm.restore();
+        });
+        assertNotNull(vm.restorePlanProperty().get(), () -> texts().toString());
+    }
 }
