@@ -19,8 +19,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -40,6 +38,8 @@ import java.util.concurrent.Callable;
                 "3 applied but verification failed."})
 public final class PushCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest {@code --config} file read (1 MiB; a security configuration is a few KiB). */
+    static final long CONFIG_MAX_BYTES = 1024 * 1024;
     private final PushEnvironment env;
 
     @Spec
@@ -83,28 +83,8 @@ public final class PushCommand implements Callable<Integer> {
             DesiredConfiguration desired = new DesiredConfiguration(body, connection.clientSecret());
             PushService service = new PushService(env.backupStores().apply(connection.backupFolder(env)), env.clock());
             LockoutEvidence evidence = env.evidence().get();
-            PushRun.Confirmation confirmation = new PushRun.Confirmation() {
-                @Override
-                public LockoutGuard.Decision decide(Plan plan, String typed) {
-                    if (typed == null) {
-                        return LockoutGuard.check(body, evidence, acceptRisk);
-                    }
-                    LockoutGuard.Decision d = LockoutGuard.check(body, evidence, typed);
-                    boolean yesTyped = typed.strip().equalsIgnoreCase("yes");
-                    if (evidence.provesAdminAccess() && !yesTyped && !LockoutGuard.confirms(typed)) {
-                        return new LockoutGuard.Decision(false, "The operator did not answer yes.");
-                    }
-                    return d;
-                }
-
-                @Override
-                public String question() {
-                    return evidence.provesAdminAccess()
-                            ? "Apply this configuration to " + connection.server + "? Type yes to apply."
-                            : "No passed admin login test in this session: this push can lock every admin out.\n"
-                            + "To apply anyway, type exactly: " + LockoutGuard.CONFIRMATION_PHRASE;
-                }
-            };
+            PushRun.Confirmation confirmation = PushRun.guarded(evidence, acceptRisk,
+                    "Apply this configuration to " + connection.server + "? Type yes to apply.");
             return new PushRun(env, out, err, connection.json).run(client, service,
                     listener -> service.plan(client, desired, TaskContext.none(), listener), dryRun, connection.yes,
                     confirmation);
@@ -128,10 +108,9 @@ public final class PushCommand implements Callable<Integer> {
 
     static ObjectNode readConfig(Path file) {
         JsonNode node;
+        byte[] content = PushConnectionOptions.readCapped(file, "--config", CONFIG_MAX_BYTES);
         try {
-            node = JSON.readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new PushUsageException("--config " + file + ": no such file");
+            node = JSON.readTree(content);
         } catch (IOException e) {
             throw new PushUsageException("--config " + file + " is not JSON: " + firstLine(e.getMessage()));
         }

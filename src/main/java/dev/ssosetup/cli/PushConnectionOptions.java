@@ -2,6 +2,7 @@ package dev.ssosetup.cli;
 
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.net.HttpExchange;
+import dev.ssosetup.core.push.AdminToken;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.ServerAddress;
 import picocli.CommandLine.Option;
@@ -14,6 +15,9 @@ import java.nio.file.Path;
 
 /** The options {@code push} and {@code restore} share: where OpenMetadata is and how to authenticate. */
 final class PushConnectionOptions {
+    /** The largest token or secret file read (64 KiB). */
+    static final long SECRET_MAX_BYTES = 64 * 1024;
+
     @Option(names = "--server", required = true, paramLabel = "URL",
             description = "OpenMetadata's URL, e.g. https://openmetadata.example.com")
     String server;
@@ -49,13 +53,17 @@ final class PushConnectionOptions {
         }
     }
 
+    /**
+     * The admin token, read strictly ({@link AdminToken}): the one place a command gets it, so that another source
+     * (a keychain) plugs in here.
+     */
     Secret token() {
-        Secret token = readSecret(tokenFile, "--token-file");
-        if (token.isEmpty()) {
-            throw new PushUsageException("--token-file " + tokenFile + " is empty: put the admin's personal access "
-                    + "token in it");
+        try {
+            return AdminToken.fromBytes(readCapped(tokenFile, "--token-file", SECRET_MAX_BYTES),
+                    "--token-file " + tokenFile);
+        } catch (AdminToken.InvalidTokenException e) {
+            throw new PushUsageException(e.getMessage());
         }
-        return token;
     }
 
     Secret clientSecret() {
@@ -84,11 +92,26 @@ final class PushConnectionOptions {
 
     /** Reads a secret file; the content never appears in any message. */
     static Secret readSecret(Path file, String option) {
+        byte[] bytes = readCapped(file, option, SECRET_MAX_BYTES);
         try {
-            if (Files.size(file) > 64 * 1024) {
-                throw new PushUsageException(option + " " + file + " is larger than 64 KiB: not a token or secret");
+            return Secret.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString()
+                    .strip());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new PushUsageException(option + " " + file + ": cannot read it (not UTF-8 text)");
+        }
+    }
+
+    /**
+     * Reads a file the operator named, refusing one larger than {@code max} bytes before reading it; the content
+     * never appears in any message.
+     */
+    static byte[] readCapped(Path file, String option, long max) {
+        try {
+            if (Files.size(file) > max) {
+                throw new PushUsageException(option + " " + file + " is larger than " + max / 1024 + " KiB: "
+                        + (max == SECRET_MAX_BYTES ? "not a token or secret" : "not a security configuration"));
             }
-            return Secret.of(Files.readString(file, StandardCharsets.UTF_8).strip());
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new PushUsageException(option + " " + file + ": no such file");
         } catch (IOException e) {

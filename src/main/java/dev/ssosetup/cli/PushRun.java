@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssosetup.core.push.ApplyResult;
 import dev.ssosetup.core.push.FieldIssue;
+import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.push.Plan;
 import dev.ssosetup.core.push.PushFailure;
@@ -40,13 +41,45 @@ final class PushRun {
         this.json = json;
     }
 
-    /** How the apply is confirmed: the lock-out guard (push) or a plain yes (restore of a known configuration). */
+    /** How the apply is confirmed: the lock-out guard ({@link #guarded}, for push and restore alike). */
     interface Confirmation {
         /** The guard decision for this plan, given the typed answer (null when {@code --yes}). */
         LockoutGuard.Decision decide(Plan plan, String typed);
 
         /** The question asked before applying. */
         String question();
+    }
+
+    /**
+     * The lock-out guard as push and restore both ask it: a passed admin login test of this session (then "yes" is
+     * enough), or the typed confirmation phrase ({@code acceptRisk} with {@code --yes}). The guard looks at the body
+     * the plan would send.
+     */
+    static Confirmation guarded(LockoutEvidence evidence, String acceptRisk, String yesQuestion) {
+        return new Confirmation() {
+            @Override
+            public LockoutGuard.Decision decide(Plan plan, String typed) {
+                com.fasterxml.jackson.databind.JsonNode body = plan.toSendMasked()
+                        .orElseGet(JSON::createObjectNode);
+                if (typed == null) {
+                    return LockoutGuard.check(body, evidence, acceptRisk);
+                }
+                LockoutGuard.Decision d = LockoutGuard.check(body, evidence, typed);
+                boolean yesTyped = typed.strip().equalsIgnoreCase("yes");
+                if (evidence.provesAdminAccess() && !yesTyped && !LockoutGuard.confirms(typed)) {
+                    return new LockoutGuard.Decision(false, "The operator did not answer yes.");
+                }
+                return d;
+            }
+
+            @Override
+            public String question() {
+                return evidence.provesAdminAccess()
+                        ? yesQuestion
+                        : "No passed admin login test in this session: this can lock every admin out.\n"
+                        + "To go ahead anyway, type exactly: " + LockoutGuard.CONFIRMATION_PHRASE;
+            }
+        };
     }
 
     int run(OpenMetadataClient client, PushService service, Function<Consumer<StepReport>, Plan> planner,

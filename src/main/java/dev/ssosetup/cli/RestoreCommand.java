@@ -1,11 +1,12 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.push.Backup;
 import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.push.OpenMetadataClient;
-import dev.ssosetup.core.push.Plan;
 import dev.ssosetup.core.push.PushService;
+import dev.ssosetup.core.push.SecretFields;
 import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.task.TaskContext;
 import picocli.CommandLine.Command;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -26,7 +29,10 @@ import java.util.concurrent.Callable;
         description = {"Put a backed-up security configuration back on OpenMetadata (1.10 or later).",
                 "The server masked the client secret in the backup: give it with --client-secret-file.",
                 "If nobody can sign in any more: " + Backup.RECOVERY_COMMAND + ", then restart OpenMetadata."},
-        footer = {"", "Exit codes: 0 restored and verified, 1 failed, 2 bad usage, 3 restored but verification failed."})
+        footer = {"", "Lock-out guard (as for push): without a passed admin login test in this session, type",
+                "(or pass with --accept-lockout-risk) exactly:",
+                "  " + LockoutGuard.CONFIRMATION_PHRASE,
+                "", "Exit codes: 0 restored and verified, 1 failed, 2 bad usage, 3 restored but verification failed."})
 public final class RestoreCommand implements Callable<Integer> {
     private final PushEnvironment env;
 
@@ -39,8 +45,18 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--backup", required = true, paramLabel = "FILE", description = "The backup file (JSON) to restore.")
     Path backupFile;
 
-    @Option(names = "--allow-other-server", description = "Restore although the backup was taken from another URL.")
+    @Option(names = "--allow-other-server", description = "Restore although the backup was taken from another URL, "
+            + "or does not say where it was taken.")
     boolean otherServer;
+
+    @Option(names = "--accept-lockout-risk", paramLabel = "PHRASE",
+            description = "With --yes and no passed login test: the confirmation phrase, typed in full.")
+    String acceptRisk;
+
+    @Option(names = "--secret-file", paramLabel = "FIELD=FILE",
+            description = "The real value of another secret field the server masked in the backup, e.g. "
+                    + "authenticationConfiguration.ldapConfiguration.dnAdminPassword=FILE (repeatable).")
+    Map<String, Path> secretFiles = new LinkedHashMap<>();
 
     public RestoreCommand(PushEnvironment env) {
         this.env = env;
@@ -59,37 +75,47 @@ public final class RestoreCommand implements Callable<Integer> {
                 throw new PushUsageException("--backup: " + e.getMessage());
             }
             ServerAddress target = connection.address();
-            if (!otherServer && !backup.serverUrl().isEmpty() && !backup.serverUrl().equals(target.toString())) {
-                throw new PushUsageException("--backup was taken from " + backup.serverUrl() + ", not " + target
-                        + ": pass --allow-other-server if you really mean to restore it here");
+            switch (backup.serverMatch(target)) {
+                case SAME -> { }
+                case OTHER -> {
+                    if (!otherServer) {
+                        throw new PushUsageException("--backup was taken from " + backup.serverUrl() + ", not "
+                                + target + ": pass --allow-other-server if you really mean to restore it here");
+                    }
+                }
+                case UNKNOWN -> {
+                    if (!otherServer) {
+                        throw new PushUsageException("--backup does not say which server it was taken from (no "
+                                + "serverUrl): pass --allow-other-server if you really mean to restore it on "
+                                + target);
+                    }
+                }
             }
             if (backup.needsClientSecret() && connection.clientSecretFile == null) {
                 throw new PushUsageException("the server masked the client secret in this backup: give the real "
                         + "secret with --client-secret-file (a masked value would break sign-in)");
             }
+            Map<String, Secret> fieldSecrets = new LinkedHashMap<>();
+            secretFiles.forEach((field, file) -> fieldSecrets.put(field,
+                    PushConnectionOptions.readSecret(file, "--secret-file " + field + "=")));
+            for (String field : backup.maskedSecretFields()) {
+                if (!field.equals(SecretFields.CLIENT_SECRET_PATH) && !fieldSecrets.containsKey(field)) {
+                    throw new PushUsageException("the server masked " + field + " in this backup: give its real "
+                            + "value with --secret-file " + field + "=FILE (a masked value would be stored as is)");
+                }
+            }
             OpenMetadataClient client = connection.client(env);
             PushService service = new PushService(store, env.clock());
             if (!connection.json) {
                 out.println("Restoring the configuration backed up at " + backup.takenAt() + " from "
-                        + backup.serverUrl() + ".");
+                        + (backup.serverUrl().isBlank() ? "an unnamed server" : backup.serverUrl()) + ".");
             }
-            PushRun.Confirmation confirmation = new PushRun.Confirmation() {
-                @Override
-                public LockoutGuard.Decision decide(Plan plan, String typed) {
-                    boolean ok = typed == null || typed.strip().equalsIgnoreCase("yes");
-                    return new LockoutGuard.Decision(ok, ok ? "restoring the backup of " + backup.takenAt()
-                            + ", a configuration the server ran before" : "The operator did not answer yes.");
-                }
-
-                @Override
-                public String question() {
-                    return "Restore this backup on " + target + " (the current configuration is backed up first)? "
-                            + "Type yes to restore.";
-                }
-            };
+            PushRun.Confirmation confirmation = PushRun.guarded(env.evidence().get(), acceptRisk,
+                    "Restore this backup on " + target + " (the current configuration is backed up first)? "
+                            + "Type yes to restore.");
             return new PushRun(env, out, err, connection.json).run(client, service,
-                    listener -> service.planRestore(client, backup, connection.clientSecret(), TaskContext.none(),
-                            listener), false, connection.yes, confirmation);
+                    listener -> service.planRestore(client, backup, connection.clientSecret(), fieldSecrets,
+                            TaskContext.none(), listener), false, connection.yes, confirmation);
         } catch (PushUsageException e) {
             err.println("sso-setup restore: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -270,8 +270,8 @@ class PushCommandTest {
                 tokenFile.toString(), "--backup", backup, "--yes"));
         assertTrue(err.contains("--client-secret-file"), err);
         assertEquals(ExitCodes.OK, run("", "restore", "--server", fx.om.baseUrl(), "--token-file",
-                tokenFile.toString(), "--backup", backup, "--client-secret-file", secretFile.toString(), "--yes"),
-                out + err);
+                tokenFile.toString(), "--backup", backup, "--client-secret-file", secretFile.toString(), "--yes",
+                "--accept-lockout-risk", LockoutGuard.CONFIRMATION_PHRASE), out + err);
         assertEquals("confidential", fx.om.stored().at("/authenticationConfiguration/clientType").asText());
         assertEquals(CLIENT_SECRET, fx.om.stored().at("/authenticationConfiguration/oidcConfiguration/secret").asText());
         assertEquals(ExitCodes.USAGE, run("", "restore", "--server", "https://other.example.com", "--token-file",

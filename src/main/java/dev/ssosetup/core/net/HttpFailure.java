@@ -22,7 +22,9 @@ public final class HttpFailure extends Exception {
         /** The operator cancelled. */
         CANCELLED,
         /** The URL itself cannot be used (scheme, host). */
-        BAD_URL
+        BAD_URL,
+        /** The request cannot be sent as built (a header value HTTP does not allow); the value is never shown. */
+        BAD_REQUEST
     }
 
     private final Kind kind;

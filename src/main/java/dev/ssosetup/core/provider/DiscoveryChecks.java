@@ -90,7 +90,7 @@ public final class DiscoveryChecks {
                     + "otherwise fix the server's certificate.");
             case TOO_LARGE -> Finding.error("too-large", "The " + what + " from " + host + " is too large: " + cause,
                     "Check that the URL points at the " + what + " and not at a large page or file.");
-            case UNREACHABLE, BAD_URL, CANCELLED -> Finding.error("unreachable", "The " + what + " could not be "
+            case UNREACHABLE, BAD_URL, BAD_REQUEST, CANCELLED -> Finding.error("unreachable", "The " + what + " could not be "
                     + "fetched from " + host + ": " + cause, "Check the URL, that the provider is running, "
                     + "and the network path (VPN, firewall, proxy settings HTTPS_PROXY/NO_PROXY).");
         };

@@ -36,6 +36,36 @@ public record Backup(ObjectNode configuration, Instant takenAt, String serverUrl
                 SecretFields.looksMasked(secret) || SecretFields.hasOidcBlock(live) && secret.isEmpty());
     }
 
+    /** Whether a backup belongs to the server it is about to be restored on. */
+    public enum ServerMatch {
+        /** Taken from this very URL. */
+        SAME,
+        /** Taken from another URL. */
+        OTHER,
+        /** The backup does not say where it was taken (no {@code serverUrl}): it could be from anywhere. */
+        UNKNOWN
+    }
+
+    /**
+     * Compares the backup's server with {@code here}. Restoring anything but {@link ServerMatch#SAME} needs the
+     * operator's explicit override ({@code --allow-other-server}, or the box in the Push step).
+     */
+    public ServerMatch serverMatch(ServerAddress here) {
+        if (serverUrl.isBlank()) {
+            return ServerMatch.UNKNOWN;
+        }
+        try {
+            return ServerAddress.parse(serverUrl).equals(here) ? ServerMatch.SAME : ServerMatch.OTHER;
+        } catch (IllegalArgumentException e) {
+            return ServerMatch.OTHER;
+        }
+    }
+
+    /** The dotted paths of secret fields the server masked in this backup (restoring needs their real values). */
+    public java.util.List<String> maskedSecretFields() {
+        return SecretFields.maskedPaths(configuration);
+    }
+
     @Override
     public ObjectNode configuration() {
         return configuration.deepCopy();

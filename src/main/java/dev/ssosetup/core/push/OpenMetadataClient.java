@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * OpenMetadata's security-configuration API (1.10+), built on the {@link HttpGateway} port: requests are built and
  * answers parsed here, the gateway only carries them. The admin token is a {@link Secret}, revealed only into the
- * {@code Authorization} header; no message of this class ever contains it or a client secret.
+ * {@code Authorization} header; no message of this class ever contains it, nor any secret of a body it sent (text
+ * from the server is cleaned of the token and of every secret field value of that body).
  */
 public final class OpenMetadataClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,24 +69,26 @@ public final class OpenMetadataClient {
 
     /** {@code POST /api/v1/system/security/validate}: a dry run; nothing is saved. */
     public ValidationReport validate(ObjectNode body) throws PushException {
+        Redactor clean = redactorFor(body);
         HttpExchange.Response r = send(request("POST", "/v1/system/security/validate", body, true),
-                "validate the configuration");
+                "validate the configuration", clean);
         if (r.status() == 400 || r.isSuccess()) {
             JsonNode answer = json(r, "the validation answer");
             if (answer.has("status")) {
-                return parseValidation(answer);
+                return parseValidation(answer, clean);
             }
         }
-        expectOk(r, "validate the configuration");
+        expectOk(r, "validate the configuration", clean);
         throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), "The validation answer has no "
                 + "\"status\": this is not a SecurityValidationResponse.", List.of());
     }
 
     /** {@code PUT /api/v1/system/security/config} (never PATCH: PATCH drops OIDC fields while the provider is basic). */
     public ObjectNode putConfig(ObjectNode body) throws PushException {
+        Redactor clean = redactorFor(body);
         HttpExchange.Response r = send(request("PUT", "/v1/system/security/config", body, true),
-                "apply the configuration");
-        expectOk(r, "apply the configuration");
+                "apply the configuration", clean);
+        expectOk(r, "apply the configuration", clean);
         if (r.body().length == 0) {
             return JSON.createObjectNode();
         }
@@ -152,30 +155,51 @@ public final class OpenMetadataClient {
     }
 
     private HttpExchange.Response send(HttpExchange.Request request, String what) throws PushException {
+        return send(request, what, redactor);
+    }
+
+    private HttpExchange.Response send(HttpExchange.Request request, String what, Redactor clean)
+            throws PushException {
         try {
             return gateway.send(request);
         } catch (HttpFailure f) {
-            throw fromFailure(f, what);
+            throw fromFailure(f, what, clean);
         }
     }
 
+    /** Cleans the token and every secret of the body sent (client secret, LDAP and SAML passwords and keys). */
+    private Redactor redactorFor(ObjectNode body) {
+        List<Secret> secrets = new ArrayList<>(SecretFields.secretValues(body));
+        secrets.add(token);
+        return new Redactor(secrets);
+    }
+
     private PushException fromFailure(HttpFailure f, String what) {
+        return fromFailure(f, what, redactor);
+    }
+
+    private PushException fromFailure(HttpFailure f, String what, Redactor redactor) {
         PushException.Kind kind = switch (f.kind()) {
             case TIMEOUT -> PushException.Kind.TIMEOUT;
             case TLS -> PushException.Kind.TLS;
             case CANCELLED -> PushException.Kind.CANCELLED;
             case TOO_LARGE, BAD_URL -> PushException.Kind.BAD_ANSWER;
             case UNREACHABLE -> PushException.Kind.UNREACHABLE;
+            case BAD_REQUEST -> PushException.Kind.REFUSED_LOCALLY;
         };
         return new PushException(kind, 0, "Could not " + what + ": " + redactor.clean(f.getMessage()), List.of());
     }
 
     private void expectOk(HttpExchange.Response r, String what) throws PushException {
+        expectOk(r, what, redactor);
+    }
+
+    private void expectOk(HttpExchange.Response r, String what, Redactor redactor) throws PushException {
         if (r.isSuccess()) {
             return;
         }
         int s = r.status();
-        String detail = serverMessage(r);
+        String detail = serverMessage(r, redactor);
         String suffix = detail.isEmpty() ? "" : " Server said: " + detail;
         throw switch (s) {
             case 401 -> new PushException(PushException.Kind.UNAUTHORIZED, s, "Could not " + what + ": the admin "
@@ -185,7 +209,7 @@ public final class OpenMetadataClient {
                     + "valid but its user is not an admin (403). Bot tokens are never admins: use the personal "
                     + "access token of an admin user." + suffix, List.of());
             case 400 -> new PushException(PushException.Kind.INVALID, s, "Could not " + what + ": OpenMetadata "
-                    + "refused the configuration (400)." + suffix, issuesOf(r));
+                    + "refused the configuration (400)." + suffix, issuesOf(r, redactor));
             case 409 -> new PushException(PushException.Kind.MANAGED_ELSEWHERE, s, "Could not " + what + ": the "
                     + "security settings of this server are managed by its environment (409). Change them in "
                     + "openmetadata.yaml, the environment or the Helm values instead." + suffix, List.of());
@@ -204,11 +228,11 @@ public final class OpenMetadataClient {
         };
     }
 
-    private List<FieldIssue> issuesOf(HttpExchange.Response r) {
+    private List<FieldIssue> issuesOf(HttpExchange.Response r, Redactor redactor) {
         try {
             JsonNode node = JSON.readTree(r.body());
             if (node != null && node.has("status")) {
-                return parseValidation(node).issues();
+                return parseValidation(node, redactor).issues();
             }
         } catch (IOException e) {
             // not a validation response
@@ -216,11 +240,12 @@ public final class OpenMetadataClient {
         return List.of();
     }
 
-    private ValidationReport parseValidation(JsonNode answer) {
+    private ValidationReport parseValidation(JsonNode answer, Redactor redactor) {
         boolean passed = "success".equalsIgnoreCase(answer.path("status").asText());
         List<FieldIssue> issues = new ArrayList<>();
         for (JsonNode e : answer.path("errors")) {
-            issues.add(FieldIssue.of(e.path("field").asText(), redactor.clean(e.path("error").asText())));
+            issues.add(FieldIssue.of(redactor.clean(e.path("field").asText()),
+                    redactor.clean(e.path("error").asText())));
         }
         if (!passed && issues.isEmpty()) {
             String message = answer.path("message").asText("OpenMetadata refused the configuration");
@@ -230,7 +255,7 @@ public final class OpenMetadataClient {
     }
 
     /** The {@code message} of an OpenMetadata error body, shortened and cleaned of secrets; "" if none. */
-    private String serverMessage(HttpExchange.Response r) {
+    private String serverMessage(HttpExchange.Response r, Redactor redactor) {
         try {
             JsonNode node = JSON.readTree(r.body());
             if (node != null && node.path("message").isTextual()) {

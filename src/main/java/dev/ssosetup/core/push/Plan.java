@@ -51,6 +51,11 @@ public final class Plan {
         return toSend.deepCopy();
     }
 
+    /** True when the plan has a body to send (it got as far as the diff). */
+    boolean sendsBody() {
+        return toSend != null;
+    }
+
     /** The body that would be sent, secrets hidden: safe to show. */
     public Optional<com.fasterxml.jackson.databind.JsonNode> toSendMasked() {
         return Optional.ofNullable(toSend).map(SecretFields::masked);

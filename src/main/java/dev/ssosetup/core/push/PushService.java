@@ -103,6 +103,17 @@ public final class PushService {
      */
     public Plan planRestore(OpenMetadataClient client, Backup backup, Secret clientSecret, TaskContext ctx,
                             Consumer<StepReport> listener) {
+        return planRestore(client, backup, clientSecret, java.util.Map.of(), ctx, listener);
+    }
+
+    /**
+     * A plan that puts a backup back, with the real values of other secret fields the server had masked in it
+     * ({@code fieldSecrets}: dotted path to value, e.g. {@code authenticationConfiguration.ldapConfiguration
+     * .dnAdminPassword}). A masked value left in the backup is refused, naming the field.
+     */
+    public Plan planRestore(OpenMetadataClient client, Backup backup, Secret clientSecret,
+                            java.util.Map<String, Secret> fieldSecrets, TaskContext ctx,
+                            Consumer<StepReport> listener) {
         if (backup.needsClientSecret() && clientSecret.isEmpty()) {
             String text = "The backup's client secret was masked by the server: give the client secret to restore it"
                     + " (a masked value would be stored as is and break sign-in).";
@@ -112,7 +123,16 @@ public final class PushService {
                     PushException.Kind.REFUSED_LOCALLY, 0, text, ServerState.UNCHANGED,
                     List.of(FieldIssue.of(SecretFields.CLIENT_SECRET_PATH, text))));
         }
-        return plan(client, new DesiredConfiguration(backup.configuration(), clientSecret), ctx, listener);
+        ObjectNode body;
+        try {
+            body = SecretFields.withSecrets(backup.configuration(), fieldSecrets);
+        } catch (IllegalArgumentException e) {
+            Steps steps = new Steps(listener);
+            steps.add(StepReport.failed(PushStep.VALIDATE, e.getMessage()));
+            return failedPlan(client.server(), null, null, null, steps, new PushFailure(PushStep.VALIDATE,
+                    PushException.Kind.REFUSED_LOCALLY, 0, e.getMessage(), ServerState.UNCHANGED, List.of()));
+        }
+        return plan(client, new DesiredConfiguration(body, clientSecret), ctx, listener);
     }
 
     /**
@@ -135,7 +155,25 @@ public final class PushService {
         steps.add(StepReport.ok(PushStep.GUARD, guard.reason()));
 
         ctx.progress(0.1, PushStep.BACKUP.title());
-        ObjectNode live = plan.live().orElseThrow();
+        // read again right before the PUT: a change made since the plan is never overwritten unseen, and the
+        // backup is exactly what the PUT replaces
+        ObjectNode live;
+        try {
+            live = client.readConfig();
+        } catch (PushException e) {
+            String text = "Could not read the live configuration again before sending: " + e.getMessage()
+                    + " Nothing was sent.";
+            steps.add(StepReport.failed(PushStep.BACKUP, text));
+            return failed(steps, null, new PushFailure(PushStep.BACKUP, e.kind(), e.status(), text,
+                    ServerState.UNCHANGED, List.of()));
+        }
+        ObjectNode planned = plan.live().orElseThrow();
+        if (!live.equals(planned)) {
+            String text = changedSincePlan(planned, live, plan.toSendMasked().orElseThrow());
+            steps.add(StepReport.failed(PushStep.BACKUP, text));
+            return failed(steps, null, new PushFailure(PushStep.BACKUP, PushException.Kind.CHANGED_SINCE_READ, 0,
+                    text, ServerState.UNCHANGED, List.of()));
+        }
         Backup backup = Backup.of(live, clock.instant(), plan.server().toString(),
                 plan.version().map(ServerVersion::raw).orElse(""));
         BackupStore.Saved saved;
@@ -275,8 +313,18 @@ public final class PushService {
                 ServerState.APPLIED);
     }
 
-    /** A client secret that must not be sent: missing for a confidential client, or the server's own mask. */
+    /**
+     * A secret that must not be sent: any secret field (OIDC client secret, LDAP and SAML passwords and keys) that
+     * holds the server's mask, or a missing client secret for a confidential client.
+     */
     private static Optional<FieldIssue> secretProblem(ObjectNode toSend) {
+        for (String path : SecretFields.maskedPaths(toSend)) {
+            if (!path.equals(SecretFields.CLIENT_SECRET_PATH)) {
+                return Optional.of(FieldIssue.of(path, path + " holds the server's mask (*****), not the real value: "
+                        + "OpenMetadata would store the mask and what depends on it would break. Give the real "
+                        + "value (restore: --secret-file " + path + "=FILE), or take the field out."));
+            }
+        }
         if (!SecretFields.hasOidcBlock(toSend)) {
             return Optional.empty();
         }
@@ -291,6 +339,19 @@ public final class PushService {
                     + "the real client secret."));
         }
         return Optional.empty();
+    }
+
+    /** Says what changed on the server since the plan, and what the push would change now. */
+    private static String changedSincePlan(ObjectNode planned, ObjectNode now, JsonNode oursMasked) {
+        List<String> since = ConfigDiff.between(planned, now).entries().stream()
+                .filter(d -> !(SecretFields.isSecret(d.path()) && d.change() == DiffEntry.Change.CHANGED))
+                .map(DiffEntry::line).toList();
+        List<String> fresh = ConfigDiff.between(now, oursMasked).lines();
+        return "The configuration on the server changed since the plan (someone or something else changed it): "
+                + "nothing was sent, so that change is not overwritten. Changed since the plan: "
+                + (since.isEmpty() ? "a secret field (the server masks it)" : String.join("; ", since))
+                + ". The push would now change: " + String.join("; ", fresh)
+                + ". Plan again, check the new diff, then apply.";
     }
 
     private static String provider(JsonNode config) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.common.Secret;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Which fields of a security configuration hold secrets (OIDC client secret, LDAP and SAML passwords and keys), how
@@ -53,6 +56,67 @@ public final class SecretFields {
                     .put("secret", secret.reveal());
         }
         return copy;
+    }
+
+    /**
+     * The dotted paths of every secret field (see {@link #isSecret}) whose value is the server's mask: such a body
+     * must never be sent, or the mask would be stored as the password, key or secret.
+     */
+    public static List<String> maskedPaths(JsonNode body) {
+        List<String> out = new ArrayList<>();
+        secretLeaves(body, "", (path, value) -> {
+            if (looksMasked(value)) {
+                out.add(path);
+            }
+        });
+        return out;
+    }
+
+    /** Every non-empty secret value in {@code body} (to clean them out of text that comes back from a server). */
+    public static List<Secret> secretValues(JsonNode body) {
+        List<Secret> out = new ArrayList<>();
+        secretLeaves(body, "", (path, value) -> {
+            if (!value.isEmpty() && !looksMasked(value)) {
+                out.add(Secret.of(value));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * A copy of {@code body} with the given values put into secret fields that the body already has (e.g. the
+     * masked {@code ldapConfiguration.dnAdminPassword} of a backup).
+     *
+     * @throws IllegalArgumentException naming a path that is not a secret field of the body (never a value)
+     */
+    public static ObjectNode withSecrets(ObjectNode body, Map<String, Secret> byPath) {
+        ObjectNode copy = body.deepCopy();
+        for (var e : byPath.entrySet()) {
+            String path = e.getKey();
+            int dot = path.lastIndexOf('.');
+            JsonNode parent = dot < 0 ? copy : copy.at("/" + path.substring(0, dot).replace('.', '/'));
+            String name = path.substring(dot + 1);
+            if (!isSecret(path) || !(parent instanceof ObjectNode object) || !object.path(name).isValueNode()) {
+                throw new IllegalArgumentException(path + " is not a secret field of this configuration");
+            }
+            object.put(name, e.getValue().reveal());
+        }
+        return copy;
+    }
+
+    private static void secretLeaves(JsonNode node, String path, java.util.function.BiConsumer<String, String> to) {
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(e -> {
+                String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (isSecret(p) && e.getValue().isTextual()) {
+                    to.accept(p, e.getValue().asText());
+                } else {
+                    secretLeaves(e.getValue(), p, to);
+                }
+            });
+        } else if (node != null && node.isArray()) {
+            node.forEach(child -> secretLeaves(child, path, to));
+        }
     }
 
     /** A copy with every secret field replaced by {@link #HIDDEN}: safe to print or save. */

@@ -69,11 +69,22 @@ public final class JdkHttpGateway implements HttpGateway {
         }
         HttpExchange.Limits limits = request.limits();
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(limits.requestTimeout());
-        request.headers().forEach((k, v) -> {
-            if (!RESTRICTED.contains(k.toLowerCase(Locale.ROOT))) {
-                builder.header(k, v);
+        for (var header : request.headers().entrySet()) {
+            String name = header.getKey();
+            if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                continue;
             }
-        });
+            try {
+                builder.header(name, header.getValue());
+            } catch (IllegalArgumentException e) {
+                // the JDK's message quotes the value (e.g. "Bearer <token>"): never pass it on, nor the exception
+                String shown = name.matches("[A-Za-z0-9-]{1,64}") ? "\"" + name + "\"" : "a request header";
+                throw new HttpFailure(HttpFailure.Kind.BAD_REQUEST, uri, "The value of " + shown + " holds a "
+                        + "character HTTP does not allow (a line break, a control or a non-ASCII character): the "
+                        + "request to " + uri.getHost() + " was not sent. The value is not shown; check where it "
+                        + "comes from (e.g. the token file).", null);
+            }
+        }
         byte[] body = request.body();
         builder.method(request.method(), body.length == 0 && !request.method().equals("POST")
                 && !request.method().equals("PUT")

@@ -4,12 +4,14 @@ import dev.ssosetup.core.push.Backup;
 import dev.ssosetup.core.push.BackupStore;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
@@ -20,7 +22,9 @@ import java.util.Set;
 /**
  * Backups as files in one folder: {@code openmetadata-security-backup-<host>-<UTC timestamp>.json} and the recovery
  * text beside it ({@code ...-RECOVERY.txt}). Files are owner-only (0600; the folder 0700 when this store creates it),
- * written to a temporary file first and moved into place atomically, so a backup is either complete or absent.
+ * created with {@code CREATE_NEW} (an existing file or link is never replaced: the next free name is taken) and
+ * forced to the disk with their folder before {@link #save} returns, so the backup exists before the PUT goes out. A
+ * write that fails removes what it wrote.
  */
 public final class FileBackupStore implements BackupStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -47,11 +51,26 @@ public final class FileBackupStore implements BackupStore {
         String base = "openmetadata-security-backup-" + host(backup.serverUrl()) + "-" + STAMP.format(backup.takenAt());
         try {
             createFolder();
-            Path json = unique(base, ".json");
-            Path recovery = folder.resolve(json.getFileName().toString().replace(".json", "-RECOVERY.txt"));
-            writeAtomically(recovery, backup.recoveryText());
-            writeAtomically(json, backup.toJson());
-            return new Saved(json.toString(), recovery.toString());
+            for (int i = 1; i < 1000; i++) {
+                String name = i == 1 ? base : base + "-" + i;
+                Path json = folder.resolve(name + ".json");
+                Path recovery = folder.resolve(name + "-RECOVERY.txt");
+                if (!writeNew(json, backup.toJson())) {
+                    continue; // a file (or a link) is in the way: never replace it, take the next name
+                }
+                try {
+                    if (!writeNew(recovery, backup.recoveryText())) {
+                        Files.deleteIfExists(json);
+                        continue;
+                    }
+                } catch (IOException e) {
+                    Files.deleteIfExists(json);
+                    throw e;
+                }
+                forceFolder();
+                return new Saved(json.toString(), recovery.toString());
+            }
+            throw new IOException("too many backups with the same name");
         } catch (IOException e) {
             throw new BackupException("Cannot write the backup in " + folder + ": " + reason(e)
                     + ". Choose a folder you can write to.");
@@ -82,30 +101,39 @@ public final class FileBackupStore implements BackupStore {
         }
     }
 
-    private Path unique(String base, String ext) {
-        Path p = folder.resolve(base + ext);
-        for (int i = 2; Files.exists(p); i++) {
-            p = folder.resolve(base + "-" + i + ext);
+    /**
+     * Writes a new owner-only file ({@code CREATE_NEW}: an existing file or link is never replaced or followed) and
+     * forces it to the disk. False when something is already at {@code target}; a failed write leaves nothing.
+     */
+    private boolean writeNew(Path target, byte[] content) throws IOException {
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            channel = posix() ? FileChannel.open(target, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                    : FileChannel.open(target, options);
+        } catch (FileAlreadyExistsException e) {
+            return false;
         }
-        return p;
+        try (channel) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+        return true; // created 0600 (a umask can only narrow it)
     }
 
-    private void writeAtomically(Path target, byte[] content) throws IOException {
-        Path tmp = posix()
-                ? Files.createTempFile(folder, ".backup-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                : Files.createTempFile(folder, ".backup-", ".tmp");
-        try {
-            Files.write(tmp, content);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target);
-            }
-            if (posix()) {
-                Files.setPosixFilePermissions(target, OWNER_ONLY);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+    /** Forces the folder's entries (the new names) to the disk, so that the backup exists before the PUT. */
+    private void forceFolder() throws IOException {
+        if (!posix()) {
+            return; // a folder cannot be opened as a channel on Windows; NTFS journals the names
+        }
+        try (FileChannel dirChannel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dirChannel.force(true);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ssosetup.ui.push;
 
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.net.HttpExchange;
+import dev.ssosetup.core.push.AdminToken;
 import dev.ssosetup.core.push.ApplyResult;
 import dev.ssosetup.core.push.Backup;
 import dev.ssosetup.core.push.BackupStore;
@@ -12,6 +13,8 @@ import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.Plan;
+import dev.ssosetup.core.push.PlanBinding;
+import dev.ssosetup.core.push.PushException;
 import dev.ssosetup.core.push.PushFailure;
 import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.ServerAddress;
@@ -98,6 +101,8 @@ public final class PushViewModel implements StepViewModel {
     private final BooleanBinding canConfirmRestore;
     private final StringBinding guardText;
     private TaskHandle running;
+    /** What the current plan was made for (body digest and login evidence); null when there is no plan. */
+    private PlanBinding planBinding;
 
     public PushViewModel(dev.ssosetup.core.net.HttpGatewayFactory gateways, BackupStore backups, Clock clock,
                          Supplier<Optional<DesiredConfiguration>> desired, ObservableValue<LockoutEvidence> evidence,
@@ -118,8 +123,9 @@ public final class PushViewModel implements StepViewModel {
         guardText = Bindings.createStringBinding(() -> evidence().provesAdminAccess()
                 ? messages.get("push.guard.evidence", evidence().principal().isEmpty() ? "?" : evidence().principal())
                 : messages.get("push.guard.noEvidence"), evidence);
-        canConfirmRestore = Bindings.createBooleanBinding(() -> restorePlan.get() != null && !busy.get(),
-                restorePlan, busy);
+        canConfirmRestore = Bindings.createBooleanBinding(() -> restorePlan.get() != null && !busy.get()
+                && restoreGuardDecision().allowed(), restorePlan, busy, evidence, confirmation);
+        evidence.addListener((o, a, b) -> invalidatePlan()); // the plan was guarded with the old evidence
         serverUrl.addListener((o, a, b) -> invalidatePlan());
         token.addListener((o, a, b) -> invalidatePlan());
         caFile.addListener((o, a, b) -> invalidatePlan());
@@ -144,9 +150,13 @@ public final class PushViewModel implements StepViewModel {
         }
         resetResults();
         Inputs in = inputs.get();
+        PlanBinding binding = PlanBinding.of(wanted.get(), evidence());
         start(BackgroundTask.<Plan>of("push-plan", ctx -> service().plan(client(in), wanted.get(), ctx,
                         r -> onFx(() -> planSteps.add(r))))
-                .onSuccess(this::showPlan)
+                .onSuccess(p -> {
+                    planBinding = binding;
+                    showPlan(p);
+                })
                 .onFailure(this::unexpected)
                 .onCancelled(() -> say(Tone.WARNING, messages.get("push.status.cancelled"))),
                 messages.get("push.progress.plan"));
@@ -157,6 +167,10 @@ public final class PushViewModel implements StepViewModel {
         Plan current = plan.get();
         Optional<Inputs> inputs = inputs();
         if (current == null || !canApply.get() || inputs.isEmpty()) {
+            return;
+        }
+        if (!planStillBound()) {
+            dropPlan("push.status.replanChanged");
             return;
         }
         LockoutGuard.Decision decision = guardDecision();
@@ -203,10 +217,9 @@ public final class PushViewModel implements StepViewModel {
         if (planned == null || !canConfirmRestore.get() || inputs.isEmpty()) {
             return;
         }
+        LockoutGuard.Decision decision = restoreGuardDecision();
         restorePlan.set(null);
         applySteps.clear();
-        LockoutGuard.Decision decision = new LockoutGuard.Decision(true, "restoring the backup of "
-                + planned.backup().takenAt() + ", confirmed by the operator after checking the diff");
         start(BackgroundTask.<ApplyResult>of("push-restore", ctx -> service().apply(client(inputs.get()),
                         planned.plan(), decision, ctx, r -> onFx(() -> applySteps.add(r))))
                 .onSuccess(r -> {
@@ -254,8 +267,19 @@ public final class PushViewModel implements StepViewModel {
             return new RestoreOutcome(e.getMessage(), null);
         }
         String here = client.server().toString();
-        if (!otherServerAllowed && !backup.serverUrl().isEmpty() && !backup.serverUrl().equals(here)) {
-            return new RestoreOutcome(messages.get("push.restore.otherServer", backup.serverUrl(), here), null);
+        switch (backup.serverMatch(client.server())) {
+            case SAME -> { }
+            case OTHER -> {
+                if (!otherServerAllowed) {
+                    return new RestoreOutcome(messages.get("push.restore.otherServer", backup.serverUrl(), here),
+                            null);
+                }
+            }
+            case UNKNOWN -> {
+                if (!otherServerAllowed) {
+                    return new RestoreOutcome(messages.get("push.restore.unknownServer", here), null);
+                }
+            }
         }
         if (backup.needsClientSecret() && secret.isEmpty()) {
             return new RestoreOutcome(messages.get("push.restore.needsSecret"), null);
@@ -312,8 +336,15 @@ public final class PushViewModel implements StepViewModel {
             say(Tone.ERROR, messages.get("push.status.fixFields"));
             return Optional.empty();
         }
-        return Optional.of(new Inputs(address, Secret.of(token.get().strip()), caFile.get() == null ? ""
-                : caFile.get()));
+        Secret admin;
+        try {
+            admin = AdminToken.fromText(token.get(), messages.get("push.token"));
+        } catch (AdminToken.InvalidTokenException e) {
+            tokenError.set(e.getMessage()); // names the offset, never the token
+            say(Tone.ERROR, messages.get("push.status.fixFields"));
+            return Optional.empty();
+        }
+        return Optional.of(new Inputs(address, admin, caFile.get() == null ? "" : caFile.get()));
     }
 
     private <T> void start(BackgroundTask<T> task, String text) {
@@ -382,6 +413,10 @@ public final class PushViewModel implements StepViewModel {
                         + r.failure().map(f -> " " + f.text()).orElse(""));
             }
             case FAILED -> {
+                if (r.failure().map(f -> f.kind() == PushException.Kind.CHANGED_SINCE_READ).orElse(false)) {
+                    plan.set(null); // the plan's picture of the server is out of date: plan again
+                    planBinding = null;
+                }
                 say(Tone.ERROR, r.failure().map(PushFailure::text).orElse(""));
                 r.failure().filter(f -> !f.issues().isEmpty()).ifPresent(f -> issues.setAll(f.issues()));
             }
@@ -405,7 +440,8 @@ public final class PushViewModel implements StepViewModel {
             restorePlan.set(o.planned());
             say(Tone.WARNING, messages.get("push.status.restorePlanned", WHEN.format(o.planned().backup().takenAt()),
                     o.planned().backup().serverUrl().isEmpty() ? "?" : o.planned().backup().serverUrl(),
-                    diff.size()));
+                    diff.size()) + (restoreGuardDecision().allowed() ? ""
+                    : " " + messages.get("push.status.restoreGuard")));
         }
     }
 
@@ -420,13 +456,32 @@ public final class PushViewModel implements StepViewModel {
 
     private void invalidatePlan() {
         if (plan.get() != null && !busy.get()) {
-            plan.set(null);
-            say(Tone.INFO, messages.get("push.status.replan"));
+            dropPlan("push.status.replan");
         }
+    }
+
+    private void dropPlan(String messageKey) {
+        plan.set(null);
+        planBinding = null;
+        say(Tone.INFO, messages.get(messageKey));
+    }
+
+    /**
+     * True while the plan still sends exactly what the wizard asks for now, and this session's login evidence is
+     * the one it was guarded with.
+     */
+    private boolean planStillBound() {
+        Plan p = plan.get();
+        if (p == null || planBinding == null || !planBinding.boundTo(p)) {
+            return false;
+        }
+        Optional<DesiredConfiguration> now = desired.get();
+        return now.isPresent() && PlanBinding.of(now.get(), evidence()).equals(planBinding);
     }
 
     private void resetResults() {
         plan.set(null);
+        planBinding = null;
         restorePlan.set(null);
         planSteps.clear();
         diff.clear();
@@ -440,6 +495,15 @@ public final class PushViewModel implements StepViewModel {
         com.fasterxml.jackson.databind.JsonNode body = p == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .instance.objectNode() : p.toSendMasked().orElse(com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .instance.objectNode());
+        return LockoutGuard.check(body, evidence(), confirmation.get());
+    }
+
+    /** The lock-out guard for the checked restore: the same as for a push, on the body the restore would send. */
+    private LockoutGuard.Decision restoreGuardDecision() {
+        PlannedRestore r = restorePlan.get();
+        com.fasterxml.jackson.databind.JsonNode body = r == null ? com.fasterxml.jackson.databind.node
+                .JsonNodeFactory.instance.objectNode() : r.plan().toSendMasked().orElse(com.fasterxml.jackson
+                .databind.node.JsonNodeFactory.instance.objectNode());
         return LockoutGuard.check(body, evidence(), confirmation.get());
     }
 
@@ -469,6 +533,9 @@ public final class PushViewModel implements StepViewModel {
 
     @Override
     public void onEnter() {
+        if (plan.get() != null && !busy.get() && !applied.get() && !planStillBound()) {
+            dropPlan("push.status.replanChanged"); // the operator changed the wizard since the plan
+        }
         if (plan.get() == null && desired.get().isEmpty()) {
             say(Tone.WARNING, messages.get("push.status.noConfiguration"));
         }
