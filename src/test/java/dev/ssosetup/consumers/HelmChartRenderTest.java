@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
-import dev.ssosetup.core.config.AuthorizerSettings;
 import dev.ssosetup.core.config.HelmChartVersion;
 import dev.ssosetup.core.config.HelmValuesRenderer;
 import dev.ssosetup.core.config.OutputFormat;
@@ -121,45 +120,9 @@ class HelmChartRenderTest {
             return;
         }
         Rendered r = Rendered.of(manifests);
-        var p = c.provider();
-        AuthorizerSettings z = c.authorizer();
-        Map<String, String> env = r.env;
-
-        assertString(env, "AUTHENTICATION_PROVIDER", c.omProvider());
-        assertString(env, "AUTHENTICATION_AUTHORITY", c.authority());
-        assertString(env, "AUTHENTICATION_CLIENT_ID", p.clientId().strip());
-        assertString(env, "AUTHENTICATION_CLIENT_TYPE", p.clientType().wire());
-        assertString(env, "AUTHENTICATION_CALLBACK_URL", c.callbackUrl());
-        assertString(env, "AUTHENTICATION_RESPONSE_TYPE", c.responseType());
-        assertList(env, "AUTHENTICATION_PUBLIC_KEYS", c.publicKeyUrls());
-        assertList(env, "AUTHENTICATION_JWT_PRINCIPAL_CLAIMS", p.principalClaims());
-        if (!c.principalClaimsMapping().isEmpty()) {
-            assertList(env, "AUTHENTICATION_JWT_PRINCIPAL_CLAIMS_MAPPING", c.principalClaimsMapping());
-        }
-        assertList(env, "AUTHORIZER_ADMIN_PRINCIPALS", z.adminPrincipals());
-        assertList(env, "AUTHORIZER_ALLOWED_REGISTRATION_DOMAIN", z.allowedEmailRegistrationDomains());
-        assertString(env, "AUTHORIZER_PRINCIPAL_DOMAIN", z.principalDomain());
-        assertEquals(z.enforcePrincipalDomain(),
-                ServerEnvReading.read(env.get("AUTHORIZER_ENFORCE_PRINCIPAL_DOMAIN")).asBoolean(),
-                "AUTHORIZER_ENFORCE_PRINCIPAL_DOMAIN");
-        assertString(env, "CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME", c.providerName());
-        assertString(env, "AUTHENTICATION_TOKEN_VALIDATION_ALGORITHM", p.tokenValidationAlgorithm());
-        assertString(env, "JWT_ISSUER", c.keys().issuer());
-        assertString(env, "JWT_KEY_ID", c.keys().keyId());
-
+        ServerExpectations.assertServerReads(r.env, c, "chart " + version.text());
+        assertString(r.env, "OIDC_OM_REFRESH_TOKEN_VALIDITY", c.confidential() ? "3600" : null);
         if (c.confidential()) {
-            assertString(env, "OIDC_TYPE", c.omProvider());
-            assertString(env, "OIDC_SCOPE", c.scope());
-            assertString(env, "OIDC_DISCOVERY_URI", p.effectiveDiscoveryUrl());
-            assertString(env, "OIDC_USE_NONCE", "true");
-            assertString(env, "OIDC_PREFERRED_JWS", p.tokenValidationAlgorithm());
-            assertString(env, "OIDC_RESPONSE_TYPE", "code");
-            assertString(env, "OIDC_CALLBACK", c.callbackUrl());
-            assertString(env, "OIDC_SERVER_URL", c.serverUrl());
-            assertString(env, "OIDC_CLIENT_AUTH_METHOD", p.clientAuthMethod().wire());
-            assertString(env, "OIDC_TENANT", c.tenant());
-            assertString(env, "OIDC_OM_REFRESH_TOKEN_VALIDITY", "3600");
-            assertString(env, "OIDC_SESSION_EXPIRY", "604800");
             // client id and secret come from the Kubernetes secret the header tells the operator to create
             assertEquals(HelmValuesRenderer.OIDC_SECRET_NAME + "/" + HelmValuesRenderer.CLIENT_SECRET_KEY,
                     r.secretRefs.get("OIDC_CLIENT_SECRET"), "OIDC_CLIENT_SECRET comes from the secret");
@@ -170,8 +133,9 @@ class HelmChartRenderTest {
             assertTrue(values.contains("--from-file=" + HelmValuesRenderer.CLIENT_SECRET_KEY + "="), values);
             assertFalse(manifests.contains(Samples.SECRET), "the client secret never reaches the values");
         } else {
-            assertTrue(env.keySet().stream().noneMatch(k -> k.startsWith("OIDC_")), "public client: " + env.keySet());
+            assertTrue(r.env.keySet().stream().noneMatch(k -> k.startsWith("OIDC_")), "public: " + r.env.keySet());
         }
+        Map<String, String> env = r.env;
 
         // the new key files: the secret named in the header, mounted where jwtTokenConfiguration points
         String mount = r.mounts.get(r.volumeOfSecret.get(HelmValuesRenderer.JWT_SECRET_NAME));
@@ -184,13 +148,12 @@ class HelmChartRenderTest {
     }
 
     private static void assertString(Map<String, String> env, String name, String expected) {
+        if (expected == null) {
+            assertFalse(env.containsKey(name), name + " is set");
+            return;
+        }
         assertTrue(env.containsKey(name), name + " is not set; set: " + env.keySet());
         assertEquals(expected, ServerEnvReading.string(name, env.get(name)), name);
-    }
-
-    private static void assertList(Map<String, String> env, String name, List<String> expected) {
-        assertTrue(env.containsKey(name), name + " is not set; set: " + env.keySet());
-        assertEquals(expected, ServerEnvReading.list(name, env.get(name)), name);
     }
 
     private static Path chart(HelmChartVersion v) {

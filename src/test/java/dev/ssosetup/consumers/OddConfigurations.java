@@ -1,5 +1,6 @@
 package dev.ssosetup.consumers;
 
+import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.config.Samples;
 import dev.ssosetup.core.config.SsoConfiguration;
 import dev.ssosetup.core.keys.JwtKeySettings;
@@ -25,9 +26,11 @@ public final class OddConfigurations {
 
     /** The hand-written one: every troublesome character at least once. */
     public static SsoConfiguration handWritten() {
-        return with(Samples.confidential(), "Acme \"SSO\" #1 $HOME [a,b] {c}: Zürich", List.of("alice", "bob,eve",
-                        "o'brien", "x#y", "$USER", "[z]", "ünïcødé", "yes"), "example.com",
-                "client id: #1 ${X}", List.of("a.example", "all"), "iss $x 'y' \"z\"");
+        SsoConfiguration base = Samples.confidential()
+                .withClientSecret(Secret.of("s3c \"q\" 'x' #1 $HOME ${OIDC_TENANT} \\n é"));
+        return with(base, "Acme \"SSO\" #1 $HOME [a,b] {c}: Zürich", List.of("alice", "bob,eve", "o'brien", "x#y",
+                "$USER", "[z]", "ünïcødé", "yes"), "example.com", "client id: #1 ${X}", List.of("a.example", "all"),
+                "iss $x 'y' \"z\"");
     }
 
     /** {@code count} random ones from a fixed seed, confidential and public alternately. */
@@ -35,7 +38,8 @@ public final class OddConfigurations {
         Random r = new Random(seed);
         List<SsoConfiguration> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            SsoConfiguration base = i % 2 == 0 ? Samples.confidential() : Samples.publicClient();
+            SsoConfiguration base = i % 2 == 0
+                    ? Samples.confidential().withClientSecret(Secret.of(text(r))) : Samples.publicClient();
             out.add(with(base, text(r), list(r), text(r).strip(), text(r).strip(), list(r), text(r)));
         }
         return out;

@@ -12,8 +12,10 @@ import java.util.List;
  * {@code x #y}, a list entry with a comma) is written as a YAML double-quoted string, the way OpenMetadata's own Helm
  * chart quotes every value. Lists are {@code [a,b]} with each entry written the same way.
  *
- * <p>Quoted text never holds a single quote or a backslash pair ({@code '} is {@code \x27}, {@code \} is {@code \x5c}),
- * so a {@code .env} file can always wrap it in single quotes, which Docker Compose reads literally.
+ * <p>Written text never holds a single quote, a backslash pair or a dollar sign ({@code '} is {@code \x27},
+ * {@code \} is {@code \x5c}, {@code $} is {@code \x24} inside double quotes), so a {@code .env} file can always wrap
+ * it in single quotes, and neither Docker Compose (whose Debian 1.29 expands {@code ${X}} even in single quotes) nor
+ * OpenMetadata's own {@code ${VAR}} substitution finds a variable reference in it.
  */
 final class ServerEnvText {
     /** Started on first use (start-up time). */
@@ -37,7 +39,9 @@ final class ServerEnvText {
 
     /** The text the server reads as {@code value}, a string. */
     static String scalar(String value) {
-        if (value.indexOf('\'') < 0 && value.indexOf('\\') < 0 && !unwritable(value) && readsBack(value, value)) {
+        boolean plainable = value.indexOf('\'') < 0 && value.indexOf('\\') < 0 && value.indexOf('$') < 0
+                && !unwritable(value);
+        if (plainable && readsBack(value, value)) {
             return value;
         }
         String quoted = quoted(value);
@@ -63,7 +67,7 @@ final class ServerEnvText {
 
     /** A list entry may stay plain when it reads back as itself and holds nothing a flow sequence stops at. */
     private static boolean plainInList(String v) {
-        return !v.isEmpty() && !unwritable(v) && v.chars().noneMatch(ch -> ",[]{}#\"'\\&*!|>%@`?".indexOf(ch) >= 0)
+        return !v.isEmpty() && !unwritable(v) && v.chars().noneMatch(ch -> ",[]{}#\"'\\&*!|>%@`?$".indexOf(ch) >= 0)
                 && v.strip().equals(v) && readsBack(v, v) && listReadsBack("[" + v + "]", List.of(v));
     }
 
@@ -92,6 +96,7 @@ final class ServerEnvText {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\x5c");
                 case '\'' -> b.append("\\x27");
+                case '$' -> b.append("\\x24");
                 default -> {
                     if (Character.isISOControl(ch) || ch == '\u2028' || ch == '\u2029') {
                         b.append(String.format("\\u%04x", (int) ch));
