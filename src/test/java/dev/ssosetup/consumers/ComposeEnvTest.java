@@ -9,6 +9,7 @@ import dev.ssosetup.core.config.RenderOptions;
 import dev.ssosetup.core.config.Renderers;
 import dev.ssosetup.core.config.Samples;
 import dev.ssosetup.core.config.SsoConfiguration;
+import dev.ssosetup.core.keys.JwtKeySettings;
 import dev.ssosetup.core.provider.ProviderSettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,14 +109,50 @@ class ComposeEnvTest {
                 resolved.get("AUTHORIZER_ADMIN_PRINCIPALS")));
     }
 
+    @Test
+    void theVolumesSnippetMountsTheNewKeysWhereThePathsPoint() throws Exception {
+        SsoConfiguration base = Samples.confidential();
+        SsoConfiguration c = new SsoConfiguration(base.provider(), base.authorizerOptions(), new JwtKeySettings(
+                "/etc/openmetadata/jwtkeys/private_key.der", "/etc/openmetadata/jwtkeys/public_key.der",
+                base.keys().issuer(), base.keys().keyId()), base.idpJwksUri());
+        String env = renderers.render(OutputFormat.ENV, c, RenderOptions.withoutSecret()).text();
+        List<String> snippet = env.lines().filter(l -> l.startsWith("#   volumes:") || l.startsWith("#     - "))
+                .map(l -> "  " + l.substring(2)).toList();
+        assertEquals(3, snippet.size(), env);
+        Path compose = dir.resolve("compose-with-keys.yml");
+        Files.writeString(compose, Files.readString(composeFile(), StandardCharsets.UTF_8) + String.join("\n", snippet)
+                + "\n", StandardCharsets.UTF_8);
+        JsonNode service = config(c, RenderOptions.withoutSecret(), compose);
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (JsonNode v : service.path("volumes")) {
+            if (v.isTextual()) {
+                String[] parts = v.asText().split(":");
+                targets.put(parts[1], parts[0]);
+            } else {
+                targets.put(v.path("target").asText(), v.path("source").asText());
+            }
+        }
+        Map<String, String> resolved = environment(service);
+        for (String var : List.of("RSA_PRIVATE_KEY_FILE_PATH", "RSA_PUBLIC_KEY_FILE_PATH")) {
+            String path = ServerEnvReading.string(var, resolved.get(var));
+            assertTrue(targets.containsKey(path), var + " " + path + " is a mount target: " + targets);
+            assertTrue(targets.get(path).endsWith("/jwtkeys/" + path.substring(path.lastIndexOf('/') + 1)),
+                    targets.toString());
+        }
+    }
+
     private static List<String> resolvedNamesWritten(Map<String, String> resolved, Map<String, String> written) {
         return resolved.keySet().stream().filter(written::containsKey).toList();
     }
 
     private Map<String, String> resolve(SsoConfiguration c, RenderOptions options) throws Exception {
+        return environment(config(c, options, composeFile()));
+    }
+
+    /** The openmetadata-server service as {@code docker-compose config} resolves it with the rendered .env. */
+    private JsonNode config(SsoConfiguration c, RenderOptions options, Path compose) throws Exception {
         Path envFile = dir.resolve("openmetadata-sso.env");
         Files.writeString(envFile, renderers.render(OutputFormat.ENV, c, options).text(), StandardCharsets.UTF_8);
-        Path compose = composeFile();
         ProcessBuilder pb = new ProcessBuilder(composeBinary.toString(), "--env-file", envFile.toString(),
                 "-f", compose.toString(), "config").directory(dir.toFile());
         // only the .env may feed the interpolation: nothing from the environment Maven runs in
@@ -134,8 +171,14 @@ class ComposeEnvTest {
         String stdout = Files.readString(out, StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), "docker-compose config refused the .env:\n"
                 + Files.readString(err, StandardCharsets.UTF_8));
-        JsonNode environment = YAML.readTree(stdout).path("services").path("openmetadata-server").path("environment");
-        assertFalse(environment.isMissingNode(), stdout);
+        JsonNode service = YAML.readTree(stdout).path("services").path("openmetadata-server");
+        assertFalse(service.isMissingNode(), stdout);
+        return service;
+    }
+
+    private static Map<String, String> environment(JsonNode service) {
+        JsonNode environment = service.path("environment");
+        assertFalse(environment.isMissingNode(), service.toString());
         Map<String, String> env = new LinkedHashMap<>();
         // `config` prints a compose file again, where a literal $ is written $$
         environment.properties().forEach(e -> env.put(e.getKey(), e.getValue().asText().replace("$$", "$")));

@@ -151,6 +151,13 @@ public final class ConfigurationCheck {
                     + "OpenMetadata's images, which must never be used in production.",
                     "Generate a new key pair (and key id) in the Keys step."));
         }
+        boolean absolute = k.privateKeyPath().startsWith("/") && k.publicKeyPath().startsWith("/");
+        if (!k.privateKeyPath().isBlank() && !absolute) {
+            out.add(warning(keys, "jwt-key-path-relative", "The key paths are relative: in OpenMetadata's image they "
+                    + "point where its shipped test keys are, so the new files must be mounted over them.",
+                    "Use absolute paths such as /etc/openmetadata/jwtkeys/private_key.der in the Keys step; the "
+                    + "outputs then say where to mount the files."));
+        }
         for (Field f : fields(c)) {
             if (f.values().stream().anyMatch(ServerEnvText::unwritable)) {
                 out.add(error(f.step(), "line-break", f.label() + " contains a line break or another control "

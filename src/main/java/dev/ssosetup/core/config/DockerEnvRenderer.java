@@ -86,6 +86,9 @@ public final class DockerEnvRenderer implements ConfigRenderer {
         lines.add("# openmetadata-server service's `environment:` has a line NAME: ${NAME} for every variable below.");
         lines.add("# From OpenMetadata 1.10 on, a configuration stored in the database wins over these variables.");
         for (Map.Entry<String, String> e : variables(c, options).entrySet()) {
+            if (e.getKey().equals("RSA_PUBLIC_KEY_FILE_PATH")) {
+                lines.addAll(keyMountComment(c));
+            }
             if (e.getKey().equals("OIDC_CLIENT_SECRET")) {
                 lines.add(withSecret ? "# The client secret follows: keep this file private (owner-only)."
                         : "# The client secret is NOT included: replace the placeholder, or set OIDC_CLIENT_SECRET "
@@ -94,6 +97,31 @@ public final class DockerEnvRenderer implements ConfigRenderer {
             lines.add(e.getKey() + "=" + quote(e.getValue()));
         }
         return new RenderedOutput(format(), String.join("\n", lines) + "\n", withSecret);
+    }
+
+    /** The folder beside the compose file that the volumes snippet mounts the new key files from. */
+    public static final String KEY_FOLDER = "./jwtkeys";
+
+    /**
+     * Where the new JWT key files go: OpenMetadata's image ships a test key pair at {@code ./conf/}, which must never
+     * be used in production, so the compose file must mount the new files where the two paths point.
+     */
+    static List<String> keyMountComment(SsoConfiguration c) {
+        var k = c.keys();
+        List<String> out = new ArrayList<>();
+        out.add("# JWT keys: OpenMetadata's image ships a test key pair that must never be used in production. Mount the");
+        out.add("# new files (from the Keys step) where the two paths below point, in the openmetadata-server service:");
+        boolean absolute = k.privateKeyPath().startsWith("/") && k.publicKeyPath().startsWith("/");
+        if (absolute) {
+            out.add("#   volumes:");
+            out.add("#     - " + KEY_FOLDER + "/private_key.der:" + k.privateKeyPath() + ":ro");
+            out.add("#     - " + KEY_FOLDER + "/public_key.der:" + k.publicKeyPath() + ":ro");
+        } else {
+            out.add("# the paths are relative to the server's working folder, where the shipped test keys are: mount the");
+            out.add("# new files over them there, or set absolute paths in the Keys step (e.g. /etc/openmetadata/jwtkeys/");
+            out.add("# private_key.der) and render again for a ready volumes: snippet.");
+        }
+        return out;
     }
 
     /** Lists the way OpenMetadata reads them from one variable: {@code [a,b]}, entries quoted where needed. */
