@@ -2,6 +2,7 @@ package dev.ssosetup.cli;
 
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.config.ConfigFiles;
+import dev.ssosetup.core.config.HelmChartVersion;
 import dev.ssosetup.core.config.OutputFormat;
 import dev.ssosetup.core.config.ProfileLoad;
 import dev.ssosetup.core.config.ProfileService;
@@ -73,6 +74,11 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace files that already exist in --out.")
     boolean force;
 
+    @Option(names = "--chart-version", paramLabel = "V", converter = ChartVersionConverter.class,
+            description = "The version of OpenMetadata's openmetadata Helm chart the Helm values target "
+                    + "(default: the newest known). Known: ${COMPLETION-CANDIDATES}.")
+    HelmChartVersion chartVersion;
+
     public RenderCommand(ConfigFiles files, SchemaCheck schemaCheck) {
         this.files = files;
         this.schemaCheck = schemaCheck;
@@ -123,7 +129,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
 
         Renderers renderers = new Renderers();
-        RenderOptions options = new RenderOptions(includeSecret);
+        RenderOptions options = new RenderOptions(includeSecret, chartVersion);
         List<OutputFormat> formats = choice.all ? List.of(OutputFormat.values()) : List.of(choice.format);
         if (out != null && !force) {
             List<String> clash = files.existing(out, formats.stream().map(OutputFormat::fileName).toList());
@@ -159,6 +165,16 @@ public final class RenderCommand implements Callable<Integer> {
 
     private static String line(ReviewProblem p) {
         return p.finding().id() + ": " + p.finding().message() + " " + p.finding().hint();
+    }
+
+    /** A known chart version ({@code 1.13.1}), with a usage error listing them otherwise. */
+    static final class ChartVersionConverter implements ITypeConverter<HelmChartVersion> {
+        @Override
+        public HelmChartVersion convert(String value) {
+            return HelmChartVersion.fromText(value).orElseThrow(() -> new TypeConversionException(
+                    "'" + value + "' is not a known openmetadata chart version; use one of "
+                            + HelmChartVersion.knownList()));
+        }
     }
 
     /** {@code json|yaml|env|helm|collate}, with a usage error listing them otherwise. */

@@ -69,6 +69,32 @@ class RenderCliTest {
     }
 
     @Test
+    void helmValuesTargetTheChartVersionAskedForAndAnUnknownOneIsAUsageError() throws IOException {
+        assertEquals(0, run("render", "--profile", sample().toString(), "--format", "helm"), err.toString());
+        assertTrue(out.toString().contains("--version 1.13.1 -f values.yaml"), "default: the newest chart");
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("render", "--profile", sample().toString(), "--format", "helm",
+                "--chart-version", "1.10.14"), err.toString());
+        assertTrue(out.toString().contains("--version 1.10.14 -f values.yaml"), out.toString());
+        assertEquals(2, run("render", "--profile", sample().toString(), "--format", "helm",
+                "--chart-version", "9.9"));
+        assertTrue(err.toString().contains("1.10.14, 1.11.13, 1.12.12, 1.13.1"), err.toString());
+    }
+
+    @Test
+    void aHostileAdminListIsRefusedNamingTheFieldAndNothingIsWritten() throws IOException {
+        Path p = dir.resolve("hostile.json");
+        Files.writeString(p, Samples.resource("/golden/sample-profile.json").replace("\"adminPrincipals\" : [ \"admin\"",
+                "\"adminPrincipals\" : [ \"alice\\nAUTHORIZER_ADMIN_PRINCIPALS=[mallory\""));
+        Path target = dir.resolve("out");
+        assertEquals(1, run("render", "--profile", p.toString(), "--format", "env", "--out", target.toString()),
+                err.toString());
+        assertTrue(err.toString().contains("line-break: Admin principals"), err.toString());
+        assertFalse(err.toString().contains("mallory"), "the refused value is not echoed: " + err);
+        assertFalse(Files.exists(target.resolve("openmetadata-sso.env")), "nothing written");
+    }
+
+    @Test
     void anInvalidConfigurationExitsOneWithReasonsAndWritesNothing() throws IOException {
         Path p = dir.resolve("bad.json");
         Files.writeString(p, Samples.resource("/golden/sample-profile.json")

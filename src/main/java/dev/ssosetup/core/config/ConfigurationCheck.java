@@ -16,6 +16,43 @@ import java.util.Set;
  */
 public final class ConfigurationCheck {
     private static final Set<String> ALGORITHMS = Set.of("RS256", "RS384", "RS512");
+    /** The key id of the test key pair in OpenMetadata's images ({@code ./conf/private_key.der}). */
+    public static final String SHIPPED_KEY_ID = "Gb389a-9f76-gdjs-a92j-0242bk94356";
+
+    /** One setting written to the outputs: its name for the operator, the step that sets it, its value(s). */
+    record Field(String label, String step, List<String> values) {
+    }
+
+    /**
+     * Every free-text setting any output writes, lists entry by entry. A line break in any of them could start a
+     * second line in a {@code .env} file or a YAML document, so each is checked, not only single values.
+     */
+    static List<Field> fields(SsoConfiguration c) {
+        var p = c.provider();
+        var k = c.keys();
+        var z = c.authorizer();
+        String pr = StepIds.PROVIDER;
+        String ks = StepIds.KEYS;
+        return List.of(
+                new Field("Provider name", pr, List.of(p.providerName())),
+                new Field("Issuer", pr, List.of(p.issuer())),
+                new Field("Discovery URL", pr, List.of(p.discoveryUrl())),
+                new Field("IdP jwks_uri", pr, List.of(c.idpJwksUri())),
+                new Field("Tenant", pr, List.of(p.tenant())),
+                new Field("Client ID", pr, List.of(p.clientId())),
+                new Field("Scopes", pr, p.scopes()),
+                new Field("Server URL", pr, List.of(p.serverUrl())),
+                new Field("Principal claims", pr, p.principalClaims()),
+                new Field("Principal claims mapping", pr, c.principalClaimsMapping()),
+                new Field("Admin principals", pr, p.adminPrincipals()),
+                new Field("Principal domain", pr, List.of(p.principalDomain())),
+                new Field("Allowed registration domains", pr, z.allowedEmailRegistrationDomains()),
+                new Field("Allowed domains", pr, z.allowedDomains()),
+                new Field("JWT issuer", ks, List.of(k.issuer())),
+                new Field("JWT key id", ks, List.of(k.keyId())),
+                new Field("Private key path", ks, List.of(k.privateKeyPath())),
+                new Field("Public key path", ks, List.of(k.publicKeyPath())));
+    }
 
     public List<ReviewProblem> check(SsoConfiguration c) {
         List<ReviewProblem> out = new ArrayList<>();
@@ -109,12 +146,23 @@ public final class ConfigurationCheck {
             out.add(error(keys, "jwt-key-path-missing", "A JWT key file path is empty.",
                     "Set both key paths as the server sees them in the Keys step."));
         }
-        for (String value : List.of(p.providerName(), p.issuer(), p.clientId(), p.serverUrl(), p.principalDomain(),
-                p.tenant(), k.issuer(), k.keyId(), k.privateKeyPath(), k.publicKeyPath(), c.idpJwksUri())) {
-            if (value.contains("\n") || value.contains("\r")) {
-                out.add(error(provider, "line-break", "A setting contains a line break.",
-                        "Remove the line break; no OpenMetadata setting spans lines."));
-                break;
+        if (k.keyId().strip().equalsIgnoreCase(SHIPPED_KEY_ID)) {
+            out.add(error(keys, "jwt-key-id-shipped", "The JWT key id is the one of the test key pair shipped in "
+                    + "OpenMetadata's images, which must never be used in production.",
+                    "Generate a new key pair (and key id) in the Keys step."));
+        }
+        boolean absolute = k.privateKeyPath().startsWith("/") && k.publicKeyPath().startsWith("/");
+        if (!k.privateKeyPath().isBlank() && !absolute) {
+            out.add(warning(keys, "jwt-key-path-relative", "The key paths are relative: in OpenMetadata's image they "
+                    + "point where its shipped test keys are, so the new files must be mounted over them.",
+                    "Use absolute paths such as /etc/openmetadata/jwtkeys/private_key.der in the Keys step; the "
+                    + "outputs then say where to mount the files."));
+        }
+        for (Field f : fields(c)) {
+            if (f.values().stream().anyMatch(ServerEnvText::unwritable)) {
+                out.add(error(f.step(), "line-break", f.label() + " contains a line break or another control "
+                        + "character.", "Remove it in the " + (f.step().equals(StepIds.KEYS) ? "Keys" : "Provider")
+                        + " step: no OpenMetadata setting spans lines."));
             }
         }
         return out;

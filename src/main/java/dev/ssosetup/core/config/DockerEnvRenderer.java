@@ -20,54 +20,61 @@ public final class DockerEnvRenderer implements ConfigRenderer {
         return OutputFormat.ENV;
     }
 
-    /** The variables in file order (also used by the tests to compare with the model). */
+    /**
+     * The variables in file order, each with the text OpenMetadata reads back as the model's value
+     * ({@link ServerEnvText}: YAML-quoted where YAML would read it otherwise).
+     */
     public static Map<String, String> variables(SsoConfiguration c, RenderOptions options) {
         var p = c.provider();
         var z = c.authorizer();
         var k = c.keys();
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("AUTHENTICATION_PROVIDER", c.omProvider());
-        v.put("CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME", c.providerName());
-        v.put("AUTHENTICATION_CLIENT_TYPE", p.clientType().wire());
-        v.put("AUTHENTICATION_RESPONSE_TYPE", c.responseType());
+        v.put("AUTHENTICATION_PROVIDER", text(c.omProvider()));
+        v.put("CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME", text(c.providerName()));
+        v.put("AUTHENTICATION_CLIENT_TYPE", text(p.clientType().wire()));
+        v.put("AUTHENTICATION_RESPONSE_TYPE", text(c.responseType()));
         v.put("AUTHENTICATION_PUBLIC_KEYS", list(c.publicKeyUrls()));
-        v.put("AUTHENTICATION_TOKEN_VALIDATION_ALGORITHM", p.tokenValidationAlgorithm());
-        v.put("AUTHENTICATION_AUTHORITY", c.authority());
-        v.put("AUTHENTICATION_CLIENT_ID", p.clientId().strip());
-        v.put("AUTHENTICATION_CALLBACK_URL", c.callbackUrl());
+        v.put("AUTHENTICATION_TOKEN_VALIDATION_ALGORITHM", text(p.tokenValidationAlgorithm()));
+        v.put("AUTHENTICATION_AUTHORITY", text(c.authority()));
+        v.put("AUTHENTICATION_CLIENT_ID", text(p.clientId().strip()));
+        v.put("AUTHENTICATION_CALLBACK_URL", text(c.callbackUrl()));
         v.put("AUTHENTICATION_JWT_PRINCIPAL_CLAIMS", list(p.principalClaims()));
         v.put("AUTHENTICATION_JWT_PRINCIPAL_CLAIMS_MAPPING", list(c.principalClaimsMapping()));
         v.put("AUTHENTICATION_ENABLE_SELF_SIGNUP", Boolean.toString(p.selfSignup()));
         if (c.confidential()) {
-            v.put("OIDC_CLIENT_ID", p.clientId().strip());
-            v.put("OIDC_TYPE", c.omProvider());
-            v.put("OIDC_CLIENT_SECRET", OmDocuments.secretText(c, options));
-            v.put("OIDC_SCOPE", c.scope());
-            v.put("OIDC_DISCOVERY_URI", p.effectiveDiscoveryUrl());
+            v.put("OIDC_CLIENT_ID", text(p.clientId().strip()));
+            v.put("OIDC_TYPE", text(c.omProvider()));
+            v.put("OIDC_CLIENT_SECRET", text(OmDocuments.secretText(c, options)));
+            v.put("OIDC_SCOPE", text(c.scope()));
+            v.put("OIDC_DISCOVERY_URI", text(p.effectiveDiscoveryUrl()));
             v.put("OIDC_USE_NONCE", "true");
-            v.put("OIDC_PREFERRED_JWS", p.tokenValidationAlgorithm());
+            v.put("OIDC_PREFERRED_JWS", text(p.tokenValidationAlgorithm()));
             v.put("OIDC_RESPONSE_TYPE", "code");
             v.put("OIDC_DISABLE_PKCE", "true");
-            v.put("OIDC_CALLBACK", c.callbackUrl());
-            v.put("OIDC_SERVER_URL", c.serverUrl());
-            v.put("OIDC_CLIENT_AUTH_METHOD", p.clientAuthMethod().wire());
-            v.put("OIDC_TENANT", c.tenant());
+            v.put("OIDC_CALLBACK", text(c.callbackUrl()));
+            v.put("OIDC_SERVER_URL", text(c.serverUrl()));
+            v.put("OIDC_CLIENT_AUTH_METHOD", text(p.clientAuthMethod().wire()));
+            v.put("OIDC_TENANT", text(c.tenant()));
             v.put("OIDC_SESSION_EXPIRY", Integer.toString(SsoConfiguration.SESSION_EXPIRY_SECONDS));
         }
         v.put("AUTHORIZER_CLASS_NAME", AuthorizerSettings.CLASS_NAME);
         v.put("AUTHORIZER_REQUEST_FILTER", AuthorizerSettings.CONTAINER_REQUEST_FILTER);
         v.put("AUTHORIZER_ADMIN_PRINCIPALS", list(z.adminPrincipals()));
         v.put("AUTHORIZER_ALLOWED_REGISTRATION_DOMAIN", list(z.allowedEmailRegistrationDomains()));
-        v.put("AUTHORIZER_PRINCIPAL_DOMAIN", z.principalDomain());
+        v.put("AUTHORIZER_PRINCIPAL_DOMAIN", text(z.principalDomain()));
         v.put("AUTHORIZER_ALLOWED_DOMAINS", list(z.allowedDomains()));
         v.put("AUTHORIZER_ENFORCE_PRINCIPAL_DOMAIN", Boolean.toString(z.enforcePrincipalDomain()));
         v.put("AUTHORIZER_ENABLE_SECURE_SOCKET", Boolean.toString(z.enableSecureSocketConnection()));
         v.put("AUTHORIZER_USE_ROLES_FROM_PROVIDER", Boolean.toString(z.useRolesFromProvider()));
-        v.put("RSA_PUBLIC_KEY_FILE_PATH", k.publicKeyPath());
-        v.put("RSA_PRIVATE_KEY_FILE_PATH", k.privateKeyPath());
-        v.put("JWT_ISSUER", k.issuer());
-        v.put("JWT_KEY_ID", k.keyId());
+        v.put("RSA_PUBLIC_KEY_FILE_PATH", text(k.publicKeyPath()));
+        v.put("RSA_PRIVATE_KEY_FILE_PATH", text(k.privateKeyPath()));
+        v.put("JWT_ISSUER", text(k.issuer()));
+        v.put("JWT_KEY_ID", text(k.keyId()));
         return v;
+    }
+
+    private static String text(String value) {
+        return ServerEnvText.scalar(value);
     }
 
     @Override
@@ -79,6 +86,9 @@ public final class DockerEnvRenderer implements ConfigRenderer {
         lines.add("# openmetadata-server service's `environment:` has a line NAME: ${NAME} for every variable below.");
         lines.add("# From OpenMetadata 1.10 on, a configuration stored in the database wins over these variables.");
         for (Map.Entry<String, String> e : variables(c, options).entrySet()) {
+            if (e.getKey().equals("RSA_PUBLIC_KEY_FILE_PATH")) {
+                lines.addAll(keyMountComment(c));
+            }
             if (e.getKey().equals("OIDC_CLIENT_SECRET")) {
                 lines.add(withSecret ? "# The client secret follows: keep this file private (owner-only)."
                         : "# The client secret is NOT included: replace the placeholder, or set OIDC_CLIENT_SECRET "
@@ -89,22 +99,48 @@ public final class DockerEnvRenderer implements ConfigRenderer {
         return new RenderedOutput(format(), String.join("\n", lines) + "\n", withSecret);
     }
 
-    /** Lists the way OpenMetadata reads them from one variable: {@code [a,b]}. */
+    /** The folder beside the compose file that the volumes snippet mounts the new key files from. */
+    public static final String KEY_FOLDER = "./jwtkeys";
+
+    /**
+     * Where the new JWT key files go: OpenMetadata's image ships a test key pair at {@code ./conf/}, which must never
+     * be used in production, so the compose file must mount the new files where the two paths point.
+     */
+    static List<String> keyMountComment(SsoConfiguration c) {
+        var k = c.keys();
+        List<String> out = new ArrayList<>();
+        out.add("# JWT keys: OpenMetadata's image ships a test key pair that must never be used in production. Mount the");
+        out.add("# new files (from the Keys step) where the two paths below point, in the openmetadata-server service:");
+        boolean absolute = k.privateKeyPath().startsWith("/") && k.publicKeyPath().startsWith("/");
+        if (absolute) {
+            out.add("#   volumes:");
+            out.add("#     - " + KEY_FOLDER + "/private_key.der:" + k.privateKeyPath() + ":ro");
+            out.add("#     - " + KEY_FOLDER + "/public_key.der:" + k.publicKeyPath() + ":ro");
+        } else {
+            out.add("# the paths are relative to the server's working folder, where the shipped test keys are: mount the");
+            out.add("# new files over them there, or set absolute paths in the Keys step (e.g. /etc/openmetadata/jwtkeys/");
+            out.add("# private_key.der) and render again for a ready volumes: snippet.");
+        }
+        return out;
+    }
+
+    /** Lists the way OpenMetadata reads them from one variable: {@code [a,b]}, entries quoted where needed. */
     static String list(List<String> values) {
-        return "[" + String.join(",", values) + "]";
+        return ServerEnvText.list(values);
     }
 
     /**
-     * Compose reads single-quoted values literally; unquoted and double-quoted ones are interpolated. So: plain when
-     * safe, single quotes when possible, else double quotes with {@code \\}, {@code \"} and {@code $$} escapes.
+     * Compose reads single-quoted values literally (no interpolation, no comment); unquoted ones are interpolated and
+     * cut at {@code #}. So: plain when safe, else single quotes. The text from {@link ServerEnvText} never holds a
+     * single quote, a backslash pair or a line break, so single quotes always work.
      */
     static String quote(String value) {
+        if (value.indexOf('\'') >= 0 || value.contains("\\\\") || ServerEnvText.unwritable(value)) {
+            throw new IllegalStateException("an .env value holds a quote, a backslash pair or a line break");
+        }
         if (!NEEDS_QUOTES.matcher(value).find()) {
             return value;
         }
-        if (value.indexOf('\'') < 0) {
-            return "'" + value + "'";
-        }
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "$$") + "\"";
+        return "'" + value + "'";
     }
 }

@@ -10,6 +10,13 @@ import java.util.List;
  * A Helm {@code values.yaml} fragment for OpenMetadata's chart: {@code openmetadata.config.*}, the OIDC client id and
  * secret as Kubernetes secret references (never the secret itself), the {@code kubectl create secret} commands as
  * comments, and {@code extraEnvs} for the two settings the chart does not template.
+ *
+ * <p>The chart is its own contract: its {@code values.schema.json} forbids unknown keys and has its own types
+ * ({@code allowedEmailRegistrationDomains}; {@code useNonce} a boolean; {@code tokenValidity} and
+ * {@code sessionExpiry} strings), which differ from the server's JSON schema. The known chart versions
+ * ({@link HelmChartVersion}) share one SSO values schema, so the version chosen changes only the {@code --version}
+ * pin; a chart that changes that schema gets its own branch here. {@code HelmChartRenderTest} renders these values
+ * with every known chart through a real Helm engine.
  */
 public final class HelmValuesRenderer implements ConfigRenderer {
     public static final String OIDC_SECRET_NAME = "oidc-secrets";
@@ -33,7 +40,7 @@ public final class HelmValuesRenderer implements ConfigRenderer {
         authorizer.put("className", AuthorizerSettings.CLASS_NAME);
         authorizer.put("containerRequestFilter", AuthorizerSettings.CONTAINER_REQUEST_FILTER);
         authorizer.set("initialAdmins", OmDocuments.array(z.adminPrincipals()));
-        authorizer.set("allowedRegistrationDomains", OmDocuments.array(z.allowedEmailRegistrationDomains()));
+        authorizer.set("allowedEmailRegistrationDomains", OmDocuments.array(z.allowedEmailRegistrationDomains()));
         authorizer.set("allowedDomains", OmDocuments.array(z.allowedDomains()));
         authorizer.put("principalDomain", z.principalDomain());
         authorizer.put("enforcePrincipalDomain", z.enforcePrincipalDomain());
@@ -59,7 +66,7 @@ public final class HelmValuesRenderer implements ConfigRenderer {
             oidc.set("clientSecret", secretRef(CLIENT_SECRET_KEY));
             oidc.put("scope", c.scope());
             oidc.put("discoveryUri", p.effectiveDiscoveryUrl());
-            oidc.put("useNonce", "true");
+            oidc.put("useNonce", true); // a boolean in the chart (a string in the server's schema)
             oidc.put("preferredJwsAlgorithm", p.tokenValidationAlgorithm());
             oidc.put("responseType", "code");
             oidc.put("disablePkce", true);
@@ -67,8 +74,9 @@ public final class HelmValuesRenderer implements ConfigRenderer {
             oidc.put("serverUrl", c.serverUrl());
             oidc.put("clientAuthenticationMethod", p.clientAuthMethod().wire());
             oidc.put("tenant", c.tenant());
-            oidc.put("tokenValidity", SsoConfiguration.TOKEN_VALIDITY_SECONDS);
-            oidc.put("sessionExpiry", SsoConfiguration.SESSION_EXPIRY_SECONDS);
+            // strings in the chart (integers in the server's schema)
+            oidc.put("tokenValidity", Integer.toString(SsoConfiguration.TOKEN_VALIDITY_SECONDS));
+            oidc.put("sessionExpiry", Integer.toString(SsoConfiguration.SESSION_EXPIRY_SECONDS));
             authentication.set("oidcConfiguration", oidc);
         }
 
@@ -87,8 +95,9 @@ public final class HelmValuesRenderer implements ConfigRenderer {
         openmetadata.set("config", config);
 
         var envs = NODES.arrayNode();
-        envs.add(env("CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME", c.providerName()));
-        envs.add(env("AUTHENTICATION_TOKEN_VALIDATION_ALGORITHM", p.tokenValidationAlgorithm()));
+        // the chart quotes what it templates; these two it does not, so they are written as the server reads them
+        envs.add(env("CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME", ServerEnvText.scalar(c.providerName())));
+        envs.add(env("AUTHENTICATION_TOKEN_VALIDATION_ALGORITHM", ServerEnvText.scalar(p.tokenValidationAlgorithm())));
 
         var volumes = NODES.arrayNode();
         ObjectNode volume = NODES.objectNode();
@@ -103,13 +112,16 @@ public final class HelmValuesRenderer implements ConfigRenderer {
         root.set("extraEnvs", envs);
         root.set("extraVolumes", volumes);
         root.set("extraVolumeMounts", mounts);
-        return new RenderedOutput(format(), YamlWriter.write(header(c), root), false);
+        return new RenderedOutput(format(), YamlWriter.write(header(c, options.helmChart()), root), false);
     }
 
-    private static List<String> header(SsoConfiguration c) {
+    private static List<String> header(SsoConfiguration c, HelmChartVersion chart) {
         List<String> h = new ArrayList<>();
-        h.add("Helm values fragment for the openmetadata chart: merge into your values.yaml,");
-        h.add("then: helm upgrade --install openmetadata open-metadata/openmetadata -f values.yaml");
+        h.add("Helm values fragment for the openmetadata chart " + chart.text() + ": merge into your values.yaml,");
+        h.add("then: helm upgrade --install openmetadata open-metadata/openmetadata --version " + chart.text()
+                + " -f values.yaml");
+        h.add("Checked with helm template against the chart's own schema, versions " + HelmChartVersion.knownList()
+                + ".");
         h.add("");
         h.add("Create the Kubernetes secrets first, in the release's namespace (the secret is never in this file):");
         if (c.confidential()) {
@@ -121,6 +133,9 @@ public final class HelmValuesRenderer implements ConfigRenderer {
         }
         h.add("  kubectl create secret generic " + JWT_SECRET_NAME
                 + " --from-file private_key.der --from-file public_key.der");
+        h.add("The new JWT key files (never the keys shipped in OpenMetadata's image) reach the server through that");
+        h.add("secret: extraVolumes/extraVolumeMounts below mount it at " + JWT_MOUNT + ", where");
+        h.add("jwtTokenConfiguration points.");
         h.add("");
         h.add("The chart does not template CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME and");
         h.add("AUTHENTICATION_TOKEN_VALIDATION_ALGORITHM: they are set through extraEnvs below.");

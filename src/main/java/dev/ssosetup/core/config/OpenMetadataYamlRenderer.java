@@ -33,7 +33,9 @@ public final class OpenMetadataYamlRenderer implements ConfigRenderer {
                 "once it exists; use the Push step (or the security config API) to change a running server.",
                 withSecret ? "This file holds the client secret: keep it private."
                         : c.confidential() ? "The client secret is read from the environment variable OIDC_CLIENT_SECRET."
-                        : "Public client: no client secret.");
+                        : "Public client: no client secret.",
+                "jwtTokenConfiguration: put the new key files from the Keys step at the two paths it names (never the",
+                "test key pair shipped in OpenMetadata's image at ./conf/, which must not be used in production).");
         return new RenderedOutput(format(), YamlWriter.write(header, root), withSecret);
     }
 }

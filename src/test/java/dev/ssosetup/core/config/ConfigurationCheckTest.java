@@ -60,6 +60,48 @@ class ConfigurationCheckTest {
                 List.of(new SchemaViolation("$.x", "bad")))).ready(), "a schema violation blocks");
     }
 
+    @Test
+    void aLineBreakInAnyListEntryIsRefusedNamingTheFieldWithoutEchoingIt() {
+        String hostile = "alice\nAUTHORIZER_ADMIN_PRINCIPALS=[mallory";
+        var c = Samples.confidential();
+        var p = c.provider();
+        for (String field : List.of("Admin principals", "Principal claims", "Scopes", "Allowed registration domains")) {
+            List<String> admins = field.equals("Admin principals") ? List.of("admin", hostile) : p.adminPrincipals();
+            List<String> claims = field.equals("Principal claims") ? List.of("email", "sub\r") : p.principalClaims();
+            List<String> scopes = field.equals("Scopes") ? List.of("openid", "email\u2028x") : p.scopes();
+            List<String> reg = field.equals("Allowed registration domains") ? List.of("a.example\n") : List.of();
+            var bad = c.withProvider(new ProviderSettings(p.preset(), p.providerName(), p.issuer(), p.discoveryUrl(),
+                    p.tenant(), p.clientType(), p.clientId(), p.clientSecret(), scopes, p.clientAuthMethod(),
+                    p.tokenValidationAlgorithm(), p.serverUrl(), claims, p.principalClaimsMapping(), admins,
+                    p.principalDomain(), p.enforcePrincipalDomain(), reg, p.selfSignup()));
+            var problems = check.check(bad);
+            assertStep(problems, "line-break", StepIds.PROVIDER);
+            var lineBreak = problems.stream().filter(x -> x.finding().id().equals("line-break")).toList();
+            assertEquals(1, lineBreak.size(), field + ": " + lineBreak);
+            assertTrue(lineBreak.getFirst().finding().message().startsWith(field), lineBreak.toString());
+            assertFalse(lineBreak.getFirst().finding().message().contains("mallory"), "never echo the bad value");
+        }
+    }
+
+    @Test
+    void aLineBreakInAKeySettingPointsToTheKeysStep() {
+        var c = Samples.confidential();
+        var bad = new SsoConfiguration(c.provider(), c.authorizerOptions(), new JwtKeySettings(
+                "/keys/private_key.der", "/keys/public_key.der", "iss\nx", c.keys().keyId()), c.idpJwksUri());
+        assertStep(check.check(bad), "line-break", StepIds.KEYS);
+    }
+
+    @Test
+    void theKeyIdOfTheKeysShippedInOpenMetadatasImagesIsAnError() {
+        var c = Samples.confidential();
+        var shipped = new SsoConfiguration(c.provider(), c.authorizerOptions(), new JwtKeySettings(
+                "./conf/private_key.der", "./conf/public_key.der", "open-metadata.org",
+                "Gb389a-9f76-gdjs-a92j-0242bk94356"), c.idpJwksUri());
+        assertStep(check.check(shipped), "jwt-key-id-shipped", StepIds.KEYS);
+        assertTrue(check.check(shipped).stream().anyMatch(x -> x.isError()
+                && x.finding().id().equals("jwt-key-id-shipped")));
+    }
+
     private static void assertStep(List<ReviewProblem> problems, String id, String step) {
         var p = problems.stream().filter(x -> x.finding().id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " not in " + problems));
