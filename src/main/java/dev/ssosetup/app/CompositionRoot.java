@@ -7,6 +7,7 @@ import dev.ssosetup.cli.PushCommand;
 import dev.ssosetup.cli.PushEnvironment;
 import dev.ssosetup.cli.RenderCommand;
 import dev.ssosetup.cli.RestoreCommand;
+import dev.ssosetup.cli.SecretCommand;
 import dev.ssosetup.cli.SsoSetupCommand;
 import dev.ssosetup.cli.TestLoginCommand;
 import dev.ssosetup.core.config.ConfigFiles;
@@ -25,7 +26,9 @@ import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.DesiredFromModel;
 import dev.ssosetup.core.push.LockoutEvidence;
+import dev.ssosetup.core.secrets.SecretStore;
 import dev.ssosetup.infra.config.LocalConfigFiles;
+import dev.ssosetup.infra.secrets.SystemSecretStores;
 import dev.ssosetup.infra.config.NetworkntSchemaCheck;
 import dev.ssosetup.infra.keys.FileSystemKeyFileStore;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
@@ -138,6 +141,17 @@ public final class CompositionRoot {
             };
         }
 
+        // ---- keychain (issue 14)
+        /** The system keychain, looked at on first use only (a command without keychain flags never touches D-Bus). */
+        private SecretStore keychain;
+
+        synchronized SecretStore keychain() {
+            if (keychain == null) {
+                keychain = SystemSecretStores.forThisProcess();
+            }
+            return keychain;
+        }
+
         // ---- end
     }
 
@@ -155,17 +169,20 @@ public final class CompositionRoot {
             cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways));
 
             // ---- login (issue 4)
-            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest()));
+            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(), services::keychain));
 
             // ---- keys (issue 5)
             cl.addSubcommand(KeysCommand.create(services.keys));
 
             // ---- review (issue 6)
-            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck));
+            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck, services::keychain));
 
             // ---- push (issue 7)
-            cl.addSubcommand(new PushCommand(services.pushEnvironment()));
-            cl.addSubcommand(new RestoreCommand(services.pushEnvironment()));
+            cl.addSubcommand(new PushCommand(services.pushEnvironment(), services::keychain));
+            cl.addSubcommand(new RestoreCommand(services.pushEnvironment(), services::keychain));
+
+            // ---- keychain (issue 14)
+            cl.addSubcommand(SecretCommand.create(services::keychain, System.in));
 
             // ---- end
             cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
