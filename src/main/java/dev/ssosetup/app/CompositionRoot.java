@@ -238,7 +238,7 @@ public final class CompositionRoot {
             List<WizardStep> steps = new ArrayList<>();
             // ---- provider (issue 3)
             ProviderViewModel provider = new ProviderViewModel(state, background, services.providerGateways,
-                    messages);
+                    messages, services.keychain()); // the keychain (issue 14): looked at in background tasks only
             controllers.register(ProviderController.class, () -> new ProviderController(provider, messages));
             steps.add(new WizardStep("provider", "wizard.step.provider", provider,
                     "/dev/ssosetup/ui/provider/ProviderView.fxml"));
@@ -276,7 +276,8 @@ public final class CompositionRoot {
                     services.pushGateways,
                     services.pushBackupStores.apply(FileBackupStore.defaultFolder()),
                     services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
-                    stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages);
+                    stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages,
+                    services.keychain());
             controllers.register(PushController.class,
                     () -> new PushController(push, messages));
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));

@@ -251,13 +251,14 @@ class KeychainCliTest {
         fx.om.clearFaults();
         fx.om.store(fx.om.basicConfiguration());
         Result withFile = keyring.cli(false, "", "push", "--server", fx.om.baseUrl(), "--token-file",
-                tokenFile.toString(), "--config", config().toString(), "--dry-run",
+                tokenFile.toString(), "--config", config().toString(), "--dry-run", "--client-secret-file",
+                Files.writeString(work.resolve("secret"), SECRET_CANARY).toString(),
                 "--backup-dir", work.resolve("backups").toString());
         outputs.add(withFile.all());
         assertEquals(0, withFile.exit(), withFile.all());
         assertFalse(withFile.all().contains("keychain"), withFile.all());
         for (String out : outputs) {
-            assertFalse(out.contains(TOKEN_CANARY), out);
+            assertFalse(out.contains(TOKEN_CANARY) || out.contains(SECRET_CANARY), out);
         }
     }
 }
