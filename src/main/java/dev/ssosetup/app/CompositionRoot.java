@@ -8,6 +8,7 @@ import dev.ssosetup.cli.PushCommand;
 import dev.ssosetup.cli.PushEnvironment;
 import dev.ssosetup.cli.RenderCommand;
 import dev.ssosetup.cli.RestoreCommand;
+import dev.ssosetup.cli.SecretCommand;
 import dev.ssosetup.cli.SsoSetupCommand;
 import dev.ssosetup.cli.TestLoginCommand;
 import dev.ssosetup.core.config.ConfigFiles;
@@ -27,7 +28,9 @@ import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.DesiredFromModel;
 import dev.ssosetup.core.push.LockoutEvidence;
+import dev.ssosetup.core.secrets.SecretStore;
 import dev.ssosetup.infra.config.LocalConfigFiles;
+import dev.ssosetup.infra.secrets.SystemSecretStores;
 import dev.ssosetup.infra.config.NetworkntSchemaCheck;
 import dev.ssosetup.infra.keys.FileSystemKeyFileStore;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
@@ -104,6 +107,10 @@ public final class CompositionRoot {
         // ---- diagnostics (issue 13)
         final LogSource log;
 
+        Services() {
+            this(LogSource.none());
+        }
+
         Services(LogSource log) {
             this.log = log;
         }
@@ -156,6 +163,17 @@ public final class CompositionRoot {
             };
         }
 
+        // ---- keychain (issue 14)
+        /** The system keychain, looked at on first use only (a command without keychain flags never touches D-Bus). */
+        private SecretStore keychain;
+
+        synchronized SecretStore keychain() {
+            if (keychain == null) {
+                keychain = SystemSecretStores.forThisProcess();
+            }
+            return keychain;
+        }
+
         // ---- end
     }
 
@@ -173,17 +191,20 @@ public final class CompositionRoot {
             cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways));
 
             // ---- login (issue 4)
-            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest()));
+            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(), services::keychain));
 
             // ---- keys (issue 5)
             cl.addSubcommand(KeysCommand.create(services.keys));
 
             // ---- review (issue 6)
-            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck));
+            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck, services::keychain));
 
             // ---- push (issue 7)
-            cl.addSubcommand(new PushCommand(services.pushEnvironment()));
-            cl.addSubcommand(new RestoreCommand(services.pushEnvironment()));
+            cl.addSubcommand(new PushCommand(services.pushEnvironment(), services::keychain));
+            cl.addSubcommand(new RestoreCommand(services.pushEnvironment(), services::keychain));
+
+            // ---- keychain (issue 14)
+            cl.addSubcommand(SecretCommand.create(services::keychain, System.in));
 
             // ---- diagnostics (issue 13)
             cl.addSubcommand(new DiagnosticsCommand(services.log));
@@ -255,7 +276,7 @@ public final class CompositionRoot {
             List<WizardStep> steps = new ArrayList<>();
             // ---- provider (issue 3)
             ProviderViewModel provider = new ProviderViewModel(state, background, services.providerGateways,
-                    messages);
+                    messages, services.keychain()); // the keychain (issue 14): looked at in background tasks only
             controllers.register(ProviderController.class, () -> new ProviderController(provider, messages));
             steps.add(new WizardStep("provider", "wizard.step.provider", provider,
                     "/dev/ssosetup/ui/provider/ProviderView.fxml"));
@@ -293,7 +314,8 @@ public final class CompositionRoot {
                     services.pushGateways,
                     services.pushBackupStores.apply(FileBackupStore.defaultFolder()),
                     services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
-                    stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages);
+                    stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages,
+                    services.keychain());
             controllers.register(PushController.class,
                     () -> new PushController(push, messages));
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));

@@ -70,17 +70,24 @@ public final class PushCommand implements Callable<Integer> {
     }
 
     public PushCommand(PushEnvironment env) {
+        this(env, KeychainOption.NOT_WIRED);
+    }
+
+    /** With the system keychain, for {@code --token-from-keychain} and {@code --client-secret-from-keychain}. */
+    public PushCommand(PushEnvironment env, java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain) {
         this.env = env;
+        connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL);
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        connection.keychainErr = err;
         try {
             ObjectNode body = source.config != null ? readConfig(source.config) : renderProfile(source.profile);
             OpenMetadataClient client = connection.client(env);
-            DesiredConfiguration desired = new DesiredConfiguration(body, connection.clientSecret());
+            DesiredConfiguration desired = new DesiredConfiguration(body, connection.clientSecret(body));
             PushService service = new PushService(env.backupStores().apply(connection.backupFolder(env)), env.clock());
             LockoutEvidence evidence = env.evidence().get();
             PushRun.Confirmation confirmation = PushRun.guarded(evidence, acceptRisk,

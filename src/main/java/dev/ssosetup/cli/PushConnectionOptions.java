@@ -22,10 +22,23 @@ final class PushConnectionOptions {
             description = "OpenMetadata's URL, e.g. https://openmetadata.example.com")
     String server;
 
-    @Option(names = "--token-file", required = true, paramLabel = "FILE",
+    @Option(names = "--token-file", paramLabel = "FILE",
             description = "File holding the personal access token of an ADMIN user (OpenMetadata > your profile > "
                     + "Access Token). Bot tokens are never admins.")
     Path tokenFile;
+
+    @Option(names = "--token-from-keychain", description = "Use the admin token remembered in the system keychain "
+            + "for this --server (sso-setup secret store --server URL), instead of --token-file.")
+    boolean tokenFromKeychain;
+
+    @Option(names = "--client-secret-from-keychain", description = "Use the client secret remembered in the system "
+            + "keychain for the configuration's issuer and client ID, instead of --client-secret-file.")
+    boolean clientSecretFromKeychain;
+
+    /** Set by the command: where the keychain options read from. */
+    KeychainOption keychain = new KeychainOption(KeychainOption.NOT_WIRED, KeychainOption.TERMINAL);
+    /** Set by the command: where a keychain problem is told. */
+    java.io.PrintWriter keychainErr = new java.io.PrintWriter(java.io.Writer.nullWriter());
 
     @Option(names = "--ca-file", paramLabel = "PEM", description = "Extra CA certificates (PEM) to trust for a "
             + "server with a private CA. TLS is always verified.")
@@ -58,10 +71,46 @@ final class PushConnectionOptions {
      * (a keychain) plugs in here.
      */
     Secret token() {
+        if (tokenFromKeychain == (tokenFile != null)) {
+            throw new PushUsageException("give the admin token with --token-file FILE or --token-from-keychain "
+                    + "(one of them)");
+        }
+        if (tokenFromKeychain) {
+            try {
+                return keychain.read(dev.ssosetup.core.secrets.SecretKey.adminToken(address()),
+                        "--token-from-keychain", "--token-file FILE", keychainErr);
+            } catch (KeychainOption.Failure e) {
+                throw new PushUsageException(e.getMessage());
+            }
+        }
         try {
             return AdminToken.fromBytes(readCapped(tokenFile, "--token-file", SECRET_MAX_BYTES),
                     "--token-file " + tokenFile);
         } catch (AdminToken.InvalidTokenException e) {
+            throw new PushUsageException(e.getMessage());
+        }
+    }
+
+    /** True when a client secret is given (a file or the keychain). */
+    boolean hasClientSecret() {
+        return clientSecretFile != null || clientSecretFromKeychain;
+    }
+
+    /** The client secret of the configuration {@code body} (its issuer and client ID key the keychain entry). */
+    Secret clientSecret(com.fasterxml.jackson.databind.JsonNode body) {
+        if (clientSecretFromKeychain && clientSecretFile != null) {
+            throw new PushUsageException("give the client secret with --client-secret-file or "
+                    + "--client-secret-from-keychain, not both");
+        }
+        if (!clientSecretFromKeychain) {
+            return clientSecret();
+        }
+        dev.ssosetup.core.secrets.SecretKey key = dev.ssosetup.core.secrets.SecretKey.clientSecretOf(body)
+                .orElseThrow(() -> new PushUsageException("--client-secret-from-keychain: the configuration names "
+                        + "no issuer (authority) and client ID to look the secret up by"));
+        try {
+            return keychain.read(key, "--client-secret-from-keychain", "--client-secret-file FILE", keychainErr);
+        } catch (KeychainOption.Failure e) {
             throw new PushUsageException(e.getMessage());
         }
     }

@@ -79,9 +79,23 @@ public final class RenderCommand implements Callable<Integer> {
                     + "(default: the newest known). Known: ${COMPLETION-CANDIDATES}.")
     HelmChartVersion chartVersion;
 
+    @Option(names = "--client-secret-from-keychain", description = "Use the client secret remembered in the system "
+            + "keychain for the profile's issuer and client ID (sso-setup secret store), instead of "
+            + "--client-secret-file.")
+    boolean clientSecretFromKeychain;
+
+    private final KeychainOption keychain;
+
     public RenderCommand(ConfigFiles files, SchemaCheck schemaCheck) {
+        this(files, schemaCheck, KeychainOption.NOT_WIRED);
+    }
+
+    /** With the system keychain, for {@code --client-secret-from-keychain}. */
+    public RenderCommand(ConfigFiles files, SchemaCheck schemaCheck,
+                         java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain) {
         this.files = files;
         this.schemaCheck = schemaCheck;
+        this.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL);
     }
 
     @Override
@@ -100,8 +114,28 @@ public final class RenderCommand implements Callable<Integer> {
             }
             case ProfileLoad.Loaded loaded -> configuration = loaded.profile().configuration();
         }
-        boolean includeSecret = clientSecretFile != null;
-        if (includeSecret) {
+        if (clientSecretFromKeychain && clientSecretFile != null) {
+            err.println("sso-setup render: give the client secret with --client-secret-file or "
+                    + "--client-secret-from-keychain, not both.");
+            return ExitCodes.USAGE;
+        }
+        boolean includeSecret = clientSecretFile != null || clientSecretFromKeychain;
+        if (clientSecretFromKeychain) {
+            var provider = configuration.provider();
+            if (!dev.ssosetup.core.secrets.SecretKey.canKeyClientSecret(provider.issuer(), provider.clientId())) {
+                err.println("sso-setup render: --client-secret-from-keychain: the profile has no issuer and client "
+                        + "ID to look the secret up by.");
+                return ExitCodes.USAGE;
+            }
+            try {
+                configuration = configuration.withClientSecret(keychain.read(
+                        dev.ssosetup.core.secrets.SecretKey.clientSecret(provider.issuer(), provider.clientId()),
+                        "--client-secret-from-keychain", "--client-secret-file F", err));
+            } catch (KeychainOption.Failure e) {
+                err.println("sso-setup render: " + e.getMessage() + ".");
+                return ExitCodes.USAGE;
+            }
+        } else if (includeSecret) {
             String secret;
             try {
                 secret = files.read(clientSecretFile).strip();

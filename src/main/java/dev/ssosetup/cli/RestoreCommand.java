@@ -59,13 +59,21 @@ public final class RestoreCommand implements Callable<Integer> {
     Map<String, Path> secretFiles = new LinkedHashMap<>();
 
     public RestoreCommand(PushEnvironment env) {
+        this(env, KeychainOption.NOT_WIRED);
+    }
+
+    /** With the system keychain, for {@code --token-from-keychain} and {@code --client-secret-from-keychain}. */
+    public RestoreCommand(PushEnvironment env,
+                          java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain) {
         this.env = env;
+        connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL);
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        connection.keychainErr = err;
         try {
             BackupStore store = env.backupStores().apply(connection.backupFolder(env));
             Backup backup;
@@ -91,9 +99,10 @@ public final class RestoreCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (backup.needsClientSecret() && connection.clientSecretFile == null) {
+            if (backup.needsClientSecret() && !connection.hasClientSecret()) {
                 throw new PushUsageException("the server masked the client secret in this backup: give the real "
-                        + "secret with --client-secret-file (a masked value would break sign-in)");
+                        + "secret with --client-secret-file or --client-secret-from-keychain (a masked value would "
+                        + "break sign-in)");
             }
             Map<String, Secret> fieldSecrets = new LinkedHashMap<>();
             secretFiles.forEach((field, file) -> fieldSecrets.put(field,
@@ -105,6 +114,7 @@ public final class RestoreCommand implements Callable<Integer> {
                 }
             }
             OpenMetadataClient client = connection.client(env);
+            dev.ssosetup.core.common.Secret clientSecret = connection.clientSecret(backup.configuration());
             PushService service = new PushService(store, env.clock());
             if (!connection.json) {
                 out.println("Restoring the configuration backed up at " + backup.takenAt() + " from "
@@ -114,7 +124,7 @@ public final class RestoreCommand implements Callable<Integer> {
                     "Restore this backup on " + target + " (the current configuration is backed up first)? "
                             + "Type yes to restore.");
             return new PushRun(env, out, err, connection.json).run(client, service,
-                    listener -> service.planRestore(client, backup, connection.clientSecret(), fieldSecrets,
+                    listener -> service.planRestore(client, backup, clientSecret, fieldSecrets,
                             TaskContext.none(), listener), false, connection.yes, confirmation);
         } catch (PushUsageException e) {
             err.println("sso-setup restore: " + e.getMessage());

@@ -67,6 +67,10 @@ public final class TestLoginCommand implements Callable<Integer> {
             + "(confidential client). The secret is never printed.")
     Path clientSecretFile;
 
+    @Option(names = "--client-secret-from-keychain", description = "Use the client secret remembered in the system "
+            + "keychain for --issuer and --client-id (sso-setup secret store), instead of --client-secret-file.")
+    boolean clientSecretFromKeychain;
+
     @Option(names = "--auth-method", paramLabel = "basic|post", defaultValue = "post",
             description = "How a confidential client authenticates: client_secret_basic or client_secret_post "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -131,8 +135,17 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    private final KeychainOption keychain;
+
     public TestLoginCommand(LoginTest loginTest) {
+        this(loginTest, KeychainOption.NOT_WIRED);
+    }
+
+    /** With the system keychain, for {@code --client-secret-from-keychain}. */
+    public TestLoginCommand(LoginTest loginTest,
+                            java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain) {
         this.loginTest = loginTest;
+        this.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL);
     }
 
     @Override
@@ -187,7 +200,21 @@ public final class TestLoginCommand implements Callable<Integer> {
 
     private ProviderSettings settings() {
         Secret secret = Secret.empty();
-        if (clientSecretFile != null) {
+        if (clientSecretFromKeychain && clientSecretFile != null) {
+            throw usage("give the client secret with --client-secret-file or --client-secret-from-keychain, not "
+                    + "both.");
+        }
+        if (clientSecretFromKeychain) {
+            if (!dev.ssosetup.core.secrets.SecretKey.canKeyClientSecret(issuer, clientId)) {
+                throw usage("--client-secret-from-keychain: give --issuer and --client-id.");
+            }
+            try {
+                secret = keychain.read(dev.ssosetup.core.secrets.SecretKey.clientSecret(issuer, clientId),
+                        "--client-secret-from-keychain", "--client-secret-file FILE", spec.commandLine().getErr());
+            } catch (KeychainOption.Failure e) {
+                throw usage(e.getMessage() + ".");
+            }
+        } else if (clientSecretFile != null) {
             try {
                 secret = Secret.of(Files.readString(clientSecretFile, StandardCharsets.UTF_8).strip());
             } catch (IOException e) {

@@ -201,6 +201,25 @@ public final class ProviderController {
         Node[] secretRow = row(clientGrid, Field.CLIENT_SECRET, "clientSecret", secretBox, masked,
                 List.of(masked, plain));
         visibleWhen(vm.confidentialProperty(), secretRow);
+        if (vm.keychainOffered()) { // ---- keychain (issue 14)
+            CheckBox remember = check("rememberSecret", vm.rememberSecretProperty().get());
+            remember.selectedProperty().bindBidirectional(vm.rememberSecretProperty());
+            Label keychainStatus = new Label();
+            keychainStatus.setId("keychainStatus");
+            keychainStatus.setWrapText(true);
+            keychainStatus.getStyleClass().add("help-text");
+            keychainStatus.textProperty().bind(vm.keychainStatusProperty());
+            Button forget = new Button(messages.get("secrets.forget"));
+            forget.setId("forgetSecret");
+            forget.visibleProperty().bind(vm.secretRememberedProperty());
+            forget.managedProperty().bind(forget.visibleProperty());
+            forget.setOnAction(e -> vm.forgetRememberedSecret());
+            HBox statusBox = new HBox(8, keychainStatus, forget);
+            HBox.setHgrow(keychainStatus, Priority.ALWAYS);
+            Node[] rememberRow = row(clientGrid, null, "rememberSecret", new VBox(4, remember, statusBox), remember,
+                    null);
+            visibleWhen(vm.confidentialProperty(), rememberRow);
+        }
         ComboBox<ClientAuthMethod> method = combo("authMethod",
                 List.of(ClientAuthMethod.CLIENT_SECRET_BASIC, ClientAuthMethod.CLIENT_SECRET_POST), vm::label);
         method.valueProperty().bindBidirectional(vm.authMethodProperty());

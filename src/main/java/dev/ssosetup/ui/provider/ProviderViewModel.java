@@ -15,6 +15,9 @@ import dev.ssosetup.core.provider.FormValidation.Field;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderFormValidator;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.secrets.SecretKey;
+import dev.ssosetup.core.secrets.SecretStore;
+import dev.ssosetup.core.secrets.SecretStoreException;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
@@ -103,8 +106,24 @@ public final class ProviderViewModel implements StepViewModel {
     private TaskHandle running;
     private boolean loading;
 
+    // ---- keychain (issue 14)
+    private final SecretStore keychain;
+    private final BooleanProperty rememberSecret = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper secretRemembered = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper keychainStatus = new ReadOnlyStringWrapper("");
+    /** The entry and value last stored or read, so that leaving the step twice does not store twice. */
+    private SecretKey rememberedKey;
+    private Secret rememberedValue;
+
     public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
                              Messages messages) {
+        this(state, runner, gateways, messages, null);
+    }
+
+    /** @param keychain the system keychain for "Remember the client secret", or null to offer no keychain */
+    public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
+                             Messages messages, SecretStore keychain) {
+        this.keychain = keychain;
         this.caFile = state.providerCaFileProperty(); // the login test uses the same bundle
         this.state = Objects.requireNonNull(state);
         this.runner = Objects.requireNonNull(runner);
@@ -144,6 +163,14 @@ public final class ProviderViewModel implements StepViewModel {
                     loading = false;
                 }
                 recompute();
+                if (now.clientSecret().isEmpty()) {
+                    lookUpRememberedSecret(); // a profile holds no secret: the keychain may
+                }
+            }
+        });
+        rememberSecret.addListener((o, was, now) -> {
+            if (now && !loading) {
+                storeRememberedSecret();
             }
         });
         ObjectProperty<DiscoveryReport> report = state.discoveryReportProperty();
@@ -260,6 +287,11 @@ public final class ProviderViewModel implements StepViewModel {
             return;
         }
         revealErrors();
+        if (clientSecret.get().isEmpty()) {
+            lookUpRememberedSecret();
+        } else {
+            storeRememberedSecret();
+        }
         DiscoveryRequest request = DiscoveryRequest.from(settings.get());
         String ca = caFile.get().strip();
         checking.set(true);
@@ -331,11 +363,121 @@ public final class ProviderViewModel implements StepViewModel {
         if (shared != null && !shared.equals(settings.get())) {
             load(shared);
         }
+        if (clientSecret.get().isEmpty()) {
+            lookUpRememberedSecret();
+        }
     }
 
     @Override
     public void onLeave() {
         revealErrors();
+        storeRememberedSecret();
+    }
+
+    // ---- keychain (issue 14)
+
+    private Optional<SecretKey> secretKey() {
+        ProviderSettings s = settings.get();
+        if (keychain == null || s == null || s.clientType() != ClientType.CONFIDENTIAL
+                || !SecretKey.canKeyClientSecret(s.issuer(), s.clientId())) {
+            return Optional.empty();
+        }
+        return Optional.of(SecretKey.clientSecret(s.issuer(), s.clientId()));
+    }
+
+    /** True when this build offers the keychain at all (the check box shows). */
+    public boolean keychainOffered() {
+        return keychain != null;
+    }
+
+    /**
+     * Looks in the keychain for a secret remembered for the current issuer and client ID; fills the (empty) secret
+     * field with it and says so. A keychain that cannot be used says why; the field stays as it is.
+     */
+    public void lookUpRememberedSecret() {
+        Optional<SecretKey> key = secretKey();
+        if (key.isEmpty()) {
+            return;
+        }
+        SecretKey k = key.get();
+        runner.execute(BackgroundTask.of("keychain-read", ctx -> keychain.read(k)).onSuccess(found -> {
+            if (found.isPresent()) {
+                rememberedKey = k;
+                rememberedValue = found.get();
+                if (clientSecret.get().isEmpty() && secretKey().equals(key)) {
+                    clientSecret.set(found.get().reveal());
+                }
+                loading = true; // ticking the box for a secret that is already there stores nothing
+                try {
+                    rememberSecret.set(true);
+                } finally {
+                    loading = false;
+                }
+                secretRemembered.set(true);
+                keychainStatus.set(messages.get("secrets.provider.filled"));
+            } else {
+                secretRemembered.set(false);
+                keychainStatus.set("");
+            }
+        }).onFailure(this::keychainFailed));
+    }
+
+    /** Stores the typed secret when "Remember" is ticked (on ticking, and when the step is left). */
+    public void storeRememberedSecret() {
+        Optional<SecretKey> key = secretKey();
+        Secret value = Secret.of(clientSecret.get());
+        if (!rememberSecret.get() || key.isEmpty() || value.isEmpty()
+                || key.get().equals(rememberedKey) && value.equals(rememberedValue)) {
+            return;
+        }
+        SecretKey k = key.get();
+        runner.execute(BackgroundTask.of("keychain-store", ctx -> {
+            keychain.store(k, value);
+            return Boolean.TRUE;
+        }).onSuccess(ok -> {
+            rememberedKey = k;
+            rememberedValue = value;
+            secretRemembered.set(true);
+            keychainStatus.set(messages.get("secrets.provider.stored"));
+        }).onFailure(this::keychainFailed));
+    }
+
+    /** Removes the remembered secret for the current issuer and client ID (the field keeps what it shows). */
+    public void forgetRememberedSecret() {
+        Optional<SecretKey> key = secretKey();
+        if (key.isEmpty()) {
+            return;
+        }
+        SecretKey k = key.get();
+        runner.execute(BackgroundTask.of("keychain-forget", ctx -> keychain.forget(k)).onSuccess(removed -> {
+            rememberedKey = null;
+            rememberedValue = null;
+            rememberSecret.set(false);
+            secretRemembered.set(false);
+            keychainStatus.set(messages.get("secrets.provider.forgotten"));
+        }).onFailure(this::keychainFailed));
+    }
+
+    private void keychainFailed(Throwable error) {
+        secretRemembered.set(false);
+        keychainStatus.set(error instanceof SecretStoreException e ? messages.get("secrets.problem",
+                messages.get("secrets.problem." + e.problem().kind().name()))
+                : messages.get("secrets.problem", error.getClass().getSimpleName()));
+    }
+
+    /** "Remember the client secret in the system keychain" (off by default). */
+    public BooleanProperty rememberSecretProperty() {
+        return rememberSecret;
+    }
+
+    /** True when a secret is remembered for the current issuer and client ID (the Forget button shows). */
+    public ReadOnlyBooleanProperty secretRememberedProperty() {
+        return secretRemembered.getReadOnlyProperty();
+    }
+
+    /** What the keychain did, or why it cannot be used. */
+    public ReadOnlyStringProperty keychainStatusProperty() {
+        return keychainStatus.getReadOnlyProperty();
     }
 
     public BooleanBinding canCheckProperty() {

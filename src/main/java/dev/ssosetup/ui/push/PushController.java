@@ -61,10 +61,19 @@ public final class PushController {
     @FXML private Button restoreButton;
     @FXML private Button restoreConfirmButton;
     @FXML private javafx.scene.control.CheckBox restoreOtherServer;
+    @FXML private VBox keychainBox;
+    @FXML private javafx.scene.control.CheckBox rememberToken;
+    @FXML private Label keychainStatus;
+    @FXML private Button forgetToken;
 
     public PushController(PushViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
+    }
+
+    @FXML
+    private void onForgetToken() {
+        viewModel.forgetRememberedToken();
     }
 
     @FXML
@@ -77,6 +86,18 @@ public final class PushController {
         restoreSecret.textProperty().bindBidirectional(viewModel.restoreSecretProperty());
         bindError(serverUrl, serverUrlError, viewModel.serverUrlErrorProperty());
         bindError(token, tokenError, viewModel.tokenErrorProperty());
+        // ---- keychain (issue 14)
+        keychainBox.setVisible(viewModel.keychainOffered());
+        keychainBox.setManaged(viewModel.keychainOffered());
+        rememberToken.selectedProperty().bindBidirectional(viewModel.rememberTokenProperty());
+        keychainStatus.textProperty().bind(viewModel.keychainStatusProperty());
+        forgetToken.visibleProperty().bind(viewModel.tokenRememberedProperty());
+        forgetToken.managedProperty().bind(forgetToken.visibleProperty());
+        serverUrl.focusedProperty().addListener((o, had, has) -> {
+            if (had && !has) {
+                viewModel.lookUpRememberedToken();
+            }
+        });
 
         planButton.disableProperty().bind(viewModel.busyProperty());
         restoreButton.disableProperty().bind(viewModel.busyProperty());

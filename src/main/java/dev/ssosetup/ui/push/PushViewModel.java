@@ -20,6 +20,9 @@ import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.secrets.SecretKey;
+import dev.ssosetup.core.secrets.SecretStore;
+import dev.ssosetup.core.secrets.SecretStoreException;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
@@ -104,9 +107,32 @@ public final class PushViewModel implements StepViewModel {
     /** What the current plan was made for (body digest and login evidence); null when there is no plan. */
     private PlanBinding planBinding;
 
+    // ---- keychain (issue 14)
+    private final SecretStore keychain;
+    private final BooleanProperty rememberToken = new SimpleBooleanProperty(false);
+    private final BooleanProperty tokenRemembered = new SimpleBooleanProperty(false);
+    private final StringProperty keychainStatus = new SimpleStringProperty("");
+    private SecretKey rememberedKey;
+    private Secret rememberedValue;
+    private boolean fillingFromKeychain;
+
     public PushViewModel(dev.ssosetup.core.net.HttpGatewayFactory gateways, BackupStore backups, Clock clock,
                          Supplier<Optional<DesiredConfiguration>> desired, ObservableValue<LockoutEvidence> evidence,
                          Consumer<String> navigator, BackgroundRunner runner, Messages messages) {
+        this(gateways, backups, clock, desired, evidence, navigator, runner, messages, null);
+    }
+
+    /** @param keychain the system keychain for "Remember the admin token", or null to offer no keychain */
+    public PushViewModel(dev.ssosetup.core.net.HttpGatewayFactory gateways, BackupStore backups, Clock clock,
+                         Supplier<Optional<DesiredConfiguration>> desired, ObservableValue<LockoutEvidence> evidence,
+                         Consumer<String> navigator, BackgroundRunner runner, Messages messages,
+                         SecretStore keychain) {
+        this.keychain = keychain;
+        rememberToken.addListener((o, was, now) -> {
+            if (now && !fillingFromKeychain) {
+                storeRememberedToken();
+            }
+        });
         this.gateways = Objects.requireNonNull(gateways);
         this.backups = Objects.requireNonNull(backups);
         this.clock = Objects.requireNonNull(clock);
@@ -151,6 +177,7 @@ public final class PushViewModel implements StepViewModel {
         resetResults();
         Inputs in = inputs.get();
         PlanBinding binding = PlanBinding.of(wanted.get(), evidence());
+        storeRememberedToken();
         start(BackgroundTask.<Plan>of("push-plan", ctx -> service().plan(client(in), wanted.get(), ctx,
                         r -> onFx(() -> planSteps.add(r))))
                 .onSuccess(p -> {
@@ -539,6 +566,109 @@ public final class PushViewModel implements StepViewModel {
         if (plan.get() == null && desired.get().isEmpty()) {
             say(Tone.WARNING, messages.get("push.status.noConfiguration"));
         }
+        lookUpRememberedToken();
+    }
+
+    // ---- keychain (issue 14)
+
+    private Optional<SecretKey> tokenKey() {
+        if (keychain == null || serverUrl.get() == null || serverUrl.get().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SecretKey.adminToken(ServerAddress.parse(serverUrl.get())));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when this build offers the keychain at all. */
+    public boolean keychainOffered() {
+        return keychain != null;
+    }
+
+    /** Fills an empty token field with the token remembered for the server URL, and says so. */
+    public void lookUpRememberedToken() {
+        Optional<SecretKey> key = tokenKey();
+        if (key.isEmpty() || !(token.get() == null || token.get().isEmpty())) {
+            return;
+        }
+        SecretKey k = key.get();
+        runner.execute(BackgroundTask.of("keychain-read", ctx -> keychain.read(k)).onSuccess(found -> {
+            if (found.isEmpty()) {
+                tokenRemembered.set(false);
+                keychainStatus.set("");
+                return;
+            }
+            rememberedKey = k;
+            rememberedValue = found.get();
+            if ((token.get() == null || token.get().isEmpty()) && tokenKey().equals(key)) {
+                token.set(found.get().reveal());
+            }
+            fillingFromKeychain = true;
+            try {
+                rememberToken.set(true);
+            } finally {
+                fillingFromKeychain = false;
+            }
+            tokenRemembered.set(true);
+            keychainStatus.set(messages.get("secrets.push.filled"));
+        }).onFailure(this::keychainFailed));
+    }
+
+    /** Stores the typed token when "Remember" is ticked (on ticking, and when a plan starts). */
+    public void storeRememberedToken() {
+        Optional<SecretKey> key = tokenKey();
+        Secret value = Secret.of(token.get() == null ? "" : token.get().strip());
+        if (!rememberToken.get() || key.isEmpty() || value.isEmpty()
+                || key.get().equals(rememberedKey) && value.equals(rememberedValue)) {
+            return;
+        }
+        SecretKey k = key.get();
+        runner.execute(BackgroundTask.of("keychain-store", ctx -> {
+            keychain.store(k, value);
+            return Boolean.TRUE;
+        }).onSuccess(ok -> {
+            rememberedKey = k;
+            rememberedValue = value;
+            tokenRemembered.set(true);
+            keychainStatus.set(messages.get("secrets.push.stored"));
+        }).onFailure(this::keychainFailed));
+    }
+
+    /** Removes the token remembered for the server URL (the field keeps what it shows). */
+    public void forgetRememberedToken() {
+        Optional<SecretKey> key = tokenKey();
+        if (key.isEmpty()) {
+            return;
+        }
+        SecretKey k = key.get();
+        runner.execute(BackgroundTask.of("keychain-forget", ctx -> keychain.forget(k)).onSuccess(removed -> {
+            rememberedKey = null;
+            rememberedValue = null;
+            rememberToken.set(false);
+            tokenRemembered.set(false);
+            keychainStatus.set(messages.get("secrets.push.forgotten"));
+        }).onFailure(this::keychainFailed));
+    }
+
+    private void keychainFailed(Throwable error) {
+        tokenRemembered.set(false);
+        keychainStatus.set(error instanceof SecretStoreException e ? messages.get("secrets.problem",
+                messages.get("secrets.problem." + e.problem().kind().name()))
+                : messages.get("secrets.problem", error.getClass().getSimpleName()));
+    }
+
+    public BooleanProperty rememberTokenProperty() {
+        return rememberToken;
+    }
+
+    public javafx.beans.value.ObservableBooleanValue tokenRememberedProperty() {
+        return tokenRemembered;
+    }
+
+    public StringProperty keychainStatusProperty() {
+        return keychainStatus;
     }
 
     public StringProperty serverUrlProperty() {
