@@ -42,6 +42,8 @@ public final class KeychainWizardDriver {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String secret = in.readLine();
         String token = in.readLine();
+        // as the app does: the log goes to its file (in this session's home), never to the console
+        dev.ssosetup.infra.log.FileLog.install(dev.ssosetup.infra.log.FileLog.defaultFolder(), false);
         Messages messages = Messages.load();
         SecretStore keychain = new CompositionRoot.Services().keychain();
         WizardState state = new WizardState();
