@@ -119,7 +119,11 @@ public final class PushCommand implements Callable<Integer> {
         try {
             node = JSON.readTree(content);
         } catch (IOException e) {
-            throw new PushUsageException("--config " + file + " is not JSON: " + firstLine(e.getMessage()));
+            // never the parser's message: it quotes the text it stopped at (a token given by mistake, say)
+            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")" : "";
+            throw new PushUsageException("--config " + file + " is not JSON" + where + ": give the security "
+                    + "configuration file (the Review step's JSON)");
         }
         if (!(node instanceof ObjectNode o) || !o.path("authenticationConfiguration").isObject()
                 || !o.path("authorizerConfiguration").isObject()) {
@@ -127,9 +131,5 @@ public final class PushCommand implements Callable<Integer> {
                     + "\"authenticationConfiguration\" and \"authorizerConfiguration\" objects");
         }
         return o;
-    }
-
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
     }
 }

@@ -245,7 +245,7 @@ class PushStepTest {
         String saved = new FileBackupStore(Files.createTempDirectory("other-server")).save(
                 dev.ssosetup.core.push.Backup.of(live, java.time.Instant.parse("2026-11-01T10:00:00Z"),
                         "https://other.example.com", "1.10.0")).backupFile();
-        evidence.set(new LockoutEvidence(true, true, "admin")); // the lock-out guard passes (issue 15, item 5)
+        robot.interact(() -> evidence.set(new LockoutEvidence(true, true, "admin"))); // the guard passes (issue 15)
         connect(robot, ADMIN_TOKEN);
         robot.interact(() -> robot.lookup("#pushRestoreFile").queryAs(TextField.class).setText(saved));
         click(robot, "#pushRestore");
