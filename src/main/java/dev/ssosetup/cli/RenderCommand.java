@@ -64,7 +64,8 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--client-secret-file", paramLabel = "F",
             description = "Read the client secret from this file and put it into the formats that need it "
-                    + "(json, yaml, env); without it they carry a placeholder. Files holding it are written 0600.")
+                    + "(json, yaml, env); without it they carry a placeholder. Files holding it are written "
+                    + "owner-only (0600, or an owner-only ACL on Windows).")
     String clientSecretFile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write into this folder instead of stdout. Existing "
@@ -183,7 +184,8 @@ public final class RenderCommand implements Callable<Integer> {
             }
             try {
                 String path = files.writeInto(out, f.fileName(), rendered.text(), rendered.holdsSecret(), force);
-                stdout.println("wrote " + path + (rendered.holdsSecret() ? " (holds the client secret, 0600)" : ""));
+                stdout.println("wrote " + path + (rendered.holdsSecret()
+                        ? " (holds the client secret, " + files.ownerOnlyNote() + ")" : ""));
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 err.println("sso-setup render: " + f.fileName() + " appeared in " + out + " meanwhile and was kept; "
                         + "run again (add --force to replace it).");
