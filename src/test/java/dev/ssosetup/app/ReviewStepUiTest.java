@@ -97,6 +97,21 @@ class ReviewStepUiTest {
     }
 
     @Test
+    void theHelmTabTargetsTheChosenChartVersionAndNamesTheCheckedOnes(FxRobot robot) {
+        selectTab(robot, "tab-helm");
+        TextArea helm = robot.lookup("#output-helm").queryAs(TextArea.class);
+        assertTrue(helm.getText().contains("--version 1.13.1 -f values.yaml"), "default: the newest chart");
+        Label checked = robot.lookup("#helm-checked").queryAs(Label.class);
+        assertTrue(checked.getText().contains("1.10.14, 1.11.13, 1.12.12, 1.13.1"), checked.getText());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.ssosetup.core.config.HelmChartVersion> chart =
+                robot.lookup("#helm-chart-version").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> chart.setValue(dev.ssosetup.core.config.HelmChartVersion.V1_11_13));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(helm.getText().contains("--version 1.11.13 -f values.yaml"), helm.getText());
+    }
+
+    @Test
     void tabLeavesTheReadOnlyPreviewForItsButtons(FxRobot robot) {
         selectTab(robot, "tab-yaml");
         robot.clickOn("#output-yaml");

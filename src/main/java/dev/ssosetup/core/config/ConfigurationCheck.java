@@ -160,8 +160,8 @@ public final class ConfigurationCheck {
         }
         for (Field f : fields(c)) {
             if (f.values().stream().anyMatch(ServerEnvText::unwritable)) {
-                out.add(error(f.step(), "line-break", f.label() + " contains a line break or another control "
-                        + "character.", "Remove it in the " + (f.step().equals(StepIds.KEYS) ? "Keys" : "Provider")
+                out.add(error(f.step(), "line-break", f.label() + " contains a line break, another control "
+                        + "character or a character that is not text.", "Remove it in the " + (f.step().equals(StepIds.KEYS) ? "Keys" : "Provider")
                         + " step: no OpenMetadata setting spans lines."));
             }
         }

@@ -26,13 +26,30 @@ final class ServerEnvText {
     private ServerEnvText() {
     }
 
-    /** True when the value holds a line break or another control character: no output may carry it. */
+    /**
+     * True when the value holds a line break, another control character or half a surrogate pair (not text): no
+     * output may carry it as it is.
+     */
     static boolean unwritable(String value) {
         for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (Character.isISOControl(ch) && ch != '\t' || ch == '\u2028' || ch == '\u2029') {
+            if (escaped(value, i)) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /** A character written as a 4-digit unicode escape: control characters, line separators, lone surrogates. */
+    private static boolean escaped(String value, int i) {
+        char ch = value.charAt(i);
+        if (Character.isISOControl(ch) && ch != '\t' || ch == '\u2028' || ch == '\u2029') {
+            return true;
+        }
+        if (Character.isHighSurrogate(ch)) {
+            return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(ch)) {
+            return i == 0 || !Character.isHighSurrogate(value.charAt(i - 1));
         }
         return false;
     }
@@ -44,11 +61,8 @@ final class ServerEnvText {
         if (plainable && readsBack(value, value)) {
             return value;
         }
-        String quoted = quoted(value);
-        if (!readsBack(quoted, value)) {
-            throw new IllegalArgumentException("a value cannot be written for OpenMetadata's YAML");
-        }
-        return quoted;
+        // always one line without a quote or $; a value that is not text (refused by ConfigurationCheck) is escaped
+        return quoted(value);
     }
 
     /** The text the server reads as this list of strings. */
@@ -98,7 +112,7 @@ final class ServerEnvText {
                 case '\'' -> b.append("\\x27");
                 case '$' -> b.append("\\x24");
                 default -> {
-                    if (Character.isISOControl(ch) || ch == '\u2028' || ch == '\u2029') {
+                    if (escaped(value, i)) {
                         b.append(String.format("\\u%04x", (int) ch));
                     } else {
                         b.append(ch);

@@ -1,15 +1,18 @@
 package dev.ssosetup.ui.review;
 
 import dev.ssosetup.core.common.Severity;
+import dev.ssosetup.core.config.HelmChartVersion;
 import dev.ssosetup.core.config.OutputFormat;
 import dev.ssosetup.core.config.ReviewItem;
 import dev.ssosetup.core.config.ReviewProblem;
 import dev.ssosetup.core.config.StepNote;
 import dev.ssosetup.ui.common.Messages;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -138,10 +141,31 @@ public final class ReviewController {
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         VBox box = new VBox(8, help, text, buttons);
+        if (f == OutputFormat.HELM) {
+            box.getChildren().add(1, helmChartRow());
+        }
         box.setPadding(new javafx.geometry.Insets(10));
         Tab tab = new Tab(messages.get("review.format." + key), box);
         tab.setId("tab-" + f.cliName());
         return tab;
+    }
+
+    /** The chart version the Helm values target, and the versions they were checked against. */
+    private HBox helmChartRow() {
+        ComboBox<HelmChartVersion> chart = new ComboBox<>(FXCollections.observableList(HelmChartVersion.known()));
+        chart.setId("helm-chart-version");
+        chart.valueProperty().bindBidirectional(viewModel.helmChartProperty());
+        chart.setTooltip(new Tooltip(messages.get("review.helm.chartVersion.help")));
+        Label label = new Label(messages.get("review.helm.chartVersion"));
+        label.setLabelFor(chart);
+        Label checked = new Label(messages.get("review.helm.checked", HelmChartVersion.knownList()));
+        checked.setId("helm-checked");
+        checked.getStyleClass().add("help-text");
+        checked.setWrapText(true);
+        HBox row = new HBox(8, label, chart, checked);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(checked, Priority.ALWAYS);
+        return row;
     }
 
     private void showReadiness() {

@@ -8,6 +8,7 @@ import dev.ssosetup.core.config.ProfileLoad;
 import dev.ssosetup.core.config.ProfileService;
 import dev.ssosetup.core.config.Readiness;
 import dev.ssosetup.core.config.ReadinessCheck;
+import dev.ssosetup.core.config.HelmChartVersion;
 import dev.ssosetup.core.config.RenderOptions;
 import dev.ssosetup.core.config.RenderedOutput;
 import dev.ssosetup.core.config.Renderers;
@@ -25,6 +26,7 @@ import dev.ssosetup.ui.wizard.StepViewModel;
 import dev.ssosetup.ui.wizard.WizardState;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,6 +34,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -73,6 +76,7 @@ public final class ReviewViewModel implements StepViewModel {
     // one read-only view per list: a view made per call would drop its listeners once collected
     private final ObservableList<StepNote> notesView = FXCollections.unmodifiableObservableList(notes);
     private final BooleanProperty includeSecret = new SimpleBooleanProperty(false);
+    private final ObjectProperty<HelmChartVersion> helmChart = new SimpleObjectProperty<>(HelmChartVersion.newest());
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -110,6 +114,7 @@ public final class ReviewViewModel implements StepViewModel {
         state.stepFindings().addListener(refresh);
         state.stepNotes().addListener(refresh);
         includeSecret.addListener(refresh);
+        helmChart.addListener(refresh);
     }
 
     @Override
@@ -138,7 +143,7 @@ public final class ReviewViewModel implements StepViewModel {
         SsoConfiguration c = state.configuration();
         ReviewInputs inputs = new ReviewInputs(new LinkedHashMap<>(state.stepFindings()),
                 List.copyOf(state.stepNotes()));
-        RenderOptions options = new RenderOptions(includeSecret.get());
+        RenderOptions options = new RenderOptions(includeSecret.get(), helmChart.get());
         runner.execute(BackgroundTask.of("review-refresh", ctx -> {
             Readiness readiness = readinessCheck.evaluate(c);
             ReviewSummary s = ReviewSummary.of(c, inputs, readiness);
@@ -305,6 +310,11 @@ public final class ReviewViewModel implements StepViewModel {
 
     public ObservableList<StepNote> notes() {
         return notesView;
+    }
+
+    /** The openmetadata Helm chart version the Helm values target (default: the newest known). */
+    public ObjectProperty<HelmChartVersion> helmChartProperty() {
+        return helmChart;
     }
 
     public BooleanProperty includeSecretProperty() {
