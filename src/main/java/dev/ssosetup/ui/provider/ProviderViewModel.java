@@ -163,6 +163,15 @@ public final class ProviderViewModel implements StepViewModel {
                     loading = false;
                 }
                 recompute();
+                // another profile: its own keychain entry decides the box, not the previous profile's
+                loading = true;
+                try {
+                    rememberSecret.set(false);
+                } finally {
+                    loading = false;
+                }
+                secretRemembered.set(false);
+                keychainStatus.set("");
                 if (now.clientSecret().isEmpty()) {
                     lookUpRememberedSecret(); // a profile holds no secret: the keychain may
                 }
@@ -404,7 +413,8 @@ public final class ProviderViewModel implements StepViewModel {
             if (found.isPresent()) {
                 rememberedKey = k;
                 rememberedValue = found.get();
-                if (clientSecret.get().isEmpty() && secretKey().equals(key)) {
+                boolean fill = clientSecret.get().isEmpty() && secretKey().equals(key);
+                if (fill) {
                     clientSecret.set(found.get().reveal());
                 }
                 loading = true; // ticking the box for a secret that is already there stores nothing
@@ -414,7 +424,7 @@ public final class ProviderViewModel implements StepViewModel {
                     loading = false;
                 }
                 secretRemembered.set(true);
-                keychainStatus.set(messages.get("secrets.provider.filled"));
+                keychainStatus.set(messages.get(fill ? "secrets.provider.filled" : "secrets.provider.stored"));
             } else {
                 secretRemembered.set(false);
                 keychainStatus.set("");

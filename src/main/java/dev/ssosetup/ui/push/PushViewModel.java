@@ -602,7 +602,8 @@ public final class PushViewModel implements StepViewModel {
             }
             rememberedKey = k;
             rememberedValue = found.get();
-            if ((token.get() == null || token.get().isEmpty()) && tokenKey().equals(key)) {
+            boolean fill = (token.get() == null || token.get().isEmpty()) && tokenKey().equals(key);
+            if (fill) {
                 token.set(found.get().reveal());
             }
             fillingFromKeychain = true;
@@ -612,7 +613,7 @@ public final class PushViewModel implements StepViewModel {
                 fillingFromKeychain = false;
             }
             tokenRemembered.set(true);
-            keychainStatus.set(messages.get("secrets.push.filled"));
+            keychainStatus.set(messages.get(fill ? "secrets.push.filled" : "secrets.push.stored"));
         }).onFailure(this::keychainFailed));
     }
 

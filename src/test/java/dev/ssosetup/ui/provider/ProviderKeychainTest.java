@@ -95,6 +95,14 @@ class ProviderKeychainTest {
 
         state.providerProperty().set(profile("client-a"));
         assertEquals("secret-a", other.clientSecretProperty().get());
+        assertTrue(other.rememberSecretProperty().get());
+        state.providerProperty().set(profile("client-b"));
+        assertFalse(other.rememberSecretProperty().get(), "the box follows the opened profile's own entry");
+        other.clientSecretProperty().set("typed-for-b");
+        other.onLeave();
+        assertEquals(1, keychain.entries().size(), "b's secret is not stored unasked");
+
+        state.providerProperty().set(profile("client-a"));
         other.forgetRememberedSecret();
         assertTrue(keychain.entries().isEmpty());
         assertFalse(other.rememberSecretProperty().get());
