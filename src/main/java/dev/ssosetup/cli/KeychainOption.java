@@ -1,6 +1,7 @@
 package dev.ssosetup.cli;
 
 import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.secrets.KeychainProblem;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.core.secrets.SecretStore;
 import dev.ssosetup.core.secrets.SecretStoreException;
@@ -45,8 +46,8 @@ final class KeychainOption {
 
     /** The keychain no command has been given (a build or test that did not wire one). */
     static final Supplier<SecretStore> NOT_WIRED = () -> new SecretStore() {
-        private static final dev.ssosetup.core.secrets.KeychainProblem NONE = new dev.ssosetup.core.secrets
-                .KeychainProblem(dev.ssosetup.core.secrets.KeychainProblem.Kind.NO_BACKEND, "not wired");
+        private static final KeychainProblem NONE = new KeychainProblem(KeychainProblem.Kind.NO_BACKEND,
+                "not wired");
 
         @Override
         public Optional<Secret> read(SecretKey key) throws SecretStoreException {
@@ -64,7 +65,7 @@ final class KeychainOption {
         }
 
         @Override
-        public Optional<dev.ssosetup.core.secrets.KeychainProblem> problem() {
+        public Optional<KeychainProblem> problem() {
             return Optional.of(NONE);
         }
     };

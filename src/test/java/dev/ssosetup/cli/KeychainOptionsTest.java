@@ -58,6 +58,10 @@ class KeychainOptionsTest {
         assertEquals(Secret.of("s3cret-value"), keychain.entries().get(SecretKey.clientSecret("https://idp.example.com",
                 "c1")));
         assertFalse((out + err).contains("s3cret-value"));
+        assertEquals(0, run("", "secret", "forget", "--issuer", "https://idp.example.com", "--client-id", "c1"));
+        assertTrue(keychain.entries().isEmpty());
+        assertEquals(0, run("", "secret", "forget", "--issuer", "https://idp.example.com", "--client-id", "c1"));
+        assertTrue(out.contains("nothing to forget"), out);
         assertEquals(2, run("two\nlines\n", "secret", "store", "--server", "https://om.example.com"));
         assertTrue(err.contains("more than one line"), err);
         assertEquals(2, run("x\n", "secret", "store", "--issuer", "https://idp.example.com", "--client-id", "c1",
