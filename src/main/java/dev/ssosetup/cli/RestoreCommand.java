@@ -106,7 +106,7 @@ public final class RestoreCommand implements Callable<Integer> {
             }
             Map<String, Secret> fieldSecrets = new LinkedHashMap<>();
             secretFiles.forEach((field, file) -> fieldSecrets.put(field,
-                    PushConnectionOptions.readSecret(file, "--secret-file " + field + "=")));
+                    PushConnectionOptions.readSecret(file, "--secret-file (" + field + ")")));
             for (String field : backup.maskedSecretFields()) {
                 if (!field.equals(SecretFields.CLIENT_SECRET_PATH) && !fieldSecrets.containsKey(field)) {
                     throw new PushUsageException("the server masked " + field + " in this backup: give its real "
