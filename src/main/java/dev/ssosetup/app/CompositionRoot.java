@@ -225,8 +225,14 @@ public final class CompositionRoot {
                 // an operator never sees a stack trace: say what failed, in one line; the trace goes to the log
                 System.getLogger(CompositionRoot.class.getName()).log(System.Logger.Level.ERROR,
                         "command '" + commandLine.getCommandName() + "' failed", ex);
-                String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+                // the message goes through the log's redaction too: a library may have quoted a secret into it
+                String what = ex.getMessage() == null ? ex.getClass().getSimpleName()
+                        : dev.ssosetup.core.diagnostics.LogRedaction.redact(ex.getMessage());
                 commandLine.getErr().println("sso-setup: " + what);
+                String log = services.log.location();
+                if (!log.isBlank()) {
+                    commandLine.getErr().println("sso-setup: details are in the log in " + log);
+                }
                 return ExitCodes.FAILED;
             });
             return cl;
