@@ -76,6 +76,7 @@ public final class RenderCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--chart-version", paramLabel = "V", converter = ChartVersionConverter.class,
+            completionCandidates = ChartVersions.class,
             description = "The version of OpenMetadata's openmetadata Helm chart the Helm values target "
                     + "(default: the newest known). Known: ${COMPLETION-CANDIDATES}.")
     HelmChartVersion chartVersion;
@@ -201,6 +202,14 @@ public final class RenderCommand implements Callable<Integer> {
 
     private static String line(ReviewProblem p) {
         return p.finding().id() + ": " + p.finding().message() + " " + p.finding().hint();
+    }
+
+    /** The known chart versions as the flag takes them, for the help text. */
+    static final class ChartVersions implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return HelmChartVersion.known().stream().map(HelmChartVersion::text).iterator();
+        }
     }
 
     /** A known chart version ({@code 1.13.1}), with a usage error listing them otherwise. */

@@ -79,6 +79,10 @@ class RenderCliTest {
         assertEquals(2, run("render", "--profile", sample().toString(), "--format", "helm",
                 "--chart-version", "9.9"));
         assertTrue(err.toString().contains("1.10.14, 1.11.13, 1.12.12, 1.13.1"), err.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("render", "--help"));
+        assertTrue(out.toString().replaceAll("\\s+", " ").contains("Known: 1.10.14, 1.11.13, 1.12.12, 1.13.1"),
+                out.toString());
     }
 
     @Test
