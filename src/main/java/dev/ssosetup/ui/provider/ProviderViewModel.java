@@ -17,8 +17,8 @@ import dev.ssosetup.core.provider.ProviderFormValidator;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.core.secrets.SecretStore;
-import dev.ssosetup.core.secrets.SecretStoreException;
 import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.ui.common.RememberedSecret;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
 import dev.ssosetup.ui.task.TaskHandle;
@@ -107,13 +107,7 @@ public final class ProviderViewModel implements StepViewModel {
     private boolean loading;
 
     // ---- keychain (issue 14)
-    private final SecretStore keychain;
-    private final BooleanProperty rememberSecret = new SimpleBooleanProperty(false);
-    private final ReadOnlyBooleanWrapper secretRemembered = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper keychainStatus = new ReadOnlyStringWrapper("");
-    /** The entry and value last stored or read, so that leaving the step twice does not store twice. */
-    private SecretKey rememberedKey;
-    private Secret rememberedValue;
+    private final RememberedSecret remembered;
 
     public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
                              Messages messages) {
@@ -123,7 +117,8 @@ public final class ProviderViewModel implements StepViewModel {
     /** @param keychain the system keychain for "Remember the client secret", or null to offer no keychain */
     public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
                              Messages messages, SecretStore keychain) {
-        this.keychain = keychain;
+        this.remembered = new RememberedSecret(keychain, runner, messages, "secrets.provider", this::secretKey,
+                clientSecret, false);
         this.caFile = state.providerCaFileProperty(); // the login test uses the same bundle
         this.state = Objects.requireNonNull(state);
         this.runner = Objects.requireNonNull(runner);
@@ -163,23 +158,10 @@ public final class ProviderViewModel implements StepViewModel {
                     loading = false;
                 }
                 recompute();
-                // another profile: its own keychain entry decides the box, not the previous profile's
-                loading = true;
-                try {
-                    rememberSecret.set(false);
-                } finally {
-                    loading = false;
-                }
-                secretRemembered.set(false);
-                keychainStatus.set("");
+                remembered.reset(); // another profile: its own keychain entry decides the box
                 if (now.clientSecret().isEmpty()) {
                     lookUpRememberedSecret(); // a profile holds no secret: the keychain may
                 }
-            }
-        });
-        rememberSecret.addListener((o, was, now) -> {
-            if (now && !loading) {
-                storeRememberedSecret();
             }
         });
         ObjectProperty<DiscoveryReport> report = state.discoveryReportProperty();
@@ -387,7 +369,7 @@ public final class ProviderViewModel implements StepViewModel {
 
     private Optional<SecretKey> secretKey() {
         ProviderSettings s = settings.get();
-        if (keychain == null || s == null || s.clientType() != ClientType.CONFIDENTIAL
+        if (s == null || s.clientType() != ClientType.CONFIDENTIAL
                 || !SecretKey.canKeyClientSecret(s.issuer(), s.clientId())) {
             return Optional.empty();
         }
@@ -396,98 +378,37 @@ public final class ProviderViewModel implements StepViewModel {
 
     /** True when this build offers the keychain at all (the check box shows). */
     public boolean keychainOffered() {
-        return keychain != null;
+        return remembered.offered();
     }
 
-    /**
-     * Looks in the keychain for a secret remembered for the current issuer and client ID; fills the (empty) secret
-     * field with it and says so. A keychain that cannot be used says why; the field stays as it is.
-     */
+    /** Fills the (empty) secret field with the secret remembered for the current issuer and client ID. */
     public void lookUpRememberedSecret() {
-        Optional<SecretKey> key = secretKey();
-        if (key.isEmpty()) {
-            return;
-        }
-        SecretKey k = key.get();
-        runner.execute(BackgroundTask.of("keychain-read", ctx -> keychain.read(k)).onSuccess(found -> {
-            if (found.isPresent()) {
-                rememberedKey = k;
-                rememberedValue = found.get();
-                boolean fill = clientSecret.get().isEmpty() && secretKey().equals(key);
-                if (fill) {
-                    clientSecret.set(found.get().reveal());
-                }
-                loading = true; // ticking the box for a secret that is already there stores nothing
-                try {
-                    rememberSecret.set(true);
-                } finally {
-                    loading = false;
-                }
-                secretRemembered.set(true);
-                keychainStatus.set(messages.get(fill ? "secrets.provider.filled" : "secrets.provider.stored"));
-            } else {
-                secretRemembered.set(false);
-                keychainStatus.set("");
-            }
-        }).onFailure(this::keychainFailed));
+        remembered.lookUp();
     }
 
     /** Stores the typed secret when "Remember" is ticked (on ticking, and when the step is left). */
     public void storeRememberedSecret() {
-        Optional<SecretKey> key = secretKey();
-        Secret value = Secret.of(clientSecret.get());
-        if (!rememberSecret.get() || key.isEmpty() || value.isEmpty()
-                || key.get().equals(rememberedKey) && value.equals(rememberedValue)) {
-            return;
-        }
-        SecretKey k = key.get();
-        runner.execute(BackgroundTask.of("keychain-store", ctx -> {
-            keychain.store(k, value);
-            return Boolean.TRUE;
-        }).onSuccess(ok -> {
-            rememberedKey = k;
-            rememberedValue = value;
-            secretRemembered.set(true);
-            keychainStatus.set(messages.get("secrets.provider.stored"));
-        }).onFailure(this::keychainFailed));
+        remembered.store();
     }
 
     /** Removes the remembered secret for the current issuer and client ID (the field keeps what it shows). */
     public void forgetRememberedSecret() {
-        Optional<SecretKey> key = secretKey();
-        if (key.isEmpty()) {
-            return;
-        }
-        SecretKey k = key.get();
-        runner.execute(BackgroundTask.of("keychain-forget", ctx -> keychain.forget(k)).onSuccess(removed -> {
-            rememberedKey = null;
-            rememberedValue = null;
-            rememberSecret.set(false);
-            secretRemembered.set(false);
-            keychainStatus.set(messages.get("secrets.provider.forgotten"));
-        }).onFailure(this::keychainFailed));
-    }
-
-    private void keychainFailed(Throwable error) {
-        secretRemembered.set(false);
-        keychainStatus.set(error instanceof SecretStoreException e ? messages.get("secrets.problem",
-                messages.get("secrets.problem." + e.problem().kind().name()))
-                : messages.get("secrets.problem", error.getClass().getSimpleName()));
+        remembered.forget();
     }
 
     /** "Remember the client secret in the system keychain" (off by default). */
     public BooleanProperty rememberSecretProperty() {
-        return rememberSecret;
+        return remembered.rememberProperty();
     }
 
     /** True when a secret is remembered for the current issuer and client ID (the Forget button shows). */
     public ReadOnlyBooleanProperty secretRememberedProperty() {
-        return secretRemembered.getReadOnlyProperty();
+        return remembered.rememberedProperty();
     }
 
     /** What the keychain did, or why it cannot be used. */
     public ReadOnlyStringProperty keychainStatusProperty() {
-        return keychainStatus.getReadOnlyProperty();
+        return remembered.statusProperty();
     }
 
     public BooleanBinding canCheckProperty() {

@@ -22,8 +22,8 @@ import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.core.secrets.SecretStore;
-import dev.ssosetup.core.secrets.SecretStoreException;
 import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.ui.common.RememberedSecret;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
 import dev.ssosetup.ui.task.TaskHandle;
@@ -109,12 +109,7 @@ public final class PushViewModel implements StepViewModel {
 
     // ---- keychain (issue 14)
     private final SecretStore keychain;
-    private final BooleanProperty rememberToken = new SimpleBooleanProperty(false);
-    private final BooleanProperty tokenRemembered = new SimpleBooleanProperty(false);
-    private final StringProperty keychainStatus = new SimpleStringProperty("");
-    private SecretKey rememberedKey;
-    private Secret rememberedValue;
-    private boolean fillingFromKeychain;
+    private final RememberedSecret remembered;
 
     public PushViewModel(dev.ssosetup.core.net.HttpGatewayFactory gateways, BackupStore backups, Clock clock,
                          Supplier<Optional<DesiredConfiguration>> desired, ObservableValue<LockoutEvidence> evidence,
@@ -128,11 +123,8 @@ public final class PushViewModel implements StepViewModel {
                          Consumer<String> navigator, BackgroundRunner runner, Messages messages,
                          SecretStore keychain) {
         this.keychain = keychain;
-        rememberToken.addListener((o, was, now) -> {
-            if (now && !fillingFromKeychain) {
-                storeRememberedToken();
-            }
-        });
+        this.remembered = new RememberedSecret(keychain, runner, messages, "secrets.push", this::tokenKey, token,
+                true);
         this.gateways = Objects.requireNonNull(gateways);
         this.backups = Objects.requireNonNull(backups);
         this.clock = Objects.requireNonNull(clock);
@@ -589,87 +581,29 @@ public final class PushViewModel implements StepViewModel {
 
     /** Fills an empty token field with the token remembered for the server URL, and says so. */
     public void lookUpRememberedToken() {
-        Optional<SecretKey> key = tokenKey();
-        if (key.isEmpty() || !(token.get() == null || token.get().isEmpty())) {
-            return;
-        }
-        SecretKey k = key.get();
-        runner.execute(BackgroundTask.of("keychain-read", ctx -> keychain.read(k)).onSuccess(found -> {
-            if (found.isEmpty()) {
-                tokenRemembered.set(false);
-                keychainStatus.set("");
-                return;
-            }
-            rememberedKey = k;
-            rememberedValue = found.get();
-            boolean fill = (token.get() == null || token.get().isEmpty()) && tokenKey().equals(key);
-            if (fill) {
-                token.set(found.get().reveal());
-            }
-            fillingFromKeychain = true;
-            try {
-                rememberToken.set(true);
-            } finally {
-                fillingFromKeychain = false;
-            }
-            tokenRemembered.set(true);
-            keychainStatus.set(messages.get(fill ? "secrets.push.filled" : "secrets.push.stored"));
-        }).onFailure(this::keychainFailed));
+        remembered.lookUp();
     }
 
     /** Stores the typed token when "Remember" is ticked (on ticking, and when a plan starts). */
     public void storeRememberedToken() {
-        Optional<SecretKey> key = tokenKey();
-        Secret value = Secret.of(token.get() == null ? "" : token.get().strip());
-        if (!rememberToken.get() || key.isEmpty() || value.isEmpty()
-                || key.get().equals(rememberedKey) && value.equals(rememberedValue)) {
-            return;
-        }
-        SecretKey k = key.get();
-        runner.execute(BackgroundTask.of("keychain-store", ctx -> {
-            keychain.store(k, value);
-            return Boolean.TRUE;
-        }).onSuccess(ok -> {
-            rememberedKey = k;
-            rememberedValue = value;
-            tokenRemembered.set(true);
-            keychainStatus.set(messages.get("secrets.push.stored"));
-        }).onFailure(this::keychainFailed));
+        remembered.store();
     }
 
     /** Removes the token remembered for the server URL (the field keeps what it shows). */
     public void forgetRememberedToken() {
-        Optional<SecretKey> key = tokenKey();
-        if (key.isEmpty()) {
-            return;
-        }
-        SecretKey k = key.get();
-        runner.execute(BackgroundTask.of("keychain-forget", ctx -> keychain.forget(k)).onSuccess(removed -> {
-            rememberedKey = null;
-            rememberedValue = null;
-            rememberToken.set(false);
-            tokenRemembered.set(false);
-            keychainStatus.set(messages.get("secrets.push.forgotten"));
-        }).onFailure(this::keychainFailed));
-    }
-
-    private void keychainFailed(Throwable error) {
-        tokenRemembered.set(false);
-        keychainStatus.set(error instanceof SecretStoreException e ? messages.get("secrets.problem",
-                messages.get("secrets.problem." + e.problem().kind().name()))
-                : messages.get("secrets.problem", error.getClass().getSimpleName()));
+        remembered.forget();
     }
 
     public BooleanProperty rememberTokenProperty() {
-        return rememberToken;
+        return remembered.rememberProperty();
     }
 
     public javafx.beans.value.ObservableBooleanValue tokenRememberedProperty() {
-        return tokenRemembered;
+        return remembered.rememberedProperty();
     }
 
-    public StringProperty keychainStatusProperty() {
-        return keychainStatus;
+    public javafx.beans.value.ObservableStringValue keychainStatusProperty() {
+        return remembered.statusProperty();
     }
 
     public StringProperty serverUrlProperty() {
