@@ -30,6 +30,21 @@ public final class PushService {
     /** Connect, read, diff, validate. Changes nothing on the server. */
     public Plan plan(OpenMetadataClient client, DesiredConfiguration desired, TaskContext ctx,
                      Consumer<StepReport> listener) {
+        return plan(client, desired, VerdictRequest.none(), ctx, listener);
+    }
+
+    /**
+     * Connect, read, diff, validate, and on a 2.0+ server with a login test's ID token, ask the server for its own
+     * verdict ({@code validate-token}) on the exact body to be applied. Changes nothing on the server.
+     */
+    public Plan plan(OpenMetadataClient client, DesiredConfiguration desired, VerdictRequest login, TaskContext ctx,
+                     Consumer<StepReport> listener) {
+        Plan base = planSteps(client, desired, ctx, listener);
+        return ServerVerdicts.complete(client, base, login, ctx, listener);
+    }
+
+    private Plan planSteps(OpenMetadataClient client, DesiredConfiguration desired, TaskContext ctx,
+                           Consumer<StepReport> listener) {
         Steps steps = new Steps(listener);
         ServerAddress server = client.server();
         ServerVersion version;
@@ -75,6 +90,14 @@ public final class PushService {
         if (local.isPresent()) {
             ValidationReport report = new ValidationReport(false, List.of(local.get()));
             steps.add(StepReport.failed(PushStep.VALIDATE, local.get().error()));
+            return new Plan(server, version, live, toSend, diff, report, steps.list, null);
+        }
+        List<FieldIssue> unknownToServer = ServerVerdicts.fieldsTheServerDoesNotKnow(version, toSend);
+        if (!unknownToServer.isEmpty()) {
+            ValidationReport report = new ValidationReport(false, unknownToServer);
+            steps.add(StepReport.failed(PushStep.VALIDATE, unknownToServer.size() + " field(s) that OpenMetadata "
+                    + version.raw() + " does not know or still requires (checked before sending): "
+                    + String.join("; ", unknownToServer.stream().map(i -> i.field() + ": " + i.error()).toList())));
             return new Plan(server, version, live, toSend, diff, report, steps.list, null);
         }
         try {

@@ -6,6 +6,7 @@ public enum PushStep {
     READ("Read live configuration"),
     DIFF("Diff"),
     VALIDATE("Validate"),
+    SERVER_VERDICT("Server's verdict (validate-token)"),
     GUARD("Lock-out guard"),
     BACKUP("Back up live configuration"),
     APPLY("Apply (PUT)"),
