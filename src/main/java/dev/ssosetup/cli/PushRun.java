@@ -47,6 +47,11 @@ final class PushRun {
 
         /** The question asked before applying. */
         String question();
+
+        /** The question for this plan (e.g. when the server's own verdict proved admin access). */
+        default String question(Plan plan) {
+            return question();
+        }
     }
 
     int run(OpenMetadataClient client, PushService service, Function<Consumer<StepReport>, Plan> planner,
@@ -61,6 +66,21 @@ final class PushRun {
                 out.println();
                 out.println("Changes (live -> ours; secrets hidden):");
                 d.lines().forEach(l -> out.println("  " + l));
+            });
+            if (!plan.findings().isEmpty()) {
+                out.println();
+                out.println("Findings:");
+                plan.findings().forEach(f -> out.println("  [" + f.severity().name() + "] " + f.id() + ": "
+                        + f.message() + (f.hint().isEmpty() ? "" : "  (" + f.hint() + ")")));
+            }
+            plan.serverVerdict().ifPresentOrElse(v -> {
+                out.println();
+                out.println("OpenMetadata's own verdict on this session's login (validate-token): " + v.summary());
+            }, () -> {
+                if (!plan.serverVerdictNote().isEmpty()) {
+                    out.println();
+                    out.println("No server verdict: " + plan.serverVerdictNote());
+                }
             });
             plan.validation().filter(v -> !v.passed()).ifPresent(v -> {
                 out.println();
@@ -81,7 +101,7 @@ final class PushRun {
         String typed = null;
         if (!yes) {
             prompt.println();
-            prompt.println(confirmation.question());
+            prompt.println(confirmation.question(plan));
             prompt.print("> ");
             prompt.flush();
             typed = readLine();
