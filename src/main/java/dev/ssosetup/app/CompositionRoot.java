@@ -145,7 +145,7 @@ public final class CompositionRoot {
                 notes.add(r.note());
             }
             return new PushEnvironment.TargetedProfile(desiredFromModel.from(r.configuration()).body(),
-                    r.configuration().provider(), notes);
+                    r.configuration().provider(), r.configuration().keys().keyId(), notes);
         }
 
         /** @throws IllegalArgumentException with the reason when the profile is refused */

@@ -119,12 +119,14 @@ public final class PushCommand implements Callable<Integer> {
             PrintWriter talk = connection.json ? err : out;
             ObjectNode body;
             ProviderSettings provider = null;
+            String keyId = "";
             if (source.config != null) {
                 body = readConfig(source.config);
             } else if (env.extras().profiles().isPresent()) {
                 PushEnvironment.TargetedProfile rendered = renderForServer(client, source.profile);
                 body = rendered.body();
                 provider = rendered.provider();
+                keyId = rendered.keyId();
                 rendered.notes().forEach(n -> talk.println("Note: " + n));
             } else {
                 body = renderProfile(source.profile);
@@ -132,11 +134,12 @@ public final class PushCommand implements Callable<Integer> {
             DesiredConfiguration desired = new DesiredConfiguration(body, connection.clientSecret());
             PushService service = new PushService(env.backupStores().apply(connection.backupFolder(env)), env.clock());
             LockoutEvidence evidence = env.evidence().get();
-            VerdictRequest verdictRequest = VerdictRequest.none();
+            VerdictRequest verdictRequest = VerdictRequest.none().with(keyId, "");
             if (login) {
                 LoginTestResult result = runLogin(provider, talk);
                 evidence = LoginEvidence.from(result, result.attempt().settings());
-                verdictRequest = new VerdictRequest(result.idToken(), evidence);
+                verdictRequest = new VerdictRequest(result.idToken(), evidence).with(keyId,
+                        String.valueOf(result.attempt().redirectUri()));
             }
             LockoutEvidence ours = evidence;
             VerdictRequest asked = verdictRequest;

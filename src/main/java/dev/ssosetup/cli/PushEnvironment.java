@@ -48,8 +48,11 @@ public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, Backup
         TargetedProfile render(Path profile, ServerVersion server);
     }
 
-    /** The body to push, the provider settings it came from (for the login test) and notes for the operator. */
-    public record TargetedProfile(ObjectNode body, ProviderSettings provider, List<String> notes) {
+    /**
+     * The body to push, the provider settings it came from (for the login test), the Keys step's key id (for the
+     * checklist and the key check) and notes for the operator.
+     */
+    public record TargetedProfile(ObjectNode body, ProviderSettings provider, String keyId, List<String> notes) {
         public TargetedProfile {
             notes = List.copyOf(notes);
         }

@@ -151,11 +151,15 @@ final class PushRun {
             out.println("Not applied: fix the fields above and plan again. The server still has its previous "
                     + "configuration.");
         }
+        if (result == null) {
+            printChecklist(plan.checklist());
+        }
         if (result != null) {
             result.backup().ifPresent(b -> {
                 out.println("Backup: " + b.backupFile());
                 out.println("Recovery steps: " + b.recoveryFile());
             });
+            printChecklist(result.checklist());
             switch (result.outcome()) {
                 case APPLIED_AND_VERIFIED -> out.println("Applied and verified. " + result.serverState().sentence());
                 case APPLIED_NOT_VERIFIED -> out.println("Applied, but verification failed: check the steps above. "
@@ -165,6 +169,14 @@ final class PushRun {
         }
         out.flush();
         return code;
+    }
+
+    private void printChecklist(java.util.List<dev.ssosetup.core.push.ChecklistItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        out.println("Checklist (OpenMetadata's production notes):");
+        items.forEach(i -> out.println("  " + i.line() + "  {" + i.id() + "}"));
     }
 
     private String readLine() {

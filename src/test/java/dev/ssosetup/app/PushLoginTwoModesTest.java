@@ -137,6 +137,8 @@ class PushLoginTwoModesTest {
         assertTrue(r.out().contains("OpenMetadata's own verdict on this session's login (validate-token): signs in as "
                 + "alice <alice@example.com>, admin"), r.out());
         assertTrue(r.out().contains("[ OK ] Lock-out guard: OpenMetadata's own verdict"), r.out());
+        assertTrue(r.out().contains("Checklist (OpenMetadata's production notes):"), r.out());
+        assertTrue(r.out().contains("{delete-basic-admin}") && r.out().contains("{private-window}"), r.out());
         JsonNode stored = fx.om.stored().path("authenticationConfiguration");
         assertEquals(604800, stored.path("sessionExpiry").intValue());
         String token = fx.om.validateTokenRequests().getLast();
@@ -157,6 +159,15 @@ class PushLoginTwoModesTest {
         assertEquals("alice@example.com", v.path("resolvedEmail").asText());
         assertTrue(v.path("domainCheck").isObject());
         assertTrue(r.err().contains(PREFIX), "the URL line goes to stderr in JSON mode");
+        List<String> ids = new java.util.ArrayList<>();
+        json.path("checklist").forEach(i -> {
+            ids.add(i.path("id").asText());
+            assertTrue(i.path("done").isBoolean() && !i.path("text").asText().isEmpty(), i.toString());
+        });
+        assertEquals(List.of("default-jwt-key", "configured-key-served", "delete-basic-admin", "remove-test-redirect",
+                "private-window"), ids);
+        assertTrue(json.path("checklist").get(3).path("text").asText().contains("http://127.0.0.1:"),
+                "names the login test's own redirect URI");
 
         fx.om.mode(Mode.V1_10);
         fx.om.store(fx.om.basicConfiguration());

@@ -152,6 +152,43 @@ public final class OpenMetadataClient {
         return json(r, "the public authentication settings");
     }
 
+    /** The key ids ({@code kid}) a JWKS URL serves, in order; keys without one are left out. */
+    public List<String> fetchKeyIds(String url) throws PushException {
+        HttpExchange.Response r = fetchKeySet(url);
+        try {
+            List<String> ids = new ArrayList<>();
+            for (var k : JWKSet.parse(r.bodyText()).getKeys()) {
+                if (k.getKeyID() != null) {
+                    ids.add(k.getKeyID());
+                }
+            }
+            return ids;
+        } catch (java.text.ParseException | RuntimeException e) {
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url
+                    + " did not answer a JSON Web Key Set {\"keys\":[...]}", List.of());
+        }
+    }
+
+    private HttpExchange.Response fetchKeySet(String url) throws PushException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new PushException(PushException.Kind.BAD_ANSWER, "\"" + url + "\" is not a URL");
+        }
+        HttpExchange.Response r;
+        try {
+            r = gateway.send(HttpExchange.Request.get(uri).withLimits(limits));
+        } catch (HttpFailure f) {
+            throw fromFailure(f, "fetch keys from " + url);
+        }
+        if (!r.isSuccess()) {
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url + " answered HTTP " + r.status()
+                    + " instead of a key set", List.of());
+        }
+        return r;
+    }
+
     /** Fetches a public key URL and says how many keys it answers with. */
     public int fetchKeyCount(String url) throws PushException {
         URI uri;

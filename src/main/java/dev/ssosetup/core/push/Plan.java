@@ -24,15 +24,21 @@ public final class Plan {
     private final List<Finding> findings;
     private final ServerVerdict serverVerdict;
     private final String serverVerdictNote;
+    private final List<ChecklistItem> checklist;
+    private final VerdictRequest context;
 
     Plan(ServerAddress server, ServerVersion version, ObjectNode live, ObjectNode toSend, ConfigDiff diff,
          ValidationReport validation, List<StepReport> steps, PushFailure failure) {
-        this(server, version, live, toSend, diff, validation, steps, failure, List.of(), null, "");
+        this(server, version, live, toSend, diff, validation, steps, failure, List.of(), null, "", List.of(),
+                VerdictRequest.none());
     }
 
     private Plan(ServerAddress server, ServerVersion version, ObjectNode live, ObjectNode toSend, ConfigDiff diff,
                  ValidationReport validation, List<StepReport> steps, PushFailure failure, List<Finding> findings,
-                 ServerVerdict serverVerdict, String serverVerdictNote) {
+                 ServerVerdict serverVerdict, String serverVerdictNote, List<ChecklistItem> checklist,
+                 VerdictRequest context) {
+        this.checklist = List.copyOf(checklist);
+        this.context = context;
         this.findings = List.copyOf(findings);
         this.serverVerdict = serverVerdict;
         this.serverVerdictNote = Objects.requireNonNullElse(serverVerdictNote, "");
@@ -107,7 +113,24 @@ public final class Plan {
     Plan withFindings(List<Finding> more, ServerVerdict verdict, String note) {
         List<Finding> all = new java.util.ArrayList<>(findings);
         all.addAll(more);
-        return new Plan(server, version, live, toSend, diff, validation, steps, failure, all, verdict, note);
+        return new Plan(server, version, live, toSend, diff, validation, steps, failure, all, verdict, note,
+                checklist, context);
+    }
+
+    /** The same plan with the post-push checklist as it stands before the push, and what it was built from. */
+    Plan withChecklist(List<ChecklistItem> items, VerdictRequest from) {
+        return new Plan(server, version, live, toSend, diff, validation, steps, failure, findings, serverVerdict,
+                serverVerdictNote, items, from);
+    }
+
+    /** The operator's checklist (OpenMetadata's production notes) as it stands before the push. */
+    public List<ChecklistItem> checklist() {
+        return checklist;
+    }
+
+    /** What the other steps told the plan (key id, redirect URI; the ID token stays inside). */
+    VerdictRequest context() {
+        return context;
     }
 
     /** The same plan with more steps (reported after the plan was first built). */
@@ -115,7 +138,7 @@ public final class Plan {
         List<StepReport> all = new java.util.ArrayList<>(steps);
         all.addAll(more);
         return new Plan(server, version, live, toSend, diff, validation, all, failure, findings, serverVerdict,
-                serverVerdictNote);
+                serverVerdictNote, checklist, context);
     }
 
     /** True when every plan step passed, OpenMetadata accepted the configuration and no finding is an error. */

@@ -57,6 +57,11 @@ public final class PushReport {
                     .put("kind", failure.kind().name().toLowerCase(java.util.Locale.ROOT))
                     .put("httpStatus", failure.status()).put("message", failure.text());
         }
+        ArrayNode checklist = root.putArray("checklist");
+        List<ChecklistItem> items = apply != null && !apply.checklist().isEmpty() ? apply.checklist()
+                : plan.checklist();
+        items.forEach(i -> checklist.addObject().put("id", i.id()).put("done", i.done())
+                .put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT)).put("text", i.text()));
         root.put("recovery", Backup.recoverySteps());
         return root;
     }

@@ -40,7 +40,55 @@ public final class PushService {
     public Plan plan(OpenMetadataClient client, DesiredConfiguration desired, VerdictRequest login, TaskContext ctx,
                      Consumer<StepReport> listener) {
         Plan base = planSteps(client, desired, ctx, listener);
-        return ServerVerdicts.complete(client, base, login, ctx, listener);
+        Plan plan = ServerVerdicts.complete(client, base, login, ctx, listener);
+        if (plan.version().isEmpty() || ctx.isCancelled()) {
+            return plan;
+        }
+        return plan.withChecklist(PostPushChecklist.of(servedKeyIds(client), login.configuredKeyId(),
+                login.testRedirectUri()), login);
+    }
+
+    /** The key ids OpenMetadata's own JWKS serves; empty when they cannot be read. */
+    private static Optional<List<String>> servedKeyIds(OpenMetadataClient client) {
+        try {
+            return Optional.of(client.fetchKeyIds(client.server().api("/v1/system/config/jwks").toString()));
+        } catch (PushException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * After an apply that reached the server: the served JWT key ids against the Keys step's key id (a warning, not a
+     * failure: OpenMetadata reads its keys at start-up, so they change only after a restart), and the checklist.
+     */
+    private ApplyResult afterApply(OpenMetadataClient client, Plan plan, ApplyResult r, Steps steps) {
+        if (r.serverState() != ServerState.APPLIED) {
+            return r;
+        }
+        Optional<List<String>> kids = servedKeyIds(client);
+        String kid = plan.context().configuredKeyId();
+        StepReport step;
+        if (kids.isEmpty()) {
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING, "could not read the server's "
+                    + "/api/v1/system/config/jwks");
+        } else if (kids.get().contains(PostPushChecklist.SHIPPED_KEY_ID)) {
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING, "the server serves "
+                    + kids.get() + ", including OpenMetadata's shipped key " + PostPushChecklist.SHIPPED_KEY_ID
+                    + ": replace the keys and restart (see the checklist)");
+        } else if (kid.isEmpty()) {
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.SKIPPED, "the server serves "
+                    + kids.get() + "; no key id from the Keys step to compare with");
+        } else if (kids.get().contains(kid)) {
+            step = StepReport.ok(PushStep.VERIFY_KEY_IDS, "the server serves " + kids.get()
+                    + ", including the configured key id " + kid);
+        } else {
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING, "the server serves "
+                    + kids.get() + ", not the configured key id " + kid + ": put the new keys in place and restart "
+                    + "OpenMetadata");
+        }
+        steps.add(step);
+        return new ApplyResult(r.outcome(), steps.list, r.backup(), r.failure(), r.serverState(),
+                PostPushChecklist.of(kids, kid, plan.context().testRedirectUri()));
     }
 
     private Plan planSteps(OpenMetadataClient client, DesiredConfiguration desired, TaskContext ctx,
@@ -183,9 +231,9 @@ public final class PushService {
             client.putConfig(sent);
             steps.add(StepReport.ok(PushStep.APPLY, "the server accepted the configuration and reloaded sign-in"));
         } catch (PushException e) {
-            return afterFailedPut(client, e, sent, live, saved, steps, ctx);
+            return afterApply(client, plan, afterFailedPut(client, e, sent, live, saved, steps, ctx), steps);
         }
-        return verify(client, sent, saved, steps, ctx);
+        return afterApply(client, plan, verify(client, sent, saved, steps, ctx), steps);
     }
 
     private ApplyResult afterFailedPut(OpenMetadataClient client, PushException e, ObjectNode sent, ObjectNode live,

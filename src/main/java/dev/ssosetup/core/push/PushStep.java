@@ -12,7 +12,8 @@ public enum PushStep {
     APPLY("Apply (PUT)"),
     VERIFY_READ_BACK("Verify: read back"),
     VERIFY_PROVIDER("Verify: live provider"),
-    VERIFY_KEYS("Verify: public keys");
+    VERIFY_KEYS("Verify: public keys"),
+    VERIFY_KEY_IDS("Verify: served JWT key ids");
 
     private final String title;
 

@@ -194,6 +194,43 @@ class PushTwoModesTest {
     }
 
     @Test
+    void theChecklistFlagsTheShippedKeyBeforeAndAfterAndVerifyComparesKeyIds() {
+        fx.om.servedKeyId(PostPushChecklist.SHIPPED_KEY_ID);
+        try {
+            String kid = Samples.confidential().keys().keyId();
+            VerdictRequest ctx = VerdictRequest.none().with(kid, "http://127.0.0.1:8000/callback");
+            Plan plan = plan(OpenMetadataVersion.V1_10, ctx);
+            assertEquals(List.of("default-jwt-key", "configured-key-served", "delete-basic-admin",
+                    "remove-test-redirect", "private-window"), plan.checklist().stream().map(ChecklistItem::id).toList());
+            ChecklistItem shipped = plan.checklist().getFirst();
+            assertFalse(shipped.done());
+            assertEquals(dev.ssosetup.core.common.Severity.ERROR, shipped.severity());
+            assertTrue(shipped.text().contains("Replace the keys"), shipped.text());
+            assertTrue(plan.checklist().get(3).text().contains("http://127.0.0.1:8000/callback"));
+            ApplyResult after = service.apply(client(), plan, LockoutGuard.check(plan.toSend(),
+                    new LockoutEvidence(true, true, "admin"), ""), TaskContext.none(), reported::add);
+            assertFalse(after.checklist().getFirst().done(), "still an error after the push");
+            StepReport keyIds = after.steps().stream().filter(st -> st.step() == PushStep.VERIFY_KEY_IDS).findFirst()
+                    .orElseThrow();
+            assertEquals(StepReport.Status.WARNING, keyIds.status());
+            assertTrue(keyIds.detail().contains(PostPushChecklist.SHIPPED_KEY_ID), keyIds.detail());
+
+            // after the restart with the Keys step's key: both key items are done, verify says so by key id
+            fx.om.servedKeyId(kid);
+            fx.om.store(fx.om.basicConfiguration());
+            Plan again = plan(OpenMetadataVersion.V1_10, ctx);
+            ApplyResult done = service.apply(client(), again, LockoutGuard.check(again.toSend(),
+                    new LockoutEvidence(true, true, "admin"), ""), TaskContext.none(), reported::add);
+            assertTrue(done.checklist().get(0).done());
+            assertTrue(done.checklist().get(1).done());
+            assertTrue(done.steps().stream().anyMatch(st -> st.step() == PushStep.VERIFY_KEY_IDS
+                    && st.status() == StepReport.Status.OK && st.detail().contains(kid)));
+        } finally {
+            fx.om.servedKeyId("om-test-key");
+        }
+    }
+
+    @Test
     void onOnePointTenThereIsNoVerdictAndTheNoteSaysWhy() throws Exception {
         Plan plan = plan(OpenMetadataVersion.V1_10, new VerdictRequest(idToken("alice"),
                 new LockoutEvidence(true, true, "alice")));
