@@ -7,6 +7,7 @@ import dev.ssosetup.cli.PushCommand;
 import dev.ssosetup.cli.PushEnvironment;
 import dev.ssosetup.core.push.ServerVersion;
 import dev.ssosetup.core.push.TargetForServer;
+import dev.ssosetup.core.push.VerdictRequest;
 import dev.ssosetup.cli.RenderCommand;
 import dev.ssosetup.cli.RestoreCommand;
 import dev.ssosetup.cli.SsoSetupCommand;
@@ -279,6 +280,13 @@ public final class CompositionRoot {
                     services.pushBackupStores.apply(FileBackupStore.defaultFolder()),
                     services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
                     stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages);
+            // issue 18: the login test's ID token (memory only) for the server's own verdict, the Keys step's key id
+            push.useContext(() -> {
+                var loginResult = state.loginResultProperty().get();
+                return loginResult == null ? VerdictRequest.none().with(state.configuration().keys().keyId(), "")
+                        : new VerdictRequest(loginResult.idToken(), state.pushLockoutEvidenceProperty().get())
+                        .with(state.configuration().keys().keyId(), loginResult.attempt().redirectUri());
+            });
             controllers.register(PushController.class,
                     () -> new PushController(push, messages));
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
