@@ -52,6 +52,8 @@ public final class ConfigurationCheck {
                     "Choose one of " + String.join(", ", target.algorithms()) + " in the Provider step"
                             + (target.has113Fields() ? "." : ", or a newer target OpenMetadata version.")));
         }
+        dev.ssosetup.core.provider.PromptPolicy.problem(p.preset(), p.prompt()).ifPresent(why ->
+                out.add(error(provider, "prompt-refused", why, "Set the prompt in the Provider step.")));
         if (target.has20Fields()) {
             if (p.sessionExpirySeconds() < ProviderSettings.MIN_SESSION_EXPIRY_SECONDS) {
                 out.add(error(provider, "session-expiry-too-short", "The session lifetime is "
