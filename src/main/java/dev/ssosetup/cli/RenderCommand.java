@@ -88,7 +88,10 @@ public final class RenderCommand implements Callable<Integer> {
                 err.println("sso-setup render: " + refused.reason());
                 return ExitCodes.FAILED;
             }
-            case ProfileLoad.Loaded loaded -> configuration = loaded.profile().configuration();
+            case ProfileLoad.Loaded loaded -> {
+                configuration = loaded.profile().configuration();
+                loaded.notes().forEach(n -> err.println("Note: " + n)); // e.g. an older profile was upgraded
+            }
         }
         boolean includeSecret = clientSecretFile != null;
         if (includeSecret) {
