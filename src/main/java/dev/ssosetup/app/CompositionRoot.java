@@ -6,6 +6,9 @@ import dev.ssosetup.cli.ExitCodes;
 import dev.ssosetup.cli.KeysCommand;
 import dev.ssosetup.cli.PushCommand;
 import dev.ssosetup.cli.PushEnvironment;
+import dev.ssosetup.core.push.ServerVersion;
+import dev.ssosetup.core.push.TargetForServer;
+import dev.ssosetup.core.push.VerdictRequest;
 import dev.ssosetup.cli.RenderCommand;
 import dev.ssosetup.cli.RestoreCommand;
 import dev.ssosetup.cli.SecretCommand;
@@ -151,7 +154,24 @@ public final class CompositionRoot {
             return new PushEnvironment(pushGateways, pushBackupStores,
                     FileBackupStore.defaultFolder(), pushClock, Optional.empty(),
                     LockoutEvidence::none, System.in)
-                    .withProfileRenderer(path -> desiredFromModel.from(openProfile(path.toString())).body());
+                    .withProfileRenderer(path -> desiredFromModel.from(openProfile(path.toString())).body())
+                    .withExtras(new PushEnvironment.Extras(Optional.of(this::renderProfileFor),
+                            Optional.of(loginTest())));
+        }
+
+        /** {@code push --profile}: the profile rendered for the server's version, with the notes to show. */
+        PushEnvironment.TargetedProfile renderProfileFor(Path path, ServerVersion server) {
+            ProfileLoad.Loaded loaded = switch (new ProfileService(configFiles).open(path.toString())) {
+                case ProfileLoad.Refused refused -> throw new IllegalArgumentException(refused.reason());
+                case ProfileLoad.Loaded l -> l;
+            };
+            TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
+            List<String> notes = new ArrayList<>(loaded.notes());
+            if (!r.note().isEmpty()) {
+                notes.add(r.note());
+            }
+            return new PushEnvironment.TargetedProfile(desiredFromModel.from(r.configuration()).body(),
+                    r.configuration().provider(), r.configuration().keys().keyId(), notes);
         }
 
         /** @throws IllegalArgumentException with the reason when the profile is refused */
@@ -322,6 +342,13 @@ public final class CompositionRoot {
                     services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
                     stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages,
                     services.keychain());
+            // issue 18: the login test's ID token (memory only) for the server's own verdict, the Keys step's key id
+            push.useContext(() -> {
+                var loginResult = state.loginResultProperty().get();
+                return loginResult == null ? VerdictRequest.none().with(state.configuration().keys().keyId(), "")
+                        : new VerdictRequest(loginResult.idToken(), state.pushLockoutEvidenceProperty().get())
+                        .with(state.configuration().keys().keyId(), loginResult.attempt().redirectUri());
+            });
             controllers.register(PushController.class,
                     () -> new PushController(push, messages));
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));

@@ -3,7 +3,18 @@ package dev.ssosetup.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssosetup.core.login.LoginOptions;
+import dev.ssosetup.core.login.LoginReport;
+import dev.ssosetup.core.login.LoginTest;
+import dev.ssosetup.core.login.LoginTestResult;
+import dev.ssosetup.core.login.RedirectHost;
+import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.push.DesiredConfiguration;
+import dev.ssosetup.core.push.LoginEvidence;
+import dev.ssosetup.core.push.PushException;
+import dev.ssosetup.core.push.ServerVerdict;
+import dev.ssosetup.core.push.ServerVersion;
+import dev.ssosetup.core.push.VerdictRequest;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.push.OpenMetadataClient;
@@ -20,6 +31,9 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -58,6 +72,26 @@ public final class PushCommand implements Callable<Integer> {
             description = "With --yes and no passed login test: the confirmation phrase, typed in full.")
     String acceptRisk;
 
+    @Option(names = "--login", description = "Run the login test first (the same as sso-setup test-login, with the "
+            + "profile's provider settings; needs --profile) and use it as lock-out evidence; on OpenMetadata 2.0+ "
+            + "the server's own verdict on that login is asked for too.")
+    boolean login;
+
+    @Option(names = "--no-browser", description = "With --login: do not open a browser; print the URL to open.")
+    boolean noBrowser;
+
+    @Option(names = "--port", paramLabel = "N", description = "With --login: the loopback port for the redirect "
+            + "(default: any free port).")
+    Integer loginPort;
+
+    @Option(names = "--redirect-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "With --login: 127.0.0.1, localhost or [::1] (default: ${DEFAULT-VALUE}).")
+    String redirectHost;
+
+    @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "With --login: how long the login test may take (default: ${DEFAULT-VALUE}).")
+    int loginTimeout;
+
     /** Where the configuration comes from. */
     static final class Source {
         @Option(names = "--config", paramLabel = "FILE", required = true,
@@ -85,20 +119,125 @@ public final class PushCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         connection.keychainErr = err;
         try {
-            ObjectNode body = source.config != null ? readConfig(source.config) : renderProfile(source.profile);
+            if (!login && (noBrowser || loginPort != null)) {
+                throw new PushUsageException("--no-browser and --port belong to --login");
+            }
             OpenMetadataClient client = connection.client(env);
+            PrintWriter talk = connection.json ? err : out;
+            ObjectNode body;
+            ProviderSettings provider = null;
+            String keyId = "";
+            if (source.config != null) {
+                body = readConfig(source.config);
+            } else if (env.extras().profiles().isPresent()) {
+                PushEnvironment.TargetedProfile rendered = renderForServer(client, source.profile);
+                body = rendered.body();
+                provider = rendered.provider();
+                keyId = rendered.keyId();
+                rendered.notes().forEach(n -> talk.println("Note: " + n));
+            } else {
+                body = renderProfile(source.profile);
+            }
             DesiredConfiguration desired = new DesiredConfiguration(body, connection.clientSecret(body));
             PushService service = new PushService(env.backupStores().apply(connection.backupFolder(env)), env.clock());
             LockoutEvidence evidence = env.evidence().get();
-            PushRun.Confirmation confirmation = PushRun.guarded(evidence, acceptRisk,
-                    "Apply this configuration to " + connection.server + "? Type yes to apply.");
+            VerdictRequest verdictRequest = VerdictRequest.none().with(keyId, "");
+            if (login) {
+                LoginTestResult result = runLogin(provider, talk);
+                evidence = LoginEvidence.from(result, result.attempt().settings());
+                verdictRequest = new VerdictRequest(result.idToken(), evidence).with(keyId,
+                        String.valueOf(result.attempt().redirectUri()));
+            }
+            LockoutEvidence ours = evidence;
+            VerdictRequest asked = verdictRequest;
+            PushRun.Confirmation confirmation = new PushRun.Confirmation() {
+                private boolean proven(Plan plan) {
+                    return plan == null ? ours.provesAdminAccess() : plan.serverVerdict().map(v -> v.success() && v.admin()).orElse(ours.provesAdminAccess());
+                }
+
+                @Override
+                public LockoutGuard.Decision decide(Plan plan, String typed) {
+                    ServerVerdict verdict = plan.serverVerdict().orElse(null);
+                    if (typed == null) {
+                        return LockoutGuard.check(body, ours, verdict, acceptRisk);
+                    }
+                    LockoutGuard.Decision d = LockoutGuard.check(body, ours, verdict, typed);
+                    boolean yesTyped = typed.strip().equalsIgnoreCase("yes");
+                    if (proven(plan) && !yesTyped && !LockoutGuard.confirms(typed)) {
+                        return new LockoutGuard.Decision(false, "The operator did not answer yes.");
+                    }
+                    return d;
+                }
+
+                @Override
+                public String question() {
+                    return question(null);
+                }
+
+                @Override
+                public String question(Plan plan) {
+                    return proven(plan)
+                            ? "Apply this configuration to " + connection.server + "? Type yes to apply."
+                            : "No passed admin login test in this session: this push can lock every admin out.\n"
+                            + "To apply anyway, type exactly: " + LockoutGuard.CONFIRMATION_PHRASE;
+                }
+            };
             return new PushRun(env, out, err, connection.json).run(client, service,
-                    listener -> service.plan(client, desired, TaskContext.none(), listener), dryRun, connection.yes,
-                    confirmation);
+                    listener -> service.plan(client, desired, asked, TaskContext.none(), listener), dryRun,
+                    connection.yes, confirmation);
         } catch (PushUsageException e) {
             err.println("sso-setup push: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+    }
+
+    /** The profile rendered for the version the server reports (when it can be read; else the profile's own). */
+    private PushEnvironment.TargetedProfile renderForServer(OpenMetadataClient client, Path profile) {
+        ServerVersion version;
+        try {
+            version = client.version();
+        } catch (PushException e) {
+            version = null; // the plan's connect step reports it
+        }
+        try {
+            return env.extras().profiles().orElseThrow().render(profile, version);
+        } catch (IllegalArgumentException e) {
+            throw new PushUsageException("--profile " + profile + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code --login}: the same login test as {@code test-login}, with the profile's provider settings. */
+    private LoginTestResult runLogin(ProviderSettings provider, PrintWriter talk) {
+        if (provider == null) {
+            throw new PushUsageException("--login needs --profile: the login test takes the provider settings from "
+                    + "the profile");
+        }
+        LoginTest loginTest = env.extras().loginTest().orElseThrow(() -> new PushUsageException("--login is not "
+                + "available in this build"));
+        RedirectHost host = RedirectHost.parse(redirectHost).orElseThrow(() -> new PushUsageException(
+                "--redirect-host: it is not 127.0.0.1, localhost or [::1]"));
+        if (loginPort != null && (loginPort < 0 || loginPort > 65535)) {
+            throw new PushUsageException("--port: " + loginPort + " is not a port number (1-65535, or 0 for any)");
+        }
+        if (loginTimeout <= 0) {
+            throw new PushUsageException("--login-timeout: give a number of seconds above 0");
+        }
+        LoginOptions options = new LoginOptions(loginPort == null ? List.of() : List.of(loginPort), host,
+                Duration.ofSeconds(loginTimeout), !noBrowser);
+        ProviderSettings settings = provider.toBuilder().clientSecret(connection.clientSecret()).build();
+        Optional<byte[]> ca;
+        try {
+            ca = CaFileOption.read(connection.caFile);
+        } catch (IllegalArgumentException e) {
+            throw new PushUsageException(e.getMessage());
+        }
+        talk.println("Login test (the same as sso-setup test-login):");
+        LoginTestResult result = loginTest.run(settings, options, ca, TestLoginCommand.printing(talk, options),
+                TaskContext.none());
+        talk.print(LoginReport.render(result));
+        talk.println();
+        talk.flush();
+        return result;
     }
 
     private ObjectNode renderProfile(Path profile) {

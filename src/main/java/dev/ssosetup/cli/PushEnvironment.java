@@ -3,11 +3,15 @@ package dev.ssosetup.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.net.HttpGatewayFactory;
+import dev.ssosetup.core.login.LoginTest;
+import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.push.LockoutEvidence;
+import dev.ssosetup.core.push.ServerVersion;
 
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,8 +26,46 @@ import java.util.function.Supplier;
 public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, BackupStore> backupStores,
                               Path defaultBackupFolder, Clock clock,
                               Optional<Function<Path, ObjectNode>> profileRenderer,
-                              Supplier<LockoutEvidence> evidence, InputStream stdin) {
+                              Supplier<LockoutEvidence> evidence, InputStream stdin, Extras extras) {
+    /**
+     * Issue 18's seams: {@code profiles} renders a profile for the server's version (used by {@code --profile} when
+     * set, instead of {@code profileRenderer}), {@code loginTest} runs {@code push --login}'s login test.
+     */
+    public record Extras(Optional<TargetedProfiles> profiles, Optional<LoginTest> loginTest) {
+        public Extras {
+            profiles = Objects.requireNonNullElse(profiles, Optional.empty());
+            loginTest = Objects.requireNonNullElse(loginTest, Optional.empty());
+        }
+
+        public static Extras none() {
+            return new Extras(Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** A profile file, opened and rendered for a server version (empty: for the profile's own target). */
+    public interface TargetedProfiles {
+        /** @throws IllegalArgumentException with the reason when the profile is refused or not ready */
+        TargetedProfile render(Path profile, ServerVersion server);
+    }
+
+    /**
+     * The body to push, the provider settings it came from (for the login test), the Keys step's key id (for the
+     * checklist and the key check) and notes for the operator.
+     */
+    public record TargetedProfile(ObjectNode body, ProviderSettings provider, String keyId, List<String> notes) {
+        public TargetedProfile {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    public PushEnvironment(HttpGatewayFactory gateways, Function<Path, BackupStore> backupStores,
+                           Path defaultBackupFolder, Clock clock, Optional<Function<Path, ObjectNode>> profileRenderer,
+                           Supplier<LockoutEvidence> evidence, InputStream stdin) {
+        this(gateways, backupStores, defaultBackupFolder, clock, profileRenderer, evidence, stdin, Extras.none());
+    }
+
     public PushEnvironment {
+        extras = Objects.requireNonNullElse(extras, Extras.none());
         Objects.requireNonNull(gateways);
         Objects.requireNonNull(backupStores);
         Objects.requireNonNull(defaultBackupFolder);
@@ -36,6 +78,12 @@ public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, Backup
     /** The same environment with a profile renderer: the one line the lead adds when the Review feature is merged. */
     public PushEnvironment withProfileRenderer(Function<Path, ObjectNode> renderer) {
         return new PushEnvironment(gateways, backupStores, defaultBackupFolder, clock, Optional.of(renderer),
-                evidence, stdin);
+                evidence, stdin, extras);
+    }
+
+    /** The same environment with issue 18's seams. */
+    public PushEnvironment withExtras(Extras more) {
+        return new PushEnvironment(gateways, backupStores, defaultBackupFolder, clock, profileRenderer, evidence,
+                stdin, more);
     }
 }

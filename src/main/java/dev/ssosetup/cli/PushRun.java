@@ -48,6 +48,11 @@ final class PushRun {
 
         /** The question asked before applying. */
         String question();
+
+        /** The question for this plan (e.g. when the server's own verdict proved admin access). */
+        default String question(Plan plan) {
+            return question();
+        }
     }
 
     /**
@@ -95,6 +100,21 @@ final class PushRun {
                 out.println("Changes (live -> ours; secrets hidden):");
                 d.lines().forEach(l -> out.println("  " + l));
             });
+            if (!plan.findings().isEmpty()) {
+                out.println();
+                out.println("Findings:");
+                plan.findings().forEach(f -> out.println("  [" + f.severity().name() + "] " + f.id() + ": "
+                        + f.message() + (f.hint().isEmpty() ? "" : "  (" + f.hint() + ")")));
+            }
+            plan.serverVerdict().ifPresentOrElse(v -> {
+                out.println();
+                out.println("OpenMetadata's own verdict on this session's login (validate-token): " + v.summary());
+            }, () -> {
+                if (!plan.serverVerdictNote().isEmpty()) {
+                    out.println();
+                    out.println("No server verdict: " + plan.serverVerdictNote());
+                }
+            });
             plan.validation().filter(v -> !v.passed()).ifPresent(v -> {
                 out.println();
                 out.println("OpenMetadata refuses this configuration:");
@@ -114,7 +134,7 @@ final class PushRun {
         String typed = null;
         if (!yes) {
             prompt.println();
-            prompt.println(confirmation.question());
+            prompt.println(confirmation.question(plan));
             prompt.print("> ");
             prompt.flush();
             typed = readLine();
@@ -164,11 +184,15 @@ final class PushRun {
             out.println("Not applied: fix the fields above and plan again. The server still has its previous "
                     + "configuration.");
         }
+        if (result == null) {
+            printChecklist(plan.checklist());
+        }
         if (result != null) {
             result.backup().ifPresent(b -> {
                 out.println("Backup: " + b.backupFile());
                 out.println("Recovery steps: " + b.recoveryFile());
             });
+            printChecklist(result.checklist());
             switch (result.outcome()) {
                 case APPLIED_AND_VERIFIED -> out.println("Applied and verified. " + result.serverState().sentence());
                 case APPLIED_NOT_VERIFIED -> out.println("Applied, but verification failed: check the steps above. "
@@ -178,6 +202,14 @@ final class PushRun {
         }
         out.flush();
         return code;
+    }
+
+    private void printChecklist(java.util.List<dev.ssosetup.core.push.ChecklistItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        out.println("Checklist (OpenMetadata's production notes):");
+        items.forEach(i -> out.println("  " + i.line() + "  {" + i.id() + "}"));
     }
 
     private String readLine() {

@@ -114,7 +114,10 @@ public final class RenderCommand implements Callable<Integer> {
                 err.println("sso-setup render: " + refused.reason());
                 return ExitCodes.FAILED;
             }
-            case ProfileLoad.Loaded loaded -> configuration = loaded.profile().configuration();
+            case ProfileLoad.Loaded loaded -> {
+                configuration = loaded.profile().configuration();
+                loaded.notes().forEach(n -> err.println("Note: " + n)); // e.g. an older profile was upgraded
+            }
         }
         if (clientSecretFromKeychain && clientSecretFile != null) {
             err.println("sso-setup render: give the client secret with --client-secret-file or "

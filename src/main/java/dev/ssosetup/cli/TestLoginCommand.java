@@ -157,7 +157,23 @@ public final class TestLoginCommand implements Callable<Integer> {
         // in JSON mode stdout carries only the JSON document: progress goes to stderr
         PrintWriter talk = json ? err : out;
         Optional<byte[]> ca = readCa();
-        LoginTestResult result = loginTest.run(settings, options, ca, new LoginEvents() {
+        LoginTestResult result = loginTest.run(settings, options, ca, printing(talk, options), TaskContext.none());
+        if (json) {
+            out.println(toJson(result));
+        } else {
+            out.println();
+            out.print(LoginReport.render(result));
+        }
+        out.flush();
+        return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * What the operator sees while a login test waits: the redirect URI and the line {@code Open this URL to sign in:
+     * <url>}. Shared with {@code push --login}, which runs the same login test.
+     */
+    static LoginEvents printing(PrintWriter talk, LoginOptions options) {
+        return new LoginEvents() {
             @Override
             public void waitingForBrowser(URI authorizationUrl, URI redirectUri) {
                 talk.println("Redirect URI: " + redirectUri);
@@ -179,15 +195,7 @@ public final class TestLoginCommand implements Callable<Integer> {
                     talk.flush();
                 }
             }
-        }, TaskContext.none());
-        if (json) {
-            out.println(toJson(result));
-        } else {
-            out.println();
-            out.print(LoginReport.render(result));
-        }
-        out.flush();
-        return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+        };
     }
 
     private Optional<byte[]> readCa() {

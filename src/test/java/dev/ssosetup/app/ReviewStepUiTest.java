@@ -162,7 +162,7 @@ class ReviewStepUiTest {
         run(() -> viewModel.saveProfile(profile.toString()));
         String text = Files.readString(profile);
         assertFalse(text.contains(Samples.SECRET));
-        assertTrue(text.contains("\"profileVersion\" : 1"));
+        assertTrue(text.contains("\"profileVersion\" : 2"));
 
         SsoConfiguration before = viewModel.configurationProperty().get();
         run(() -> {

@@ -15,18 +15,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The schemas inside the app are byte-for-byte OpenMetadata's (ADR 0004). */
 class SchemaCopyTest {
-    private static final Path COPY = Path.of("src/main/resources/openmetadata/schema");
+    private static final Path RESOURCES = Path.of("src/main/resources/openmetadata");
 
     @Test
     void theBundledSchemasEqualTheSharedOnes() throws IOException {
-        Path shared = Path.of(System.getProperty("sso.setup.sharedDir", "../shared"), "openmetadata/schema");
-        Assumptions.assumeTrue(Files.isDirectory(shared), "no ../shared beside the clone");
+        compare("schema");
+    }
+
+    /** ADR 0024: the 2.0 set, the same way (every file of it is needed: bodies, answers, validate-token). */
+    @Test
+    void theBundledTwoPointZeroSchemasEqualTheSharedOnes() throws IOException {
+        compare("schema-2.0");
+    }
+
+    private static void compare(String folder) throws IOException {
+        Path shared = Path.of(System.getProperty("sso.setup.sharedDir", "../shared"), "openmetadata", folder);
+        Assumptions.assumeTrue(Files.isDirectory(shared), "no ../shared/openmetadata/" + folder + " beside the clone");
+        Path copy = RESOURCES.resolve(folder);
         List<Path> sharedFiles = files(shared);
         assertFalse(sharedFiles.isEmpty());
-        assertEquals(sharedFiles, files(COPY), "same file list");
+        assertEquals(sharedFiles, files(copy), "same file list");
         for (Path rel : sharedFiles) {
-            assertArrayEquals(Files.readAllBytes(shared.resolve(rel)), Files.readAllBytes(COPY.resolve(rel)),
-                    "differs: " + rel + " (copy ../shared/openmetadata/schema again)");
+            assertArrayEquals(Files.readAllBytes(shared.resolve(rel)), Files.readAllBytes(copy.resolve(rel)),
+                    "differs: " + rel + " (copy ../shared/openmetadata/" + folder + " again)");
         }
     }
 

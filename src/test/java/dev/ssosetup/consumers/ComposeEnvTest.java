@@ -195,9 +195,6 @@ class ComposeEnvTest {
 
     private static SsoConfiguration withAdmins(SsoConfiguration c, List<String> admins) {
         ProviderSettings p = c.provider();
-        return c.withProvider(new ProviderSettings(p.preset(), p.providerName(), p.issuer(), p.discoveryUrl(),
-                p.tenant(), p.clientType(), p.clientId(), p.clientSecret(), p.scopes(), p.clientAuthMethod(),
-                p.tokenValidationAlgorithm(), p.serverUrl(), p.principalClaims(), p.principalClaimsMapping(), admins,
-                p.principalDomain(), p.enforcePrincipalDomain(), p.allowedRegistrationDomains(), p.selfSignup()));
+        return c.withProvider(p.toBuilder().adminPrincipals(admins).build());
     }
 }

@@ -71,11 +71,10 @@ public final class OddConfigurations {
     static SsoConfiguration with(SsoConfiguration base, String providerName, List<String> admins, String domain,
                                  String clientId, List<String> registration, String jwtIssuer) {
         ProviderSettings p = base.provider();
-        ProviderSettings q = new ProviderSettings(p.preset(), providerName, p.issuer(), p.discoveryUrl(), p.tenant(),
-                p.clientType(), clientId.isBlank() ? "x" + clientId : clientId, p.clientSecret(), p.scopes(),
-                p.clientAuthMethod(), p.tokenValidationAlgorithm(), p.serverUrl(), p.principalClaims(),
-                p.principalClaimsMapping(), admins, domain.isBlank() ? "example.com" : domain,
-                p.enforcePrincipalDomain(), registration, p.selfSignup());
+        ProviderSettings q = p.toBuilder().providerName(providerName)
+                .clientId(clientId.isBlank() ? "x" + clientId : clientId).adminPrincipals(admins)
+                .principalDomain(domain.isBlank() ? "example.com" : domain).allowedRegistrationDomains(registration)
+                .build();
         JwtKeySettings k = base.keys();
         return new SsoConfiguration(q, base.authorizerOptions(),
                 new JwtKeySettings(k.privateKeyPath(), k.publicKeyPath(), jwtIssuer, k.keyId()), base.idpJwksUri());

@@ -26,7 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A faithful stand-in for OpenMetadata 1.10/1.11's security-configuration API (see {@code shared/openmetadata/API.md})
+ * A faithful stand-in for OpenMetadata 1.10/1.11's security-configuration API (see {@code shared/openmetadata/API.md}),
+ * or in {@link Mode#V2_0} for 2.0.x's ({@code API-2.0.md}: the 2.0 schema set with 2.0.0's own refusals, the session
+ * fields, the prompt policy, and {@code test-login/validate-token} with its documented stages)
  * on 127.0.0.1: admin bearer token required (no or unknown token 401, a bot token 403), bodies validated against the
  * bundled schemas (400 with a {@code SecurityValidationResponse}), the client secret masked on GET, validate running
  * the documented checks (discovery and JWKS fetched; loopback allowed for tests), {@code /config/auth} reflecting the
@@ -36,12 +38,38 @@ public final class OpenMetadataTestServer implements AutoCloseable {
     public static final String MASK = "*********";
     public static final String CONFIG = "/api/v1/system/security/config";
     public static final String VALIDATE = "/api/v1/system/security/validate";
+    public static final String VALIDATE_TOKEN = "/api/v1/system/security/test-login/validate-token";
+    /** The key id of the JWT keys OpenMetadata ships (its default {@code jwtTokenConfiguration}). */
+    public static final String SHIPPED_KEY_ID = "Gb389a-9f76-gdjs-a92j-0242bk94356";
+
+    /** Which OpenMetadata the stand-in plays. */
+    public enum Mode {
+        V1_10("1.10.4"),
+        V2_0("2.0.1");
+
+        private final String version;
+
+        Mode(String version) {
+            this.version = version;
+        }
+
+        public String version() {
+            return version;
+        }
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final String adminToken;
     private final String botToken;
     private final SchemaCheck schema = new SchemaCheck();
+    private final SchemaCheck schema20 = new SchemaCheck(
+            "/openmetadata/schema-2.0/configuration/securityConfiguration.json");
+    private final SchemaCheck tokenRequestSchema = new SchemaCheck(
+            "/openmetadata/schema-2.0/system/testLoginTokenRequest.json");
+    private final TestLoginEndpoint testLogin = new TestLoginEndpoint();
+    private volatile Mode mode = Mode.V1_10;
+    private volatile String servedKeyId = "om-test-key";
     private final SecurityChecks checks = new SecurityChecks();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
@@ -93,6 +121,26 @@ public final class OpenMetadataTestServer implements AutoCloseable {
 
     public void version(String v) {
         this.version = v;
+    }
+
+    /** Plays OpenMetadata 1.10 (default) or 2.0; sets the reported version too. */
+    public void mode(Mode m) {
+        this.mode = m;
+        this.version = m.version();
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** The key id {@code /api/v1/system/config/jwks} serves (e.g. {@link #SHIPPED_KEY_ID}, as a fresh install). */
+    public void servedKeyId(String kid) {
+        this.servedKeyId = kid;
+    }
+
+    /** Every ID token validate-token received. */
+    public List<String> validateTokenRequests() {
+        return testLogin.tokensSeen();
     }
 
     /** The stored configuration exactly as stored (unmasked), for assertions. */
@@ -227,6 +275,8 @@ public final class OpenMetadataTestServer implements AutoCloseable {
                 return validate(body);
             case "PUT " + CONFIG:
                 return put(body, fault);
+            case "POST " + VALIDATE_TOKEN:
+                return validateToken(body);
             case "PATCH " + CONFIG:
                 return error(400, "This stand-in does not implement PATCH; the console must use PUT");
             default:
@@ -253,9 +303,12 @@ public final class OpenMetadataTestServer implements AutoCloseable {
         if (config == null) {
             return new Answer(400, failed(List.<String[]>of(new String[] {"", "Body is not a JSON object"})));
         }
-        List<String[]> errors = new ArrayList<>(schema.errors(config));
+        List<String[]> errors = new ArrayList<>(schemaErrors(config));
         if (errors.isEmpty()) {
             errors.addAll(checks.run(config));
+            if (mode == Mode.V2_0) {
+                errors.addAll(TwoPointZeroRules.promptErrors(config));
+            }
         }
         return new Answer(200, errors.isEmpty() ? JSON.createObjectNode().put("status", "success") : failed(errors));
     }
@@ -265,7 +318,7 @@ public final class OpenMetadataTestServer implements AutoCloseable {
         if (config == null) {
             return error(400, "Unable to process JSON");
         }
-        List<String[]> errors = schema.errors(config);
+        List<String[]> errors = schemaErrors(config);
         if (!errors.isEmpty()) {
             return new Answer(400, failed(errors));
         }
@@ -288,10 +341,34 @@ public final class OpenMetadataTestServer implements AutoCloseable {
         return new Answer(200, config);
     }
 
+    private List<String[]> schemaErrors(ObjectNode config) {
+        if (mode == Mode.V1_10) {
+            return schema.errors(config);
+        }
+        List<String[]> errors = new ArrayList<>(schema20.errors(config));
+        errors.addAll(TwoPointZeroRules.schemaErrors(config));
+        return errors;
+    }
+
+    private Answer validateToken(byte[] body) {
+        if (mode == Mode.V1_10) {
+            return error(404, "HTTP 404 Not Found");
+        }
+        ObjectNode request = parse(body);
+        if (request == null) {
+            return error(400, "Unable to process JSON");
+        }
+        List<String[]> errors = tokenRequestSchema.errors(request);
+        if (!errors.isEmpty()) {
+            return new Answer(400, failed(errors));
+        }
+        return new Answer(200, testLogin.answer(request));
+    }
+
     private JsonNode jwks() {
         // quirk (API.md): n and e as padded base64url with a leading zero byte
         ObjectNode key = JSON.createObjectNode();
-        key.put("kty", "RSA").put("kid", jwtKey.getKeyID())
+        key.put("kty", "RSA").put("kid", servedKeyId)
                 .put("n", padded(jwtKey.getModulus().decodeToBigInteger()))
                 .put("e", padded(jwtKey.getPublicExponent().decodeToBigInteger()))
                 .put("alg", "RS256").put("use", "sig");

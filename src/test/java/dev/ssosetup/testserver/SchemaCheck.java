@@ -23,11 +23,17 @@ final class SchemaCheck {
     private final JsonSchema schema;
 
     SchemaCheck() {
-        URL url = Objects.requireNonNull(SchemaCheck.class.getResource(
-                "/openmetadata/schema/configuration/securityConfiguration.json"), "bundled schema missing");
+        this("/openmetadata/schema/configuration/securityConfiguration.json");
+    }
+
+    /** {@code resource}: a schema on the class path, e.g. the 2.0 set's securityConfiguration or testLoginTokenRequest. */
+    SchemaCheck(String resource) {
+        URL url = Objects.requireNonNull(SchemaCheck.class.getResource(resource), "bundled schema missing");
         JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7()).idKeyword("$never-an-id").build();
+        JsonMetaSchema draft202012 = JsonMetaSchema.builder(JsonMetaSchema.getV202012()).idKeyword("$never-an-id")
+                .build();
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
-                b -> b.metaSchema(draft7));
+                b -> b.metaSchema(draft7).metaSchema(draft202012));
         try {
             schema = factory.getSchema(SchemaLocation.of(url.toURI().toString()));
         } catch (URISyntaxException e) {

@@ -3,19 +3,18 @@ package dev.ssosetup.core.config;
 import dev.ssosetup.core.common.Finding;
 import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.Preset;
+import dev.ssosetup.core.provider.ProviderSettings;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The rules a configuration must meet before any output is "ready", beyond what OpenMetadata's schema can say (the
  * server checks these on validate). Each problem names the step that fixes it.
  */
 public final class ConfigurationCheck {
-    private static final Set<String> ALGORITHMS = Set.of("RS256", "RS384", "RS512");
     /** The key id of the test key pair in OpenMetadata's images ({@code ./conf/private_key.der}). */
     public static final String SHIPPED_KEY_ID = "Gb389a-9f76-gdjs-a92j-0242bk94356";
 
@@ -83,10 +82,27 @@ public final class ConfigurationCheck {
             out.add(error(provider, "scope-openid-missing", "The scopes do not include openid.",
                     "Add the scope openid in the Provider step."));
         }
-        if (!ALGORITHMS.contains(p.tokenValidationAlgorithm())) {
+        var target = p.openMetadataVersion();
+        if (!target.algorithms().contains(p.tokenValidationAlgorithm())) {
             out.add(error(provider, "algorithm-unsupported",
-                    "Token validation algorithm " + p.tokenValidationAlgorithm() + " is not supported by OpenMetadata.",
-                    "Choose RS256, RS384 or RS512 in the Provider step."));
+                    "Token validation algorithm " + p.tokenValidationAlgorithm() + " is not supported by OpenMetadata "
+                            + target.label() + (target.has113Fields() ? "." : " (ES algorithms came with 1.13)."),
+                    "Choose one of " + String.join(", ", target.algorithms()) + " in the Provider step"
+                            + (target.has113Fields() ? "." : ", or a newer target OpenMetadata version.")));
+        }
+        dev.ssosetup.core.provider.PromptPolicy.problem(p.preset(), p.prompt()).ifPresent(why ->
+                out.add(error(provider, "prompt-refused", why, "Set the prompt in the Provider step.")));
+        if (target.has20Fields()) {
+            if (p.sessionExpirySeconds() < ProviderSettings.MIN_SESSION_EXPIRY_SECONDS) {
+                out.add(error(provider, "session-expiry-too-short", "The session lifetime is "
+                        + p.sessionExpirySeconds() + " s; OpenMetadata " + target.label() + " wants at least "
+                        + ProviderSettings.MIN_SESSION_EXPIRY_SECONDS + " s (1 hour).",
+                        "Set the session lifetime in the Provider step (default 604800 s, 7 days)."));
+            }
+            if (p.maxActiveSessionsPerUser() < 1) {
+                out.add(error(provider, "max-sessions-invalid", "The number of active sessions per user must be at "
+                        + "least 1.", "Set it in the Provider step (OpenMetadata's default is 5)."));
+            }
         }
         if (p.principalClaims().isEmpty()) {
             out.add(error(provider, "principal-claims-missing", "No JWT principal claims are set.",

@@ -10,6 +10,12 @@ import java.util.List;
  * Builds OpenMetadata's configuration objects ({@code authenticationConfiguration}, {@code authorizerConfiguration},
  * {@code jwtTokenConfiguration}) as Jackson trees from the model, field by field as in OpenMetadata's schema. The JSON
  * and YAML renderers share these trees so that both say exactly the same thing.
+ *
+ * <p>The trees are rendered for the model's target OpenMetadata version
+ * ({@link dev.ssosetup.core.provider.ProviderSettings#openMetadataVersion()}): a field the target does not know is
+ * never set (1.13 on: {@code jwtTeamClaimMapping}, {@code defaultOAuthRole}; 2.0 on: top-level {@code sessionExpiry}
+ * and {@code maxActiveSessionsPerUser}, which 2.0 needs because its environment variables do not reach an upgraded
+ * install's stored configuration). {@link TargetFieldRules} checks the result.
  */
 public final class OmDocuments {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -42,6 +48,14 @@ public final class OmDocuments {
             a.set("jwtPrincipalClaimsMapping", array(c.principalClaimsMapping()));
         }
         a.put("enableSelfSignup", p.selfSignup());
+        var target = p.openMetadataVersion();
+        if (target.has113Fields() && !p.teamClaimMapping().isBlank()) {
+            a.put("jwtTeamClaimMapping", p.teamClaimMapping().strip());
+        }
+        if (target.has20Fields()) {
+            a.put("sessionExpiry", p.sessionExpirySeconds());
+            a.put("maxActiveSessionsPerUser", p.maxActiveSessionsPerUser());
+        }
         if (c.confidential()) {
             a.set("oidcConfiguration", oidc(c, secret));
         }
@@ -64,8 +78,13 @@ public final class OmDocuments {
         o.put("tenant", c.tenant()); // required whenever oidcConfiguration is sent: "" when unused
         o.put("serverUrl", c.serverUrl());
         o.put("callbackUrl", c.callbackUrl());
+        if (!p.prompt().isBlank()) {
+            o.put("prompt", p.prompt().strip());
+        }
         o.put("tokenValidity", SsoConfiguration.TOKEN_VALIDITY_SECONDS);
-        o.put("sessionExpiry", SsoConfiguration.SESSION_EXPIRY_SECONDS);
+        // 2.0: a fallback for the top-level field, still defined (and checked, >= 3600) by the 2.0 OIDC schema
+        o.put("sessionExpiry", p.openMetadataVersion().has20Fields() ? p.sessionExpirySeconds()
+                : SsoConfiguration.SESSION_EXPIRY_SECONDS);
         return o;
     }
 
@@ -81,6 +100,10 @@ public final class OmDocuments {
         a.put("enforcePrincipalDomain", z.enforcePrincipalDomain());
         a.put("enableSecureSocketConnection", z.enableSecureSocketConnection());
         a.put("useRolesFromProvider", z.useRolesFromProvider());
+        var p = c.provider();
+        if (p.openMetadataVersion().has113Fields() && !p.defaultOAuthRole().isBlank()) {
+            a.put("defaultOAuthRole", p.defaultOAuthRole().strip());
+        }
         return a;
     }
 

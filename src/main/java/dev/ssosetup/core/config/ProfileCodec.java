@@ -9,6 +9,7 @@ import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.keys.JwtKeySettings;
 import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.OpenMetadataVersion;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
 
@@ -20,7 +21,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads and writes profiles as versioned JSON ({@code "profileVersion": 1}). Written field by field, so that the client
+ * Reads and writes profiles as versioned JSON ({@code "profileVersion": 2}; version 1, written before the target
+ * OpenMetadata version was part of the model, still loads: it was made for 1.10/1.11 and is upgraded with a note). Written field by field, so that the client
  * secret and tokens can never slip in. Reading is strict about the version and the types and refuses with a message
  * naming the field; it never returns half a profile.
  */
@@ -56,6 +58,12 @@ public final class ProfileCodec {
         pn.put("enforcePrincipalDomain", p.enforcePrincipalDomain());
         strings(pn, "allowedRegistrationDomains", p.allowedRegistrationDomains());
         pn.put("selfSignup", p.selfSignup());
+        pn.put("openMetadataVersion", p.openMetadataVersion().label());
+        pn.put("sessionExpirySeconds", p.sessionExpirySeconds());
+        pn.put("maxActiveSessionsPerUser", p.maxActiveSessionsPerUser());
+        pn.put("teamClaimMapping", p.teamClaimMapping());
+        pn.put("defaultOAuthRole", p.defaultOAuthRole());
+        pn.put("prompt", p.prompt());
         ObjectNode an = root.putObject("authorizer");
         strings(an, "allowedDomains", c.authorizerOptions().allowedDomains());
         an.put("enableSecureSocketConnection", c.authorizerOptions().enableSecureSocketConnection());
@@ -94,13 +102,21 @@ public final class ProfileCodec {
         if (version == null || !version.isInt()) {
             return new ProfileLoad.Refused("The file has no profileVersion: it is not an SSO Setup Console profile.");
         }
-        if (version.intValue() != Profile.VERSION) {
+        if (version.intValue() != Profile.VERSION && version.intValue() != Profile.VERSION_BEFORE_TARGET) {
             return new ProfileLoad.Refused("The profile has version " + version.intValue()
-                    + "; this console reads version " + Profile.VERSION
+                    + "; this console reads versions " + Profile.VERSION_BEFORE_TARGET + " and " + Profile.VERSION
                     + ". Open it with a matching console, or save a new profile.");
         }
         try {
-            return new ProfileLoad.Loaded(parse(root));
+            Profile profile = parse(root);
+            if (version.intValue() == Profile.VERSION_BEFORE_TARGET) {
+                return new ProfileLoad.Loaded(profile, List.of("This profile was saved by an earlier console "
+                        + "(profile version " + Profile.VERSION_BEFORE_TARGET + ", without a target OpenMetadata "
+                        + "version) and was upgraded: it targets OpenMetadata "
+                        + OpenMetadataVersion.LEGACY_DEFAULT.label() + ", as before. Choose or detect the server's "
+                        + "version in the Provider step; saving writes profile version " + Profile.VERSION + "."));
+            }
+            return new ProfileLoad.Loaded(profile);
         } catch (BadField e) {
             return new ProfileLoad.Refused("The profile's field " + e.getMessage());
         }
@@ -133,6 +149,14 @@ public final class ProfileCodec {
                 .allowedRegistrationDomains(list(pn, "provider.allowedRegistrationDomains",
                         "allowedRegistrationDomains", d.allowedRegistrationDomains()))
                 .selfSignup(bool(pn, "provider.selfSignup", "selfSignup", d.selfSignup()))
+                .openMetadataVersion(omVersion(pn))
+                .sessionExpirySeconds(integer(pn, "provider.sessionExpirySeconds", "sessionExpirySeconds",
+                        d.sessionExpirySeconds()))
+                .maxActiveSessionsPerUser(integer(pn, "provider.maxActiveSessionsPerUser", "maxActiveSessionsPerUser",
+                        d.maxActiveSessionsPerUser()))
+                .teamClaimMapping(text(pn, "provider.teamClaimMapping", "teamClaimMapping", d.teamClaimMapping()))
+                .defaultOAuthRole(text(pn, "provider.defaultOAuthRole", "defaultOAuthRole", d.defaultOAuthRole()))
+                .prompt(text(pn, "provider.prompt", "prompt", d.prompt()))
                 .build();
         String jwks = text(pn, "provider.idpJwksUri", "idpJwksUri", "");
         JsonNode an = object(root, "authorizer");
@@ -173,6 +197,27 @@ public final class ProfileCodec {
             throw new BadField(path + " must be a string.");
         }
         return n.textValue();
+    }
+
+    private static OpenMetadataVersion omVersion(JsonNode pn) {
+        String label = text(pn, "provider.openMetadataVersion", "openMetadataVersion", null);
+        if (label == null) {
+            return OpenMetadataVersion.LEGACY_DEFAULT;
+        }
+        return OpenMetadataVersion.ofLabel(label).orElseThrow(() -> new BadField("provider.openMetadataVersion "
+                + "has an unknown value; expected one of " + java.util.Arrays.stream(OpenMetadataVersion.values())
+                .map(OpenMetadataVersion::label).toList() + "."));
+    }
+
+    private static int integer(JsonNode parent, String path, String name, int fallback) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (!n.isInt()) {
+            throw new BadField(path + " must be a whole number.");
+        }
+        return n.intValue();
     }
 
     private static boolean bool(JsonNode parent, String path, String name, boolean fallback) {

@@ -1,8 +1,25 @@
 package dev.ssosetup.core.config;
 
+import java.util.List;
+import java.util.Objects;
+
 /** The outcome of opening a profile: loaded, or refused with a message that says why and what to do. */
 public sealed interface ProfileLoad {
-    record Loaded(Profile profile) implements ProfileLoad {
+    /** {@code notes} tell the operator what happened on the way, e.g. that an older profile was upgraded. */
+    record Loaded(Profile profile, List<String> notes) implements ProfileLoad {
+        public Loaded {
+            Objects.requireNonNull(profile);
+            notes = List.copyOf(Objects.requireNonNullElse(notes, List.of()));
+        }
+
+        public Loaded(Profile profile) {
+            this(profile, List.of());
+        }
+
+        /** True when the profile was written in an older format and upgraded while loading. */
+        public boolean upgraded() {
+            return !notes.isEmpty();
+        }
     }
 
     record Refused(String reason) implements ProfileLoad {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Decides whether a configuration is ready: {@link ConfigurationCheck}'s rules, then the rendered JSON body and JWT
- * configuration validated against OpenMetadata's own schemas through the {@link SchemaCheck} port.
+ * configuration validated against the target version's schema set through the {@link SchemaCheck} port, and the body
+ * against {@link TargetFieldRules} (fields that release does not know, or still requires).
  */
 public final class ReadinessCheck {
     /** Jackson is started on first use, not when the composition root builds this (start-up time). */
@@ -26,10 +27,13 @@ public final class ReadinessCheck {
 
     public Readiness evaluate(SsoConfiguration c) {
         List<ReviewProblem> problems = new ArrayList<>(rules.check(c));
-        List<SchemaViolation> violations = new ArrayList<>(schemaCheck.validate(SchemaDocument.SECURITY_CONFIGURATION,
-                json.render(c, RenderOptions.withoutSecret()).text()));
+        var target = c.provider().openMetadataVersion();
+        String body = json.render(c, RenderOptions.withoutSecret()).text();
+        List<SchemaViolation> violations = new ArrayList<>(schemaCheck.validate(target.schemaSet(),
+                SchemaDocument.SECURITY_CONFIGURATION, body));
         try {
-            violations.addAll(schemaCheck.validate(SchemaDocument.JWT_TOKEN_CONFIGURATION,
+            violations.addAll(TargetFieldRules.check(target, Json.MAPPER.readTree(body)));
+            violations.addAll(schemaCheck.validate(target.schemaSet(), SchemaDocument.JWT_TOKEN_CONFIGURATION,
                     Json.MAPPER.writeValueAsString(OmDocuments.jwtTokenConfiguration(c))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

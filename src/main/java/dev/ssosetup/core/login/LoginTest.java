@@ -34,6 +34,7 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.net.HttpExchange;
 import dev.ssosetup.core.net.HttpFailure;
 import dev.ssosetup.core.net.HttpGatewayFactory;
@@ -234,7 +235,8 @@ public final class LoginTest {
             OpenMetadataPreview preview = OpenMetadataPreview.of(settings, claims, userInfo);
             findings.addAll(preview.warnings());
             ctx.progress(1, "Done");
-            return new LoginTestResult.Passed(attempt(), claims, userInfo, preview, findings);
+            return new LoginTestResult.Passed(attempt(), claims, userInfo, preview, findings,
+                    Secret.of(tokens.getIDTokenString()));
         }
 
         private void checkSettings() throws LoginStop {

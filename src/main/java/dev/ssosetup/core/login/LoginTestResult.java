@@ -1,6 +1,7 @@
 package dev.ssosetup.core.login;
 
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.provider.ProviderSettings;
 
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.Optional;
 
 /**
  * The verdict of one login test: passed (with the validated claims and the OpenMetadata preview) or failed (with
- * the stage, the reason and a fix hint). Immutable; holds no token, code or secret, so it can be kept for the Push
- * step and rendered into reports.
+ * the stage, the reason and a fix hint). Immutable; holds no code or secret. A passed result keeps the validated ID
+ * token as a {@link Secret} (memory only: no report, profile or log shows it) so that Push can ask a 2.0 server for
+ * its own verdict ({@code validate-token}); everything else can be kept and rendered into reports.
  */
 public sealed interface LoginTestResult permits LoginTestResult.Passed, LoginTestResult.Failed {
 
@@ -52,16 +54,28 @@ public sealed interface LoginTestResult permits LoginTestResult.Passed, LoginTes
                 && t.tokenValidationAlgorithm().equals(current.tokenValidationAlgorithm());
     }
 
-    /** The login worked and the ID token passed every check. */
+    /** The login worked and the ID token passed every check; {@code idToken} is that token (never printed). */
     record Passed(LoginAttempt attempt, Map<String, Object> claims, Map<String, Object> userInfo,
-                  OpenMetadataPreview preview, List<Finding> findings) implements LoginTestResult {
+                  OpenMetadataPreview preview, List<Finding> findings, Secret idToken) implements LoginTestResult {
         public Passed {
             Objects.requireNonNull(attempt);
             claims = JsonValues.freeze(claims);
             userInfo = JsonValues.freeze(userInfo);
             Objects.requireNonNull(preview);
             findings = List.copyOf(Objects.requireNonNullElse(findings, List.of()));
+            idToken = Objects.requireNonNullElse(idToken, Secret.empty());
         }
+
+        /** Without the token (results built by hand, e.g. in tests). */
+        public Passed(LoginAttempt attempt, Map<String, Object> claims, Map<String, Object> userInfo,
+                      OpenMetadataPreview preview, List<Finding> findings) {
+            this(attempt, claims, userInfo, preview, findings, Secret.empty());
+        }
+    }
+
+    /** The ID token of a passed login, for the server's own verdict; empty otherwise. */
+    default Secret idToken() {
+        return this instanceof Passed p ? p.idToken() : Secret.empty();
     }
 
     /** The login did not work: {@code reason} says what happened, {@code hint} how to fix it. */

@@ -27,6 +27,9 @@ public record FormValidation(Map<String, FieldProblem> problems) {
         public static final String ADMIN_PRINCIPALS = "adminPrincipals";
         public static final String PRINCIPAL_DOMAIN = "principalDomain";
         public static final String REGISTRATION_DOMAINS = "allowedRegistrationDomains";
+        public static final String PROMPT = "prompt";
+        public static final String SESSION_EXPIRY = "sessionExpiry";
+        public static final String MAX_SESSIONS = "maxActiveSessionsPerUser";
 
         private Field() {
         }

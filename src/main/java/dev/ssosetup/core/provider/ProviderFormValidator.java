@@ -51,8 +51,19 @@ public final class ProviderFormValidator {
         if (!s.scopes().contains("openid")) {
             p.put(Field.SCOPES, FieldProblem.of("provider.invalid.scopes.openid"));
         }
-        if (!ALGORITHMS.contains(s.tokenValidationAlgorithm())) {
-            p.put(Field.ALGORITHM, FieldProblem.of("provider.invalid.algorithm", String.join(", ", ALGORITHMS)));
+        List<String> algorithms = s.openMetadataVersion().algorithms();
+        if (!algorithms.contains(s.tokenValidationAlgorithm())) {
+            p.put(Field.ALGORITHM, FieldProblem.of("provider.invalid.algorithm", String.join(", ", algorithms)));
+        }
+        PromptPolicy.problem(s.preset(), s.prompt()).ifPresent(why ->
+                p.put(Field.PROMPT, FieldProblem.of("provider.invalid.prompt", why)));
+        if (s.openMetadataVersion().has20Fields()) {
+            if (s.sessionExpirySeconds() < ProviderSettings.MIN_SESSION_EXPIRY_SECONDS) {
+                p.put(Field.SESSION_EXPIRY, FieldProblem.of("provider.invalid.sessionExpiry"));
+            }
+            if (s.maxActiveSessionsPerUser() < 1) {
+                p.put(Field.MAX_SESSIONS, FieldProblem.of("provider.invalid.maxSessions"));
+            }
         }
         serverUrl(p, s.serverUrl());
         if (s.principalClaims().isEmpty()) {

@@ -29,10 +29,21 @@ public record ProviderSettings(
         String principalDomain,
         boolean enforcePrincipalDomain,
         List<String> allowedRegistrationDomains,
-        boolean selfSignup) {
+        boolean selfSignup,
+        OpenMetadataVersion openMetadataVersion,
+        int sessionExpirySeconds,
+        int maxActiveSessionsPerUser,
+        String teamClaimMapping,
+        String defaultOAuthRole,
+        String prompt) {
 
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "email", "profile");
     public static final List<String> DEFAULT_PRINCIPAL_CLAIMS = List.of("email", "preferred_username", "sub");
+    /** OpenMetadata 2.0's session lifetime default (7 days), and the schema's minimum (1 hour). */
+    public static final int DEFAULT_SESSION_EXPIRY_SECONDS = 604800;
+    public static final int MIN_SESSION_EXPIRY_SECONDS = 3600;
+    /** OpenMetadata 2.0's default cap on concurrent sessions per user. */
+    public static final int DEFAULT_MAX_ACTIVE_SESSIONS = 5;
 
     public ProviderSettings {
         preset = Objects.requireNonNullElse(preset, Preset.CUSTOM_OIDC);
@@ -53,13 +64,18 @@ public record ProviderSettings(
         adminPrincipals = List.copyOf(Objects.requireNonNullElse(adminPrincipals, List.of()));
         principalDomain = nz(principalDomain);
         allowedRegistrationDomains = List.copyOf(Objects.requireNonNullElse(allowedRegistrationDomains, List.of()));
+        openMetadataVersion = Objects.requireNonNullElse(openMetadataVersion, OpenMetadataVersion.LEGACY_DEFAULT);
+        teamClaimMapping = nz(teamClaimMapping);
+        defaultOAuthRole = nz(defaultOAuthRole);
+        prompt = nz(prompt);
     }
 
     /** A fresh form: custom OIDC, public client, OpenMetadata's defaults. */
     public static ProviderSettings defaults() {
         return new ProviderSettings(Preset.CUSTOM_OIDC, "", "", "", "", ClientType.PUBLIC, "", Secret.empty(),
                 DEFAULT_SCOPES, ClientAuthMethod.CLIENT_SECRET_POST, "RS256", "", DEFAULT_PRINCIPAL_CLAIMS, Map.of(),
-                List.of(), "", false, List.of(), true);
+                List.of(), "", false, List.of(), true, OpenMetadataVersion.LEGACY_DEFAULT,
+                DEFAULT_SESSION_EXPIRY_SECONDS, DEFAULT_MAX_ACTIVE_SESSIONS, "", "", "");
     }
 
     /** A builder holding this value's fields, to change a few of them: {@code s.toBuilder().issuer(x).build()}. */
@@ -84,6 +100,12 @@ public record ProviderSettings(
         b.enforcePrincipalDomain = enforcePrincipalDomain;
         b.allowedRegistrationDomains = allowedRegistrationDomains;
         b.selfSignup = selfSignup;
+        b.openMetadataVersion = openMetadataVersion;
+        b.sessionExpirySeconds = sessionExpirySeconds;
+        b.maxActiveSessionsPerUser = maxActiveSessionsPerUser;
+        b.teamClaimMapping = teamClaimMapping;
+        b.defaultOAuthRole = defaultOAuthRole;
+        b.prompt = prompt;
         return b;
     }
 
@@ -116,6 +138,12 @@ public record ProviderSettings(
         private boolean enforcePrincipalDomain;
         private List<String> allowedRegistrationDomains;
         private boolean selfSignup;
+        private OpenMetadataVersion openMetadataVersion;
+        private int sessionExpirySeconds;
+        private int maxActiveSessionsPerUser;
+        private String teamClaimMapping;
+        private String defaultOAuthRole;
+        private String prompt;
 
         private Builder() {
         }
@@ -215,11 +243,42 @@ public record ProviderSettings(
             return this;
         }
 
+        public Builder openMetadataVersion(OpenMetadataVersion value) {
+            this.openMetadataVersion = value;
+            return this;
+        }
+
+        public Builder sessionExpirySeconds(int value) {
+            this.sessionExpirySeconds = value;
+            return this;
+        }
+
+        public Builder maxActiveSessionsPerUser(int value) {
+            this.maxActiveSessionsPerUser = value;
+            return this;
+        }
+
+        public Builder teamClaimMapping(String value) {
+            this.teamClaimMapping = value;
+            return this;
+        }
+
+        public Builder defaultOAuthRole(String value) {
+            this.defaultOAuthRole = value;
+            return this;
+        }
+
+        public Builder prompt(String value) {
+            this.prompt = value;
+            return this;
+        }
+
         public ProviderSettings build() {
             return new ProviderSettings(preset, providerName, issuer, discoveryUrl, tenant, clientType, clientId,
                     clientSecret, scopes, clientAuthMethod, tokenValidationAlgorithm, serverUrl, principalClaims,
                     principalClaimsMapping, adminPrincipals, principalDomain, enforcePrincipalDomain,
-                    allowedRegistrationDomains, selfSignup);
+                    allowedRegistrationDomains, selfSignup, openMetadataVersion, sessionExpirySeconds,
+                    maxActiveSessionsPerUser, teamClaimMapping, defaultOAuthRole, prompt);
         }
     }
 

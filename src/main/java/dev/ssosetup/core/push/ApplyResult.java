@@ -6,7 +6,12 @@ import java.util.Optional;
 
 /** What an apply did: its outcome, each step, the backup written (if it got that far) and the server's state. */
 public record ApplyResult(Outcome outcome, List<StepReport> steps, Optional<BackupStore.Saved> backup,
-                          Optional<PushFailure> failure, ServerState serverState) {
+                          Optional<PushFailure> failure, ServerState serverState, List<ChecklistItem> checklist) {
+
+    public ApplyResult(Outcome outcome, List<StepReport> steps, Optional<BackupStore.Saved> backup,
+                       Optional<PushFailure> failure, ServerState serverState) {
+        this(outcome, steps, backup, failure, serverState, List.of());
+    }
 
     /** How the apply ended. */
     public enum Outcome {
@@ -24,6 +29,12 @@ public record ApplyResult(Outcome outcome, List<StepReport> steps, Optional<Back
         backup = Objects.requireNonNullElse(backup, Optional.empty());
         failure = Objects.requireNonNullElse(failure, Optional.empty());
         Objects.requireNonNull(serverState);
+        checklist = List.copyOf(Objects.requireNonNullElse(checklist, List.of()));
+    }
+
+    /** The same result with the post-push checklist as checked after the push. */
+    public ApplyResult withChecklist(List<ChecklistItem> items) {
+        return new ApplyResult(outcome, steps, backup, failure, serverState, items);
     }
 
     /** The verification checks only. */

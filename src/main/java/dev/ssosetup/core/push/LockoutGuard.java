@@ -23,6 +23,28 @@ public final class LockoutGuard {
     }
 
     /**
+     * Decides with OpenMetadata's own verdict when there is one (2.0 on): the server resolved the login test's token
+     * under the exact body to be sent, so its answer is the evidence. Without a verdict, as {@link #check(JsonNode,
+     * LockoutEvidence, String)}.
+     */
+    public static Decision check(JsonNode body, LockoutEvidence evidence, ServerVerdict verdict,
+                                 String typedConfirmation) {
+        if (verdict == null) {
+            return check(body, evidence, typedConfirmation);
+        }
+        if (verdict.success() && verdict.admin()) {
+            return new Decision(true, "OpenMetadata's own verdict (validate-token) on this session's login: "
+                    + verdict.resolvedPrincipal() + " signs in and is an admin under this configuration.");
+        }
+        if (confirms(typedConfirmation)) {
+            return new Decision(true, "The operator typed the confirmation that accepts the lock-out risk.");
+        }
+        return new Decision(false, "OpenMetadata's own verdict (validate-token) on this session's login: "
+                + verdict.summary() + ". Fix the configuration and run the login test again, or type \""
+                + CONFIRMATION_PHRASE + "\" to push anyway.");
+    }
+
+    /**
      * Decides for a body about to be sent. With evidence, the principal of the login test must also be among the
      * body's {@code adminPrincipals} (when both are known), so that the evidence belongs to this configuration.
      */

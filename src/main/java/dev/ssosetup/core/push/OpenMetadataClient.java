@@ -95,12 +95,101 @@ public final class OpenMetadataClient {
         return object(json(r, "the PUT answer"), "the PUT answer");
     }
 
+    /**
+     * {@code POST /api/v1/system/security/test-login/validate-token} (2.0 on): the server's own dry run of a login
+     * with {@code idToken} under the candidate configuration {@code body}. Changes nothing on the server. The ID token
+     * is revealed only into the request body; no message of this method contains it.
+     */
+    public ServerVerdict validateToken(ObjectNode body, Secret idToken) throws PushException {
+        ObjectNode request = JSON.createObjectNode();
+        request.set("securityConfiguration", body);
+        request.put("idToken", idToken.reveal());
+        Redactor both = new Redactor(List.of(token, idToken));
+        HttpExchange.Response r;
+        try {
+            r = gateway.send(request("POST", "/v1/system/security/test-login/validate-token", request, true));
+        } catch (HttpFailure f) {
+            PushException e = fromFailure(f, "ask the server for its verdict");
+            throw new PushException(e.kind(), 0, both.clean(e.getMessage()), List.of());
+        }
+        if (r.status() == 404) {
+            throw new PushException(PushException.Kind.BAD_ANSWER, 404, "The server has no test-login/validate-token "
+                    + "endpoint (it came with OpenMetadata 2.0).", List.of());
+        }
+        try {
+            expectOk(r, "ask the server for its verdict");
+        } catch (PushException e) {
+            throw new PushException(e.kind(), e.status(), both.clean(e.getMessage()), e.issues());
+        }
+        JsonNode answer = json(r, "the validate-token answer");
+        String status = answer.path("status").asText("");
+        if (!status.equals("success") && !status.equals("failed")) {
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), "The validate-token answer has no "
+                    + "status success or failed: this is not a TestLoginResult.", List.of());
+        }
+        List<String> admins = new ArrayList<>();
+        body.path("authorizerConfiguration").path("adminPrincipals").forEach(n -> admins.add(n.asText()));
+        String principal = both.clean(answer.path("resolvedPrincipal").asText(""));
+        JsonNode d = answer.path("domainCheck");
+        ServerVerdict.DomainCheck domain = d.isObject() ? new ServerVerdict.DomainCheck(d.path("enforced")
+                .asBoolean(false), both.clean(d.path("principalDomain").asText("")),
+                both.clean(d.path("resolvedDomain").asText("")), d.path("passed").asBoolean(false)) : null;
+        boolean success = status.equals("success");
+        return new ServerVerdict(success, answer.path("stage").asText(""), principal,
+                both.clean(answer.path("resolvedEmail").asText("")), texts(answer.path("mappedRoles"), both),
+                texts(answer.path("mappedTeams"), both), domain, texts(answer.path("errors"), both),
+                success && !principal.isEmpty() && admins.contains(principal));
+    }
+
+    private static List<String> texts(JsonNode array, Redactor redactor) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(redactor.clean(n.asText())));
+        return out;
+    }
+
     /** {@code GET /api/v1/system/config/auth}: what the web UI reads, the live provider. */
     public JsonNode authConfig() throws PushException {
         HttpExchange.Response r = send(request("GET", "/v1/system/config/auth", null, false),
                 "read the public authentication settings");
         expectOk(r, "read the public authentication settings");
         return json(r, "the public authentication settings");
+    }
+
+    /** The key ids ({@code kid}) a JWKS URL serves, in order; keys without one are left out. */
+    public List<String> fetchKeyIds(String url) throws PushException {
+        HttpExchange.Response r = fetchKeySet(url);
+        try {
+            List<String> ids = new ArrayList<>();
+            for (var k : JWKSet.parse(r.bodyText()).getKeys()) {
+                if (k.getKeyID() != null) {
+                    ids.add(k.getKeyID());
+                }
+            }
+            return ids;
+        } catch (java.text.ParseException | RuntimeException e) {
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url
+                    + " did not answer a JSON Web Key Set {\"keys\":[...]}", List.of());
+        }
+    }
+
+    private HttpExchange.Response fetchKeySet(String url) throws PushException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new PushException(PushException.Kind.BAD_ANSWER, "\"" + url + "\" is not a URL");
+        }
+        HttpExchange.Response r;
+        try {
+            r = gateway.send(HttpExchange.Request.get(uri).withLimits(limits));
+        } catch (HttpFailure f) {
+            throw fromFailure(f, "fetch keys from " + url);
+        }
+        if (!r.isSuccess()) {
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url + " answered HTTP " + r.status()
+                    + " instead of a key set", List.of());
+        }
+        return r;
     }
 
     /** Fetches a public key URL and says how many keys it answers with. */

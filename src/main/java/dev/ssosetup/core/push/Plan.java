@@ -1,6 +1,7 @@
 package dev.ssosetup.core.push;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssosetup.core.common.Finding;
 
 import java.util.List;
 import java.util.Objects;
@@ -20,9 +21,27 @@ public final class Plan {
     private final ValidationReport validation;
     private final List<StepReport> steps;
     private final PushFailure failure;
+    private final List<Finding> findings;
+    private final ServerVerdict serverVerdict;
+    private final String serverVerdictNote;
+    private final List<ChecklistItem> checklist;
+    private final VerdictRequest context;
 
     Plan(ServerAddress server, ServerVersion version, ObjectNode live, ObjectNode toSend, ConfigDiff diff,
          ValidationReport validation, List<StepReport> steps, PushFailure failure) {
+        this(server, version, live, toSend, diff, validation, steps, failure, List.of(), null, "", List.of(),
+                VerdictRequest.none());
+    }
+
+    private Plan(ServerAddress server, ServerVersion version, ObjectNode live, ObjectNode toSend, ConfigDiff diff,
+                 ValidationReport validation, List<StepReport> steps, PushFailure failure, List<Finding> findings,
+                 ServerVerdict serverVerdict, String serverVerdictNote, List<ChecklistItem> checklist,
+                 VerdictRequest context) {
+        this.checklist = List.copyOf(checklist);
+        this.context = context;
+        this.findings = List.copyOf(findings);
+        this.serverVerdict = serverVerdict;
+        this.serverVerdictNote = Objects.requireNonNullElse(serverVerdictNote, "");
         this.server = Objects.requireNonNull(server);
         this.version = version;
         this.live = live == null ? null : live.deepCopy();
@@ -77,9 +96,60 @@ public final class Plan {
         return Optional.ofNullable(failure);
     }
 
-    /** True when every plan step passed and OpenMetadata accepted the configuration: apply may follow. */
+    /**
+     * What the plan found beyond the steps (issue 18): the target version against the server's, and the server's own
+     * verdict against the login test's. An error finding stops the apply.
+     */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /** OpenMetadata's own verdict on the login test's token (2.0 on), when it was asked. */
+    public Optional<ServerVerdict> serverVerdict() {
+        return Optional.ofNullable(serverVerdict);
+    }
+
+    /** Why there is no server verdict (e.g. the server is older than 2.0); "" when there is one. */
+    public String serverVerdictNote() {
+        return serverVerdictNote;
+    }
+
+    /** The same plan with more findings and the server's verdict (or the note why there is none). */
+    Plan withFindings(List<Finding> more, ServerVerdict verdict, String note) {
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more);
+        return new Plan(server, version, live, toSend, diff, validation, steps, failure, all, verdict, note,
+                checklist, context);
+    }
+
+    /** The same plan with the post-push checklist as it stands before the push, and what it was built from. */
+    Plan withChecklist(List<ChecklistItem> items, VerdictRequest from) {
+        return new Plan(server, version, live, toSend, diff, validation, steps, failure, findings, serverVerdict,
+                serverVerdictNote, items, from);
+    }
+
+    /** The operator's checklist (OpenMetadata's production notes) as it stands before the push. */
+    public List<ChecklistItem> checklist() {
+        return checklist;
+    }
+
+    /** What the other steps told the plan (key id, redirect URI; the ID token stays inside). */
+    VerdictRequest context() {
+        return context;
+    }
+
+    /** The same plan with more steps (reported after the plan was first built). */
+    Plan withSteps(List<StepReport> more) {
+        List<StepReport> all = new java.util.ArrayList<>(steps);
+        all.addAll(more);
+        return new Plan(server, version, live, toSend, diff, validation, all, failure, findings, serverVerdict,
+                serverVerdictNote, checklist, context);
+    }
+
+    /** True when every plan step passed, OpenMetadata accepted the configuration and no finding is an error. */
     public boolean readyToApply() {
-        return failure == null && validation != null && validation.passed() && toSend != null && live != null;
+        return failure == null && validation != null && validation.passed() && toSend != null && live != null
+                && findings.stream().noneMatch(Finding::isError);
     }
 
     @Override

@@ -36,6 +36,12 @@ public final class PushReport {
         plan.diff().ifPresent(d -> d.entries().forEach(e -> diff.addObject().put("path", e.path())
                 .put("change", e.change().name().toLowerCase(java.util.Locale.ROOT))
                 .put("live", e.live()).put("ours", e.ours())));
+        ArrayNode findings = root.putArray("findings");
+        plan.findings().forEach(f -> findings.addObject().put("id", f.id())
+                .put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT))
+                .put("message", f.message()).put("hint", f.hint()));
+        plan.serverVerdict().ifPresentOrElse(v -> serverVerdict(root.putObject("serverVerdict"), v),
+                () -> root.put("serverVerdictNote", plan.serverVerdictNote()));
         ArrayNode issues = root.putArray("validationErrors");
         plan.validation().ifPresent(v -> v.issues().forEach(i -> issues.addObject().put("field", i.field())
                 .put("error", i.error()).put("wizardStep", i.location().stepId())
@@ -51,8 +57,30 @@ public final class PushReport {
                     .put("kind", failure.kind().name().toLowerCase(java.util.Locale.ROOT))
                     .put("httpStatus", failure.status()).put("message", failure.text());
         }
+        ArrayNode checklist = root.putArray("checklist");
+        List<ChecklistItem> items = apply != null && !apply.checklist().isEmpty() ? apply.checklist()
+                : plan.checklist();
+        items.forEach(i -> checklist.addObject().put("id", i.id()).put("done", i.done())
+                .put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT)).put("text", i.text()));
         root.put("recovery", Backup.recoverySteps());
         return root;
+    }
+
+    /** OpenMetadata's {@code TestLoginResult} as the console read it, plus whether that user is an admin. */
+    private static void serverVerdict(ObjectNode out, ServerVerdict v) {
+        out.put("status", v.status()).put("stage", v.stage()).put("resolvedPrincipal", v.resolvedPrincipal())
+                .put("resolvedEmail", v.resolvedEmail()).put("admin", v.admin());
+        if (v.domainCheck() != null) {
+            out.putObject("domainCheck").put("enforced", v.domainCheck().enforced())
+                    .put("principalDomain", v.domainCheck().principalDomain())
+                    .put("resolvedDomain", v.domainCheck().resolvedDomain()).put("passed", v.domainCheck().passed());
+        }
+        ArrayNode roles = out.putArray("mappedRoles");
+        v.mappedRoles().forEach(roles::add);
+        ArrayNode teams = out.putArray("mappedTeams");
+        v.mappedTeams().forEach(teams::add);
+        ArrayNode errors = out.putArray("errors");
+        v.errors().forEach(errors::add);
     }
 
     private static void addSteps(ArrayNode out, List<StepReport> steps) {

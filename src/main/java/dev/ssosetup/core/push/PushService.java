@@ -30,6 +30,69 @@ public final class PushService {
     /** Connect, read, diff, validate. Changes nothing on the server. */
     public Plan plan(OpenMetadataClient client, DesiredConfiguration desired, TaskContext ctx,
                      Consumer<StepReport> listener) {
+        return plan(client, desired, VerdictRequest.none(), ctx, listener);
+    }
+
+    /**
+     * Connect, read, diff, validate, and on a 2.0+ server with a login test's ID token, ask the server for its own
+     * verdict ({@code validate-token}) on the exact body to be applied. Changes nothing on the server.
+     */
+    public Plan plan(OpenMetadataClient client, DesiredConfiguration desired, VerdictRequest login, TaskContext ctx,
+                     Consumer<StepReport> listener) {
+        Plan base = planSteps(client, desired, ctx, listener);
+        Plan plan = ServerVerdicts.complete(client, base, login, ctx, listener);
+        if (plan.version().isEmpty() || ctx.isCancelled()) {
+            return plan;
+        }
+        return plan.withChecklist(PostPushChecklist.of(servedKeyIds(client), login.configuredKeyId(),
+                login.testRedirectUri()), login);
+    }
+
+    /** The key ids OpenMetadata's own JWKS serves; empty when they cannot be read. */
+    private static Optional<List<String>> servedKeyIds(OpenMetadataClient client) {
+        try {
+            return Optional.of(client.fetchKeyIds(client.server().api("/v1/system/config/jwks").toString()));
+        } catch (PushException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * After an apply that reached the server: the served JWT key ids against the Keys step's key id (a warning, not a
+     * failure: OpenMetadata reads its keys at start-up, so they change only after a restart), and the checklist.
+     */
+    private ApplyResult afterApply(OpenMetadataClient client, Plan plan, ApplyResult r, Steps steps) {
+        if (r.serverState() != ServerState.APPLIED) {
+            return r;
+        }
+        Optional<List<String>> kids = servedKeyIds(client);
+        String kid = plan.context().configuredKeyId();
+        StepReport step;
+        if (kids.isEmpty()) {
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING, "could not read the server's "
+                    + "/api/v1/system/config/jwks");
+        } else if (kids.get().contains(PostPushChecklist.SHIPPED_KEY_ID)) {
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING, "the server serves "
+                    + kids.get() + ", including OpenMetadata's shipped key " + PostPushChecklist.SHIPPED_KEY_ID
+                    + ": replace the keys and restart (see the checklist)");
+        } else if (kid.isEmpty()) {
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.SKIPPED, "the server serves "
+                    + kids.get() + "; no key id from the Keys step to compare with");
+        } else if (kids.get().contains(kid)) {
+            step = StepReport.ok(PushStep.VERIFY_KEY_IDS, "the server serves " + kids.get()
+                    + ", including the configured key id " + kid);
+        } else {
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING, "the server serves "
+                    + kids.get() + ", not the configured key id " + kid + ": put the new keys in place and restart "
+                    + "OpenMetadata");
+        }
+        steps.add(step);
+        return new ApplyResult(r.outcome(), steps.list, r.backup(), r.failure(), r.serverState(),
+                PostPushChecklist.of(kids, kid, plan.context().testRedirectUri()));
+    }
+
+    private Plan planSteps(OpenMetadataClient client, DesiredConfiguration desired, TaskContext ctx,
+                           Consumer<StepReport> listener) {
         Steps steps = new Steps(listener);
         ServerAddress server = client.server();
         ServerVersion version;
@@ -75,6 +138,14 @@ public final class PushService {
         if (local.isPresent()) {
             ValidationReport report = new ValidationReport(false, List.of(local.get()));
             steps.add(StepReport.failed(PushStep.VALIDATE, local.get().error()));
+            return new Plan(server, version, live, toSend, diff, report, steps.list, null);
+        }
+        List<FieldIssue> unknownToServer = ServerVerdicts.fieldsTheServerDoesNotKnow(version, toSend);
+        if (!unknownToServer.isEmpty()) {
+            ValidationReport report = new ValidationReport(false, unknownToServer);
+            steps.add(StepReport.failed(PushStep.VALIDATE, unknownToServer.size() + " field(s) that OpenMetadata "
+                    + version.raw() + " does not know or still requires (checked before sending): "
+                    + String.join("; ", unknownToServer.stream().map(i -> i.field() + ": " + i.error()).toList())));
             return new Plan(server, version, live, toSend, diff, report, steps.list, null);
         }
         try {
@@ -198,9 +269,9 @@ public final class PushService {
             client.putConfig(sent);
             steps.add(StepReport.ok(PushStep.APPLY, "the server accepted the configuration and reloaded sign-in"));
         } catch (PushException e) {
-            return afterFailedPut(client, e, sent, live, saved, steps, ctx);
+            return afterApply(client, plan, afterFailedPut(client, e, sent, live, saved, steps, ctx), steps);
         }
-        return verify(client, sent, saved, steps, ctx);
+        return afterApply(client, plan, verify(client, sent, saved, steps, ctx), steps);
     }
 
     private ApplyResult afterFailedPut(OpenMetadataClient client, PushException e, ObjectNode sent, ObjectNode live,

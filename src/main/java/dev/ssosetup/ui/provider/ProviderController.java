@@ -227,8 +227,11 @@ public final class ProviderController {
         visibleWhen(vm.confidentialProperty(), methodRow);
         row(clientGrid, Field.SCOPES, "scopes", text(vm.scopesProperty()), null, null);
         ComboBox<String> alg = combo(Field.ALGORITHM, vm.algorithms(), s -> s);
+        alg.setItems(vm.versionAlgorithms()); // the chosen OpenMetadata version's algorithms (ES from 1.13 on)
         alg.valueProperty().bindBidirectional(vm.algorithmProperty());
         row(clientGrid, Field.ALGORITHM, "algorithm", alg, null, null);
+        Node[] promptRow = row(clientGrid, Field.PROMPT, "prompt", text(vm.promptProperty()), null, null);
+        visibleWhen(vm.confidentialProperty(), promptRow);
     }
 
     private void buildOpenMetadata() {
@@ -252,6 +255,25 @@ public final class ProviderController {
         HBox box = new HBox(8, callback, copy);
         HBox.setHgrow(callback, Priority.ALWAYS);
         row(omGrid, null, "callbackUrl", box, callback, null);
+        ComboBox<dev.ssosetup.core.provider.OpenMetadataVersion> version = combo("omVersion", vm.omVersions(),
+                dev.ssosetup.core.provider.OpenMetadataVersion::label);
+        version.valueProperty().bindBidirectional(vm.omVersionProperty());
+        Button detect = new Button(messages.get("provider.omVersion.detect"));
+        detect.setId("detectVersion");
+        detect.disableProperty().bind(vm.serverUrlProperty().isEmpty());
+        detect.setOnAction(e -> vm.detectVersion());
+        Label detected = new Label();
+        detected.setId("versionStatus");
+        detected.setWrapText(true);
+        detected.textProperty().bind(vm.versionStatusProperty());
+        HBox versionBox = new HBox(8, version, detect, detected);
+        row(omGrid, null, "omVersion", versionBox, version, null);
+        javafx.beans.binding.BooleanBinding twoZero = Bindings.createBooleanBinding(
+                () -> vm.omVersionProperty().get().has20Fields(), vm.omVersionProperty());
+        visibleWhen(twoZero, row(omGrid, Field.SESSION_EXPIRY, "sessionExpiry", text(vm.sessionExpiryProperty()),
+                null, null));
+        visibleWhen(twoZero, row(omGrid, Field.MAX_SESSIONS, "maxActiveSessionsPerUser",
+                text(vm.maxActiveSessionsPerUserProperty()), null, null));
     }
 
     private void buildUsers() {
@@ -267,6 +289,11 @@ public final class ProviderController {
         CheckBox signup = check("selfSignup", vm.selfSignupProperty().get());
         signup.selectedProperty().bindBidirectional(vm.selfSignupProperty());
         row(usersGrid, null, "selfSignup", signup, null, null);
+        javafx.beans.binding.BooleanBinding v113 = Bindings.createBooleanBinding(
+                () -> vm.omVersionProperty().get().has113Fields(), vm.omVersionProperty());
+        visibleWhen(v113, row(usersGrid, null, "teamClaimMapping", text(vm.teamClaimMappingProperty()), null, null));
+        visibleWhen(v113, row(usersGrid, null, "defaultOAuthRole", text(vm.defaultOAuthRoleProperty()), null,
+                null));
     }
 
     /**
@@ -365,6 +392,16 @@ public final class ProviderController {
             return Field.PRINCIPAL_DOMAIN;
         } else if (p == vm.registrationDomainsProperty()) {
             return Field.REGISTRATION_DOMAINS;
+        } else if (p == vm.promptProperty()) {
+            return Field.PROMPT;
+        } else if (p == vm.sessionExpiryProperty()) {
+            return Field.SESSION_EXPIRY;
+        } else if (p == vm.maxActiveSessionsPerUserProperty()) {
+            return Field.MAX_SESSIONS;
+        } else if (p == vm.teamClaimMappingProperty()) {
+            return "teamClaimMapping";
+        } else if (p == vm.defaultOAuthRoleProperty()) {
+            return "defaultOAuthRole";
         }
         return null;
     }

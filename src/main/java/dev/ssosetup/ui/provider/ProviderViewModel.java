@@ -14,9 +14,13 @@ import dev.ssosetup.core.provider.FormValidation;
 import dev.ssosetup.core.provider.FormValidation.Field;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderFormValidator;
+import dev.ssosetup.core.provider.OpenMetadataVersion;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.core.secrets.SecretStore;
+import dev.ssosetup.core.push.OpenMetadataClient;
+import dev.ssosetup.core.push.ServerAddress;
+import dev.ssosetup.core.push.ServerVersion;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.common.RememberedSecret;
 import dev.ssosetup.ui.task.BackgroundRunner;
@@ -87,6 +91,17 @@ public final class ProviderViewModel implements StepViewModel {
     private final BooleanProperty enforcePrincipalDomain = new SimpleBooleanProperty(false);
     private final StringProperty registrationDomains = new SimpleStringProperty("");
     private final BooleanProperty selfSignup = new SimpleBooleanProperty(true);
+    // issue 18: the target OpenMetadata version and what it offers
+    private final ObjectProperty<OpenMetadataVersion> omVersion =
+            new javafx.beans.property.SimpleObjectProperty<>(OpenMetadataVersion.LEGACY_DEFAULT);
+    private final StringProperty sessionExpiry = new SimpleStringProperty("604800");
+    private final StringProperty maxActiveSessionsPerUser = new SimpleStringProperty("5");
+    private final StringProperty teamClaimMapping = new SimpleStringProperty("");
+    private final StringProperty defaultOAuthRole = new SimpleStringProperty("");
+    private final StringProperty prompt = new SimpleStringProperty("");
+    private final StringProperty versionStatus = new SimpleStringProperty("");
+    private final javafx.collections.ObservableList<String> versionAlgorithms =
+            javafx.collections.FXCollections.observableArrayList(OpenMetadataVersion.LEGACY_DEFAULT.algorithms());
 
     private final ReadOnlyObjectWrapper<ProviderSettings> settings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FormValidation> validation = new ReadOnlyObjectWrapper<>();
@@ -127,7 +142,10 @@ public final class ProviderViewModel implements StepViewModel {
         load(state.providerProperty().get());
         ObservableValue<?>[] inputs = {preset, providerName, issuer, discoveryUrl, tenant, clientType, clientId,
                 clientSecret, scopes, authMethod, algorithm, serverUrl, principalClaims, claimsMapping,
-                adminPrincipals, principalDomain, enforcePrincipalDomain, registrationDomains, selfSignup};
+                adminPrincipals, principalDomain, enforcePrincipalDomain, registrationDomains, selfSignup, omVersion,
+                sessionExpiry, maxActiveSessionsPerUser, teamClaimMapping, defaultOAuthRole, prompt};
+        omVersion.addListener((o, a, v) -> versionAlgorithms.setAll(v.algorithms()));
+        versionAlgorithms.setAll(omVersion.get().algorithms());
         for (ObservableValue<?> input : inputs) {
             input.addListener((obs, old, now) -> recompute());
         }
@@ -195,6 +213,12 @@ public final class ProviderViewModel implements StepViewModel {
         enforcePrincipalDomain.set(s.enforcePrincipalDomain());
         registrationDomains.set(String.join(", ", s.allowedRegistrationDomains()));
         selfSignup.set(s.selfSignup());
+        omVersion.set(s.openMetadataVersion());
+        sessionExpiry.set(Integer.toString(s.sessionExpirySeconds()));
+        maxActiveSessionsPerUser.set(Integer.toString(s.maxActiveSessionsPerUser()));
+        teamClaimMapping.set(s.teamClaimMapping());
+        defaultOAuthRole.set(s.defaultOAuthRole());
+        prompt.set(s.prompt());
     }
 
     private void track(String field, StringProperty property) {
@@ -225,6 +249,12 @@ public final class ProviderViewModel implements StepViewModel {
                 .enforcePrincipalDomain(enforcePrincipalDomain.get())
                 .allowedRegistrationDomains(ProviderFormValidator.splitList(registrationDomains.get()))
                 .selfSignup(selfSignup.get())
+                .openMetadataVersion(omVersion.get())
+                .sessionExpirySeconds(whole(sessionExpiry.get()))
+                .maxActiveSessionsPerUser(whole(maxActiveSessionsPerUser.get()))
+                .teamClaimMapping(teamClaimMapping.get().strip())
+                .defaultOAuthRole(defaultOAuthRole.get().strip())
+                .prompt(prompt.get().strip())
                 .build();
         validation.set(ProviderFormValidator.validate(s));
         settings.set(s);
@@ -471,7 +501,79 @@ public final class ProviderViewModel implements StepViewModel {
     }
 
     public List<String> algorithms() {
-        return ProviderFormValidator.ALGORITHMS;
+        return versionAlgorithms;
+    }
+
+    /** The algorithms the chosen OpenMetadata version accepts (ES from 1.13 on), updated when it changes. */
+    public javafx.collections.ObservableList<String> versionAlgorithms() {
+        return versionAlgorithms;
+    }
+
+    /** A typed whole number; anything else is -1, which the form rules refuse with the field's message. */
+    private static int whole(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public List<OpenMetadataVersion> omVersions() {
+        return List.of(OpenMetadataVersion.values());
+    }
+
+    public ObjectProperty<OpenMetadataVersion> omVersionProperty() {
+        return omVersion;
+    }
+
+    public StringProperty sessionExpiryProperty() {
+        return sessionExpiry;
+    }
+
+    public StringProperty maxActiveSessionsPerUserProperty() {
+        return maxActiveSessionsPerUser;
+    }
+
+    public StringProperty teamClaimMappingProperty() {
+        return teamClaimMapping;
+    }
+
+    public StringProperty defaultOAuthRoleProperty() {
+        return defaultOAuthRole;
+    }
+
+    public StringProperty promptProperty() {
+        return prompt;
+    }
+
+    /** What Detect found (or why it could not). */
+    public StringProperty versionStatusProperty() {
+        return versionStatus;
+    }
+
+    /**
+     * Detect: asks the server at the OpenMetadata URL for its version ({@code GET /api/v1/system/version}, no token)
+     * in the background, and chooses the release its configuration is made for.
+     */
+    public void detectVersion() {
+        String url = serverUrl.get().strip();
+        ServerAddress address;
+        try {
+            address = ServerAddress.parse(url);
+        } catch (IllegalArgumentException e) {
+            versionStatus.set(messages.get("provider.omVersion.detectFailed", e.getMessage()));
+            return;
+        }
+        java.util.Optional<byte[]> ca = java.util.Optional.empty();
+        runner.execute(dev.ssosetup.ui.task.BackgroundTask.<ServerVersion>of("provider-detect-version", ctx ->
+                        new OpenMetadataClient(gateways.create(ca), address, Secret.empty(),
+                                dev.ssosetup.core.net.HttpExchange.Limits.DEFAULT).version())
+                .onSuccess(v -> OpenMetadataVersion.forServer(v.major(), v.minor()).ifPresentOrElse(t -> {
+                    omVersion.set(t);
+                    versionStatus.set(messages.get("provider.omVersion.detected", v.raw(), t.label()));
+                }, () -> versionStatus.set(messages.get("provider.omVersion.detectFailed", v.raw()))))
+                .onFailure(e -> versionStatus.set(messages.get("provider.omVersion.detectFailed",
+                        String.valueOf(((Throwable) e).getMessage())))));
     }
 
     public ObjectProperty<Preset> presetProperty() {

@@ -48,6 +48,9 @@ public final class PushController {
     @FXML private TableColumn<DiffEntry, String> oursColumn;
     @FXML private Label diffTitle;
     @FXML private VBox issues;
+    @FXML private VBox planNotes;
+    @FXML private Label checklistTitle;
+    @FXML private VBox checklist;
     @FXML private Label guardText;
     @FXML private VBox confirmationBox;
     @FXML private Label confirmationPrompt;
@@ -135,6 +138,24 @@ public final class PushController {
         setUpDiff();
         render(viewModel.planSteps(), planSteps);
         render(viewModel.applySteps(), applySteps);
+        Runnable notes = () -> planNotes.getChildren().setAll(viewModel.planNotes().stream().map(t -> {
+            Label l = new Label(t);
+            l.setWrapText(true);
+            return l;
+        }).toList());
+        viewModel.planNotes().addListener((ListChangeListener<String>) c -> notes.run());
+        Runnable items = () -> checklist.getChildren().setAll(viewModel.checklist().stream().map(i -> {
+            Label l = new Label(i.line());
+            l.setWrapText(true);
+            l.setId("checklist-" + i.id());
+            if (!i.done() && i.severity() == dev.ssosetup.core.common.Severity.ERROR) {
+                l.getStyleClass().add("severity-error");
+            }
+            return l;
+        }).toList());
+        viewModel.checklist().addListener((ListChangeListener<dev.ssosetup.core.push.ChecklistItem>) c -> items.run());
+        checklistTitle.visibleProperty().bind(Bindings.isNotEmpty(viewModel.checklist()));
+        checklistTitle.managedProperty().bind(checklistTitle.visibleProperty());
         viewModel.issues().addListener((ListChangeListener<FieldIssue>) c -> renderIssues());
         renderIssues();
     }

@@ -10,7 +10,9 @@ import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.DiffEntry;
 import dev.ssosetup.core.push.FieldIssue;
 import dev.ssosetup.core.push.LockoutEvidence;
+import dev.ssosetup.core.push.ChecklistItem;
 import dev.ssosetup.core.push.LockoutGuard;
+import dev.ssosetup.core.push.VerdictRequest;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.Plan;
 import dev.ssosetup.core.push.PlanBinding;
@@ -98,6 +100,12 @@ public final class PushViewModel implements StepViewModel {
     private final ObservableList<DiffEntry> diff = FXCollections.observableArrayList();
     private final ObservableList<FieldIssue> issues = FXCollections.observableArrayList();
     private final ObservableList<StepReport> applySteps = FXCollections.observableArrayList();
+    /** The plan's findings and OpenMetadata's own verdict (or why there is none), one line each (issue 18). */
+    private final ObservableList<String> planNotes = FXCollections.observableArrayList();
+    /** The operator's checklist (OpenMetadata's production notes), before and then after the push. */
+    private final ObservableList<ChecklistItem> checklist = FXCollections.observableArrayList();
+    /** What the other steps tell the plan: the login test's ID token (memory only), the key id, the redirect URI. */
+    private Supplier<VerdictRequest> context = VerdictRequest::none;
     private final BooleanBinding evidenceProvesAdmin;
     private final BooleanBinding guardSatisfied;
     private final BooleanBinding canApply;
@@ -153,6 +161,19 @@ public final class PushViewModel implements StepViewModel {
         }
     }
 
+    /** Wires what the other steps tell Push (login test token and verdict, Keys step key id); read on each plan. */
+    public void useContext(Supplier<VerdictRequest> source) {
+        this.context = Objects.requireNonNull(source);
+    }
+
+    public ObservableList<String> planNotes() {
+        return planNotes;
+    }
+
+    public ObservableList<ChecklistItem> checklist() {
+        return checklist;
+    }
+
     // ---- actions
 
     /** Connect, read, diff, validate. */
@@ -170,7 +191,8 @@ public final class PushViewModel implements StepViewModel {
         Inputs in = inputs.get();
         PlanBinding binding = PlanBinding.of(wanted.get(), evidence());
         storeRememberedToken();
-        start(BackgroundTask.<Plan>of("push-plan", ctx -> service().plan(client(in), wanted.get(), ctx,
+        VerdictRequest told = context.get();
+        start(BackgroundTask.<Plan>of("push-plan", ctx -> service().plan(client(in), wanted.get(), told, ctx,
                         r -> onFx(() -> planSteps.add(r))))
                 .onSuccess(p -> {
                     planBinding = binding;
@@ -400,6 +422,21 @@ public final class PushViewModel implements StepViewModel {
 
     private void showPlan(Plan p) {
         showPlanDetails(p);
+        List<String> notes = new java.util.ArrayList<>();
+        p.findings().forEach(f -> notes.add(messages.get("push.finding", f.severity().name(), f.message(),
+                f.hint())));
+        p.serverVerdict().ifPresentOrElse(v -> notes.add(messages.get("push.verdict.server", v.summary())),
+                () -> {
+                    if (!p.serverVerdictNote().isEmpty()) {
+                        notes.add(messages.get("push.verdict.none", p.serverVerdictNote()));
+                    }
+                });
+        LockoutEvidence ours = evidence();
+        if (p.serverVerdict().isPresent() && ours.loginPassed()) {
+            notes.add(messages.get("push.verdict.ours", ours.principal(), ours.previewIsAdmin() ? 1 : 0));
+        }
+        planNotes.setAll(notes);
+        checklist.setAll(p.checklist());
         diffIsRestore.set(false);
         plan.set(p);
         Optional<PushFailure> failure = p.failure();
@@ -414,6 +451,9 @@ public final class PushViewModel implements StepViewModel {
 
     private void showApply(ApplyResult r) {
         applySteps.setAll(r.steps());
+        if (!r.checklist().isEmpty()) {
+            checklist.setAll(r.checklist());
+        }
         r.backup().ifPresent(b -> {
             backupFile.set(b.backupFile());
             recoveryFile.set(b.recoveryFile());
@@ -506,6 +546,8 @@ public final class PushViewModel implements StepViewModel {
         diff.clear();
         issues.clear();
         applySteps.clear();
+        planNotes.clear();
+        checklist.clear();
         applied.set(false);
     }
 
@@ -514,7 +556,8 @@ public final class PushViewModel implements StepViewModel {
         com.fasterxml.jackson.databind.JsonNode body = p == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .instance.objectNode() : p.toSendMasked().orElse(com.fasterxml.jackson.databind.node.JsonNodeFactory
                 .instance.objectNode());
-        return LockoutGuard.check(body, evidence(), confirmation.get());
+        return LockoutGuard.check(body, evidence(), p == null ? null : p.serverVerdict().orElse(null),
+                confirmation.get());
     }
 
     /** The lock-out guard for the checked restore: the same as for a push, on the body the restore would send. */

@@ -206,7 +206,12 @@ public final class ReviewViewModel implements StepViewModel {
         run("open-profile", ctx -> profiles.open(path), load -> {
             switch (load) {
                 case ProfileLoad.Refused refused -> fail(messages.get("review.profile.refused", refused.reason()));
-                case ProfileLoad.Loaded loaded -> apply(loaded.profile(), path);
+                case ProfileLoad.Loaded loaded -> {
+                    apply(loaded.profile(), path);
+                    if (loaded.upgraded()) { // issue 18: an older profile says that it was upgraded
+                        ok(messages.get("review.profile.upgraded", path, String.join(" ", loaded.notes())));
+                    }
+                }
             }
         }, e -> fail(messages.get("review.profile.refused", reason(e))));
     }

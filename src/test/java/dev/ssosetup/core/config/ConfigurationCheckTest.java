@@ -70,10 +70,8 @@ class ConfigurationCheckTest {
             List<String> claims = field.equals("Principal claims") ? List.of("email", "sub\r") : p.principalClaims();
             List<String> scopes = field.equals("Scopes") ? List.of("openid", "email\u2028x") : p.scopes();
             List<String> reg = field.equals("Allowed registration domains") ? List.of("a.example\n") : List.of();
-            var bad = c.withProvider(new ProviderSettings(p.preset(), p.providerName(), p.issuer(), p.discoveryUrl(),
-                    p.tenant(), p.clientType(), p.clientId(), p.clientSecret(), scopes, p.clientAuthMethod(),
-                    p.tokenValidationAlgorithm(), p.serverUrl(), claims, p.principalClaimsMapping(), admins,
-                    p.principalDomain(), p.enforcePrincipalDomain(), reg, p.selfSignup()));
+            var bad = c.withProvider(p.toBuilder().scopes(scopes).principalClaims(claims).adminPrincipals(admins)
+                    .allowedRegistrationDomains(reg).build());
             var problems = check.check(bad);
             assertStep(problems, "line-break", StepIds.PROVIDER);
             var lineBreak = problems.stream().filter(x -> x.finding().id().equals("line-break")).toList();

@@ -1,11 +1,13 @@
 package dev.ssosetup.core.config;
 
 import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.provider.OpenMetadataVersion;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,12 +22,41 @@ class ProfileCodecTest {
         assertEquals(original.configuration().withClientSecret(Secret.empty()), back.configuration());
         assertEquals(original.loginTest(), back.loginTest());
         assertEquals(Samples.profile().configuration().idpJwksUri(), back.configuration().idpJwksUri());
-        assertTrue(codec.write(original).contains("\"profileVersion\" : 1"));
+        assertTrue(codec.write(original).contains("\"profileVersion\" : 2"));
     }
 
     @Test
-    void theSampleFileIsWhatTheCodecWrites() {
-        assertEquals(Samples.resource("/golden/sample-profile.json"), codec.write(Samples.profile()));
+    void theVersionTwoSampleIsWhatTheCodecWritesForTheVersionOneSample() {
+        // sample-profile.json is a profile saved before issue 18 (version 1); written again it is version 2
+        assertTrue(Samples.resource("/golden/sample-profile.json").contains("\"profileVersion\" : 1"));
+        assertEquals(Samples.resource("/golden/sample-profile-v2.json"), codec.write(Samples.profile()));
+    }
+
+    @Test
+    void aProfileSavedBeforeTheTargetVersionLoadsAsOneTenAndSaysItWasUpgraded() {
+        ProfileLoad load = codec.read(Samples.resource("/golden/sample-profile.json"));
+        ProfileLoad.Loaded loaded = assertInstanceOf(ProfileLoad.Loaded.class, load);
+        assertTrue(loaded.upgraded());
+        assertTrue(loaded.notes().getFirst().contains("upgraded"), loaded.notes().toString());
+        assertTrue(loaded.notes().getFirst().contains("1.10"), loaded.notes().toString());
+        assertEquals(OpenMetadataVersion.V1_10, loaded.profile().configuration().provider().openMetadataVersion());
+        ProfileLoad.Loaded again = assertInstanceOf(ProfileLoad.Loaded.class,
+                codec.read(codec.write(loaded.profile())));
+        assertFalse(again.upgraded(), "a version 2 profile is not upgraded again");
+    }
+
+    @Test
+    void theTargetVersionAndTheTwoPointZeroSettingsRoundTrip() {
+        var c = Samples.confidential();
+        var p = c.provider().toBuilder().openMetadataVersion(OpenMetadataVersion.V2_0).sessionExpirySeconds(7200)
+                .maxActiveSessionsPerUser(2).teamClaimMapping("department").defaultOAuthRole("DataConsumer")
+                .prompt("select_account").build();
+        Profile back = loaded(codec.read(codec.write(new Profile(c.withProvider(p), Map.of()))));
+        assertEquals(p.toBuilder().clientSecret(Secret.empty()).build(), back.configuration().provider());
+        String r = refused(codec.read("{\"profileVersion\":2,\"provider\":{\"openMetadataVersion\":\"0.9\"}}"));
+        assertTrue(r.contains("provider.openMetadataVersion") && r.contains("2.0"), r);
+        assertTrue(refused(codec.read("{\"profileVersion\":2,\"provider\":{\"sessionExpirySeconds\":\"x\"}}"))
+                .contains("provider.sessionExpirySeconds"));
     }
 
     @Test
@@ -37,8 +68,8 @@ class ProfileCodecTest {
 
     @Test
     void aFutureVersionIsRefused() {
-        String reason = refused(codec.read("{\"profileVersion\": 2}"));
-        assertTrue(reason.contains("version 2") && reason.contains("version 1"), reason);
+        String reason = refused(codec.read("{\"profileVersion\": 3}"));
+        assertTrue(reason.contains("version 3") && reason.contains("1 and 2"), reason);
     }
 
     @Test

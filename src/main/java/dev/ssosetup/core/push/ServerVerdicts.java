@@ -1,0 +1,134 @@
+package dev.ssosetup.core.push;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.config.SchemaViolation;
+import dev.ssosetup.core.config.TargetFieldRules;
+import dev.ssosetup.core.provider.OpenMetadataVersion;
+import dev.ssosetup.core.task.CancelledException;
+import dev.ssosetup.core.task.TaskContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The version-aware part of a plan (issue 18): the body against the release the server reports, and on a 2.0+ server
+ * OpenMetadata's own verdict on the login test's ID token ({@code validate-token}), compared with the login test's.
+ */
+final class ServerVerdicts {
+    private ServerVerdicts() {
+    }
+
+    /** The release the server's configuration is made for; empty for unknown or pre-1.10 versions. */
+    static Optional<OpenMetadataVersion> target(ServerVersion version) {
+        return version == null || !version.known() ? Optional.empty()
+                : OpenMetadataVersion.forServer(version.major(), version.minor());
+    }
+
+    /** Fields of {@code body} that the server's release does not know, or that it requires and are missing. */
+    static List<FieldIssue> fieldsTheServerDoesNotKnow(ServerVersion version, ObjectNode body) {
+        Optional<OpenMetadataVersion> target = target(version);
+        if (target.isEmpty()) {
+            return List.of();
+        }
+        List<FieldIssue> out = new ArrayList<>();
+        for (SchemaViolation v : TargetFieldRules.check(target.get(), body)) {
+            String field = v.path().startsWith("$.") ? v.path().substring(2) : v.path();
+            out.add(FieldIssue.of(field, v.message() + " (the configuration was made for another version: set the "
+                    + "target OpenMetadata version to " + target.get().label() + " in the Provider step)"));
+        }
+        return out;
+    }
+
+    static Plan complete(OpenMetadataClient client, Plan base, VerdictRequest login, TaskContext ctx,
+                         Consumer<StepReport> listener) {
+        Optional<ServerVersion> version = base.version();
+        Optional<OpenMetadataVersion> target = version.flatMap(v -> target(v));
+        if (target.isEmpty()) {
+            return base;
+        }
+        List<Finding> findings = new ArrayList<>();
+        ServerVersion v = version.get();
+        if (OpenMetadataVersion.newerThanKnown(v.major(), v.minor())) {
+            findings.add(Finding.warning("server-newer-than-known", "OpenMetadata " + v.raw() + " is newer than "
+                    + "the releases this console knows; the configuration is checked as for " + target.get().label()
+                    + ".", "Check the release notes of " + v.raw() + " for changes to the security configuration."));
+        }
+        JsonNode auth = base.toSendMasked().map(b -> b.path("authenticationConfiguration")).orElse(null);
+        if (target.get().has20Fields() && auth != null && !auth.has("sessionExpiry")) {
+            findings.add(Finding.warning("session-fields-unset", "OpenMetadata " + v.raw() + " keeps sessions in its "
+                    + "database and reads sessionExpiry and maxActiveSessionsPerUser from the stored configuration; "
+                    + "this body sets neither, so an upgraded install keeps what it has (environment variables no "
+                    + "longer reach it).", "Set the target OpenMetadata version to 2.0 in the Provider step: the body "
+                    + "then carries both settings."));
+        }
+        if (!target.get().has20Fields()) {
+            return base.withFindings(findings, null, "OpenMetadata " + v.raw() + " has no validate-token endpoint "
+                    + "(it came with 2.0): the lock-out guard relies on the login test's own preview.");
+        }
+        if (!base.readyToApply()) {
+            return base.withFindings(findings, null, "Not asked: the plan did not pass validation.");
+        }
+        if (!login.hasToken()) {
+            StepReport skipped = new StepReport(PushStep.SERVER_VERDICT, StepReport.Status.SKIPPED, "no passed login "
+                    + "test with an ID token in this session: run the login test (or push --login) to have "
+                    + "OpenMetadata say which user the login would become");
+            listener.accept(skipped);
+            return base.withSteps(List.of(skipped)).withFindings(findings, null, "No passed login test in this "
+                    + "session, so there is no ID token to ask the server about.");
+        }
+        try {
+            ctx.checkCancelled();
+            ServerVerdict verdict = client.validateToken(base.toSend(), login.idToken());
+            StepReport step = verdict.success() && verdict.admin()
+                    ? StepReport.ok(PushStep.SERVER_VERDICT, verdict.summary())
+                    : new StepReport(PushStep.SERVER_VERDICT, verdict.success() ? StepReport.Status.WARNING
+                    : StepReport.Status.FAILED, verdict.summary());
+            listener.accept(step);
+            disagreement(login.ours(), verdict).ifPresent(findings::add);
+            return base.withSteps(List.of(step)).withFindings(findings, verdict, "");
+        } catch (PushException e) {
+            StepReport failed = StepReport.failed(PushStep.SERVER_VERDICT, e.getMessage());
+            listener.accept(failed);
+            findings.add(Finding.warning("server-verdict-unavailable", "OpenMetadata could not be asked for its "
+                    + "verdict: " + e.getMessage(), "The lock-out guard relies on the login test's own preview."));
+            return base.withSteps(List.of(failed)).withFindings(findings, null, "Asking the server failed: "
+                    + e.getMessage());
+        } catch (CancelledException e) {
+            StepReport skipped = new StepReport(PushStep.SERVER_VERDICT, StepReport.Status.SKIPPED, "cancelled");
+            listener.accept(skipped);
+            return base.withSteps(List.of(skipped)).withFindings(List.of(Finding.error("cancelled", "Cancelled.",
+                    "Plan again.")), null, "Cancelled.");
+        }
+    }
+
+    /** An error when the server and the login test disagree about who signs in or whether that user is an admin. */
+    static Optional<Finding> disagreement(LockoutEvidence ours, ServerVerdict server) {
+        List<String> differences = new ArrayList<>();
+        if (!server.success()) {
+            differences.add("the login test passed, but OpenMetadata says this login fails (" + server.summary() + ")");
+        } else {
+            if (!ours.principal().isEmpty() && !ours.principal().toLowerCase(Locale.ROOT)
+                    .equals(server.resolvedPrincipal().toLowerCase(Locale.ROOT))) {
+                differences.add("the login test expects user " + ours.principal() + ", OpenMetadata resolves "
+                        + server.resolvedPrincipal());
+            }
+            if (ours.previewIsAdmin() != server.admin()) {
+                differences.add("the login test says " + (ours.previewIsAdmin() ? "admin" : "not an admin")
+                        + ", OpenMetadata's answer makes " + server.resolvedPrincipal() + (server.admin() ? " an admin"
+                        : " NOT an admin"));
+            }
+        }
+        if (differences.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Finding.error("server-verdict-disagrees", "OpenMetadata's own verdict and the login "
+                + "test disagree: " + String.join("; ", differences) + ".", "OpenMetadata decides at sign-in, so its "
+                + "verdict is the one that counts: check jwtPrincipalClaims, the claims mapping, principalDomain and "
+                + "adminPrincipals in the Provider step, run the login test again and plan again."));
+    }
+}
