@@ -16,6 +16,7 @@ import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.core.task.TaskContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,8 +44,9 @@ import java.util.concurrent.Callable;
  * is {@link LoginTest}. Exit 0 when the login passed, 1 when it failed, 2 for bad usage.
  */
 @Command(name = "test-login", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sign in once with the system browser (authorization code + PKCE on a loopback redirect), "
-                + "validate the ID token and show how OpenMetadata would see the user."},
+        description = {"Sign in once with the system browser on a loopback redirect, with the flow OpenMetadata "
+                + "will use (a public client: implicit id_token, or code + PKCE; a confidential client: code with "
+                + "its secret), validate the ID token and show how OpenMetadata would see the user."},
         footer = {"", "Exit codes: 0 the login passed, 1 it failed, 2 bad usage."})
 public final class TestLoginCommand implements Callable<Integer> {
     private final LoginTest loginTest;
@@ -66,6 +68,15 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Option(names = "--client-secret-file", paramLabel = "FILE", description = "A file holding the client secret "
             + "(confidential client). The secret is never printed.")
     Path clientSecretFile;
+
+    @Option(names = "--client-type", paramLabel = "public|confidential", description = "The client type "
+            + "(default: confidential when a secret is given, else public).")
+    String clientType;
+
+    @Option(names = "--response-type", paramLabel = "id_token|code", description = "How OpenMetadata's browser "
+            + "app signs a public client in: id_token (the implicit flow, OpenMetadata's default) or code "
+            + "(authorization code with PKCE). Default: id_token for a public client, code for a confidential one.")
+    String responseType;
 
     @Option(names = "--auth-method", paramLabel = "basic|post", defaultValue = "post",
             description = "How a confidential client authenticates: client_secret_basic or client_secret_post "
@@ -204,12 +215,14 @@ public final class TestLoginCommand implements Callable<Integer> {
         if (!issuer.strip().startsWith("http://") && !issuer.strip().startsWith("https://")) {
             throw usage("--issuer: \"" + issuer + "\" is not an http(s) URL.");
         }
-        ClientType type = secret.isEmpty() ? ClientType.PUBLIC : ClientType.CONFIDENTIAL;
+        ClientType type = clientType(secret);
+        ResponseType flow = responseType(type);
         return ProviderSettings.builder()
                 .preset(Preset.CUSTOM_OIDC)
                 .issuer(issuer.strip())
                 .discoveryUrl(discoveryUrl.strip())
                 .clientType(type)
+                .responseType(flow)
                 .clientId(clientId.strip())
                 .clientSecret(secret)
                 .scopes(scopes.stream().filter(s -> !s.isBlank()).toList())
@@ -220,6 +233,40 @@ public final class TestLoginCommand implements Callable<Integer> {
                 .principalDomain(principalDomain.strip())
                 .enforcePrincipalDomain(enforcePrincipalDomain)
                 .build();
+    }
+
+    private ClientType clientType(Secret secret) {
+        if (clientType == null) {
+            return secret.isEmpty() ? ClientType.PUBLIC : ClientType.CONFIDENTIAL;
+        }
+        ClientType type = switch (clientType.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "public" -> ClientType.PUBLIC;
+            case "confidential" -> ClientType.CONFIDENTIAL;
+            default -> throw usage("--client-type: \"" + clientType + "\" is not public or confidential.");
+        };
+        if (type == ClientType.CONFIDENTIAL && secret.isEmpty()) {
+            throw usage("--client-type confidential: give the secret with --client-secret-file.");
+        }
+        if (type == ClientType.PUBLIC && !secret.isEmpty()) {
+            throw usage("--client-type public: a public client has no secret; leave out --client-secret-file, "
+                    + "or use --client-type confidential.");
+        }
+        return type;
+    }
+
+    private ResponseType responseType(ClientType type) {
+        if (responseType == null) {
+            return type == ClientType.CONFIDENTIAL ? ResponseType.CODE : ResponseType.ID_TOKEN;
+        }
+        ResponseType flow = ResponseType.fromWire(responseType);
+        if (flow == null) {
+            throw usage("--response-type: \"" + responseType + "\" is not id_token or code.");
+        }
+        if (type == ClientType.CONFIDENTIAL && flow == ResponseType.ID_TOKEN) {
+            throw usage("--response-type id_token: a confidential client signs in with the code flow on "
+                    + "OpenMetadata's server; use --response-type code, or test a public client.");
+        }
+        return flow;
     }
 
     private LoginOptions options() {
@@ -254,6 +301,7 @@ public final class TestLoginCommand implements Callable<Integer> {
         } else {
             doc.put("error", null);
         }
+        doc.put("flow", result.attempt().settings().effectiveResponseType().flow());
         doc.put("redirectUri", result.attempt().redirectUri());
         doc.put("claims", result.claims());
         doc.put("userinfo", result.userInfo());

@@ -6,6 +6,7 @@ import dev.ssosetup.core.login.LoginTest;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.infra.net.JdkHttpGateway;
 import dev.ssosetup.testing.MockProvider;
+import dev.ssosetup.testing.CraftedProvider;
 import dev.ssosetup.testing.TestBrowser;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
@@ -102,8 +103,9 @@ class TestLoginCommandTest {
         provider.server().enqueueCallback(new DefaultOAuth2TokenCallback("cli", "u1", "JWT", List.of("om"),
                 Map.of("email", "ops@acme.example"), 3600));
         Run r = run(true, null, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om",
-                "--no-browser", "--admins", "ops", "--timeout", "30");
+                "--no-browser", "--admins", "ops", "--timeout", "30", "--response-type", "code");
         assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("Flow:           authorization code with PKCE"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith(PREFIX + "http://127.0.0.1:")), r.out());
         assertTrue(r.out().contains("Result:         PASSED"), r.out());
         assertTrue(r.out().contains("admin:           yes"), r.out());
@@ -122,6 +124,7 @@ class TestLoginCommandTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("passed", json.get("result").asText());
+        assertEquals("code", json.get("flow").asText(), "a confidential client runs the code flow");
         assertTrue(json.get("error").isNull());
         assertEquals("u2", json.get("claims").get("sub").asText());
         assertEquals("u2", json.get("userinfo").get("sub").asText());
@@ -170,5 +173,32 @@ class TestLoginCommandTest {
                 + " (no such file)"), ca.err());
         Run port = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--port", "70000");
         assertEquals(2, port.exit());
+        Run flow = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--response-type",
+                "token");
+        assertEquals(2, flow.exit());
+        assertTrue(flow.err().contains("--response-type: \"token\" is not id_token or code"), flow.err());
+        Run type = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--client-type", "spa");
+        assertEquals(2, type.exit());
+        assertTrue(type.err().contains("--client-type"), type.err());
+    }
+
+    @Test
+    void aPublicClientRunsTheImplicitFlowByDefaultAndSaysSo() throws Exception {
+        try (CraftedProvider crafted = new CraftedProvider()) {
+            crafted.responseTypes = "[\"code\",\"id_token\"]";
+            Run r = run(false, new TestBrowser(), "test-login", "--issuer", crafted.issuer, "--client-id", "om-ui",
+                    "--timeout", "30", "--json");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            assertEquals("implicit", json.get("flow").asText());
+            assertEquals("id_token", crafted.lastAuthorization.get("response_type"));
+            assertTrue(crafted.lastTokenRequest.isEmpty(), "no token endpoint call");
+
+            Run code = run(false, new TestBrowser(), "test-login", "--issuer", crafted.issuer, "--client-id",
+                    "om-ui", "--timeout", "30", "--response-type", "code", "--json");
+            assertEquals(0, code.exit(), code.out() + code.err());
+            assertEquals("code", new ObjectMapper().readTree(code.out()).get("flow").asText());
+            assertEquals("code", crafted.lastAuthorization.get("response_type"));
+        }
     }
 }

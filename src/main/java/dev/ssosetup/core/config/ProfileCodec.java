@@ -11,6 +11,7 @@ import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.provider.ResponseType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ public final class ProfileCodec {
         pn.put("idpJwksUri", c.idpJwksUri());
         pn.put("tenant", p.tenant());
         pn.put("clientType", p.clientType().name());
+        pn.put("responseType", p.responseType().name());
         pn.put("clientId", p.clientId());
         strings(pn, "scopes", p.scopes());
         pn.put("clientAuthMethod", p.clientAuthMethod().name());
@@ -116,6 +118,8 @@ public final class ProfileCodec {
                 .discoveryUrl(text(pn, "provider.discoveryUrl", "discoveryUrl", d.discoveryUrl()))
                 .tenant(text(pn, "provider.tenant", "tenant", d.tenant()))
                 .clientType(enumValue(pn, "provider.clientType", "clientType", ClientType.class, d.clientType()))
+                .responseType(enumValue(pn, "provider.responseType", "responseType", ResponseType.class,
+                        d.responseType()))
                 .clientId(text(pn, "provider.clientId", "clientId", d.clientId()))
                 .clientSecret(Secret.empty())
                 .scopes(list(pn, "provider.scopes", "scopes", d.scopes()))

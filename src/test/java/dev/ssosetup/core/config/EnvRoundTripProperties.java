@@ -19,11 +19,7 @@ class EnvRoundTripProperties {
                                  @ForAll @CharRange(from = ' ', to = '~') @StringLength(max = 30) String name) {
         var base = Samples.confidential().withClientSecret(Secret.of(secret));
         var p = base.provider();
-        var c = base.withProvider(new dev.ssosetup.core.provider.ProviderSettings(p.preset(), name, p.issuer(),
-                p.discoveryUrl(), p.tenant(), p.clientType(), p.clientId(), p.clientSecret(), p.scopes(),
-                p.clientAuthMethod(), p.tokenValidationAlgorithm(), p.serverUrl(), p.principalClaims(),
-                p.principalClaimsMapping(), p.adminPrincipals(), p.principalDomain(), p.enforcePrincipalDomain(),
-                p.allowedRegistrationDomains(), p.selfSignup()));
+        var c = base.withProvider(p.toBuilder().providerName(name).build());
         Map<String, String> env = ParseBackTest.parseEnv(
                 renderers.render(OutputFormat.ENV, c, RenderOptions.withSecret()).text());
         assertEquals(DockerEnvRenderer.variables(c, RenderOptions.withSecret()), env);

@@ -40,11 +40,8 @@ public final class Samples {
     /** The sample as a public SPA client. */
     public static SsoConfiguration publicClient() {
         var p = profile().configuration().provider();
-        return profile().configuration().withProvider(new dev.ssosetup.core.provider.ProviderSettings(
-                p.preset(), p.providerName(), p.issuer(), p.discoveryUrl(), p.tenant(),
-                dev.ssosetup.core.provider.ClientType.PUBLIC, "openmetadata-spa", Secret.empty(), p.scopes(),
-                p.clientAuthMethod(), p.tokenValidationAlgorithm(), p.serverUrl(), p.principalClaims(),
-                p.principalClaimsMapping(), p.adminPrincipals(), p.principalDomain(), p.enforcePrincipalDomain(),
-                p.allowedRegistrationDomains(), p.selfSignup()));
+        return profile().configuration().withProvider(p.toBuilder()
+                .clientType(dev.ssosetup.core.provider.ClientType.PUBLIC).clientId("openmetadata-spa")
+                .clientSecret(Secret.empty()).build());
     }
 }
