@@ -5,6 +5,7 @@ import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.FormValidation.Field;
 import dev.ssosetup.core.provider.Preset;
+import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -182,6 +183,10 @@ public final class ProviderController {
         ComboBox<ClientType> type = combo("clientType", List.of(ClientType.values()), vm::label);
         type.valueProperty().bindBidirectional(vm.clientTypeProperty());
         row(clientGrid, null, "clientType", type, null, null);
+        ComboBox<ResponseType> flow = combo("responseType", List.of(ResponseType.values()), vm::label);
+        flow.valueProperty().bindBidirectional(vm.responseTypeProperty());
+        Node[] flowRow = row(clientGrid, null, "responseType", flow, null, null);
+        visibleWhen(vm.publicClientProperty(), flowRow);
         row(clientGrid, Field.CLIENT_ID, "clientId", text(vm.clientIdProperty()), null, null);
         PasswordField masked = new PasswordField();
         masked.setId(Field.CLIENT_SECRET);

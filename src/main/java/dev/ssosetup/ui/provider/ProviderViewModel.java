@@ -15,6 +15,7 @@ import dev.ssosetup.core.provider.FormValidation.Field;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderFormValidator;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
@@ -70,6 +71,7 @@ public final class ProviderViewModel implements StepViewModel {
     private final StringProperty tenant = new SimpleStringProperty("");
     private final StringProperty caFile;
     private final ObjectProperty<ClientType> clientType = new SimpleObjectProperty<>(ClientType.PUBLIC);
+    private final ObjectProperty<ResponseType> responseType = new SimpleObjectProperty<>(ResponseType.ID_TOKEN);
     private final StringProperty clientId = new SimpleStringProperty("");
     private final StringProperty clientSecret = new SimpleStringProperty("");
     private final StringProperty scopes = new SimpleStringProperty("");
@@ -111,7 +113,8 @@ public final class ProviderViewModel implements StepViewModel {
         this.gateways = Objects.requireNonNull(gateways);
         this.messages = Objects.requireNonNull(messages);
         load(state.providerProperty().get());
-        ObservableValue<?>[] inputs = {preset, providerName, issuer, discoveryUrl, tenant, clientType, clientId,
+        ObservableValue<?>[] inputs = {preset, providerName, issuer, discoveryUrl, tenant, clientType, responseType,
+                clientId,
                 clientSecret, scopes, authMethod, algorithm, serverUrl, principalClaims, claimsMapping,
                 adminPrincipals, principalDomain, enforcePrincipalDomain, registrationDomains, selfSignup};
         for (ObservableValue<?> input : inputs) {
@@ -163,6 +166,7 @@ public final class ProviderViewModel implements StepViewModel {
         discoveryUrl.set(s.discoveryUrl());
         tenant.set(s.tenant());
         clientType.set(s.clientType());
+        responseType.set(s.responseType());
         clientId.set(s.clientId());
         clientSecret.set(s.clientSecret().reveal());
         scopes.set(String.join(" ", s.scopes()));
@@ -194,6 +198,7 @@ public final class ProviderViewModel implements StepViewModel {
                 .discoveryUrl(discoveryUrl.get().strip())
                 .tenant(tenant.get().strip())
                 .clientType(clientType.get())
+                .responseType(responseType.get())
                 .clientId(clientId.get())
                 .clientSecret(Secret.of(clientSecret.get()))
                 .scopes(ProviderFormValidator.splitList(scopes.get()))
@@ -427,6 +432,16 @@ public final class ProviderViewModel implements StepViewModel {
 
     public ObjectProperty<ClientType> clientTypeProperty() {
         return clientType;
+    }
+
+    /** A public client's flow in OpenMetadata: implicit ({@code id_token}) or code with PKCE. */
+    public ObjectProperty<ResponseType> responseTypeProperty() {
+        return responseType;
+    }
+
+    /** True for a public client: only then is the flow a choice (a confidential client always uses the code flow). */
+    public BooleanBinding publicClientProperty() {
+        return Bindings.createBooleanBinding(() -> clientType.get() == ClientType.PUBLIC, clientType);
     }
 
     public StringProperty clientIdProperty() {
