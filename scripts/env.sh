@@ -40,6 +40,6 @@ ssc_install_packages() {
 }
 
 # what the headless tests need (Monocle renders text with these) and the key checks (openssl)
-SSC_TEST_PACKAGES=(libfreetype6 libfontconfig1 fonts-dejavu-core openssl curl)
+SSC_TEST_PACKAGES=(libfreetype6 libfontconfig1 fonts-dejavu-core openssl curl chromium)  # chromium: ChromiumRelayTest runs the login relay page
 # what a real window needs
 SSC_GUI_PACKAGES=(libgtk-3-0 libgl1 libx11-6 libxtst6 libxxf86vm1 fonts-dejavu-core)

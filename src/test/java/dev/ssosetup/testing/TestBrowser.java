@@ -56,7 +56,7 @@ public final class TestBrowser implements BrowserOpener {
 
     public TestBrowser() {
         this((form, uri) -> form.fields().containsKey("state") || form.fields().containsKey("code")
-                ? Optional.of(form.fields()) : Optional.empty());
+                || form.fields().containsKey("id_token") ? Optional.of(form.fields()) : Optional.empty());
     }
 
     public TestBrowser(FormFiller filler) {

@@ -124,7 +124,8 @@ class KeycloakLoginTest {
                 fields.putIfAbsent("credentialId", "");
                 return Optional.of(fields);
             }
-            return Optional.empty();
+            // response_mode=form_post: Keycloak's auto-submitting form to the loopback listener
+            return form.fields().containsKey("state") ? Optional.of(form.fields()) : Optional.empty();
         });
     }
 
@@ -169,6 +170,32 @@ class KeycloakLoginTest {
     }
 
     @Test
+    void aPublicClientRegisteredOnlyForTheImplicitFlowPassesWithIdToken() {
+        LoginTestResult r = run(Settings.publicClient(issuer, "om-implicit").implicit().admins("jane").build(),
+                LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+        LoginTestResult.Passed p = assertInstanceOf(LoginTestResult.Passed.class, r,
+                () -> MockProviderLoginTest.describe(r));
+        assertEquals("om-implicit", p.claims().get("aud") instanceof List<?> l ? l.getFirst() : p.claims().get("aud"));
+        assertEquals("jane", p.preview().userName());
+        assertTrue(p.preview().admin());
+        assertTrue(p.userInfo().isEmpty(), "response_type=id_token brings no access token, so no userinfo");
+        assertTrue(LoginReport.render(r).contains("Flow:           implicit"), LoginReport.render(r));
+    }
+
+    @Test
+    void aPublicClientRegisteredOnlyForTheCodeFlowFailsClearlyWithIdTokenAndPassesWithCode() {
+        LoginTestResult r = run(Settings.publicClient(issuer, "om-public").implicit().build(),
+                LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+        LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
+        assertEquals(FailureStage.AUTHORIZATION, f.stage(), f.reason());
+        assertTrue(f.hint().contains("implicit flow") && f.hint().contains("Authorization code with PKCE"),
+                f.hint());
+        LoginTestResult code = run(Settings.publicClient(issuer, "om-public").admins("jane").build(),
+                LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+        assertTrue(code.passed(), () -> MockProviderLoginTest.describe(code));
+    }
+
+    @Test
     void anUnregisteredRedirectHostEndsInATimeoutThatNamesTheRedirectUri() {
         LoginTestResult r = run(Settings.publicClient(issuer, "om-public").build(),
                 new LoginOptions(List.of(), RedirectHost.LOCALHOST, Duration.ofSeconds(6), true));
@@ -187,6 +214,9 @@ class KeycloakLoginTest {
                   {"clientId":"om-public","publicClient":true,"standardFlowEnabled":true,
                    "directAccessGrantsEnabled":false,"redirectUris":["http://127.0.0.1/*"],
                    "attributes":{"pkce.code.challenge.method":"S256"}},
+                  {"clientId":"om-implicit","publicClient":true,"standardFlowEnabled":false,
+                   "implicitFlowEnabled":true,"directAccessGrantsEnabled":false,
+                   "redirectUris":["http://127.0.0.1/*"]},
                   {"clientId":"om-confidential","publicClient":false,"secret":"%s",
                    "clientAuthenticatorType":"client-secret","standardFlowEnabled":true,
                    "directAccessGrantsEnabled":false,"redirectUris":["http://127.0.0.1/*"],
