@@ -31,6 +31,10 @@ final class PushConnectionOptions {
             description = "File holding the OIDC client secret (confidential clients).")
     Path clientSecretFile;
 
+    @Option(names = "--credentials-file", paramLabel = "FILE", description = CredentialsFileOption.DESCRIPTION
+            + " Its secret is used as --client-secret-file's.")
+    Path credentialsFile;
+
     @Option(names = "--backup-dir", paramLabel = "DIR",
             description = "Where the backup of the live configuration is written (default: ~/.sso-setup-console/backups).")
     Path backupDir;
@@ -59,6 +63,17 @@ final class PushConnectionOptions {
     }
 
     Secret clientSecret() {
+        if (credentialsFile != null) {
+            if (clientSecretFile != null) {
+                throw new PushUsageException("--client-secret-file and --credentials-file both give a secret: give "
+                        + "one of them");
+            }
+            try {
+                return CredentialsFileOption.read(credentialsFile).clientSecret();
+            } catch (IllegalArgumentException e) {
+                throw new PushUsageException(e.getMessage());
+            }
+        }
         return clientSecretFile == null ? Secret.empty() : readSecret(clientSecretFile, "--client-secret-file");
     }
 

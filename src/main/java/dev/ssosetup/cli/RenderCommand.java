@@ -66,6 +66,10 @@ public final class RenderCommand implements Callable<Integer> {
                     + "(json, yaml, env); without it they carry a placeholder. Files holding it are written 0600.")
     String clientSecretFile;
 
+    @Option(names = "--credentials-file", paramLabel = "F", description = CredentialsFileOption.DESCRIPTION
+            + " Its secret is used as --client-secret-file's; its client ID must be the profile's.")
+    java.nio.file.Path credentialsFile;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write into this folder instead of stdout.")
     String out;
 
@@ -90,8 +94,36 @@ public final class RenderCommand implements Callable<Integer> {
             }
             case ProfileLoad.Loaded loaded -> configuration = loaded.profile().configuration();
         }
-        boolean includeSecret = clientSecretFile != null;
-        if (includeSecret) {
+        if (credentialsFile != null) {
+            if (clientSecretFile != null) {
+                err.println("sso-setup render: --client-secret-file and --credentials-file both give a secret: "
+                        + "give one of them.");
+                return ExitCodes.USAGE;
+            }
+            dev.ssosetup.core.provider.ClientCredentials credentials;
+            try {
+                credentials = CredentialsFileOption.read(credentialsFile);
+            } catch (IllegalArgumentException e) {
+                err.println("sso-setup render: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            String profileId = configuration.provider().clientId().strip();
+            if (!profileId.isEmpty() && !profileId.equals(credentials.clientId())) {
+                err.println("sso-setup render: --credentials-file " + credentialsFile + " is for client \""
+                        + credentials.clientId() + "\", the profile for \"" + profileId + "\": name the matching "
+                        + "file.");
+                return ExitCodes.USAGE;
+            }
+            if (credentials.clientSecret().isEmpty()) {
+                err.println("sso-setup render: --credentials-file " + credentialsFile + " holds no secret (a "
+                        + "public client): leave it out.");
+                return ExitCodes.USAGE;
+            }
+            configuration = configuration.withProvider(configuration.provider().toBuilder()
+                    .clientId(credentials.clientId()).clientSecret(credentials.clientSecret()).build());
+        }
+        boolean includeSecret = clientSecretFile != null || credentialsFile != null;
+        if (clientSecretFile != null) {
             String secret;
             try {
                 secret = files.read(clientSecretFile).strip();

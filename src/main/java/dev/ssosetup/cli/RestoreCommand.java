@@ -63,7 +63,8 @@ public final class RestoreCommand implements Callable<Integer> {
                 throw new PushUsageException("--backup was taken from " + backup.serverUrl() + ", not " + target
                         + ": pass --allow-other-server if you really mean to restore it here");
             }
-            if (backup.needsClientSecret() && connection.clientSecretFile == null) {
+            if (backup.needsClientSecret() && connection.clientSecretFile == null
+                    && connection.credentialsFile == null) {
                 throw new PushUsageException("the server masked the client secret in this backup: give the real "
                         + "secret with --client-secret-file (a masked value would break sign-in)");
             }

@@ -13,6 +13,7 @@ import dev.ssosetup.core.login.LoginTest;
 import dev.ssosetup.core.login.LoginTestResult;
 import dev.ssosetup.core.login.RedirectHost;
 import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.ClientCredentials;
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
@@ -54,16 +55,22 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--issuer", required = true, paramLabel = "URL",
-            description = "The provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration).")
+    @Option(names = "--issuer", paramLabel = "URL",
+            description = "The provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration). "
+                    + "Needed unless --credentials-file names it.")
     String issuer;
 
     @Option(names = "--discovery-url", paramLabel = "URL", description = "The discovery document URL, when it is "
             + "not under the issuer.")
     String discoveryUrl = "";
 
-    @Option(names = "--client-id", required = true, paramLabel = "ID", description = "The client ID.")
+    @Option(names = "--client-id", paramLabel = "ID", description = "The client ID (needed unless "
+            + "--credentials-file gives it).")
     String clientId;
+
+    @Option(names = "--credentials-file", paramLabel = "FILE", description = CredentialsFileOption.DESCRIPTION
+            + " Fills the issuer (where the file tells it), the client ID, type and secret; flags given win.")
+    Path credentialsFile;
 
     @Option(names = "--client-secret-file", paramLabel = "FILE", description = "A file holding the client secret "
             + "(confidential client). The secret is never printed.")
@@ -193,6 +200,32 @@ public final class TestLoginCommand implements Callable<Integer> {
 
     private ProviderSettings settings() {
         Secret secret = Secret.empty();
+        ClientCredentials credentials = null;
+        if (credentialsFile != null) {
+            try {
+                credentials = CredentialsFileOption.read(credentialsFile);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            if (clientSecretFile != null && !credentials.clientSecret().isEmpty()) {
+                throw usage("--client-secret-file and --credentials-file both give a secret: give one of them.");
+            }
+            secret = credentials.clientSecret();
+            if (issuer == null && credentials.issuer().isEmpty() && discoveryUrl.isBlank()) {
+                throw usage("--credentials-file " + credentialsFile + " does not tell the issuer: add --issuer.");
+            }
+            issuer = issuer != null ? issuer : credentials.issuer();
+            clientId = clientId != null ? clientId : credentials.clientId();
+            if (clientType == null) {
+                clientType = credentials.clientType().wire();
+            }
+        }
+        if (issuer == null) {
+            throw usage("Missing required option: '--issuer=URL' (or --credentials-file with an issuer)");
+        }
+        if (clientId == null) {
+            throw usage("Missing required option: '--client-id=ID' (or --credentials-file)");
+        }
         if (clientSecretFile != null) {
             try {
                 secret = Secret.of(Files.readString(clientSecretFile, StandardCharsets.UTF_8).strip());

@@ -183,6 +183,61 @@ class TestLoginCommandTest {
     }
 
     @Test
+    void credentialsFilesOfEveryShapeFillTheClientIdSecretAndIssuer(@TempDir Path dir) throws Exception {
+        try (CraftedProvider crafted = new CraftedProvider()) {
+            String iss = crafted.issuer;
+            String base = iss.substring(0, iss.indexOf("/crafted"));
+            Map<String, String> shapes = new java.util.LinkedHashMap<>();
+            shapes.put("google-web.json", "{\"web\":{\"client_id\":\"om-ui\",\"client_secret\":\"g-secret\","
+                    + "\"auth_uri\":\"https://accounts.google.com/o/oauth2/auth\"}}");
+            shapes.put("google-installed.json", "{\"installed\":{\"client_id\":\"om-ui\","
+                    + "\"client_secret\":\"gi-secret\"}}");
+            shapes.put("keycloak.json", "{\"realm\":\"corp\",\"auth-server-url\":\"" + base + "/\","
+                    + "\"resource\":\"om-ui\",\"credentials\":{\"secret\":\"kc-secret\"}}");
+            shapes.put("okta.json", "{\"client_id\":\"om-ui\",\"client_secret\":\"okta-secret\",\"issuer\":\""
+                    + iss + "\"}");
+            shapes.put("auth0.json", "{\"client_id\":\"om-ui\",\"client_secret\":\"a0-secret\","
+                    + "\"domain\":\"acme.eu.auth0.com\"}");
+            shapes.put("plain.json", "{\"client_id\":\"om-ui\",\"client_secret\":\"plain-secret\"}");
+            for (var shape : shapes.entrySet()) {
+                Path file = dir.resolve(shape.getKey());
+                Files.writeString(file, shape.getValue());
+                String secret = new ObjectMapper().readTree(shape.getValue()).findValue(
+                        shape.getKey().startsWith("keycloak") ? "secret" : "client_secret").asText();
+                List<String> args = new java.util.ArrayList<>(List.of("test-login", "--credentials-file",
+                        file.toString(), "--timeout", "30", "--json"));
+                if (!shape.getKey().equals("okta.json")) {
+                    args.addAll(List.of("--issuer", iss)); // the file's issuer is not this test provider
+                }
+                Run r = run(false, new TestBrowser(), args.toArray(String[]::new));
+                assertEquals(0, r.exit(), shape.getKey() + ": " + r.out() + r.err());
+                assertEquals("code", new ObjectMapper().readTree(r.out()).get("flow").asText(), shape.getKey());
+                assertEquals("om-ui", crafted.lastTokenRequest.get("client_id"), shape.getKey());
+                assertEquals(secret, crafted.lastTokenRequest.get("client_secret"), shape.getKey());
+                assertFalse((r.out() + r.err()).contains(secret), "the secret is never printed");
+            }
+            Files.writeString(dir.resolve("okta.json"), shapes.get("okta.json").replace(iss, iss + "-typo"));
+            Run mismatch = run(false, new TestBrowser(), "test-login", "--credentials-file",
+                    dir.resolve("okta.json").toString(), "--timeout", "10", "--json");
+            assertEquals(1, mismatch.exit(), "the issuer came from the file: " + mismatch.out());
+
+            Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
+            Run bad = run(false, null, "test-login", "--credentials-file", dir.resolve("key.pem").toString());
+            assertEquals(2, bad.exit());
+            assertTrue(bad.err().contains("--credentials-file: The file " + dir.resolve("key.pem")
+                    + " holds a private key"), bad.err());
+            Files.writeString(dir.resolve("other.json"), "{\"hello\":\"world\"}");
+            Run other = run(false, null, "test-login", "--credentials-file", dir.resolve("other.json").toString());
+            assertEquals(2, other.exit());
+            assertTrue(other.err().contains("Keycloak adapter") && other.err().contains("Google"), other.err());
+            Run plainNoIssuer = run(false, null, "test-login", "--credentials-file",
+                    dir.resolve("plain.json").toString());
+            assertEquals(2, plainNoIssuer.exit());
+            assertTrue(plainNoIssuer.err().contains("does not tell the issuer: add --issuer"), plainNoIssuer.err());
+        }
+    }
+
+    @Test
     void aPublicClientRunsTheImplicitFlowByDefaultAndSaysSo() throws Exception {
         try (CraftedProvider crafted = new CraftedProvider()) {
             crafted.responseTypes = "[\"code\",\"id_token\"]";
