@@ -5,7 +5,9 @@ import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.core.net.HttpGatewayFactory;
 import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.ClientCredentials;
 import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.CredentialsFile;
 import dev.ssosetup.core.provider.DiscoveryReport;
 import dev.ssosetup.core.provider.DiscoveryRequest;
 import dev.ssosetup.core.provider.DiscoveryService;
@@ -99,6 +101,8 @@ public final class ProviderViewModel implements StepViewModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final ReadOnlyStringWrapper checkStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper credentialsStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper credentialsRefused = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding valid;
     private final BooleanBinding canCheck;
     private final BooleanBinding stale;
@@ -295,6 +299,59 @@ public final class ProviderViewModel implements StepViewModel {
             running = handle;
             progress.bind(handle.progressProperty());
         }
+    }
+
+    /**
+     * Loads the provider's client credentials file (read in the background: it is file I/O) and fills what it knows:
+     * provider, issuer, client ID, type and secret. A file that is not understood changes nothing and says why.
+     */
+    public void loadCredentialsFile(java.nio.file.Path file) {
+        String name = String.valueOf(file.getFileName());
+        runner.execute(BackgroundTask.of("provider-credentials", ctx -> {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                return in.readNBytes(CredentialsFile.MAX_BYTES + 1);
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new java.io.IOException(messages.get("provider.credentials.unreadable", name), null);
+            }
+        }).onSuccess(bytes -> loadCredentials(name, bytes)).onFailure(error -> {
+            credentialsRefused.set(true);
+            credentialsStatus.set(error.getMessage());
+        }));
+    }
+
+    /** Fills the form from a credentials file's {@code content}; see {@link #loadCredentialsFile}. */
+    public void loadCredentials(String fileName, byte[] content) {
+        switch (CredentialsFile.parse(fileName, content)) {
+            case CredentialsFile.Refused refused -> {
+                credentialsRefused.set(true);
+                credentialsStatus.set(refused.message());
+            }
+            case CredentialsFile.Read read -> {
+                ClientCredentials c = read.credentials();
+                c.preset().ifPresent(preset::set);
+                if (!c.issuer().isEmpty()) {
+                    issuer.set(c.issuer());
+                }
+                if (!c.discoveryUrl().isEmpty()) {
+                    discoveryUrl.set(c.discoveryUrl());
+                }
+                clientType.set(c.clientType());
+                clientId.set(c.clientId());
+                clientSecret.set(c.clientSecret().reveal());
+                credentialsRefused.set(false);
+                credentialsStatus.set(messages.get("provider.credentials.filled", fileName,
+                        String.join(", ", c.filledFields())));
+            }
+        }
+    }
+
+    /** What the last credentials file filled, or why it was refused; empty before any. */
+    public ReadOnlyStringProperty credentialsStatusProperty() {
+        return credentialsStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty credentialsRefusedProperty() {
+        return credentialsRefused.getReadOnlyProperty();
     }
 
     private void finish() {

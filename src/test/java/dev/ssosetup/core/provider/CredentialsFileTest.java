@@ -13,24 +13,24 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each credentials shape a provider hands out, and every way a file is not one. */
-class CredentialsFileTest {
-    static final String GOOGLE = """
+public class CredentialsFileTest {
+    public static final String GOOGLE = """
             {"web":{"client_id":"123-abc.apps.googleusercontent.com","project_id":"p",
              "auth_uri":"https://accounts.google.com/o/oauth2/auth","token_uri":"https://oauth2.googleapis.com/token",
              "client_secret":"GOCSPX-google-secret","redirect_uris":["https://om.example.com/callback"]}}""";
-    static final String GOOGLE_INSTALLED = """
+    public static final String GOOGLE_INSTALLED = """
             {"installed":{"client_id":"456-def.apps.googleusercontent.com",
              "auth_uri":"https://accounts.google.com/o/oauth2/auth","client_secret":"GOCSPX-installed"}}""";
-    static final String KEYCLOAK = """
+    public static final String KEYCLOAK = """
             {"realm":"corp","auth-server-url":"https://kc.example.com/","ssl-required":"external",
              "resource":"openmetadata","credentials":{"secret":"kc-secret-value"},"confidential-port":0}""";
-    static final String KEYCLOAK_PUBLIC = """
+    public static final String KEYCLOAK_PUBLIC = """
             {"realm":"corp","auth-server-url":"https://kc.example.com","resource":"om-spa","public-client":true}""";
-    static final String OKTA = """
+    public static final String OKTA = """
             {"client_id":"0oa1okta","client_secret":"okta-secret","issuer":"https://dev-1.okta.com/oauth2/default"}""";
-    static final String AUTH0 = """
+    public static final String AUTH0 = """
             {"client_id":"auth0client","client_secret":"auth0-secret","domain":"acme.eu.auth0.com"}""";
-    static final String PLAIN = """
+    public static final String PLAIN = """
             {"client_id":"plain-id","client_secret":"plain-secret"}""";
 
     private static ClientCredentials read(String json) {

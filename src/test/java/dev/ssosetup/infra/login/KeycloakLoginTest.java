@@ -152,10 +152,21 @@ class KeycloakLoginTest {
     }
 
     @Test
-    void confidentialClientWithBasicAuthenticationPassesAndTheReportHidesTheSecret() {
-        LoginTestResult r = run(Settings.confidential(issuer, "om-confidential", SECRET,
-                        ClientAuthMethod.CLIENT_SECRET_BASIC).claims(List.of("preferred_username")).admins("ops")
-                        .domain("acme.example", true).build(),
+    void confidentialClientWithBasicAuthenticationPassesAndTheReportHidesTheSecret() throws IOException {
+        // the client ID, secret and issuer come from Keycloak's own adapter file (Clients > Action > Download adapter
+        // config), as an operator would load it
+        String adapter = """
+                {"realm":"%s","auth-server-url":"%s/","ssl-required":"external","resource":"om-confidential",
+                 "credentials":{"secret":"%s"},"confidential-port":0}
+                """.formatted(REALM, issuer.substring(0, issuer.indexOf("/realms/")), SECRET);
+        var read = dev.ssosetup.core.provider.CredentialsFile.parse("keycloak.json",
+                adapter.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var credentials = assertInstanceOf(dev.ssosetup.core.provider.CredentialsFile.Read.class, read).credentials();
+        ProviderSettings settings = credentials.applyTo(Settings.publicClient("", "").claims(
+                        List.of("preferred_username")).admins("ops").domain("acme.example", true).build())
+                .toBuilder().clientAuthMethod(ClientAuthMethod.CLIENT_SECRET_BASIC).build();
+        assertEquals(issuer, settings.issuer(), "the issuer derived from the adapter file");
+        LoginTestResult r = run(settings,
                 LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
         LoginTestResult.Passed p = assertInstanceOf(LoginTestResult.Passed.class, r,
                 () -> MockProviderLoginTest.describe(r));
