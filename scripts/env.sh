@@ -41,7 +41,8 @@ ssc_install_packages() {
 
 # what the headless tests need (Monocle renders text with these), the key checks (openssl), the .env's consumer
 # (docker-compose: `docker-compose config` reads the rendered .env, no Docker daemon needed) and the keychain tests
-# (a private D-Bus session with GNOME Keyring's Secret Service, read back with secret-tool)
-SSC_TEST_PACKAGES=(libfreetype6 libfontconfig1 fonts-dejavu-core openssl curl docker-compose dbus gnome-keyring libsecret-tools)
+# (a private D-Bus session with GNOME Keyring's Secret Service, read back with secret-tool); chromium runs the login
+# test's relay page in ChromiumRelayTest
+SSC_TEST_PACKAGES=(libfreetype6 libfontconfig1 fonts-dejavu-core openssl curl docker-compose dbus gnome-keyring libsecret-tools chromium)
 # what a real window needs
 SSC_GUI_PACKAGES=(libgtk-3-0 libgl1 libx11-6 libxtst6 libxxf86vm1 fonts-dejavu-core)

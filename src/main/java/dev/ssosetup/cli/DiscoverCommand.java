@@ -1,6 +1,9 @@
 package dev.ssosetup.cli;
 
 import dev.ssosetup.core.net.HttpGatewayFactory;
+import dev.ssosetup.core.provider.ClientCredentials;
+import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.core.provider.DiscoveryReport;
 import dev.ssosetup.core.provider.DiscoveryRequest;
 import dev.ssosetup.core.provider.DiscoveryService;
@@ -36,9 +39,18 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--issuer", required = true, paramLabel = "URL",
-            description = "The issuer, exactly as the provider publishes it (e.g. https://idp.example.com/realms/x).")
+    @Option(names = "--issuer", paramLabel = "URL",
+            description = "The issuer, exactly as the provider publishes it (e.g. https://idp.example.com/realms/x). "
+                    + "Needed unless --credentials-file tells it.")
     String issuer;
+
+    @Option(names = "--credentials-file", paramLabel = "FILE", description = CredentialsFileOption.DESCRIPTION
+            + " Gives the issuer where the file tells it, and the client type.")
+    java.nio.file.Path credentialsFile;
+
+    @Option(names = "--response-type", paramLabel = "id_token|code", description = "The flow OpenMetadata will "
+            + "use: id_token (implicit, the default for a public client) or code (a confidential client always).")
+    String responseType;
 
     @Option(names = "--discovery-url", paramLabel = "URL",
             description = "The discovery document (default: issuer + /.well-known/openid-configuration).")
@@ -74,7 +86,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         Optional<byte[]> ca = readCa();
         var gateway = createGateway(ca);
         DiscoveryRequest request = new DiscoveryRequest(issuer, discoveryUrl, ProviderFormValidator.splitList(scopes),
-                algorithm, ProviderFormValidator.splitList(claims), Optional.empty(), "");
+                algorithm, ProviderFormValidator.splitList(claims), Optional.empty(), "", flow);
         DiscoveryReport report = new DiscoveryService(gateway).check(request, TaskContext.none());
         if (json) {
             out.println(DiscoverOutput.json(report));
@@ -85,7 +97,36 @@ public final class DiscoverCommand implements Callable<Integer> {
         return report.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
+    private ResponseType flow = ResponseType.ID_TOKEN;
+
     private void validateUsage() {
+        ClientType type = ClientType.PUBLIC;
+        if (credentialsFile != null) {
+            ClientCredentials credentials;
+            try {
+                credentials = CredentialsFileOption.read(credentialsFile);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            type = credentials.clientType();
+            if (issuer == null && !credentials.issuer().isEmpty()) {
+                issuer = credentials.issuer();
+            }
+        }
+        if (issuer == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--issuer=URL' (the "
+                    + "credentials file, if any, does not tell the issuer)");
+        }
+        if (responseType != null) {
+            flow = ResponseType.fromWire(responseType);
+            if (flow == null) {
+                throw new ParameterException(spec.commandLine(), "--response-type: \"" + responseType
+                        + "\" is not id_token or code");
+            }
+        }
+        if (type == ClientType.CONFIDENTIAL) {
+            flow = ResponseType.CODE;
+        }
         if (Urls.parseHttp(issuer).isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--issuer: \"" + issuer
                     + "\" is not an http(s) URL with a host; example: --issuer https://idp.example.com/realms/main");

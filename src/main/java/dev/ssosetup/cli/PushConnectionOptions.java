@@ -48,6 +48,10 @@ final class PushConnectionOptions {
             description = "File holding the OIDC client secret (confidential clients).")
     Path clientSecretFile;
 
+    @Option(names = "--credentials-file", paramLabel = "FILE", description = CredentialsFileOption.DESCRIPTION
+            + " Its secret is used as --client-secret-file's.")
+    Path credentialsFile;
+
     @Option(names = "--backup-dir", paramLabel = "DIR",
             description = "Where the backup of the live configuration is written (default: ~/.sso-setup-console/backups).")
     Path backupDir;
@@ -91,16 +95,16 @@ final class PushConnectionOptions {
         }
     }
 
-    /** True when a client secret is given (a file or the keychain). */
+    /** True when a client secret is given (a file, a credentials file or the keychain). */
     boolean hasClientSecret() {
-        return clientSecretFile != null || clientSecretFromKeychain;
+        return clientSecretFile != null || credentialsFile != null || clientSecretFromKeychain;
     }
 
     /** The client secret of the configuration {@code body} (its issuer and client ID key the keychain entry). */
     Secret clientSecret(com.fasterxml.jackson.databind.JsonNode body) {
-        if (clientSecretFromKeychain && clientSecretFile != null) {
-            throw new PushUsageException("give the client secret with --client-secret-file or "
-                    + "--client-secret-from-keychain, not both");
+        if (clientSecretFromKeychain && (clientSecretFile != null || credentialsFile != null)) {
+            throw new PushUsageException("give the client secret with --client-secret-file, --credentials-file or "
+                    + "--client-secret-from-keychain, one of them");
         }
         if (!clientSecretFromKeychain) {
             return clientSecret();
@@ -116,6 +120,17 @@ final class PushConnectionOptions {
     }
 
     Secret clientSecret() {
+        if (credentialsFile != null) {
+            if (clientSecretFile != null) {
+                throw new PushUsageException("--client-secret-file and --credentials-file both give a secret: give "
+                        + "one of them");
+            }
+            try {
+                return CredentialsFileOption.read(credentialsFile).clientSecret();
+            } catch (IllegalArgumentException e) {
+                throw new PushUsageException(e.getMessage());
+            }
+        }
         return clientSecretFile == null ? Secret.empty() : readSecret(clientSecretFile, "--client-secret-file");
     }
 

@@ -68,6 +68,10 @@ public final class RenderCommand implements Callable<Integer> {
                     + "owner-only (0600, or an owner-only ACL on Windows).")
     String clientSecretFile;
 
+    @Option(names = "--credentials-file", paramLabel = "F", description = CredentialsFileOption.DESCRIPTION
+            + " Its secret is used as --client-secret-file's; its client ID must be the profile's.")
+    java.nio.file.Path credentialsFile;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Write into this folder instead of stdout. Existing "
             + "files are never replaced without --force.")
     String out;
@@ -119,12 +123,40 @@ public final class RenderCommand implements Callable<Integer> {
                 loaded.notes().forEach(n -> err.println("Note: " + n)); // e.g. an older profile was upgraded
             }
         }
-        if (clientSecretFromKeychain && clientSecretFile != null) {
+        if (credentialsFile != null) {
+            if (clientSecretFile != null) {
+                err.println("sso-setup render: --client-secret-file and --credentials-file both give a secret: "
+                        + "give one of them.");
+                return ExitCodes.USAGE;
+            }
+            dev.ssosetup.core.provider.ClientCredentials credentials;
+            try {
+                credentials = CredentialsFileOption.read(credentialsFile);
+            } catch (IllegalArgumentException e) {
+                err.println("sso-setup render: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            String profileId = configuration.provider().clientId().strip();
+            if (!profileId.isEmpty() && !profileId.equals(credentials.clientId())) {
+                err.println("sso-setup render: --credentials-file " + credentialsFile + " is for client \""
+                        + credentials.clientId() + "\", the profile for \"" + profileId + "\": name the matching "
+                        + "file.");
+                return ExitCodes.USAGE;
+            }
+            if (credentials.clientSecret().isEmpty()) {
+                err.println("sso-setup render: --credentials-file " + credentialsFile + " holds no secret (a "
+                        + "public client): leave it out.");
+                return ExitCodes.USAGE;
+            }
+            configuration = configuration.withProvider(configuration.provider().toBuilder()
+                    .clientId(credentials.clientId()).clientSecret(credentials.clientSecret()).build());
+        }
+        if (clientSecretFromKeychain && (clientSecretFile != null || credentialsFile != null)) {
             err.println("sso-setup render: give the client secret with --client-secret-file or "
-                    + "--client-secret-from-keychain, not both.");
+                    + "--client-secret-from-keychain (or --credentials-file), one of them.");
             return ExitCodes.USAGE;
         }
-        boolean includeSecret = clientSecretFile != null || clientSecretFromKeychain;
+        boolean includeSecret = clientSecretFile != null || clientSecretFromKeychain || credentialsFile != null;
         if (clientSecretFromKeychain) {
             var provider = configuration.provider();
             if (!dev.ssosetup.core.secrets.SecretKey.canKeyClientSecret(provider.issuer(), provider.clientId())) {
@@ -140,7 +172,7 @@ public final class RenderCommand implements Callable<Integer> {
                 err.println("sso-setup render: " + e.getMessage() + ".");
                 return ExitCodes.USAGE;
             }
-        } else if (includeSecret) {
+        } else if (clientSecretFile != null) {
             String secret;
             try {
                 secret = files.read(clientSecretFile).strip();

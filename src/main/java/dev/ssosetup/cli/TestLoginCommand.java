@@ -13,9 +13,11 @@ import dev.ssosetup.core.login.LoginTest;
 import dev.ssosetup.core.login.LoginTestResult;
 import dev.ssosetup.core.login.RedirectHost;
 import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.ClientCredentials;
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.core.task.TaskContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,8 +45,9 @@ import java.util.concurrent.Callable;
  * is {@link LoginTest}. Exit 0 when the login passed, 1 when it failed, 2 for bad usage.
  */
 @Command(name = "test-login", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sign in once with the system browser (authorization code + PKCE on a loopback redirect), "
-                + "validate the ID token and show how OpenMetadata would see the user."},
+        description = {"Sign in once with the system browser on a loopback redirect, with the flow OpenMetadata "
+                + "will use (a public client: implicit id_token, or code + PKCE; a confidential client: code with "
+                + "its secret), validate the ID token and show how OpenMetadata would see the user."},
         footer = {"", "Exit codes: 0 the login passed, 1 it failed, 2 bad usage."})
 public final class TestLoginCommand implements Callable<Integer> {
     private final LoginTest loginTest;
@@ -52,16 +55,22 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--issuer", required = true, paramLabel = "URL",
-            description = "The provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration).")
+    @Option(names = "--issuer", paramLabel = "URL",
+            description = "The provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration). "
+                    + "Needed unless --credentials-file names it.")
     String issuer;
 
     @Option(names = "--discovery-url", paramLabel = "URL", description = "The discovery document URL, when it is "
             + "not under the issuer.")
     String discoveryUrl = "";
 
-    @Option(names = "--client-id", required = true, paramLabel = "ID", description = "The client ID.")
+    @Option(names = "--client-id", paramLabel = "ID", description = "The client ID (needed unless "
+            + "--credentials-file gives it).")
     String clientId;
+
+    @Option(names = "--credentials-file", paramLabel = "FILE", description = CredentialsFileOption.DESCRIPTION
+            + " Fills the issuer (where the file tells it), the client ID, type and secret; flags given win.")
+    Path credentialsFile;
 
     @Option(names = "--client-secret-file", paramLabel = "FILE", description = "A file holding the client secret "
             + "(confidential client). The secret is never printed.")
@@ -70,6 +79,15 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Option(names = "--client-secret-from-keychain", description = "Use the client secret remembered in the system "
             + "keychain for --issuer and --client-id (sso-setup secret store), instead of --client-secret-file.")
     boolean clientSecretFromKeychain;
+
+    @Option(names = "--client-type", paramLabel = "public|confidential", description = "The client type "
+            + "(default: confidential when a secret is given, else public).")
+    String clientType;
+
+    @Option(names = "--response-type", paramLabel = "id_token|code", description = "How OpenMetadata's browser "
+            + "app signs a public client in: id_token (the implicit flow, OpenMetadata's default) or code "
+            + "(authorization code with PKCE). Default: id_token for a public client, code for a confidential one.")
+    String responseType;
 
     @Option(names = "--auth-method", paramLabel = "basic|post", defaultValue = "post",
             description = "How a confidential client authenticates: client_secret_basic or client_secret_post "
@@ -208,9 +226,35 @@ public final class TestLoginCommand implements Callable<Integer> {
 
     private ProviderSettings settings() {
         Secret secret = Secret.empty();
-        if (clientSecretFromKeychain && clientSecretFile != null) {
-            throw usage("give the client secret with --client-secret-file or --client-secret-from-keychain, not "
-                    + "both.");
+        ClientCredentials credentials = null;
+        if (credentialsFile != null) {
+            try {
+                credentials = CredentialsFileOption.read(credentialsFile);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+            if (clientSecretFile != null && !credentials.clientSecret().isEmpty()) {
+                throw usage("--client-secret-file and --credentials-file both give a secret: give one of them.");
+            }
+            secret = credentials.clientSecret();
+            if (issuer == null && credentials.issuer().isEmpty() && discoveryUrl.isBlank()) {
+                throw usage("--credentials-file " + credentialsFile + " does not tell the issuer: add --issuer.");
+            }
+            issuer = issuer != null ? issuer : credentials.issuer();
+            clientId = clientId != null ? clientId : credentials.clientId();
+            if (clientType == null) {
+                clientType = credentials.clientType().wire();
+            }
+        }
+        if (issuer == null) {
+            throw usage("Missing required option: '--issuer=URL' (or --credentials-file with an issuer)");
+        }
+        if (clientId == null) {
+            throw usage("Missing required option: '--client-id=ID' (or --credentials-file)");
+        }
+        if (clientSecretFromKeychain && (clientSecretFile != null || credentialsFile != null)) {
+            throw usage("give the client secret with --client-secret-file, --credentials-file or "
+                    + "--client-secret-from-keychain, one of them.");
         }
         if (clientSecretFromKeychain) {
             if (!dev.ssosetup.core.secrets.SecretKey.canKeyClientSecret(issuer, clientId)) {
@@ -244,12 +288,14 @@ public final class TestLoginCommand implements Callable<Integer> {
         if (!issuer.strip().startsWith("http://") && !issuer.strip().startsWith("https://")) {
             throw usage("--issuer: \"" + issuer + "\" is not an http(s) URL.");
         }
-        ClientType type = secret.isEmpty() ? ClientType.PUBLIC : ClientType.CONFIDENTIAL;
+        ClientType type = clientType(secret);
+        ResponseType flow = responseType(type);
         return ProviderSettings.builder()
                 .preset(Preset.CUSTOM_OIDC)
                 .issuer(issuer.strip())
                 .discoveryUrl(discoveryUrl.strip())
                 .clientType(type)
+                .responseType(flow)
                 .clientId(clientId.strip())
                 .clientSecret(secret)
                 .scopes(scopes.stream().filter(s -> !s.isBlank()).toList())
@@ -260,6 +306,40 @@ public final class TestLoginCommand implements Callable<Integer> {
                 .principalDomain(principalDomain.strip())
                 .enforcePrincipalDomain(enforcePrincipalDomain)
                 .build();
+    }
+
+    private ClientType clientType(Secret secret) {
+        if (clientType == null) {
+            return secret.isEmpty() ? ClientType.PUBLIC : ClientType.CONFIDENTIAL;
+        }
+        ClientType type = switch (clientType.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "public" -> ClientType.PUBLIC;
+            case "confidential" -> ClientType.CONFIDENTIAL;
+            default -> throw usage("--client-type: \"" + clientType + "\" is not public or confidential.");
+        };
+        if (type == ClientType.CONFIDENTIAL && secret.isEmpty()) {
+            throw usage("--client-type confidential: give the secret with --client-secret-file.");
+        }
+        if (type == ClientType.PUBLIC && !secret.isEmpty()) {
+            throw usage("--client-type public: a public client has no secret; leave out --client-secret-file, "
+                    + "or use --client-type confidential.");
+        }
+        return type;
+    }
+
+    private ResponseType responseType(ClientType type) {
+        if (responseType == null) {
+            return type == ClientType.CONFIDENTIAL ? ResponseType.CODE : ResponseType.ID_TOKEN;
+        }
+        ResponseType flow = ResponseType.fromWire(responseType);
+        if (flow == null) {
+            throw usage("--response-type: \"" + responseType + "\" is not id_token or code.");
+        }
+        if (type == ClientType.CONFIDENTIAL && flow == ResponseType.ID_TOKEN) {
+            throw usage("--response-type id_token: a confidential client signs in with the code flow on "
+                    + "OpenMetadata's server; use --response-type code, or test a public client.");
+        }
+        return flow;
     }
 
     private LoginOptions options() {
@@ -294,6 +374,7 @@ public final class TestLoginCommand implements Callable<Integer> {
         } else {
             doc.put("error", null);
         }
+        doc.put("flow", result.attempt().settings().effectiveResponseType().flow());
         doc.put("redirectUri", result.attempt().redirectUri());
         doc.put("claims", result.claims());
         doc.put("userinfo", result.userInfo());

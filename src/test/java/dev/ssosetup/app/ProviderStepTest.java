@@ -2,6 +2,7 @@ package dev.ssosetup.app;
 
 import dev.ssosetup.core.provider.MockIdp;
 import dev.ssosetup.core.provider.Preset;
+import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -172,7 +173,7 @@ class ProviderStepTest {
             visited.add(owner.getId() == null ? owner.getClass().getSimpleName() : owner.getId());
         }
         assertTrue(visited.containsAll(List.of("providerName", "issuer", "discoveryUrl", "caFile", "caFileBrowse",
-                "clientType", "clientId", "scopes", "tokenValidationAlgorithm", "serverUrl", "callbackUrl",
+                "clientType", "responseType", "clientId", "scopes", "tokenValidationAlgorithm", "serverUrl", "callbackUrl",
                 "copyCallback", "adminPrincipals", "principalClaims", "principalClaimsMapping", "principalDomain",
                 "enforcePrincipalDomain", "allowedRegistrationDomains", "selfSignup", "checkButton")),
                 visited::toString);
@@ -206,6 +207,48 @@ class ProviderStepTest {
         assertEquals("s3cret", robot.lookup("#clientSecretPlain").queryAs(TextField.class).getText());
         assertEquals("s3cret", gui.state().providerProperty().get().clientSecret().reveal());
         assertFalse(gui.state().providerProperty().get().toString().contains("s3cret"));
+    }
+
+    @Test
+    void aPublicClientChoosesItsFlowAndTheCheckFollowsIt(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> type = robot.lookup("#clientType").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<ResponseType> flow = robot.lookup("#responseType").queryAs(ComboBox.class);
+        assertTrue(shown(flow), "a public client chooses its flow");
+        assertEquals(ResponseType.ID_TOKEN, flow.getValue(), "OpenMetadata's default, as its setup page asks");
+        assertEquals("Implicit (id_token)", flow.getConverter().toString(ResponseType.ID_TOKEN));
+        assertEquals("Authorization code with PKCE", flow.getConverter().toString(ResponseType.CODE));
+        assertEquals("Public (browser app, no secret)", type.getConverter().toString(type.getItems().get(0)));
+        assertFalse(type.getConverter().toString(type.getItems().get(0)).contains("PKCE"));
+
+        try (dev.ssosetup.core.provider.CraftedProvider codeOnly = new dev.ssosetup.core.provider.CraftedProvider()) {
+            codeOnly.doc.put("response_types_supported", List.of("code"));
+            fill(robot, "providerName", "Code only");
+            fill(robot, "issuer", codeOnly.issuer());
+            fill(robot, "clientId", "openmetadata");
+            fill(robot, "serverUrl", "http://localhost:8585");
+            fill(robot, "adminPrincipals", "admin");
+            click(robot, "#checkButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(findingTexts(robot).stream().anyMatch(t -> t.contains("no-implicit-flow")),
+                    () -> findingTexts(robot).toString());
+            Button next = robot.lookup("#nextButton").queryButton();
+            assertTrue(next.isDisabled(), "an implicit client cannot go on with a code-only provider");
+
+            robot.interact(() -> flow.setValue(ResponseType.CODE));
+            assertEquals(ResponseType.CODE, gui.state().providerProperty().get().effectiveResponseType());
+            assertEquals("code", gui.state().configuration().responseType(), "the outputs follow the choice");
+            assertTrue(robot.lookup("#checkStatus").queryAs(Label.class).getText().contains("check again"));
+            click(robot, "#checkButton");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(findingTexts(robot).stream().noneMatch(t -> t.contains("no-implicit-flow")));
+            assertFalse(next.isDisabled(), "the code flow is offered");
+        }
+
+        robot.interact(() -> type.setValue(type.getItems().get(1)));
+        assertFalse(shown(flow), "a confidential client always uses the code flow");
+        assertEquals(ResponseType.CODE, gui.state().providerProperty().get().effectiveResponseType());
     }
 
     private static List<String> findingTexts(FxRobot robot) {

@@ -99,6 +99,25 @@ class RenderCliTest {
     }
 
     @Test
+    void theSecretMayComeFromTheProvidersCredentialsFileForTheSameClient() throws IOException {
+        Path keycloak = dir.resolve("keycloak.json");
+        Files.writeString(keycloak, "{\"realm\":\"openmetadata\",\"auth-server-url\":\"https://idp.example.com\","
+                + "\"resource\":\"openmetadata\",\"credentials\":{\"secret\":\"" + Samples.SECRET + "\"}}");
+        assertEquals(0, run("render", "--profile", sample().toString(), "--format", "json",
+                "--credentials-file", keycloak.toString()), err.toString());
+        assertTrue(out.toString().contains(Samples.SECRET), "the secret goes into the JSON when asked");
+        assertFalse(err.toString().contains("client-secret-missing"), err.toString());
+
+        Path other = dir.resolve("other-client.json");
+        Files.writeString(other, "{\"client_id\":\"someone-else\",\"client_secret\":\"x-secret-x\"}");
+        assertEquals(2, run("render", "--profile", sample().toString(), "--format", "json",
+                "--credentials-file", other.toString()));
+        assertTrue(err.toString().contains("is for client \"someone-else\", the profile for \"openmetadata\""),
+                err.toString());
+        assertFalse(err.toString().contains("x-secret-x"));
+    }
+
+    @Test
     void anInvalidConfigurationExitsOneWithReasonsAndWritesNothing() throws IOException {
         Path p = dir.resolve("bad.json");
         Files.writeString(p, Samples.resource("/golden/sample-profile.json")

@@ -6,6 +6,7 @@ import dev.ssosetup.core.login.LoginTest;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.infra.net.JdkHttpGateway;
 import dev.ssosetup.testing.MockProvider;
+import dev.ssosetup.testing.CraftedProvider;
 import dev.ssosetup.testing.TestBrowser;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
@@ -102,8 +103,9 @@ class TestLoginCommandTest {
         provider.server().enqueueCallback(new DefaultOAuth2TokenCallback("cli", "u1", "JWT", List.of("om"),
                 Map.of("email", "ops@acme.example"), 3600));
         Run r = run(true, null, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om",
-                "--no-browser", "--admins", "ops", "--timeout", "30");
+                "--no-browser", "--admins", "ops", "--timeout", "30", "--response-type", "code");
         assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("Flow:           authorization code with PKCE"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith(PREFIX + "http://127.0.0.1:")), r.out());
         assertTrue(r.out().contains("Result:         PASSED"), r.out());
         assertTrue(r.out().contains("admin:           yes"), r.out());
@@ -122,6 +124,7 @@ class TestLoginCommandTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("passed", json.get("result").asText());
+        assertEquals("code", json.get("flow").asText(), "a confidential client runs the code flow");
         assertTrue(json.get("error").isNull());
         assertEquals("u2", json.get("claims").get("sub").asText());
         assertEquals("u2", json.get("userinfo").get("sub").asText());
@@ -170,5 +173,87 @@ class TestLoginCommandTest {
                 + " (no such file)"), ca.err());
         Run port = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--port", "70000");
         assertEquals(2, port.exit());
+        Run flow = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--response-type",
+                "token");
+        assertEquals(2, flow.exit());
+        assertTrue(flow.err().contains("--response-type: \"token\" is not id_token or code"), flow.err());
+        Run type = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--client-type", "spa");
+        assertEquals(2, type.exit());
+        assertTrue(type.err().contains("--client-type"), type.err());
+    }
+
+    @Test
+    void credentialsFilesOfEveryShapeFillTheClientIdSecretAndIssuer(@TempDir Path dir) throws Exception {
+        try (CraftedProvider crafted = new CraftedProvider()) {
+            String iss = crafted.issuer;
+            String base = iss.substring(0, iss.indexOf("/crafted"));
+            Map<String, String> shapes = new java.util.LinkedHashMap<>();
+            shapes.put("google-web.json", "{\"web\":{\"client_id\":\"om-ui\",\"client_secret\":\"g-secret\","
+                    + "\"auth_uri\":\"https://accounts.google.com/o/oauth2/auth\"}}");
+            shapes.put("google-installed.json", "{\"installed\":{\"client_id\":\"om-ui\","
+                    + "\"client_secret\":\"gi-secret\"}}");
+            shapes.put("keycloak.json", "{\"realm\":\"corp\",\"auth-server-url\":\"" + base + "/\","
+                    + "\"resource\":\"om-ui\",\"credentials\":{\"secret\":\"kc-secret\"}}");
+            shapes.put("okta.json", "{\"client_id\":\"om-ui\",\"client_secret\":\"okta-secret\",\"issuer\":\""
+                    + iss + "\"}");
+            shapes.put("auth0.json", "{\"client_id\":\"om-ui\",\"client_secret\":\"a0-secret\","
+                    + "\"domain\":\"acme.eu.auth0.com\"}");
+            shapes.put("plain.json", "{\"client_id\":\"om-ui\",\"client_secret\":\"plain-secret\"}");
+            for (var shape : shapes.entrySet()) {
+                Path file = dir.resolve(shape.getKey());
+                Files.writeString(file, shape.getValue());
+                String secret = new ObjectMapper().readTree(shape.getValue()).findValue(
+                        shape.getKey().startsWith("keycloak") ? "secret" : "client_secret").asText();
+                List<String> args = new java.util.ArrayList<>(List.of("test-login", "--credentials-file",
+                        file.toString(), "--timeout", "30", "--json"));
+                if (!shape.getKey().equals("okta.json")) {
+                    args.addAll(List.of("--issuer", iss)); // the file's issuer is not this test provider
+                }
+                Run r = run(false, new TestBrowser(), args.toArray(String[]::new));
+                assertEquals(0, r.exit(), shape.getKey() + ": " + r.out() + r.err());
+                assertEquals("code", new ObjectMapper().readTree(r.out()).get("flow").asText(), shape.getKey());
+                assertEquals("om-ui", crafted.lastTokenRequest.get("client_id"), shape.getKey());
+                assertEquals(secret, crafted.lastTokenRequest.get("client_secret"), shape.getKey());
+                assertFalse((r.out() + r.err()).contains(secret), "the secret is never printed");
+            }
+            Files.writeString(dir.resolve("okta.json"), shapes.get("okta.json").replace(iss, iss + "-typo"));
+            Run mismatch = run(false, new TestBrowser(), "test-login", "--credentials-file",
+                    dir.resolve("okta.json").toString(), "--timeout", "10", "--json");
+            assertEquals(1, mismatch.exit(), "the issuer came from the file: " + mismatch.out());
+
+            Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
+            Run bad = run(false, null, "test-login", "--credentials-file", dir.resolve("key.pem").toString());
+            assertEquals(2, bad.exit());
+            assertTrue(bad.err().contains("--credentials-file: The file " + dir.resolve("key.pem")
+                    + " holds a private key"), bad.err());
+            Files.writeString(dir.resolve("other.json"), "{\"hello\":\"world\"}");
+            Run other = run(false, null, "test-login", "--credentials-file", dir.resolve("other.json").toString());
+            assertEquals(2, other.exit());
+            assertTrue(other.err().contains("Keycloak adapter") && other.err().contains("Google"), other.err());
+            Run plainNoIssuer = run(false, null, "test-login", "--credentials-file",
+                    dir.resolve("plain.json").toString());
+            assertEquals(2, plainNoIssuer.exit());
+            assertTrue(plainNoIssuer.err().contains("does not tell the issuer: add --issuer"), plainNoIssuer.err());
+        }
+    }
+
+    @Test
+    void aPublicClientRunsTheImplicitFlowByDefaultAndSaysSo() throws Exception {
+        try (CraftedProvider crafted = new CraftedProvider()) {
+            crafted.responseTypes = "[\"code\",\"id_token\"]";
+            Run r = run(false, new TestBrowser(), "test-login", "--issuer", crafted.issuer, "--client-id", "om-ui",
+                    "--timeout", "30", "--json");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            JsonNode json = new ObjectMapper().readTree(r.out());
+            assertEquals("implicit", json.get("flow").asText());
+            assertEquals("id_token", crafted.lastAuthorization.get("response_type"));
+            assertTrue(crafted.lastTokenRequest.isEmpty(), "no token endpoint call");
+
+            Run code = run(false, new TestBrowser(), "test-login", "--issuer", crafted.issuer, "--client-id",
+                    "om-ui", "--timeout", "30", "--response-type", "code", "--json");
+            assertEquals(0, code.exit(), code.out() + code.err());
+            assertEquals("code", new ObjectMapper().readTree(code.out()).get("flow").asText());
+            assertEquals("code", crafted.lastAuthorization.get("response_type"));
+        }
     }
 }

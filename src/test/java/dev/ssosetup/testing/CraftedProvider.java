@@ -49,6 +49,17 @@ public final class CraftedProvider implements AutoCloseable {
     /** How long the token endpoint waits before it answers (a slow provider); zero by default. */
     public volatile java.time.Duration tokenDelay = java.time.Duration.ZERO;
     public volatile Map<String, String> lastTokenRequest = Map.of();
+    /** {@code response_types_supported}, as JSON; the implicit flow is answered only when it holds id_token. */
+    public volatile String responseTypes = "[\"code\"]";
+    /** Advertise {@code response_modes_supported} with {@code form_post} (and honour it). */
+    public volatile boolean formPost;
+    /**
+     * Builds the fragment (or form) of an implicit answer from the authorization request's parameters, replacing
+     * the correct ID token and state (an error, a wrong state, no token); null for the correct answer.
+     */
+    public volatile java.util.function.Function<Map<String, String>, String> implicitAnswer;
+    /** The last authorization request's query parameters. */
+    public volatile Map<String, String> lastAuthorization = Map.of();
     public volatile String lastTokenAuthorization;
 
     public CraftedProvider() throws IOException, JOSEException {
@@ -116,9 +127,11 @@ public final class CraftedProvider implements AutoCloseable {
                 + endpoint("authorization_endpoint", issuer + "/authorize") + "\","
                 + "\"token_endpoint\":\"" + endpoint("token_endpoint", issuer + "/token") + "\",\"jwks_uri\":\""
                 + endpoint("jwks_uri", issuer + "/jwks") + "\","
-                + "\"userinfo_endpoint\":\"" + endpoint("userinfo_endpoint", issuer + "/userinfo") + "\",\"response_types_supported\":[\"code\"],"
+                + "\"userinfo_endpoint\":\"" + endpoint("userinfo_endpoint", issuer + "/userinfo") + "\","
                 + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"],"
                 + "\"code_challenge_methods_supported\":[\"S256\"]"
+                + ",\"response_types_supported\":" + responseTypes
+                + (formPost ? ",\"response_modes_supported\":[\"query\",\"fragment\",\"form_post\"]" : "")
                 + (advertiseIss ? ",\"authorization_response_iss_parameter_supported\":true" : "") + "}";
     }
 
@@ -128,6 +141,11 @@ public final class CraftedProvider implements AutoCloseable {
         Map<String, String> q = form(ex.getRequestURI().getRawQuery());
         String redirect = q.get("redirect_uri");
         String state = q.get("state");
+        lastAuthorization = Map.copyOf(q);
+        if ("id_token".equals(q.get("response_type"))) {
+            implicit(ex, q);
+            return;
+        }
         synchronized (nonces) {
             nonces.put("code-1", q.getOrDefault("nonce", ""));
         }
@@ -135,6 +153,40 @@ public final class CraftedProvider implements AutoCloseable {
         String location = redirect + "?" + tail + "&state=" + enc(state)
                 + (responseIss == null ? "" : "&iss=" + enc(responseIss));
         ex.getResponseHeaders().set("Location", location);
+        ex.sendResponseHeaders(302, -1);
+        ex.close();
+    }
+
+    /** The implicit flow: the ID token in the fragment, or in an auto-submitting form for form_post. */
+    private void implicit(HttpExchange ex, Map<String, String> q) throws IOException {
+        String redirect = q.get("redirect_uri");
+        if (!responseTypes.contains("id_token")) {
+            ex.getResponseHeaders().set("Location", redirect + "#error=unsupported_response_type"
+                    + "&error_description=" + enc("implicit flow is disabled for this client")
+                    + "&state=" + enc(q.get("state")));
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+            return;
+        }
+        String answer = implicitAnswer != null ? implicitAnswer.apply(q)
+                : "id_token=" + enc(idToken.apply(q.getOrDefault("nonce", ""), null)) + "&state=" + enc(q.get("state"));
+        if (formPost && "form_post".equals(q.get("response_mode"))) {
+            StringBuilder html = new StringBuilder("<html><body onload=\"document.forms[0].submit()\">"
+                    + "<form method=\"post\" action=\"" + redirect + "\">");
+            for (var e : form(answer).entrySet()) {
+                html.append("<input type=\"hidden\" name=\"").append(e.getKey()).append("\" value=\"")
+                        .append(e.getValue()).append("\"/>");
+            }
+            html.append("</form></body></html>");
+            byte[] b = html.toString().getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, b.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(b);
+            }
+            return;
+        }
+        ex.getResponseHeaders().set("Location", redirect + "#" + answer);
         ex.sendResponseHeaders(302, -1);
         ex.close();
     }

@@ -5,6 +5,7 @@ import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.provider.ResponseType;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ public final class Settings {
     private String issuer = "";
     private String discoveryUrl = "";
     private ClientType type = ClientType.PUBLIC;
+    /** Tests of the code flow are the most; {@link #implicit()} for OpenMetadata's default public flow. */
+    private ResponseType responseType = ResponseType.CODE;
     private String clientId = "";
     private Secret secret = Secret.empty();
     private ClientAuthMethod method = ClientAuthMethod.CLIENT_SECRET_POST;
@@ -38,6 +41,12 @@ public final class Settings {
         s.secret = Secret.of(secret);
         s.method = method;
         return s;
+    }
+
+    /** A public client that signs in with the implicit flow ({@code responseType: id_token}). */
+    public Settings implicit() {
+        responseType = ResponseType.ID_TOKEN;
+        return this;
     }
 
     public Settings discoveryUrl(String v) {
@@ -83,7 +92,7 @@ public final class Settings {
 
     public ProviderSettings build() {
         return ProviderSettings.builder().preset(Preset.CUSTOM_OIDC).providerName("Test").issuer(issuer)
-                .discoveryUrl(discoveryUrl).clientType(type).clientId(clientId).clientSecret(secret).scopes(scopes)
+                .discoveryUrl(discoveryUrl).clientType(type).responseType(responseType).clientId(clientId).clientSecret(secret).scopes(scopes)
                 .clientAuthMethod(method).tokenValidationAlgorithm(alg).serverUrl("https://om.example.com")
                 .principalClaims(claims).principalClaimsMapping(mapping).adminPrincipals(admins).principalDomain(domain)
                 .enforcePrincipalDomain(enforce).allowedRegistrationDomains(List.of()).selfSignup(true).build();

@@ -56,7 +56,7 @@ public final class TestBrowser implements BrowserOpener {
 
     public TestBrowser() {
         this((form, uri) -> form.fields().containsKey("state") || form.fields().containsKey("code")
-                ? Optional.of(form.fields()) : Optional.empty());
+                || form.fields().containsKey("id_token") ? Optional.of(form.fields()) : Optional.empty());
     }
 
     public TestBrowser(FormFiller filler) {
@@ -118,6 +118,9 @@ public final class TestBrowser implements BrowserOpener {
                     continue;
                 }
                 Optional<HttpRequest> next = status == 200 ? formPost(uri, response.body()) : Optional.empty();
+                if (next.isEmpty() && status == 200 && fragmentRelay(uri, response)) {
+                    next = Optional.of(relay(uri));
+                }
                 if (next.isPresent()) {
                     request = next.get();
                     continue;
@@ -129,6 +132,23 @@ public final class TestBrowser implements BrowserOpener {
         } catch (IOException | InterruptedException | RuntimeException e) {
             finalPage.completeExceptionally(e);
         }
+    }
+
+    /**
+     * The listener's relay page for a response in the fragment, reached with a fragment. A real browser runs the
+     * page's script, which posts the fragment's parameters to the same path; this browser does what the script does
+     * (ChromiumRelayTest runs the real script).
+     */
+    private static boolean fragmentRelay(URI uri, HttpResponse<String> response) {
+        return uri.getRawFragment() != null && response.headers().firstValue("Content-Security-Policy")
+                .orElse("").contains("script-src 'sha256-") && response.body().contains("<script>");
+    }
+
+    private HttpRequest relay(URI page) {
+        URI action = URI.create(page.getScheme() + "://" + page.getRawAuthority() + page.getRawPath());
+        return withCookies(HttpRequest.newBuilder(action), action)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(page.getRawFragment())).build();
     }
 
     private Optional<HttpRequest> formPost(URI page, String html) {

@@ -12,6 +12,7 @@ import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.OpenMetadataVersion;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.provider.ResponseType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ public final class ProfileCodec {
         pn.put("idpJwksUri", c.idpJwksUri());
         pn.put("tenant", p.tenant());
         pn.put("clientType", p.clientType().name());
+        pn.put("responseType", p.responseType().name());
         pn.put("clientId", p.clientId());
         strings(pn, "scopes", p.scopes());
         pn.put("clientAuthMethod", p.clientAuthMethod().name());
@@ -132,6 +134,8 @@ public final class ProfileCodec {
                 .discoveryUrl(text(pn, "provider.discoveryUrl", "discoveryUrl", d.discoveryUrl()))
                 .tenant(text(pn, "provider.tenant", "tenant", d.tenant()))
                 .clientType(enumValue(pn, "provider.clientType", "clientType", ClientType.class, d.clientType()))
+                .responseType(enumValue(pn, "provider.responseType", "responseType", ResponseType.class,
+                        d.responseType()))
                 .clientId(text(pn, "provider.clientId", "clientId", d.clientId()))
                 .clientSecret(Secret.empty())
                 .scopes(list(pn, "provider.scopes", "scopes", d.scopes()))

@@ -84,9 +84,12 @@ public record SsoConfiguration(ProviderSettings provider, AuthorizerOptions auth
         return provider.clientType() == ClientType.CONFIDENTIAL;
     }
 
-    /** {@code code} for confidential clients (server-side flow), {@code id_token} for public SPA clients. */
+    /**
+     * {@code code} for confidential clients (server-side flow); for public SPA clients the chosen flow,
+     * {@code id_token} (implicit, OpenMetadata's default) or {@code code} (PKCE).
+     */
     public String responseType() {
-        return confidential() ? "code" : "id_token";
+        return provider.effectiveResponseType().wire();
     }
 
     /** {@code authority}: the issuer without a trailing slash. */

@@ -40,6 +40,7 @@ public final class LoginReport {
                     .append(s.clientSecret().isEmpty() ? "not set" : "set").append(')');
         }
         b.append('\n');
+        b.append("Flow:           ").append(flowText(s)).append('\n');
         b.append("Scopes:         ").append(String.join(" ", a.scopes().isEmpty() ? s.scopes() : a.scopes()))
                 .append('\n');
         b.append("Algorithm:      ").append(s.tokenValidationAlgorithm()).append('\n');
@@ -75,6 +76,16 @@ public final class LoginReport {
             }
         }
         return b.toString();
+    }
+
+    /** The flow the attempt ran, as OpenMetadata will run it. */
+    static String flowText(ProviderSettings s) {
+        return switch (s.effectiveResponseType()) {
+            case ID_TOKEN -> "implicit (response_type=id_token)";
+            case CODE -> s.clientType() == dev.ssosetup.core.provider.ClientType.CONFIDENTIAL
+                    ? "authorization code with the client secret (response_type=code)"
+                    : "authorization code with PKCE (response_type=code)";
+        };
     }
 
     private static void claims(StringBuilder b, String title, Map<String, Object> claims) {

@@ -1,10 +1,12 @@
 package dev.ssosetup.core.login;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.ResponseMode;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
@@ -27,6 +29,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCResponseTypeValue;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.UserInfoRequest;
 import com.nimbusds.openid.connect.sdk.UserInfoResponse;
@@ -54,13 +57,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The login test: one authorization code flow with PKCE in the operator's system browser, ending in a fully
- * validated ID token and the OpenMetadata preview (RFC 8252, RFC 7636, OIDC Core 3.1.3.7, RFC 9207).
+ * The login test: one sign-in in the operator's system browser with the flow OpenMetadata will use, ending in a fully
+ * validated ID token and the OpenMetadata preview (RFC 8252, RFC 7636, OIDC Core 3.1.3.7 and 3.2.2.11, RFC 9207).
+ *
+ * <p>The flow is {@link ProviderSettings#effectiveResponseType()}: a public client with {@code id_token} runs the
+ * implicit flow ({@code response_type=id_token}, nonce and state, {@code response_mode=form_post} when the provider
+ * offers it, else the fragment, which the listener's own page posts back); a public client with {@code code} runs the
+ * code flow with PKCE; a confidential client the code flow with its secret, as OpenMetadata's server does.
  *
  * <p>The script: read the discovery document; bind the loopback listener; build the authorization request (fresh
- * state, nonce and S256 verifier); only then open the browser; wait for the callback; check {@code state} and
- * {@code iss}; exchange the code with the exact redirect URI; validate the ID token against the JWKS; fetch userinfo
- * when offered. One timeout ({@link LoginOptions#timeout()}) bounds the whole attempt: every request after the
+ * state, nonce and, for the code flow, an S256 verifier); only then open the browser; wait for the callback; check
+ * {@code state} and {@code iss}; for the code flow exchange the code with the exact redirect URI; validate the ID
+ * token against the JWKS; fetch userinfo when offered and an access token came back. One timeout ({@link LoginOptions#timeout()}) bounds the whole attempt: every request after the
  * callback gets only what is left of it. Every way out is a {@link LoginTestResult}; only cancellation throws.
  */
 public final class LoginTest {
@@ -160,14 +168,19 @@ public final class LoginTest {
             try (LoopbackListener listener = openListener(state)) {
                 URI redirect = listener.redirectUri();
                 redirectUri = redirect.toString();
-                URI url = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(scopes.toArray(String[]::new)),
-                        new ClientID(settings.clientId().strip()), redirect)
+                AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(implicit()
+                        ? new ResponseType(OIDCResponseTypeValue.ID_TOKEN) : ResponseType.CODE,
+                        new Scope(scopes.toArray(String[]::new)), new ClientID(settings.clientId().strip()), redirect)
                         .endpointURI(metadata.getAuthorizationEndpointURI())
                         .state(state)
-                        .nonce(nonce)
-                        .codeChallenge(verifier, CodeChallengeMethod.S256)
-                        .build()
-                        .toURI();
+                        .nonce(nonce);
+                if (!implicit()) {
+                    request.codeChallenge(verifier, CodeChallengeMethod.S256);
+                } else if (metadata.getResponseModes() != null
+                        && metadata.getResponseModes().contains(ResponseMode.FORM_POST)) {
+                    request.responseMode(ResponseMode.FORM_POST);
+                }
+                URI url = request.build().toURI();
                 events.waitingForBrowser(url, redirect);
                 if (options.openBrowser()) {
                     events.browser(browser.open(url));
@@ -182,7 +195,8 @@ public final class LoginTest {
                             + options.timeout().toSeconds() + " s.",
                             "Sign in in the browser window that opened (or open the URL by hand). If the provider "
                                     + "shows an error page instead of returning here, it probably refused the "
-                                    + "redirect URI. " + ProviderErrorHints.redirectHint(redirectUri, anyPort()));
+                                    + "redirect URI. " + ProviderErrorHints.redirectHint(redirectUri, anyPort(),
+                                    settings.callbackUrl()));
                 }
                 LoopbackCallback callback = received.get();
                 try {
@@ -209,16 +223,30 @@ public final class LoginTest {
                 throws LoginStop {
             ctx.progress(0.6, "Checking the sign-in response");
             stage = FailureStage.AUTHORIZATION;
-            AuthorizationCode code = checkCallback(callback, metadata, state);
-            ctx.checkCancelled();
-            ctx.progress(0.7, "Exchanging the code for tokens");
-            stage = FailureStage.TOKEN;
-            OIDCTokens tokens = exchange(metadata, code, redirect, verifier);
+            AuthenticationSuccessResponse success = checkCallback(callback, metadata, state);
+            JWT idToken;
+            AccessToken accessToken;
+            if (implicit()) {
+                idToken = implicitIdToken(success);
+                accessToken = success.getAccessToken(); // none for response_type=id_token: no at_hash, no userinfo
+            } else {
+                AuthorizationCode code = success.getAuthorizationCode();
+                if (code == null) {
+                    throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response has no authorization "
+                            + "code.", "Enable the authorization code flow (response_type=code) for the client.");
+                }
+                ctx.checkCancelled();
+                ctx.progress(0.7, "Exchanging the code for tokens");
+                stage = FailureStage.TOKEN;
+                OIDCTokens tokens = exchange(metadata, code, redirect, verifier);
+                idToken = tokens.getIDToken();
+                accessToken = tokens.getAccessToken();
+            }
             ctx.checkCancelled();
             ctx.progress(0.8, "Validating the ID token");
             stage = FailureStage.ID_TOKEN;
             JWKSet jwks = fetchJwks(metadata);
-            IDTokenClaimsSet idClaims = IdTokenCheck.validate(tokens.getIDToken(), tokens.getAccessToken(), issuer,
+            IDTokenClaimsSet idClaims = IdTokenCheck.validate(idToken, accessToken, issuer,
                     settings.clientId().strip(), settings.tokenValidationAlgorithm(), nonce, jwks,
                     metadata.getJWKSetURI().toString());
             Map<String, Object> claims;
@@ -231,12 +259,12 @@ public final class LoginTest {
             ctx.checkCancelled();
             ctx.progress(0.9, "Reading userinfo");
             stage = FailureStage.USERINFO;
-            fetchUserInfo(metadata, tokens.getAccessToken(), idClaims.getSubject().getValue(), claims);
+            fetchUserInfo(metadata, accessToken, idClaims.getSubject().getValue(), claims);
             OpenMetadataPreview preview = OpenMetadataPreview.of(settings, claims, userInfo);
             findings.addAll(preview.warnings());
             ctx.progress(1, "Done");
             return new LoginTestResult.Passed(attempt(), claims, userInfo, preview, findings,
-                    Secret.of(tokens.getIDTokenString()));
+                    Secret.of(idToken.serialize()));
         }
 
         private void checkSettings() throws LoginStop {
@@ -324,11 +352,16 @@ public final class LoginTest {
                             "Set the issuer to \"" + issuer + "\" exactly.");
                 }
             }
-            if (metadata.getAuthorizationEndpointURI() == null || metadata.getTokenEndpointURI() == null) {
-                throw new LoginStop(FailureStage.DISCOVERY, "The discovery document has no authorization_endpoint "
-                        + "or token_endpoint.", "This provider does not support the authorization code flow.");
+            if (metadata.getAuthorizationEndpointURI() == null) {
+                throw new LoginStop(FailureStage.DISCOVERY, "The discovery document has no authorization_endpoint.",
+                        "This provider does not offer a browser sign-in: check the issuer and discovery URL.");
             }
-            if (metadata.getCodeChallengeMethods() != null
+            if (!implicit() && metadata.getTokenEndpointURI() == null) {
+                throw new LoginStop(FailureStage.DISCOVERY, "The discovery document has no token_endpoint.",
+                        "This provider does not support the authorization code flow; for a public client choose "
+                                + "\"Implicit (id_token)\" if the provider offers it.");
+            }
+            if (!implicit() && metadata.getCodeChallengeMethods() != null
                     && !metadata.getCodeChallengeMethods().contains(CodeChallengeMethod.S256)) {
                 findings.add(Finding.warning("login-pkce-not-advertised", "The provider does not advertise PKCE "
                         + "S256 (code_challenge_methods_supported).", "PKCE is sent anyway; if the sign-in fails "
@@ -346,14 +379,18 @@ public final class LoginTest {
             }
         }
 
-        private AuthorizationCode checkCallback(LoopbackCallback callback, OIDCProviderMetadata metadata,
-                                                State state) throws LoginStop {
+        private AuthenticationSuccessResponse checkCallback(LoopbackCallback callback, OIDCProviderMetadata metadata,
+                                                            State state) throws LoginStop {
             AuthenticationResponse response;
             try {
                 response = AuthenticationResponseParser.parse(URI.create(redirectUri), callback.parameters());
             } catch (ParseException e) {
                 throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response could not be read: "
                         + safe(e.getMessage()), "The provider's answer is not a valid OAuth 2.0 response.");
+            } catch (RuntimeException e) { // Nimbus throws NullPointerException for an ID token header of JSON null
+                throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response holds an ID token that "
+                        + "cannot be read (its header or claims are not JSON objects).", "The provider sent a "
+                        + "damaged ID token; check the client's token settings at the provider.");
             }
             if (!state.equals(response.getState())) {
                 throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response carries a wrong state.",
@@ -364,7 +401,7 @@ public final class LoginTest {
                 String desc = e.getDescription() == null ? "" : e.getDescription();
                 throw new LoginStop(FailureStage.AUTHORIZATION, "The provider refused the sign-in: " + e.getCode()
                         + (desc.isEmpty() ? "" : " (" + desc + ")") + ".",
-                        ProviderErrorHints.hint(e.getCode(), desc, redirectUri, anyPort()));
+                        hint(e.getCode(), desc));
             }
             String iss = response.getIssuer() == null ? null : response.getIssuer().getValue();
             if (iss != null && !iss.equals(issuer)) {
@@ -377,12 +414,32 @@ public final class LoginTest {
                         + "parameter (RFC 9207) but the sign-in response has none.",
                         "Something between the provider and this computer altered the response; try again.");
             }
-            AuthorizationCode code = ((AuthenticationSuccessResponse) response).getAuthorizationCode();
-            if (code == null) {
-                throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response has no authorization code.",
-                        "Enable the authorization code flow (response_type=code) for the client.");
+            return (AuthenticationSuccessResponse) response;
+        }
+
+        /** The ID token of an implicit response; a response without one says what the provider did instead. */
+        private JWT implicitIdToken(AuthenticationSuccessResponse success) throws LoginStop {
+            if (success.getIDToken() != null) {
+                return success.getIDToken();
             }
-            return code;
+            if (success.getAuthorizationCode() != null) {
+                throw new LoginStop(FailureStage.AUTHORIZATION, "The provider answered with an authorization code, "
+                        + "but an ID token (response_type=id_token, the implicit flow) was asked for.",
+                        "Enable the implicit flow for the client at the provider, or choose \"Authorization code "
+                                + "with PKCE\" in the Provider step if your OpenMetadata version supports it.");
+            }
+            throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response has no ID token.",
+                    "Enable the implicit flow (id_token) for the client at the provider, request the scope "
+                            + "\"openid\", or choose \"Authorization code with PKCE\" in the Provider step.");
+        }
+
+        private boolean implicit() {
+            return settings.effectiveResponseType() == dev.ssosetup.core.provider.ResponseType.ID_TOKEN;
+        }
+
+        private String hint(String error, String description) {
+            return ProviderErrorHints.hint(error, description, redirectUri, anyPort(),
+                    settings.effectiveResponseType(), settings.callbackUrl());
         }
 
         private OIDCTokens exchange(OIDCProviderMetadata metadata, AuthorizationCode code, URI redirect,
@@ -412,7 +469,7 @@ public final class LoginTest {
                 response = OIDCTokenResponseParser.parse(httpResponse);
             } catch (ParseException e) {
                 String hint = httpResponse.getStatusCode() == 401
-                        ? ProviderErrorHints.hint("invalid_client", "", redirectUri, anyPort())
+                        ? hint("invalid_client", "")
                         : "The token endpoint did not answer with OAuth 2.0 JSON; check the discovery document.";
                 throw new LoginStop(FailureStage.TOKEN, "The token endpoint answered HTTP "
                         + httpResponse.getStatusCode() + " with something that is not a token response.", hint);
@@ -430,7 +487,7 @@ public final class LoginTest {
                 throw new LoginStop(FailureStage.TOKEN, "The token endpoint refused the code: "
                         + (errorCode.isEmpty() ? "HTTP " + httpResponse.getStatusCode() : errorCode)
                         + (desc.isEmpty() ? "" : " (" + desc + ")") + ".",
-                        ProviderErrorHints.hint(errorCode, desc, redirectUri, anyPort()));
+                        hint(errorCode, desc));
             }
             if (!(response instanceof OIDCTokenResponse oidc) || oidc.getOIDCTokens().getIDToken() == null) {
                 throw new LoginStop(FailureStage.TOKEN, "The token response has no ID token.",

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.login;
 
+import dev.ssosetup.core.provider.ResponseType;
+
 import java.util.Locale;
 
 /**
@@ -15,12 +17,23 @@ public final class ProviderErrorHints {
      * @param description the {@code error_description} (may be empty)
      * @param redirectUri the redirect URI used in this attempt
      * @param anyPort     true when the listener used any free port (then the provider must allow any loopback port)
+     * @param flow        the flow of this attempt: {@code id_token} (implicit) or {@code code}
+     * @param omCallback  OpenMetadata's own redirect URI ({@code <server>/callback}), or empty while unknown
      */
-    public static String hint(String error, String description, String redirectUri, boolean anyPort) {
+    public static String hint(String error, String description, String redirectUri, boolean anyPort,
+                              ResponseType flow, String omCallback) {
         String code = error == null ? "" : error.strip();
         String text = ((description == null ? "" : description) + " " + code).toLowerCase(Locale.ROOT);
         if (text.contains("redirect")) {
-            return redirectHint(redirectUri, anyPort);
+            return redirectHint(redirectUri, anyPort, omCallback);
+        }
+        if (flow == ResponseType.ID_TOKEN && (code.equals("unauthorized_client")
+                || code.equals("unsupported_response_type") || text.contains("implicit")
+                || text.contains("response_type") || text.contains("response type"))) {
+            return "This client may not use the implicit flow (response_type=id_token): enable the implicit flow "
+                    + "(\"Implicit flow enabled\", or the id_token response type) for the client at the provider, or "
+                    + "choose \"Authorization code with PKCE\" in the Provider step if the provider and your "
+                    + "OpenMetadata version support it.";
         }
         if (text.contains("pkce") || text.contains("code_challenge") || text.contains("code challenge")
                 || text.contains("code_verifier") || text.contains("code verifier")) {
@@ -51,8 +64,11 @@ public final class ProviderErrorHints {
         };
     }
 
-    /** The hint for a redirect URI the provider did not accept. */
-    public static String redirectHint(String redirectUri, boolean anyPort) {
+    /**
+     * The hint for a redirect URI the provider did not accept: the exact loopback URI of this test, and
+     * OpenMetadata's own {@code <server>/callback}, which must be registered too.
+     */
+    public static String redirectHint(String redirectUri, boolean anyPort, String omCallback) {
         String base = redirectUri;
         try {
             java.net.URI u = java.net.URI.create(redirectUri);
@@ -63,6 +79,9 @@ public final class ProviderErrorHints {
         return "Register this exact redirect URI for the client at the provider: " + redirectUri
                 + (anyPort ? ". The port was chosen freely, so the provider must allow any port on " + base
                 + " (RFC 8252 loopback), or fix a port in the options and register that one."
-                : ". The port must match exactly.");
+                : ". The port must match exactly.")
+                + " OpenMetadata itself will sign people in with the redirect URI "
+                + (omCallback == null || omCallback.isBlank() ? "<your OpenMetadata server URL>/callback"
+                : omCallback) + ", which must be registered for the client too.";
     }
 }

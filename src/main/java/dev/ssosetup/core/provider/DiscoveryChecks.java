@@ -154,8 +154,10 @@ public final class DiscoveryChecks {
             nimbusParse(doc).ifPresent(out::add);
         }
         endpoints(out, doc);
-        responseTypes(out, doc);
-        pkce(out, doc);
+        responseTypes(out, request.responseType(), doc);
+        if (request.responseType() == ResponseType.CODE) {
+            pkce(out, doc);
+        }
         scopes(out, request.scopes(), doc);
         algorithm(out, request.algorithm(), doc);
         request.clientAuthMethod().ifPresent(m -> authMethod(out, m, doc));
@@ -237,12 +239,34 @@ public final class DiscoveryChecks {
         return List.of();
     }
 
-    private static void responseTypes(List<Finding> out, Map<String, Object> doc) {
-        if (doc.get("response_types_supported") instanceof List<?> types && !types.isEmpty()
-                && !strings(types).contains("code")) {
-            out.add(Finding.error("no-code-flow", "The provider does not offer the authorization code flow "
-                    + "(response_types_supported: " + strings(types) + ").",
-                    "Enable the authorization code flow (\"Standard flow\") for the client at the provider."));
+    private static void responseTypes(List<Finding> out, ResponseType flow, Map<String, Object> doc) {
+        List<String> types = doc.get("response_types_supported") instanceof List<?> l ? strings(l) : List.of();
+        if (flow == ResponseType.CODE) {
+            if (!types.isEmpty() && !types.contains("code")) {
+                out.add(Finding.error("no-code-flow", "The provider does not offer the authorization code flow "
+                        + "(response_types_supported: " + types + ").",
+                        "Enable the authorization code flow (\"Standard flow\") for the client at the provider, or "
+                                + "for a public client choose \"Implicit (id_token)\" if the provider offers it."));
+            }
+            return;
+        }
+        if (!types.isEmpty() && !types.contains("id_token")) {
+            out.add(Finding.error("no-implicit-flow", "The provider does not offer the implicit flow with "
+                    + "response_type=id_token, which OpenMetadata's browser app uses for this public client "
+                    + "(response_types_supported: " + types + ").",
+                    "Enable the implicit flow for the client at the provider, or choose \"Authorization code with "
+                            + "PKCE\" (responseType code) in the Provider step."));
+        }
+        if (doc.get("grant_types_supported") instanceof List<?> g && !g.isEmpty()
+                && !strings(g).contains("implicit")) {
+            out.add(Finding.error("no-implicit-grant", "The provider lists its grant types without \"implicit\" "
+                    + "(grant_types_supported: " + strings(g) + "), so it will not issue an ID token by the "
+                    + "implicit flow.", "Enable the implicit flow for the client at the provider, or choose "
+                    + "\"Authorization code with PKCE\" (responseType code) in the Provider step."));
+        }
+        if (strings(doc.get("response_modes_supported")).contains("form_post")) {
+            out.add(Finding.info("form-post", "The provider offers response_mode=form_post: the login test "
+                    + "receives the ID token as a POST to the loopback listener, not in the address bar.", ""));
         }
     }
 

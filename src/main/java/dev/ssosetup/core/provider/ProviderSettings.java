@@ -17,6 +17,7 @@ public record ProviderSettings(
         String discoveryUrl,
         String tenant,
         ClientType clientType,
+        ResponseType responseType,
         String clientId,
         Secret clientSecret,
         List<String> scopes,
@@ -52,6 +53,7 @@ public record ProviderSettings(
         discoveryUrl = nz(discoveryUrl);
         tenant = nz(tenant);
         clientType = Objects.requireNonNullElse(clientType, ClientType.PUBLIC);
+        responseType = Objects.requireNonNullElse(responseType, ResponseType.ID_TOKEN);
         clientId = nz(clientId);
         clientSecret = Objects.requireNonNullElse(clientSecret, Secret.empty());
         scopes = List.copyOf(Objects.requireNonNullElse(scopes, List.of()));
@@ -72,7 +74,8 @@ public record ProviderSettings(
 
     /** A fresh form: custom OIDC, public client, OpenMetadata's defaults. */
     public static ProviderSettings defaults() {
-        return new ProviderSettings(Preset.CUSTOM_OIDC, "", "", "", "", ClientType.PUBLIC, "", Secret.empty(),
+        return new ProviderSettings(Preset.CUSTOM_OIDC, "", "", "", "", ClientType.PUBLIC, ResponseType.ID_TOKEN, "",
+                Secret.empty(),
                 DEFAULT_SCOPES, ClientAuthMethod.CLIENT_SECRET_POST, "RS256", "", DEFAULT_PRINCIPAL_CLAIMS, Map.of(),
                 List.of(), "", false, List.of(), true, OpenMetadataVersion.LEGACY_DEFAULT,
                 DEFAULT_SESSION_EXPIRY_SECONDS, DEFAULT_MAX_ACTIVE_SESSIONS, "", "", "");
@@ -87,6 +90,7 @@ public record ProviderSettings(
         b.discoveryUrl = discoveryUrl;
         b.tenant = tenant;
         b.clientType = clientType;
+        b.responseType = responseType;
         b.clientId = clientId;
         b.clientSecret = clientSecret;
         b.scopes = scopes;
@@ -125,6 +129,7 @@ public record ProviderSettings(
         private String discoveryUrl;
         private String tenant;
         private ClientType clientType;
+        private ResponseType responseType;
         private String clientId;
         private Secret clientSecret;
         private List<String> scopes;
@@ -175,6 +180,12 @@ public record ProviderSettings(
 
         public Builder clientType(ClientType value) {
             this.clientType = value;
+            return this;
+        }
+
+        /** For a public client: how OpenMetadata's browser app signs in (ignored for a confidential client). */
+        public Builder responseType(ResponseType value) {
+            this.responseType = value;
             return this;
         }
 
@@ -274,12 +285,20 @@ public record ProviderSettings(
         }
 
         public ProviderSettings build() {
-            return new ProviderSettings(preset, providerName, issuer, discoveryUrl, tenant, clientType, clientId,
-                    clientSecret, scopes, clientAuthMethod, tokenValidationAlgorithm, serverUrl, principalClaims,
+            return new ProviderSettings(preset, providerName, issuer, discoveryUrl, tenant, clientType, responseType,
+                    clientId, clientSecret, scopes, clientAuthMethod, tokenValidationAlgorithm, serverUrl, principalClaims,
                     principalClaimsMapping, adminPrincipals, principalDomain, enforcePrincipalDomain,
                     allowedRegistrationDomains, selfSignup, openMetadataVersion, sessionExpirySeconds,
                     maxActiveSessionsPerUser, teamClaimMapping, defaultOAuthRole, prompt);
         }
+    }
+
+    /**
+     * The flow OpenMetadata will use, and so the one the login test runs: the chosen {@link #responseType()} for a
+     * public client, always {@code code} for a confidential one (OpenMetadata's server runs the code flow).
+     */
+    public ResponseType effectiveResponseType() {
+        return clientType == ClientType.CONFIDENTIAL ? ResponseType.CODE : responseType;
     }
 
     /** The discovery URL in force: the one typed, else {@code issuer + /.well-known/openid-configuration}. */

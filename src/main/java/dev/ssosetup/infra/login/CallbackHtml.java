@@ -2,9 +2,64 @@ package dev.ssosetup.infra.login;
 
 import dev.ssosetup.core.login.CallbackPage;
 
-/** The small page the browser tab shows after the redirect. Everything inserted is HTML-escaped. */
+/**
+ * The small pages the browser tab shows after the redirect. Everything inserted is HTML-escaped.
+ *
+ * <p>{@link #RELAY} is the page for a sign-in response in the URL fragment (the implicit flow without
+ * {@code form_post}): browsers never send the fragment to a server, so the page's one script reads it, removes it from
+ * the address bar and history, and posts its parameters once to the same callback path as a form, whose answer is the
+ * verdict page. The page is a constant: nothing from the request is written into it. Its policy
+ * ({@link #RELAY_POLICY}) allows only that script (by hash), inline styles, and form posts to the listener itself.
+ */
 final class CallbackHtml {
+    /** The relay page's script; the listener's policy names its SHA-256 hash. Never insert request data here. */
+    static final String RELAY_SCRIPT = "(function(){"
+            + "var h=window.location.hash;"
+            + "var wait=document.getElementById('wait');"
+            + "var none=document.getElementById('none');"
+            + "if(!h||h.length<2){wait.hidden=true;none.hidden=false;return;}"
+            + "history.replaceState(null,'',window.location.pathname+window.location.search);"
+            + "var f=document.createElement('form');"
+            + "f.method='post';f.action=window.location.pathname;"
+            + "new URLSearchParams(h.substring(1)).forEach(function(v,k){"
+            + "var i=document.createElement('input');i.type='hidden';i.name=k;i.value=v;f.appendChild(i);});"
+            + "document.body.appendChild(f);f.submit();"
+            + "})();";
+
+    /** The Content-Security-Policy of the relay page. */
+    static final String RELAY_POLICY = "default-src 'none'; script-src 'sha256-" + sha256(RELAY_SCRIPT) + "'; "
+            + "style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /** The relay page: static text and the one script. */
+    static final String RELAY = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<meta name=\"referrer\" content=\"no-referrer\">"
+            + "<title>Completing the sign-in - SSO Setup Console</title>"
+            + "<style>body{font-family:system-ui,sans-serif;background:#f7f8fa;color:#1d2430;margin:0}"
+            + "main{max-width:36rem;margin:4rem auto;padding:2rem;background:#fff;border-radius:8px;"
+            + "border-top:6px solid #3a5bd9;box-shadow:0 1px 4px rgba(0,0,0,.15)}"
+            + "h1{font-size:1.4rem}p{line-height:1.5}small{color:#5b6472}</style>"
+            + "</head><body><main>"
+            + "<div id=\"wait\"><h1>Completing the sign-in</h1><p>Handing the sign-in response to SSO Setup "
+            + "Console...</p></div>"
+            + "<div id=\"none\" hidden><h1>No sign-in response</h1><p>This address expects the provider's "
+            + "sign-in response. Start the login test in SSO Setup Console.</p></div>"
+            + "<noscript><p>JavaScript is off, so this page cannot hand the sign-in response (it is in the address "
+            + "after #) to SSO Setup Console. Allow JavaScript for 127.0.0.1, or choose a provider setting that "
+            + "uses response_mode=form_post.</p></noscript>"
+            + "<small>SSO Setup Console</small></main>"
+            + "<script>" + RELAY_SCRIPT + "</script></body></html>\n";
+
     private CallbackHtml() {
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String render(CallbackPage page) {

@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One running loopback listener. Serves only the callback path (everything else: 404, the flow goes on); accepts the
- * callback by GET (query) and POST ({@code form_post}); the first callback with the expected {@code state} wins and
+ * callback by GET (query) and POST ({@code form_post}); a GET without any response parameter gets the relay page
+ * ({@link CallbackHtml#RELAY}), which posts a response from the URL fragment back (the implicit flow); the first
+ * callback with the expected {@code state} wins and
  * is held open until the login test answers it, so the browser tab shows the verdict; callbacks with another state
  * are refused. Each connection has its own (virtual) thread and must send its whole request within a read deadline
  * (5 s), else it is closed, so idle or stalled extra connections never block the real callback. A request whose
@@ -158,7 +160,13 @@ final class LoopbackServer implements LoopbackListener {
             } finally {
                 readDone();
             }
-            if (!params.containsKey("state") && !params.containsKey("code") && !params.containsKey("error")) {
+            if (method.equals("GET") && params.isEmpty()) {
+                // the response may be in the fragment, which the browser keeps to itself: the page posts it back
+                sendRelay(exchange);
+                return;
+            }
+            if (!params.containsKey("state") && !params.containsKey("code") && !params.containsKey("error")
+                    && !params.containsKey("id_token")) {
                 send(exchange, 400, new CallbackPage(false, "No sign-in response",
                         "This address expects the provider's sign-in response. Start the login test in SSO Setup "
                                 + "Console."));
@@ -294,6 +302,22 @@ final class LoopbackServer implements LoopbackListener {
         h.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
         h.set("Connection", "close");
         exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void sendRelay(HttpExchange exchange) throws IOException {
+        byte[] body = CallbackHtml.RELAY.getBytes(StandardCharsets.UTF_8);
+        var h = exchange.getResponseHeaders();
+        h.set("Content-Type", "text/html; charset=utf-8");
+        h.set("Cache-Control", "no-store");
+        h.set("Pragma", "no-cache");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Referrer-Policy", "no-referrer");
+        h.set("Content-Security-Policy", CallbackHtml.RELAY_POLICY);
+        h.set("Connection", "close");
+        exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

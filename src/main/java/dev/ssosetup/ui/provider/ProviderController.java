@@ -5,6 +5,7 @@ import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.FormValidation.Field;
 import dev.ssosetup.core.provider.Preset;
+import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.ui.common.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -179,9 +180,42 @@ public final class ProviderController {
     }
 
     private void buildClient() {
+        Button load = new Button(messages.get("provider.credentials.button"));
+        load.setId("loadCredentials");
+        load.setOnAction(e -> chooseCredentialsFile());
+        Label loaded = new Label();
+        loaded.setId("credentialsStatus");
+        loaded.setWrapText(true);
+        loaded.setMaxWidth(Double.MAX_VALUE);
+        loaded.textProperty().bind(vm.credentialsStatusProperty());
+        loaded.visibleProperty().bind(loaded.textProperty().isNotEmpty());
+        loaded.managedProperty().bind(loaded.visibleProperty());
+        vm.credentialsRefusedProperty().addListener((o, a, refused) -> mark(loaded, refused));
+        loaded.getStyleClass().add("help-text");
+        VBox loadBox = new VBox(6, load, loaded);
+        row(clientGrid, null, "credentialsFile", loadBox, load, null);
+        // a credentials file dropped anywhere on the client section loads the same way
+        clientGrid.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        clientGrid.setOnDragDropped(e -> {
+            boolean done = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (done) {
+                vm.loadCredentialsFile(e.getDragboard().getFiles().getFirst().toPath());
+            }
+            e.setDropCompleted(done);
+            e.consume();
+        });
         ComboBox<ClientType> type = combo("clientType", List.of(ClientType.values()), vm::label);
         type.valueProperty().bindBidirectional(vm.clientTypeProperty());
         row(clientGrid, null, "clientType", type, null, null);
+        ComboBox<ResponseType> flow = combo("responseType", List.of(ResponseType.values()), vm::label);
+        flow.valueProperty().bindBidirectional(vm.responseTypeProperty());
+        Node[] flowRow = row(clientGrid, null, "responseType", flow, null, null);
+        visibleWhen(vm.publicClientProperty(), flowRow);
         row(clientGrid, Field.CLIENT_ID, "clientId", text(vm.clientIdProperty()), null, null);
         PasswordField masked = new PasswordField();
         masked.setId(Field.CLIENT_SECRET);
@@ -430,6 +464,17 @@ public final class ProviderController {
         box.setId(key);
         box.setSelected(initial);
         return box;
+    }
+
+    private void chooseCredentialsFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("provider.credentials.title"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JSON", "*.json"),
+                new FileChooser.ExtensionFilter("*", "*"));
+        File file = chooser.showOpenDialog(scroll.getScene() == null ? null : scroll.getScene().getWindow());
+        if (file != null) {
+            vm.loadCredentialsFile(file.toPath());
+        }
     }
 
     private void chooseCaFile() {

@@ -5,7 +5,9 @@ import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.core.net.HttpGatewayFactory;
 import dev.ssosetup.core.provider.ClientAuthMethod;
+import dev.ssosetup.core.provider.ClientCredentials;
 import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.CredentialsFile;
 import dev.ssosetup.core.provider.DiscoveryReport;
 import dev.ssosetup.core.provider.DiscoveryRequest;
 import dev.ssosetup.core.provider.DiscoveryService;
@@ -21,6 +23,7 @@ import dev.ssosetup.core.secrets.SecretStore;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.push.ServerVersion;
+import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.common.RememberedSecret;
 import dev.ssosetup.ui.task.BackgroundRunner;
@@ -77,6 +80,7 @@ public final class ProviderViewModel implements StepViewModel {
     private final StringProperty tenant = new SimpleStringProperty("");
     private final StringProperty caFile;
     private final ObjectProperty<ClientType> clientType = new SimpleObjectProperty<>(ClientType.PUBLIC);
+    private final ObjectProperty<ResponseType> responseType = new SimpleObjectProperty<>(ResponseType.ID_TOKEN);
     private final StringProperty clientId = new SimpleStringProperty("");
     private final StringProperty clientSecret = new SimpleStringProperty("");
     private final StringProperty scopes = new SimpleStringProperty("");
@@ -115,6 +119,8 @@ public final class ProviderViewModel implements StepViewModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final ReadOnlyStringWrapper checkStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper credentialsStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper credentialsRefused = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding valid;
     private final BooleanBinding canCheck;
     private final BooleanBinding stale;
@@ -140,7 +146,8 @@ public final class ProviderViewModel implements StepViewModel {
         this.gateways = Objects.requireNonNull(gateways);
         this.messages = Objects.requireNonNull(messages);
         load(state.providerProperty().get());
-        ObservableValue<?>[] inputs = {preset, providerName, issuer, discoveryUrl, tenant, clientType, clientId,
+        ObservableValue<?>[] inputs = {preset, providerName, issuer, discoveryUrl, tenant, clientType, responseType,
+                clientId,
                 clientSecret, scopes, authMethod, algorithm, serverUrl, principalClaims, claimsMapping,
                 adminPrincipals, principalDomain, enforcePrincipalDomain, registrationDomains, selfSignup, omVersion,
                 sessionExpiry, maxActiveSessionsPerUser, teamClaimMapping, defaultOAuthRole, prompt};
@@ -199,6 +206,7 @@ public final class ProviderViewModel implements StepViewModel {
         discoveryUrl.set(s.discoveryUrl());
         tenant.set(s.tenant());
         clientType.set(s.clientType());
+        responseType.set(s.responseType());
         clientId.set(s.clientId());
         clientSecret.set(s.clientSecret().reveal());
         scopes.set(String.join(" ", s.scopes()));
@@ -236,6 +244,7 @@ public final class ProviderViewModel implements StepViewModel {
                 .discoveryUrl(discoveryUrl.get().strip())
                 .tenant(tenant.get().strip())
                 .clientType(clientType.get())
+                .responseType(responseType.get())
                 .clientId(clientId.get())
                 .clientSecret(Secret.of(clientSecret.get()))
                 .scopes(ProviderFormValidator.splitList(scopes.get()))
@@ -343,6 +352,59 @@ public final class ProviderViewModel implements StepViewModel {
             running = handle;
             progress.bind(handle.progressProperty());
         }
+    }
+
+    /**
+     * Loads the provider's client credentials file (read in the background: it is file I/O) and fills what it knows:
+     * provider, issuer, client ID, type and secret. A file that is not understood changes nothing and says why.
+     */
+    public void loadCredentialsFile(java.nio.file.Path file) {
+        String name = String.valueOf(file.getFileName());
+        runner.execute(BackgroundTask.of("provider-credentials", ctx -> {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                return in.readNBytes(CredentialsFile.MAX_BYTES + 1);
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new java.io.IOException(messages.get("provider.credentials.unreadable", name), null);
+            }
+        }).onSuccess(bytes -> loadCredentials(name, bytes)).onFailure(error -> {
+            credentialsRefused.set(true);
+            credentialsStatus.set(error.getMessage());
+        }));
+    }
+
+    /** Fills the form from a credentials file's {@code content}; see {@link #loadCredentialsFile}. */
+    public void loadCredentials(String fileName, byte[] content) {
+        switch (CredentialsFile.parse(fileName, content)) {
+            case CredentialsFile.Refused refused -> {
+                credentialsRefused.set(true);
+                credentialsStatus.set(refused.message());
+            }
+            case CredentialsFile.Read read -> {
+                ClientCredentials c = read.credentials();
+                c.preset().ifPresent(preset::set);
+                if (!c.issuer().isEmpty()) {
+                    issuer.set(c.issuer());
+                }
+                if (!c.discoveryUrl().isEmpty()) {
+                    discoveryUrl.set(c.discoveryUrl());
+                }
+                clientType.set(c.clientType());
+                clientId.set(c.clientId());
+                clientSecret.set(c.clientSecret().reveal());
+                credentialsRefused.set(false);
+                credentialsStatus.set(messages.get("provider.credentials.filled", fileName,
+                        String.join(", ", c.filledFields())));
+            }
+        }
+    }
+
+    /** What the last credentials file filled, or why it was refused; empty before any. */
+    public ReadOnlyStringProperty credentialsStatusProperty() {
+        return credentialsStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty credentialsRefusedProperty() {
+        return credentialsRefused.getReadOnlyProperty();
     }
 
     private void finish() {
@@ -602,6 +664,16 @@ public final class ProviderViewModel implements StepViewModel {
 
     public ObjectProperty<ClientType> clientTypeProperty() {
         return clientType;
+    }
+
+    /** A public client's flow in OpenMetadata: implicit ({@code id_token}) or code with PKCE. */
+    public ObjectProperty<ResponseType> responseTypeProperty() {
+        return responseType;
+    }
+
+    /** True for a public client: only then is the flow a choice (a confidential client always uses the code flow). */
+    public BooleanBinding publicClientProperty() {
+        return Bindings.createBooleanBinding(() -> clientType.get() == ClientType.PUBLIC, clientType);
     }
 
     public StringProperty clientIdProperty() {

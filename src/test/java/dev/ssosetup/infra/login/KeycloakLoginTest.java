@@ -124,7 +124,8 @@ class KeycloakLoginTest {
                 fields.putIfAbsent("credentialId", "");
                 return Optional.of(fields);
             }
-            return Optional.empty();
+            // response_mode=form_post: Keycloak's auto-submitting form to the loopback listener
+            return form.fields().containsKey("state") ? Optional.of(form.fields()) : Optional.empty();
         });
     }
 
@@ -151,10 +152,21 @@ class KeycloakLoginTest {
     }
 
     @Test
-    void confidentialClientWithBasicAuthenticationPassesAndTheReportHidesTheSecret() {
-        LoginTestResult r = run(Settings.confidential(issuer, "om-confidential", SECRET,
-                        ClientAuthMethod.CLIENT_SECRET_BASIC).claims(List.of("preferred_username")).admins("ops")
-                        .domain("acme.example", true).build(),
+    void confidentialClientWithBasicAuthenticationPassesAndTheReportHidesTheSecret() throws IOException {
+        // the client ID, secret and issuer come from Keycloak's own adapter file (Clients > Action > Download adapter
+        // config), as an operator would load it
+        String adapter = """
+                {"realm":"%s","auth-server-url":"%s/","ssl-required":"external","resource":"om-confidential",
+                 "credentials":{"secret":"%s"},"confidential-port":0}
+                """.formatted(REALM, issuer.substring(0, issuer.indexOf("/realms/")), SECRET);
+        var read = dev.ssosetup.core.provider.CredentialsFile.parse("keycloak.json",
+                adapter.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var credentials = assertInstanceOf(dev.ssosetup.core.provider.CredentialsFile.Read.class, read).credentials();
+        ProviderSettings settings = credentials.applyTo(Settings.publicClient("", "").claims(
+                        List.of("preferred_username")).admins("ops").domain("acme.example", true).build())
+                .toBuilder().clientAuthMethod(ClientAuthMethod.CLIENT_SECRET_BASIC).build();
+        assertEquals(issuer, settings.issuer(), "the issuer derived from the adapter file");
+        LoginTestResult r = run(settings,
                 LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
         LoginTestResult.Passed p = assertInstanceOf(LoginTestResult.Passed.class, r,
                 () -> MockProviderLoginTest.describe(r));
@@ -166,6 +178,32 @@ class KeycloakLoginTest {
         assertTrue(p.findings().stream().anyMatch(f -> f.id().equals("login-not-admin")));
         assertTrue(p.findings().stream().anyMatch(f -> f.id().equals("login-domain-refused")));
         assertFalse(LoginReport.render(r).contains(SECRET));
+    }
+
+    @Test
+    void aPublicClientRegisteredOnlyForTheImplicitFlowPassesWithIdToken() {
+        LoginTestResult r = run(Settings.publicClient(issuer, "om-implicit").implicit().admins("jane").build(),
+                LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+        LoginTestResult.Passed p = assertInstanceOf(LoginTestResult.Passed.class, r,
+                () -> MockProviderLoginTest.describe(r));
+        assertEquals("om-implicit", p.claims().get("aud") instanceof List<?> l ? l.getFirst() : p.claims().get("aud"));
+        assertEquals("jane", p.preview().userName());
+        assertTrue(p.preview().admin());
+        assertTrue(p.userInfo().isEmpty(), "response_type=id_token brings no access token, so no userinfo");
+        assertTrue(LoginReport.render(r).contains("Flow:           implicit"), LoginReport.render(r));
+    }
+
+    @Test
+    void aPublicClientRegisteredOnlyForTheCodeFlowFailsClearlyWithIdTokenAndPassesWithCode() {
+        LoginTestResult r = run(Settings.publicClient(issuer, "om-public").implicit().build(),
+                LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+        LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
+        assertEquals(FailureStage.AUTHORIZATION, f.stage(), f.reason());
+        assertTrue(f.hint().contains("implicit flow") && f.hint().contains("Authorization code with PKCE"),
+                f.hint());
+        LoginTestResult code = run(Settings.publicClient(issuer, "om-public").admins("jane").build(),
+                LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+        assertTrue(code.passed(), () -> MockProviderLoginTest.describe(code));
     }
 
     @Test
@@ -187,6 +225,9 @@ class KeycloakLoginTest {
                   {"clientId":"om-public","publicClient":true,"standardFlowEnabled":true,
                    "directAccessGrantsEnabled":false,"redirectUris":["http://127.0.0.1/*"],
                    "attributes":{"pkce.code.challenge.method":"S256"}},
+                  {"clientId":"om-implicit","publicClient":true,"standardFlowEnabled":false,
+                   "implicitFlowEnabled":true,"directAccessGrantsEnabled":false,
+                   "redirectUris":["http://127.0.0.1/*"]},
                   {"clientId":"om-confidential","publicClient":false,"secret":"%s",
                    "clientAuthenticatorType":"client-secret","standardFlowEnabled":true,
                    "directAccessGrantsEnabled":false,"redirectUris":["http://127.0.0.1/*"],

@@ -11,6 +11,8 @@ import dev.ssosetup.core.provider.CraftedProvider;
 import dev.ssosetup.core.provider.DiscoveryReport;
 import dev.ssosetup.core.provider.DiscoveryRequest;
 import dev.ssosetup.core.provider.DiscoveryService;
+import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.core.task.CancelledException;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.provider.MockIdp;
@@ -129,18 +131,47 @@ class DiscoveryOverNetworkTest {
         assertFalse(error.message().contains("authorization_endpoint"), "loopback endpoints are only warned about");
     }
 
+    private DiscoveryReport checkFlow(ResponseType flow) {
+        return check(new DiscoveryRequest(idp.issuer(), "", ProviderSettings.DEFAULT_SCOPES, "RS256",
+                ProviderSettings.DEFAULT_PRINCIPAL_CLAIMS, Optional.empty(), "", flow));
+    }
+
     @Test
     void noCodeFlow() {
         idp.doc.put("response_types_supported", List.of("id_token", "token id_token"));
-        assertEquals(Severity.ERROR, only(check(), "no-code-flow").severity());
+        assertEquals(Severity.ERROR, only(checkFlow(ResponseType.CODE), "no-code-flow").severity());
+        assertTrue(checkFlow(ResponseType.ID_TOKEN).findings().stream().noneMatch(Finding::isError),
+                "an implicit client does not need the code flow");
+    }
+
+    @Test
+    void noImplicitFlowIsAnErrorOnlyForAnImplicitClient() {
+        idp.doc.put("response_types_supported", List.of("code"));
+        Finding f = only(checkFlow(ResponseType.ID_TOKEN), "no-implicit-flow");
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(f.hint().contains("Authorization code with PKCE"), f.hint());
+        assertTrue(checkFlow(ResponseType.CODE).findings().stream().noneMatch(Finding::isError));
+        idp.doc.put("response_types_supported", List.of("code", "id_token"));
+        idp.doc.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+        assertEquals(Severity.ERROR, only(checkFlow(ResponseType.ID_TOKEN), "no-implicit-grant").severity());
+        idp.doc.put("grant_types_supported", List.of("authorization_code", "implicit"));
+        assertTrue(checkFlow(ResponseType.ID_TOKEN).findings().stream().noneMatch(Finding::isError));
+    }
+
+    @Test
+    void formPostSupportIsNotedForAnImplicitClient() {
+        idp.doc.put("response_types_supported", List.of("code", "id_token"));
+        idp.doc.put("response_modes_supported", List.of("query", "fragment", "form_post"));
+        assertEquals(Severity.INFO, only(checkFlow(ResponseType.ID_TOKEN), "form-post").severity());
+        assertTrue(checkFlow(ResponseType.CODE).findings().stream().noneMatch(x -> x.id().equals("form-post")));
     }
 
     @Test
     void pkceNotAdvertisedIsAWarningAndPlainOnlyAnError() {
         idp.doc.remove("code_challenge_methods_supported");
-        assertEquals(Severity.WARNING, only(check(), "pkce-s256").severity());
+        assertEquals(Severity.WARNING, only(checkFlow(ResponseType.CODE), "pkce-s256").severity());
         idp.doc.put("code_challenge_methods_supported", List.of("plain"));
-        assertEquals(Severity.ERROR, only(check(), "pkce-s256").severity());
+        assertEquals(Severity.ERROR, only(checkFlow(ResponseType.CODE), "pkce-s256").severity());
     }
 
     @Test
