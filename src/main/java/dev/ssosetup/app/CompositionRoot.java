@@ -138,6 +138,11 @@ public final class CompositionRoot {
             };
         }
 
+        // ---- session (issue 16): preferences and the autosaved draft in the per-user configuration folder
+        final java.util.function.Function<Path, dev.ssosetup.core.session.SessionService> sessions =
+                folder -> new dev.ssosetup.core.session.SessionService(
+                        new dev.ssosetup.infra.session.ConfigFolderSessionFiles(folder));
+
         // ---- end
     }
 
@@ -207,13 +212,24 @@ public final class CompositionRoot {
 
         /** Builds the wizard on a given runner (tests pass an inline one). */
         Parent wizardView(BackgroundRunner background) {
+            return wizardView(background, dev.ssosetup.infra.session.ConfigFolderSessionFiles.defaultFolder(),
+                    new dev.ssosetup.ui.wizard.FxProfileDialogs(messages), javafx.util.Duration.seconds(2));
+        }
+
+        /** Builds the wizard with its session files in {@code sessionFolder} and the given file dialogs (tests). */
+        Parent wizardView(BackgroundRunner background, Path sessionFolder, dev.ssosetup.ui.wizard.ProfileDialogs dialogs,
+                          javafx.util.Duration autosaveDelay) {
             ControllerFactory controllers = new ControllerFactory();
             ViewLoader views = new ViewLoader(messages, controllers);
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
             state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
             state.pushNavigatorProperty().set(state::goToStep);
             CrossStepLinks.install(state, messages);
-            controllers.register(WizardController.class, () -> new WizardController(wizard, views));
+            // ---- session (issue 16): built after the steps, so that its baseline is what they publish at start
+            dev.ssosetup.ui.wizard.SessionViewModel session = new dev.ssosetup.ui.wizard.SessionViewModel(state,
+                    services.sessions.apply(sessionFolder), new ProfileService(services.configFiles), background,
+                    messages, () -> wizard.goTo(0), autosaveDelay);
+            controllers.register(WizardController.class, () -> new WizardController(wizard, views, session, dialogs));
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
 

@@ -43,10 +43,31 @@ public final class WizardController {
     @FXML
     private Button nextButton;
 
+    @FXML
+    private javafx.scene.control.MenuBar menuBar;
+    @FXML
+    private HBox draftBar;
+    @FXML
+    private HBox noticeBar;
+    @FXML
+    private Label noticeLabel;
+
+    private final SessionViewModel session;
+    private final ProfileDialogs dialogs;
+    private final javafx.scene.control.Menu recentMenu = new javafx.scene.control.Menu();
+
+    /** The frame alone (no File menu, no session): for tests of the frame. */
     public WizardController(WizardViewModel viewModel, ViewLoader views) {
+        this(viewModel, views, null, null);
+    }
+
+    public WizardController(WizardViewModel viewModel, ViewLoader views, SessionViewModel session,
+                            ProfileDialogs dialogs) {
         this.viewModel = viewModel;
         this.views = views;
         this.messages = views.messages();
+        this.session = session;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -64,11 +85,13 @@ public final class WizardController {
         viewModel.completedSteps().addListener((SetChangeListener<Integer>) change -> refreshRail());
         viewModel.currentValidProperty().addListener((obs, old, now) -> refreshStatus());
         show(viewModel.currentIndexProperty().get());
+        initSession();
         // preloading starts once the window is on screen: a view loaded before that would delay the first frame
         stepContent.sceneProperty().addListener((o, oldScene, scene) -> {
             if (scene != null) {
                 scene.windowProperty().addListener((w, oldWindow, window) -> {
                     if (window != null) {
+                        attachToWindow(window);
                         window.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> startPreloading());
                         if (window.isShowing()) {
                             startPreloading();
@@ -189,6 +212,181 @@ public final class WizardController {
                     .findFirst().orElse(view);
             target.requestFocus();
         });
+    }
+
+    // ------------------------------------------------------------------ session (issue 16)
+
+    private void initSession() {
+        if (session == null) {
+            menuBar.setVisible(false);
+            menuBar.setManaged(false);
+            return;
+        }
+        menuBar.getMenus().add(fileMenu());
+        draftBar.visibleProperty().bind(session.draftOfferProperty().isNotNull());
+        draftBar.managedProperty().bind(draftBar.visibleProperty());
+        noticeLabel.textProperty().bind(session.noticeProperty());
+        noticeBar.visibleProperty().bind(session.noticeProperty().isNotEmpty());
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        noticeLabel.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        session.noticeIsErrorProperty().addListener((o, old, error) -> {
+            noticeBar.getStyleClass().remove("error");
+            if (error) {
+                noticeBar.getStyleClass().add("error");
+            }
+        });
+        // a notice speaks about the moment it was given: moving to another step ends it
+        viewModel.currentIndexProperty().addListener((o, old, now) -> session.clearNotice());
+        session.recentProfiles().addListener((javafx.collections.ListChangeListener<String>) c -> fillRecent());
+        fillRecent();
+        session.start();
+    }
+
+    private javafx.scene.control.Menu fileMenu() {
+        javafx.scene.control.Menu file = new javafx.scene.control.Menu(messages.get("session.menu.file"));
+        file.setId("fileMenu");
+        file.getItems().addAll(
+                item("menuNew", "session.menu.new", "Shortcut+N", this::onNew),
+                item("menuOpen", "session.menu.open", "Shortcut+O", this::onOpen),
+                recentMenu,
+                new javafx.scene.control.SeparatorMenuItem(),
+                item("menuSave", "session.menu.save", "Shortcut+S", this::onSave),
+                item("menuSaveAs", "session.menu.saveAs", "Shortcut+Shift+S", this::onSaveAs),
+                new javafx.scene.control.SeparatorMenuItem(),
+                item("menuQuit", "session.menu.quit", "Shortcut+Q", this::onQuit));
+        recentMenu.setText(messages.get("session.menu.recent"));
+        recentMenu.setId("menuRecent");
+        return file;
+    }
+
+    private javafx.scene.control.MenuItem item(String id, String key, String accelerator, Runnable action) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(messages.get(key));
+        item.setId(id);
+        item.setMnemonicParsing(true);
+        if (accelerator != null) {
+            item.setAccelerator(javafx.scene.input.KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void fillRecent() {
+        recentMenu.getItems().clear();
+        for (String path : session.recentProfiles()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(path);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> whenSafe(() -> session.open(path)));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    private javafx.stage.Window window() {
+        return stepContent.getScene() == null ? null : stepContent.getScene().getWindow();
+    }
+
+    private boolean attached;
+
+    /** The title follows the session (unsaved marker); closing with unsaved changes asks first. */
+    private void attachToWindow(javafx.stage.Window window) {
+        if (session == null || attached) {
+            return;
+        }
+        attached = true;
+        if (window instanceof javafx.stage.Stage stage) {
+            // followed, not bound: the application may still set its own title once
+            stage.setTitle(session.titleProperty().get());
+            session.titleProperty().addListener((o, old, now) -> stage.setTitle(now));
+        }
+        window.addEventFilter(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
+            if (session.dirtyProperty().get()) {
+                e.consume();
+                whenSafe(window::hide);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code action} at once when nothing is unsaved; otherwise asks: save (then act), discard (then act) or
+     * cancel (nothing happens, the window and the work stay).
+     */
+    void whenSafe(Runnable action) {
+        if (!session.dirtyProperty().get()) {
+            action.run();
+            return;
+        }
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType(
+                messages.get("session.unsaved.save"), javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType(
+                messages.get("session.unsaved.discard"), javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.ButtonType cancel = new javafx.scene.control.ButtonType(
+                messages.get("session.unsaved.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, messages.get("session.unsaved.text"),
+                save, discard, cancel);
+        alert.setTitle(messages.get("session.unsaved.title"));
+        alert.setHeaderText(messages.get("session.unsaved.header", session.documentName()));
+        alert.getDialogPane().setId("unsavedDialog");
+        alert.getDialogPane().getStylesheets().addAll(stepContent.getScene().getStylesheets());
+        alert.getDialogPane().getStylesheets().addAll(((Parent) stepContent.getScene().getRoot()).getStylesheets());
+        if (window() != null) {
+            alert.initOwner(window());
+        }
+        alert.setOnHidden(e -> {
+            javafx.scene.control.ButtonType choice = alert.getResult();
+            if (choice == save) {
+                saveThen(action);
+            } else if (choice == discard) {
+                session.discardChanges(action);
+            }
+        });
+        alert.show();
+    }
+
+    private void saveThen(Runnable action) {
+        if (!session.save(action)) {
+            dialogs.chooseSave(window(), session.startFolder(), session.suggestedFileName())
+                    .ifPresent(path -> session.saveAs(path, action));
+        }
+    }
+
+    private void onNew() {
+        whenSafe(session::newSession);
+    }
+
+    private void onOpen() {
+        whenSafe(() -> dialogs.chooseOpen(window(), session.startFolder()).ifPresent(session::open));
+    }
+
+    private void onSave() {
+        saveThen(() -> { });
+    }
+
+    private void onSaveAs() {
+        dialogs.chooseSave(window(), session.startFolder(), session.suggestedFileName())
+                .ifPresent(path -> session.saveAs(path, () -> { }));
+    }
+
+    private void onQuit() {
+        javafx.stage.Window w = window();
+        if (w != null) {
+            w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        }
+    }
+
+    @FXML
+    private void onRestoreDraft() {
+        session.restoreDraft();
+    }
+
+    @FXML
+    private void onDiscardDraft() {
+        session.discardDraft();
+    }
+
+    @FXML
+    private void onCloseNotice() {
+        session.clearNotice();
     }
 
     @FXML
