@@ -83,7 +83,10 @@ public final class WizardController {
         nextButton.managedProperty().bind(nextButton.visibleProperty());
         viewModel.currentIndexProperty().addListener((obs, old, now) -> show(now.intValue()));
         viewModel.completedSteps().addListener((SetChangeListener<Integer>) change -> refreshRail());
-        viewModel.currentValidProperty().addListener((obs, old, now) -> refreshStatus());
+        viewModel.currentValidProperty().addListener((obs, old, now) -> {
+            refreshStatus();
+            refreshRail();
+        });
         show(viewModel.currentIndexProperty().get());
         initSession();
         // preloading starts once the window is on screen: a view loaded before that would delay the first frame
@@ -146,8 +149,19 @@ public final class WizardController {
         HBox item = new HBox(10, number, title);
         item.getStyleClass().add("rail-item");
         item.setId("rail-" + step.id());
-        item.setOnMouseClicked(e -> viewModel.goTo(index));
+        item.setOnMouseClicked(e -> enter(index));
         return item;
+    }
+
+    /** Moves to a step from the rail; a step that cannot be entered yet says which one to finish first. */
+    private void enter(int index) {
+        if (index == viewModel.currentIndexProperty().get() || viewModel.goTo(index)) {
+            return;
+        }
+        int blocker = viewModel.firstIncompleteBefore(index);
+        statusLabel.setText(messages.get("wizard.blocked", messages.get(viewModel.steps().get(index).titleKey()),
+                messages.get(viewModel.steps().get(blocker).titleKey())));
+        statusLabel.getStyleClass().add("blocked");
     }
 
     private void show(int index) {
@@ -178,7 +192,7 @@ public final class WizardController {
         int current = viewModel.currentIndexProperty().get();
         for (int i = 0; i < railItems.size(); i++) {
             HBox item = railItems.get(i);
-            item.getStyleClass().removeAll("current", "done");
+            item.getStyleClass().removeAll("current", "done", "locked");
             Label number = (Label) item.getChildren().getFirst();
             boolean done = viewModel.completedSteps().contains(i) && i != current;
             if (i == current) {
@@ -191,10 +205,19 @@ public final class WizardController {
                     : done ? messages.get("wizard.step.done") : "";
             item.setAccessibleText(messages.get(viewModel.steps().get(i).titleKey())
                     + (state.isEmpty() ? "" : ", " + state));
+            int blocker = viewModel.firstIncompleteBefore(i);
+            boolean locked = blocker < i && i != current;
+            if (locked) {
+                item.getStyleClass().add("locked");
+            }
+            item.setAccessibleHelp(locked ? messages.get("wizard.blocked",
+                    messages.get(viewModel.steps().get(i).titleKey()),
+                    messages.get(viewModel.steps().get(blocker).titleKey())) : null);
         }
     }
 
     private void refreshStatus() {
+        statusLabel.getStyleClass().remove("blocked");
         boolean last = viewModel.currentIndexProperty().get() == viewModel.steps().size() - 1;
         statusLabel.setText(last ? "" : messages.get(viewModel.currentValidProperty().get()
                 ? "wizard.ready" : "wizard.notReady"));
