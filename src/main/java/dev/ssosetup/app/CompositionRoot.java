@@ -229,7 +229,8 @@ public final class CompositionRoot {
             dev.ssosetup.ui.wizard.SessionViewModel session = new dev.ssosetup.ui.wizard.SessionViewModel(state,
                     services.sessions.apply(sessionFolder), new ProfileService(services.configFiles), background,
                     messages, () -> wizard.goTo(0), autosaveDelay);
-            controllers.register(WizardController.class, () -> new WizardController(wizard, views, session, dialogs));
+            controllers.register(WizardController.class, () -> new WizardController(wizard, views, session, dialogs)
+                    .withFinishSummary(this::finishSummary));
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
 
@@ -278,10 +279,25 @@ public final class CompositionRoot {
                     stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages);
             controllers.register(PushController.class,
                     () -> new PushController(push, messages));
+            CrossStepLinks.followServerUrl(state, push.serverUrlProperty()); // issue 16
+            state.pushBackupFileProperty().bind(push.backupFileProperty()); // issue 16: the Finish page says where
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
 
             // ---- end
             return steps;
+        }
+
+        /** The Finish page: what was set up (from the wizard state) and where the backup is. */
+        private dev.ssosetup.ui.wizard.FinishSummary finishSummary() {
+            var p = state.providerProperty().get();
+            List<java.util.Map.Entry<String, String>> rows = List.of(
+                    java.util.Map.entry(messages.get("finish.row.provider"), p.providerName()),
+                    java.util.Map.entry(messages.get("finish.row.issuer"), p.issuer()),
+                    java.util.Map.entry(messages.get("finish.row.clientId"), p.clientId()),
+                    java.util.Map.entry(messages.get("finish.row.server"), p.serverUrl()),
+                    java.util.Map.entry(messages.get("finish.row.admins"), String.join(", ", p.adminPrincipals())),
+                    java.util.Map.entry(messages.get("finish.row.domain"), p.principalDomain()));
+            return new dev.ssosetup.ui.wizard.FinishSummary(rows, state.pushBackupFileProperty().get(), List.of());
         }
 
         WizardState state() {

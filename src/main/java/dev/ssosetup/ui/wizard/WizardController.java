@@ -42,6 +42,16 @@ public final class WizardController {
     private Button backButton;
     @FXML
     private Button nextButton;
+    @FXML
+    private Button finishButton;
+    private javafx.scene.Node finishPage;
+    private java.util.function.Supplier<FinishSummary> finishSummary = FinishSummary::empty;
+
+    /** What the Finish page shows (the composition root reads it from the wizard state). */
+    public WizardController withFinishSummary(java.util.function.Supplier<FinishSummary> summary) {
+        this.finishSummary = summary;
+        return this;
+    }
 
     @FXML
     private javafx.scene.control.MenuBar menuBar;
@@ -82,6 +92,11 @@ public final class WizardController {
         nextButton.visibleProperty().bind(viewModel.currentIndexProperty().lessThan(steps.size() - 1));
         nextButton.managedProperty().bind(nextButton.visibleProperty());
         viewModel.currentIndexProperty().addListener((obs, old, now) -> show(now.intValue()));
+        finishButton.visibleProperty().bind(viewModel.currentIndexProperty().isEqualTo(steps.size() - 1)
+                .and(viewModel.finishedProperty().not()));
+        finishButton.managedProperty().bind(finishButton.visibleProperty());
+        finishButton.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.currentValidProperty()));
+        viewModel.finishedProperty().addListener((o, old, now) -> showFinish(now));
         viewModel.completedSteps().addListener((SetChangeListener<Integer>) change -> refreshRail());
         viewModel.currentValidProperty().addListener((obs, old, now) -> {
             refreshStatus();
@@ -194,11 +209,12 @@ public final class WizardController {
             HBox item = railItems.get(i);
             item.getStyleClass().removeAll("current", "done", "locked");
             Label number = (Label) item.getChildren().getFirst();
-            boolean done = viewModel.completedSteps().contains(i) && i != current;
-            if (i == current) {
-                item.getStyleClass().add("current");
-            } else if (done) {
+            boolean done = viewModel.completedSteps().contains(i)
+                    && (i != current || viewModel.finishedProperty().get());
+            if (done) {
                 item.getStyleClass().add("done");
+            } else if (i == current) {
+                item.getStyleClass().add("current");
             }
             number.setText(done ? "\u2713" : Integer.toString(i + 1));
             String state = i == current ? messages.get("wizard.step.current")
@@ -410,6 +426,33 @@ public final class WizardController {
     @FXML
     private void onCloseNotice() {
         session.clearNotice();
+    }
+
+    @FXML
+    private void onFinish() {
+        viewModel.finish();
+    }
+
+    private void showFinish(boolean on) {
+        if (finishPage != null) {
+            stepContent.getChildren().remove(finishPage);
+            finishPage = null;
+        }
+        int index = viewModel.currentIndexProperty().get();
+        Parent view = loaded.get(index);
+        if (on) {
+            finishPage = FinishPage.build(finishSummary.get(), messages);
+            stepContent.getChildren().add(finishPage);
+            stepContent.getChildren().forEach(child -> child.setVisible(child == finishPage));
+            stepTitle.setText(messages.get("finish.title"));
+            stepCounter.setText(messages.get("finish.counter"));
+            statusLabel.setText(messages.get("finish.status"));
+            finishPage.requestFocus();
+        } else {
+            stepContent.getChildren().forEach(child -> child.setVisible(child == view));
+            show(index);
+        }
+        refreshRail();
     }
 
     @FXML

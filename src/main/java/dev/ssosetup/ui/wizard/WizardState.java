@@ -179,6 +179,13 @@ public final class WizardState {
         return profileFolder;
     }
 
+    private final StringProperty pushBackupFile = new SimpleStringProperty("");
+
+    /** Where the last push put its backup of the previous configuration ("" before a push), for the Finish page. */
+    public StringProperty pushBackupFileProperty() {
+        return pushBackupFile;
+    }
+
     /** Back to a new, empty session (File > New). */
     public void reset() {
         loginResult.set(null);

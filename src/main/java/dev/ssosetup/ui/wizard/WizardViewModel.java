@@ -43,6 +43,9 @@ public final class WizardViewModel {
 
     private void recomputeCompleted() {
         completed.removeIf(i -> firstIncompleteBefore(i + 1) <= i);
+        if (finished.get() && !completed.contains(steps.size() - 1)) {
+            finished.set(false);
+        }
     }
 
     /**
@@ -105,7 +108,29 @@ public final class WizardViewModel {
         return true;
     }
 
+    private final javafx.beans.property.ReadOnlyBooleanWrapper finished =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+    /** True while the Finish page shows (the last step was completed with Finish). */
+    public javafx.beans.property.ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    /** On the last step, once it is valid: marks it done and shows the Finish page. */
+    public boolean finish() {
+        if (current.get() != steps.size() - 1 || !currentValid.get()) {
+            return false;
+        }
+        completed.add(current.get());
+        finished.set(true);
+        return true;
+    }
+
     public boolean back() {
+        if (finished.get()) {
+            finished.set(false); // from the Finish page back to the last step
+            return true;
+        }
         if (!canGoBack.get()) {
             return false;
         }
@@ -146,6 +171,7 @@ public final class WizardViewModel {
     }
 
     private void moveTo(int index) {
+        finished.set(false);
         currentStep().viewModel().onLeave();
         current.set(index);
         // a completed step that became invalid again (or follows one) is no longer marked done

@@ -121,6 +121,27 @@ class WizardShellTest {
                 robot.lookup(".status-label").queryAs(Label.class).getText(), "and the click says why");
     }
 
+    @Test
+    void theLastStepGetsItsMarkAndAFinishPage(FxRobot robot) {
+        for (String text : List.of("a", "b")) {
+            robot.clickOn(visibleTextField(robot)).write(text);
+            robot.clickOn("#nextButton");
+        }
+        Button finish = robot.lookup("#finishButton").queryButton();
+        assertTrue(finish.isVisible() && finish.isDisabled(), "Finish waits for the last step");
+        robot.clickOn(visibleTextField(robot)).write("c");
+        robot.clickOn(finish);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#finishPage").query().isVisible(), "the Finish page shows");
+        assertRail(robot, "rail-keys", "done");
+        assertEquals("Finished", robot.lookup(".step-title").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#finishChecklist").tryQuery().isPresent(), "with a slot for the checklist");
+        robot.clickOn("#backButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#finishPage").tryQuery().isEmpty(), "Back returns to the last step");
+        assertRail(robot, "rail-keys", "current");
+    }
+
     private static TextField visibleTextField(FxRobot robot) {
         return robot.lookup(".step-text").queryAll().stream()
                 .filter(n -> n.getScene() != null && n.getParent().isVisible())
