@@ -196,4 +196,46 @@ class SessionUiTest {
         assertFalse(bar.isVisible());
         assertTrue(second.getTitle().contains("unsaved"), "a restored draft is still unsaved work");
     }
+
+    private static javafx.scene.control.MenuItem menuItem(Stage stage, String id) {
+        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup("#menuBar");
+        java.util.Deque<javafx.scene.control.MenuItem> todo = new java.util.ArrayDeque<>(bar.getMenus());
+        while (!todo.isEmpty()) {
+            javafx.scene.control.MenuItem item = todo.pop();
+            if (id.equals(item.getId())) {
+                return item;
+            }
+            if (item instanceof javafx.scene.control.Menu menu) {
+                todo.addAll(menu.getItems());
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    private static double brightnessAt(FxRobot robot, Stage stage, String selector) throws Exception {
+        Node node = stage.getScene().lookup(selector);
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(() -> node.snapshot(null, null)).get();
+        return image.getPixelReader().getColor(5, (int) image.getHeight() - 5).getBrightness();
+    }
+
+    @Test
+    void theThemeSwitchesLiveAndIsRemembered(FxRobot robot) throws Exception {
+        Path cfg = dir.resolve("cfg");
+        Stage stage = open(robot, cfg);
+        Node root = stage.getScene().getRoot();
+        robot.interact(() -> menuItem(stage, "themeLIGHT").fire());
+        assertFalse(root.getStyleClass().contains("dark"));
+        assertTrue(brightnessAt(robot, stage, ".step-area") > 0.8, "light background");
+
+        robot.interact(() -> menuItem(stage, "themeDARK").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(root.getStyleClass().contains("dark"));
+        assertTrue(brightnessAt(robot, stage, ".step-area") < 0.2, "dark background");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(cfg.resolve("preferences.properties"))
+                && Files.readString(cfg.resolve("preferences.properties")).contains("theme=DARK"));
+
+        Stage again = open(robot, cfg);
+        assertTrue(again.getScene().getRoot().getStyleClass().contains("dark"), "the choice is kept");
+        assertTrue(((javafx.scene.control.RadioMenuItem) menuItem(again, "themeDARK")).isSelected());
+    }
 }

@@ -54,6 +54,8 @@ public final class WizardController {
     }
 
     @FXML
+    private javafx.scene.layout.BorderPane wizardRoot;
+    @FXML
     private javafx.scene.control.MenuBar menuBar;
     @FXML
     private HBox draftBar;
@@ -261,7 +263,8 @@ public final class WizardController {
             menuBar.setManaged(false);
             return;
         }
-        menuBar.getMenus().add(fileMenu());
+        menuBar.getMenus().addAll(fileMenu(), viewMenu());
+        installTheme();
         draftBar.visibleProperty().bind(session.draftOfferProperty().isNotNull());
         draftBar.managedProperty().bind(draftBar.visibleProperty());
         noticeLabel.textProperty().bind(session.noticeProperty());
@@ -296,6 +299,50 @@ public final class WizardController {
         recentMenu.setText(messages.get("session.menu.recent"));
         recentMenu.setId("menuRecent");
         return file;
+    }
+
+    // ------------------------------------------------------------------ theme (issue 16)
+
+    private javafx.scene.control.Menu viewMenu() {
+        javafx.scene.control.Menu theme = new javafx.scene.control.Menu(messages.get("theme.menu"));
+        theme.setId("menuTheme");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (dev.ssosetup.core.session.ThemeChoice choice : dev.ssosetup.core.session.ThemeChoice.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    messages.get("theme." + choice.name().toLowerCase(java.util.Locale.ROOT)));
+            item.setId("theme" + choice.name());
+            item.setMnemonicParsing(true);
+            item.setToggleGroup(group);
+            item.setSelected(session.themeProperty().get() == choice);
+            session.themeProperty().addListener((o, old, now) -> item.setSelected(now == choice));
+            item.setOnAction(e -> session.themeProperty().set(choice));
+            theme.getItems().add(item);
+        }
+        javafx.scene.control.Menu view = new javafx.scene.control.Menu(messages.get("theme.view"));
+        view.setId("viewMenu");
+        view.getItems().add(theme);
+        return view;
+    }
+
+    /** Dark when chosen, or when "System" and the platform's colour scheme is dark; follows both live. */
+    private void installTheme() {
+        wizardRoot.getStylesheets().add(java.util.Objects.requireNonNull(
+                WizardController.class.getResource("theme-dark.css")).toExternalForm());
+        javafx.beans.value.ObservableValue<javafx.application.ColorScheme> system =
+                javafx.application.Platform.getPreferences().colorSchemeProperty();
+        javafx.beans.InvalidationListener apply = o -> {
+            dev.ssosetup.core.session.ThemeChoice choice = session.themeProperty().get();
+            boolean dark = choice == dev.ssosetup.core.session.ThemeChoice.DARK
+                    || choice == dev.ssosetup.core.session.ThemeChoice.SYSTEM
+                    && system.getValue() == javafx.application.ColorScheme.DARK;
+            wizardRoot.getStyleClass().remove("dark");
+            if (dark) {
+                wizardRoot.getStyleClass().add("dark");
+            }
+        };
+        session.themeProperty().addListener(apply);
+        system.addListener(apply);
+        apply.invalidated(null);
     }
 
     private javafx.scene.control.MenuItem item(String id, String key, String accelerator, Runnable action) {
