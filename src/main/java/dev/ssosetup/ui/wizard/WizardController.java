@@ -197,6 +197,7 @@ public final class WizardController {
      * background of the first screen, not when the operator moves to it.
      */
     private Parent attach(Parent view) {
+        dev.ssosetup.ui.common.AccessibleNames.install(view);
         stepContent.getChildren().add(view);
         return view;
     }
