@@ -415,7 +415,10 @@ public final class WizardController {
         alert.setHeaderText(messages.get("session.unsaved.header", session.documentName()));
         alert.getDialogPane().setId("unsavedDialog");
         alert.getDialogPane().getStylesheets().addAll(stepContent.getScene().getStylesheets());
-        alert.getDialogPane().getStylesheets().addAll(((Parent) stepContent.getScene().getRoot()).getStylesheets());
+        alert.getDialogPane().getStylesheets().addAll(wizardRoot.getStylesheets());
+        if (wizardRoot.getStyleClass().contains("dark")) {
+            alert.getDialogPane().getStyleClass().addAll("wizard", "dark"); // the dialog follows the theme
+        }
         if (window() != null) {
             alert.initOwner(window());
         }
