@@ -194,6 +194,11 @@ public final class CompositionRoot {
             return keychain;
         }
 
+        // ---- session (issue 16): preferences and the autosaved draft in the per-user configuration folder
+        final java.util.function.Function<Path, dev.ssosetup.core.session.SessionService> sessions =
+                folder -> new dev.ssosetup.core.session.SessionService(
+                        new dev.ssosetup.infra.session.ConfigFolderSessionFiles(folder));
+
         // ---- end
     }
 
@@ -288,13 +293,25 @@ public final class CompositionRoot {
 
         /** Builds the wizard on a given runner (tests pass an inline one). */
         Parent wizardView(BackgroundRunner background) {
+            return wizardView(background, dev.ssosetup.infra.session.ConfigFolderSessionFiles.defaultFolder(),
+                    new dev.ssosetup.ui.wizard.FxProfileDialogs(messages), javafx.util.Duration.seconds(2));
+        }
+
+        /** Builds the wizard with its session files in {@code sessionFolder} and the given file dialogs (tests). */
+        Parent wizardView(BackgroundRunner background, Path sessionFolder, dev.ssosetup.ui.wizard.ProfileDialogs dialogs,
+                          javafx.util.Duration autosaveDelay) {
             ControllerFactory controllers = new ControllerFactory();
             ViewLoader views = new ViewLoader(messages, controllers);
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
             state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
             state.pushNavigatorProperty().set(state::goToStep);
             CrossStepLinks.install(state, messages);
-            controllers.register(WizardController.class, () -> new WizardController(wizard, views));
+            // ---- session (issue 16): built after the steps, so that its baseline is what they publish at start
+            dev.ssosetup.ui.wizard.SessionViewModel session = new dev.ssosetup.ui.wizard.SessionViewModel(state,
+                    services.sessions.apply(sessionFolder), new ProfileService(services.configFiles), background,
+                    messages, () -> wizard.goTo(0), autosaveDelay);
+            controllers.register(WizardController.class, () -> new WizardController(wizard, views, session, dialogs)
+                    .withFinishSummary(this::finishSummary));
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
 
@@ -351,10 +368,25 @@ public final class CompositionRoot {
             });
             controllers.register(PushController.class,
                     () -> new PushController(push, messages));
+            CrossStepLinks.followServerUrl(state, push.serverUrlProperty()); // issue 16
+            state.pushBackupFileProperty().bind(push.backupFileProperty()); // issue 16: the Finish page says where
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
 
             // ---- end
             return steps;
+        }
+
+        /** The Finish page: what was set up (from the wizard state) and where the backup is. */
+        private dev.ssosetup.ui.wizard.FinishSummary finishSummary() {
+            var p = state.providerProperty().get();
+            List<java.util.Map.Entry<String, String>> rows = List.of(
+                    java.util.Map.entry(messages.get("finish.row.provider"), p.providerName()),
+                    java.util.Map.entry(messages.get("finish.row.issuer"), p.issuer()),
+                    java.util.Map.entry(messages.get("finish.row.clientId"), p.clientId()),
+                    java.util.Map.entry(messages.get("finish.row.server"), p.serverUrl()),
+                    java.util.Map.entry(messages.get("finish.row.admins"), String.join(", ", p.adminPrincipals())),
+                    java.util.Map.entry(messages.get("finish.row.domain"), p.principalDomain()));
+            return new dev.ssosetup.ui.wizard.FinishSummary(rows, state.pushBackupFileProperty().get(), List.of());
         }
 
         WizardState state() {

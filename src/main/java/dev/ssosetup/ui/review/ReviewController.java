@@ -287,10 +287,15 @@ public final class ReviewController {
         }
     }
 
-    private static FileChooser chooser(String initialName) {
+    private FileChooser chooser(String initialName) {
         FileChooser chooser = new FileChooser();
         if (initialName != null) {
             chooser.setInitialFileName(initialName);
+        }
+        // the documents folder or the last one used (checked to exist off the JavaFX thread), never the working one
+        String folder = viewModel.profileFolder();
+        if (!folder.isBlank()) {
+            chooser.setInitialDirectory(new File(folder));
         }
         return chooser;
     }

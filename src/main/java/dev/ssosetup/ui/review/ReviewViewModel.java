@@ -194,7 +194,10 @@ public final class ReviewViewModel implements StepViewModel {
         run("save-profile", () -> {
             profiles.save(path, profile);
             return path;
-        }, p -> ok(messages.get("review.profile.saved", p)),
+        }, p -> {
+            state.savedProfileProperty().set(new dev.ssosetup.ui.wizard.SavedProfile(p, state.profileSnapshot()));
+            ok(messages.get("review.profile.saved", p));
+        },
                 e -> fail(messages.get("review.profile.saveFailed", path, reason(e))));
     }
 
@@ -217,18 +220,15 @@ public final class ReviewViewModel implements StepViewModel {
     }
 
     private void apply(Profile profile, String path) {
-        SsoConfiguration c = profile.configuration();
-        ProviderSettings now = state.providerProperty().get();
-        boolean sameClient = now.clientId().equals(c.provider().clientId()) && now.issuer().equals(c.provider().issuer());
-        Secret keep = sameClient ? now.clientSecret() : Secret.empty();
-        state.authorizerOptionsProperty().set(c.authorizerOptions());
-        state.keysProperty().set(c.keys());
-        state.idpJwksUriProperty().set(c.idpJwksUri());
-        state.loginTestOptionsProperty().set(profile.loginTest());
-        state.providerProperty().set(c.withClientSecret(keep).provider());
+        boolean needsSecret = state.restore(profile);
+        state.savedProfileProperty().set(new dev.ssosetup.ui.wizard.SavedProfile(path, state.profileSnapshot()));
         refresh();
-        boolean needsSecret = c.confidential() && keep.isEmpty();
         ok(messages.get(needsSecret ? "review.profile.openedTypeSecret" : "review.profile.opened", path));
+    }
+
+    /** The folder file dialogs start in ("" while unknown). */
+    public String profileFolder() {
+        return state.profileFolderProperty().get();
     }
 
     /** Saves one rendered format as shown; owner-only when it holds the secret. */

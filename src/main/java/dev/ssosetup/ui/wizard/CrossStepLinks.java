@@ -32,6 +32,22 @@ public final class CrossStepLinks {
         refreshLoginNotes(state, messages);
     }
 
+    /**
+     * The Push step's OpenMetadata URL starts as the Provider step's and follows it while the operator has not typed
+     * another one there (issue 16).
+     */
+    public static void followServerUrl(WizardState state, javafx.beans.property.StringProperty pushUrl) {
+        if (pushUrl.get() == null || pushUrl.get().isBlank()) {
+            pushUrl.set(state.providerProperty().get().serverUrl());
+        }
+        state.providerProperty().addListener((o, old, now) -> {
+            String typed = pushUrl.get() == null ? "" : pushUrl.get();
+            if (typed.isBlank() || (old != null && typed.equals(old.serverUrl()))) {
+                pushUrl.set(now.serverUrl());
+            }
+        });
+    }
+
     private static void refreshLoginNotes(WizardState state, Messages messages) {
         LoginTestResult result = state.loginResultProperty().get();
         ProviderSettings current = state.providerProperty().get();

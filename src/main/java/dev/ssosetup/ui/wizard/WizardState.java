@@ -141,6 +141,70 @@ public final class WizardState {
         return pushNavigator;
     }
 
+    // ---- session (issue 16)
+
+    /**
+     * Restores every step from a profile. The client secret typed in this session is kept when the profile is for the
+     * same client; returns true when the profile's client is confidential and its secret must be typed again.
+     */
+    public boolean restore(dev.ssosetup.core.config.Profile profile) {
+        SsoConfiguration c = profile.configuration();
+        ProviderSettings now = provider.get();
+        boolean sameClient = now.clientId().equals(c.provider().clientId())
+                && now.issuer().equals(c.provider().issuer());
+        dev.ssosetup.core.common.Secret keep = sameClient ? now.clientSecret()
+                : dev.ssosetup.core.common.Secret.empty();
+        authorizerOptions.set(c.authorizerOptions());
+        keys.set(c.keys());
+        idpJwksUri.set(c.idpJwksUri());
+        loginTestOptions.set(profile.loginTest());
+        provider.set(c.withClientSecret(keep).provider());
+        return c.confidential() && keep.isEmpty();
+    }
+
+    private final ObjectProperty<SavedProfile> savedProfile = new SimpleObjectProperty<>();
+
+    /**
+     * The profile file of this session (null while it was never saved or opened). Whoever saves or opens a profile
+     * sets it; the wizard compares it with {@link #profileSnapshot()} to know whether there are unsaved changes.
+     */
+    public ObjectProperty<SavedProfile> savedProfileProperty() {
+        return savedProfile;
+    }
+
+    private final StringProperty profileFolder = new SimpleStringProperty("");
+
+    /** The folder profile dialogs start in (the last one used, else the documents folder; "" while unknown). */
+    public StringProperty profileFolderProperty() {
+        return profileFolder;
+    }
+
+    private final StringProperty pushBackupFile = new SimpleStringProperty("");
+
+    /** Where the last push put its backup of the previous configuration ("" before a push), for the Finish page. */
+    public StringProperty pushBackupFileProperty() {
+        return pushBackupFile;
+    }
+
+    /** Back to a new, empty session (File > New). */
+    public void reset() {
+        loginResult.set(null);
+        discoveryReport.set(null);
+        providerCaFile.set("");
+        authorizerOptions.set(AuthorizerOptions.defaults());
+        keys.set(JwtKeySettings.empty());
+        idpJwksUri.set("");
+        loginTestOptions.set(Map.of());
+        provider.set(ProviderSettings.defaults());
+        savedProfile.set(null);
+    }
+
+    /** What a saved profile of this session holds (no client secret: equal whatever secret was typed). */
+    public dev.ssosetup.core.config.Profile profileSnapshot() {
+        return new dev.ssosetup.core.config.Profile(
+                configuration().withClientSecret(dev.ssosetup.core.common.Secret.empty()), loginTestOptions.get());
+    }
+
     // ---- end
 
     /** The Provider step's settings (never null). */

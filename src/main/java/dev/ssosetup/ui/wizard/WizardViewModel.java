@@ -18,6 +18,8 @@ public final class WizardViewModel {
     private final List<WizardStep> steps;
     private final ReadOnlyIntegerWrapper current = new ReadOnlyIntegerWrapper(0);
     private final ObservableSet<Integer> completed = FXCollections.observableSet();
+    // one read-only view: a view made per call would drop its listeners once collected
+    private final ObservableSet<Integer> completedView = FXCollections.unmodifiableObservableSet(completed);
     private final BooleanBinding canGoBack;
     private final BooleanBinding canGoNext;
     private final BooleanBinding currentValid;
@@ -32,7 +34,31 @@ public final class WizardViewModel {
                 dependencies());
         this.canGoBack = current.greaterThan(0);
         this.canGoNext = currentValid.and(current.lessThan(steps.size() - 1));
+        // a ✓ holds only while the step and every step before it are still valid: an edit earlier withdraws it at once
+        for (WizardStep step : this.steps) {
+            step.viewModel().validProperty().addListener((o, old, now) -> recomputeCompleted());
+        }
         this.steps.getFirst().viewModel().onEnter();
+    }
+
+    private void recomputeCompleted() {
+        completed.removeIf(i -> firstIncompleteBefore(i + 1) <= i);
+        if (finished.get() && !completed.contains(steps.size() - 1)) {
+            finished.set(false);
+        }
+    }
+
+    /**
+     * The first step before {@code index} that is not valid (so {@code index} cannot be entered), or {@code index}
+     * itself when every earlier step is valid.
+     */
+    public int firstIncompleteBefore(int index) {
+        for (int i = 0; i < Math.min(index, steps.size()); i++) {
+            if (!steps.get(i).viewModel().validProperty().get()) {
+                return i;
+            }
+        }
+        return index;
     }
 
     private javafx.beans.Observable[] dependencies() {
@@ -57,7 +83,7 @@ public final class WizardViewModel {
     }
 
     public ObservableSet<Integer> completedSteps() {
-        return FXCollections.unmodifiableObservableSet(completed);
+        return completedView;
     }
 
     public ObservableBooleanValue canGoBackProperty() {
@@ -82,7 +108,29 @@ public final class WizardViewModel {
         return true;
     }
 
+    private final javafx.beans.property.ReadOnlyBooleanWrapper finished =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+
+    /** True while the Finish page shows (the last step was completed with Finish). */
+    public javafx.beans.property.ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    /** On the last step, once it is valid: marks it done and shows the Finish page. */
+    public boolean finish() {
+        if (current.get() != steps.size() - 1 || !currentValid.get()) {
+            return false;
+        }
+        completed.add(current.get());
+        finished.set(true);
+        return true;
+    }
+
     public boolean back() {
+        if (finished.get()) {
+            finished.set(false); // from the Finish page back to the last step
+            return true;
+        }
         if (!canGoBack.get()) {
             return false;
         }
@@ -123,10 +171,11 @@ public final class WizardViewModel {
     }
 
     private void moveTo(int index) {
+        finished.set(false);
         currentStep().viewModel().onLeave();
         current.set(index);
-        // a completed step that became invalid again is no longer marked done
-        completed.removeIf(i -> !steps.get(i).viewModel().validProperty().get());
+        // a completed step that became invalid again (or follows one) is no longer marked done
+        recomputeCompleted();
         currentStep().viewModel().onEnter();
     }
 }

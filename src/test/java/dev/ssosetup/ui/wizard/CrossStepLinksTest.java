@@ -87,4 +87,19 @@ class CrossStepLinksTest {
         assertEquals(Severity.ERROR, severity("loginVerdict"));
         assertTrue(note("loginVerdict").contains("access_denied"));
     }
+
+    @Test
+    void thePushUrlStartsAsTheProviderStepsAndKeepsWhatTheOperatorTyped() {
+        javafx.beans.property.StringProperty pushUrl = new javafx.beans.property.SimpleStringProperty("");
+        CrossStepLinks.followServerUrl(state, pushUrl);
+        state.providerProperty().set(settings(List.of("alice")));
+        assertEquals("https://om.example.com", pushUrl.get(), "prefilled from the Provider step");
+        state.providerProperty().set(state.providerProperty().get().toBuilder().serverUrl("https://om2.example.com")
+                .build());
+        assertEquals("https://om2.example.com", pushUrl.get(), "follows it while untouched");
+        pushUrl.set("https://staging.example.com");
+        state.providerProperty().set(state.providerProperty().get().toBuilder().serverUrl("https://om3.example.com")
+                .build());
+        assertEquals("https://staging.example.com", pushUrl.get(), "never overwrites what was typed");
+    }
 }

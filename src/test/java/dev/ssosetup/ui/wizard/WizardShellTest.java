@@ -97,6 +97,51 @@ class WizardShellTest {
         assertFalse(robot.lookup("#nextButton").queryButton().isDisabled());
     }
 
+    @Test
+    void breakingAnEarlierStepWithdrawsTheLaterMarksAndALockedStepSaysWhy(FxRobot robot) {
+        robot.clickOn(visibleTextField(robot)).write("a");
+        robot.clickOn("#nextButton");
+        robot.clickOn(visibleTextField(robot)).write("b");
+        robot.clickOn("#nextButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertRail(robot, "rail-provider", "done");
+        assertRail(robot, "rail-login", "done");
+
+        robot.clickOn("#rail-provider");
+        robot.clickOn(visibleTextField(robot)).eraseText(1);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the second step is still valid by itself, but it follows a broken one: no ✓ for either
+        assertFalse(robot.lookup("#rail-login").query().getStyleClass().contains("done"),
+                "a later step loses its mark when an earlier one breaks");
+        assertRail(robot, "rail-keys", "locked");
+        robot.clickOn("#rail-keys");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, wizard.currentIndexProperty().get(), "a locked step is not entered");
+        assertEquals("To open Keys, complete Provider first.",
+                robot.lookup(".status-label").queryAs(Label.class).getText(), "and the click says why");
+    }
+
+    @Test
+    void theLastStepGetsItsMarkAndAFinishPage(FxRobot robot) {
+        for (String text : List.of("a", "b")) {
+            robot.clickOn(visibleTextField(robot)).write(text);
+            robot.clickOn("#nextButton");
+        }
+        Button finish = robot.lookup("#finishButton").queryButton();
+        assertTrue(finish.isVisible() && finish.isDisabled(), "Finish waits for the last step");
+        robot.clickOn(visibleTextField(robot)).write("c");
+        robot.clickOn(finish);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#finishPage").query().isVisible(), "the Finish page shows");
+        assertRail(robot, "rail-keys", "done");
+        assertEquals("Finished", robot.lookup(".step-title").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#finishChecklist").tryQuery().isPresent(), "with a slot for the checklist");
+        robot.clickOn("#backButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#finishPage").tryQuery().isEmpty(), "Back returns to the last step");
+        assertRail(robot, "rail-keys", "current");
+    }
+
     private static TextField visibleTextField(FxRobot robot) {
         return robot.lookup(".step-text").queryAll().stream()
                 .filter(n -> n.getScene() != null && n.getParent().isVisible())

@@ -1,0 +1,77 @@
+package dev.ssosetup.app;
+
+import dev.ssosetup.ui.task.InlineBackgroundRunner;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * At the window's minimum size (900 x 620) the frame's text is not cut: the rail, the step header and the buttons
+ * show their whole text and stay inside the window (issue 16).
+ */
+@ExtendWith(ApplicationExtension.class)
+class MinimumSizeTest {
+    private CompositionRoot.Gui gui;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        gui = CompositionRoot.forGui(url -> { });
+        scene = new Scene(gui.wizardView(new InlineBackgroundRunner()), 900, 620);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        gui.close();
+    }
+
+    @Test
+    void nothingOfTheFrameIsCutAtTheMinimumSize(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> {
+            Parent root = scene.getRoot();
+            root.applyCss();
+            root.layout();
+            for (String selector : List.of(".rail-title", ".rail-app-title", ".step-title", ".step-counter",
+                    ".status-label", "#backButton", "#nextButton")) {
+                for (Node n : root.lookupAll(selector)) {
+                    Labeled l = (Labeled) n;
+                    if (!l.isVisible() || l.getText() == null || l.getText().isEmpty()) {
+                        continue;
+                    }
+                    Bounds b = l.localToScene(l.getBoundsInLocal());
+                    boolean inside = b.getMinX() >= 0 && b.getMaxX() <= scene.getWidth() + 0.5
+                            && b.getMaxY() <= scene.getHeight() + 0.5;
+                    boolean whole = l.isWrapText() || l.getWidth() + 0.5 >= l.prefWidth(-1);
+                    if (!inside || !whole) {
+                        cut.add(selector + " '" + l.getText() + "' width " + l.getWidth() + " < " + l.prefWidth(-1)
+                                + (inside ? "" : " (outside the window)"));
+                    }
+                }
+            }
+        });
+        assertEquals(List.of(), cut);
+        Button next = robot.lookup("#nextButton").queryButton();
+        assertTrue(next.localToScene(next.getBoundsInLocal()).getMaxX() <= 900.5);
+    }
+}
