@@ -20,14 +20,17 @@ import java.util.function.Supplier;
 /**
  * "Remember it in the system keychain" for one secret field of a step (the Provider step's client secret, the Push
  * step's admin token): the box, whether an entry exists, what the keychain did, and look-up, store and forget, all in
- * background tasks. One rule for both steps; each names its field, its entry and its texts
- * ({@code <prefix>.filled}, {@code .stored}, {@code .forgotten}).
+ * background tasks. One rule for both steps; each names its field, its entry and its texts.
  */
 public final class RememberedSecret {
+    /** Message keys: the field was filled from the keychain, the value is stored, the entry was removed. */
+    public record Texts(String filled, String stored, String forgotten) {
+    }
+
     private final SecretStore keychain;
     private final BackgroundRunner runner;
     private final Messages messages;
-    private final String textPrefix;
+    private final Texts texts;
     private final Supplier<Optional<SecretKey>> key;
     private final StringProperty field;
     private final boolean strip;
@@ -40,17 +43,17 @@ public final class RememberedSecret {
 
     /**
      * @param keychain   the system keychain, or null when this build offers none (then nothing happens)
-     * @param textPrefix the message keys' prefix, e.g. {@code secrets.provider}
+     * @param texts      the message keys of what happened
      * @param key        the entry the field's current value belongs to; empty when it cannot be named yet
      * @param field      the secret field; filled from the keychain only while empty
      * @param strip      whether the field's value is stored without surrounding white space (a token)
      */
-    public RememberedSecret(SecretStore keychain, BackgroundRunner runner, Messages messages, String textPrefix,
+    public RememberedSecret(SecretStore keychain, BackgroundRunner runner, Messages messages, Texts texts,
                             Supplier<Optional<SecretKey>> key, StringProperty field, boolean strip) {
         this.keychain = keychain;
         this.runner = runner;
         this.messages = messages;
-        this.textPrefix = textPrefix;
+        this.texts = texts;
         this.key = () -> keychain == null ? Optional.empty() : key.get();
         this.field = field;
         this.strip = strip;
@@ -86,7 +89,7 @@ public final class RememberedSecret {
             }
             setQuietly(true);
             remembered.set(true);
-            status.set(messages.get(textPrefix + (fill ? ".filled" : ".stored")));
+            status.set(messages.get(fill ? texts.filled() : texts.stored()));
         }).onFailure(this::failed));
     }
 
@@ -105,7 +108,7 @@ public final class RememberedSecret {
             rememberedKey = k.get();
             rememberedValue = value;
             remembered.set(true);
-            status.set(messages.get(textPrefix + ".stored"));
+            status.set(messages.get(texts.stored()));
         }).onFailure(this::failed));
     }
 
@@ -120,7 +123,7 @@ public final class RememberedSecret {
             rememberedValue = null;
             setQuietly(false);
             remembered.set(false);
-            status.set(messages.get(textPrefix + ".forgotten"));
+            status.set(messages.get(texts.forgotten()));
         }).onFailure(this::failed));
     }
 

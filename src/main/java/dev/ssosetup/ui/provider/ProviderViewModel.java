@@ -138,7 +138,8 @@ public final class ProviderViewModel implements StepViewModel {
     /** @param keychain the system keychain for "Remember the client secret", or null to offer no keychain */
     public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
                              Messages messages, SecretStore keychain) {
-        this.remembered = new RememberedSecret(keychain, runner, messages, "secrets.provider", this::secretKey,
+        this.remembered = new RememberedSecret(keychain, runner, messages, new RememberedSecret.Texts(
+                "secrets.provider.filled", "secrets.provider.stored", "secrets.provider.forgotten"), this::secretKey,
                 clientSecret, false);
         this.caFile = state.providerCaFileProperty(); // the login test uses the same bundle
         this.state = Objects.requireNonNull(state);

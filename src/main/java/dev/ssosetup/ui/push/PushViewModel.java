@@ -131,7 +131,8 @@ public final class PushViewModel implements StepViewModel {
                          Consumer<String> navigator, BackgroundRunner runner, Messages messages,
                          SecretStore keychain) {
         this.keychain = keychain;
-        this.remembered = new RememberedSecret(keychain, runner, messages, "secrets.push", this::tokenKey, token,
+        this.remembered = new RememberedSecret(keychain, runner, messages, new RememberedSecret.Texts(
+                "secrets.push.filled", "secrets.push.stored", "secrets.push.forgotten"), this::tokenKey, token,
                 true);
         this.gateways = Objects.requireNonNull(gateways);
         this.backups = Objects.requireNonNull(backups);
