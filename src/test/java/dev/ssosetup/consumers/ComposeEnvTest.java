@@ -70,8 +70,12 @@ class ComposeEnvTest {
 
     static List<SsoConfiguration> configurations() {
         // docker-compose 1.29 takes about 4 s to start: a few configurations, each full of odd values
-        List<SsoConfiguration> out = new ArrayList<>(List.of(Samples.confidential(), Samples.publicClient(),
-                OddConfigurations.handWritten()));
+        SsoConfiguration base = Samples.confidential();
+        SsoConfiguration v20 = base.withProvider(base.provider().toBuilder()
+                .openMetadataVersion(dev.ssosetup.core.provider.OpenMetadataVersion.V2_0)
+                .sessionExpirySeconds(86400).maxActiveSessionsPerUser(3).build());
+        List<SsoConfiguration> out = new ArrayList<>(List.of(base, Samples.publicClient(),
+                OddConfigurations.handWritten(), v20));
         out.addAll(OddConfigurations.random(3, 29));
         return out;
     }
@@ -85,6 +89,16 @@ class ComposeEnvTest {
                 "every variable the renderer writes reaches the container");
         written.forEach((name, text) -> assertEquals(text, resolved.get(name), name + " as compose resolves it"));
         ServerExpectations.assertServerReads(resolved, c, "docker-compose");
+        var p = c.provider();
+        if (p.openMetadataVersion().has20Fields()) { // OpenMetadata 2.0's session settings reach the server as ints
+            assertEquals(p.sessionExpirySeconds(), ServerEnvReading.read(
+                    resolved.get(DockerEnvRenderer.SESSION_EXPIRY)).asInt(), "session lifetime");
+            assertEquals(p.maxActiveSessionsPerUser(), ServerEnvReading.read(
+                    resolved.get(DockerEnvRenderer.MAX_SESSIONS)).asInt(), "sessions per user");
+        } else { // a release before 2.0 is never handed a variable it does not know
+            assertFalse(written.containsKey(DockerEnvRenderer.SESSION_EXPIRY), written.toString());
+            assertFalse(written.containsKey(DockerEnvRenderer.MAX_SESSIONS), written.toString());
+        }
         if (c.confidential()) {
             assertEquals(c.provider().clientId().strip(), ServerEnvReading.string("OIDC_CLIENT_ID",
                     resolved.get("OIDC_CLIENT_ID")));

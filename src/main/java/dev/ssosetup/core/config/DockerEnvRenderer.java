@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * container only when the compose file lists it, which the header says.
  */
 public final class DockerEnvRenderer implements ConfigRenderer {
+    /** OpenMetadata 2.0 on: the session lifetime for every provider, in seconds. */
+    public static final String SESSION_EXPIRY = "AUTHENTICATION_SESSION_EXPIRY";
+    /** OpenMetadata 2.0 on: sessions per user before the least recently used ones are revoked. */
+    public static final String MAX_SESSIONS = "AUTHENTICATION_MAX_ACTIVE_SESSIONS_PER_USER";
     /** Characters that compose would interpolate, strip, or read as a comment or quote in an unquoted value. */
     private static final Pattern NEEDS_QUOTES = Pattern.compile("(^\\s|\\s$|[#$'\"\\\\`])");
 
@@ -41,6 +45,11 @@ public final class DockerEnvRenderer implements ConfigRenderer {
         v.put("AUTHENTICATION_JWT_PRINCIPAL_CLAIMS", list(p.principalClaims()));
         v.put("AUTHENTICATION_JWT_PRINCIPAL_CLAIMS_MAPPING", list(c.principalClaimsMapping()));
         v.put("AUTHENTICATION_ENABLE_SELF_SIGNUP", Boolean.toString(p.selfSignup()));
+        if (p.openMetadataVersion().has20Fields()) {
+            // OpenMetadata 2.0's session settings (API-2.0.md); older releases do not know these variables
+            v.put(SESSION_EXPIRY, Integer.toString(p.sessionExpirySeconds()));
+            v.put(MAX_SESSIONS, Integer.toString(p.maxActiveSessionsPerUser()));
+        }
         if (c.confidential()) {
             v.put("OIDC_CLIENT_ID", text(p.clientId().strip()));
             v.put("OIDC_TYPE", text(c.omProvider()));
@@ -85,6 +94,10 @@ public final class DockerEnvRenderer implements ConfigRenderer {
         lines.add("# Compose passes a variable into the container only when the compose file lists it: make sure the");
         lines.add("# openmetadata-server service's `environment:` has a line NAME: ${NAME} for every variable below.");
         lines.add("# From OpenMetadata 1.10 on, a configuration stored in the database wins over these variables.");
+        if (c.provider().openMetadataVersion().has20Fields()) {
+            lines.add("# OpenMetadata 2.0: the session variables below reach only a new install; on an upgraded one the");
+            lines.add("# stored configuration has no session fields and only a PUT sets them (the Push step does).");
+        }
         for (Map.Entry<String, String> e : variables(c, options).entrySet()) {
             if (e.getKey().equals("RSA_PUBLIC_KEY_FILE_PATH")) {
                 lines.addAll(keyMountComment(c));
