@@ -103,6 +103,13 @@ class CliErrorPathLeakTest {
         fails("render", "render", "--profile", dir.resolve("missing.json").toString(), "--format", "yaml",
                 "--client-secret-file", secret.toString());
 
+        // diagnostics: an option it does not have; secret: an entry that cannot be named (refused before standard
+        // input is read or any keychain is touched)
+        fails("diagnostics", "diagnostics", "--no-such-option");
+        fails("secret store", "secret", "store", "--server", "not a URL");
+        fails("secret show-status", "secret", "show-status", "--server", "ftp://om.example.com");
+        fails("secret forget", "secret", "forget", "--server", "not a URL");
+
         try (OpenMetadataTestServer om = new OpenMetadataTestServer("another-admin-token", "another-bot-token")) {
             // push: unreachable, refused token, a bad token file, a secret file as the configuration
             fails("push", "push", "--server", unreachable, "--token-file", secret.toString(), "--config",
