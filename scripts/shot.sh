@@ -6,6 +6,7 @@ out=$1; wait_s=${2:-8}
 cd "$(dirname "$0")/.."
 . scripts/env.sh
 ssc_find_jdk
+ssc_install_packages "${SSC_GUI_PACKAGES[@]}" xvfb x11-utils imagemagick  # Xvfb, xwininfo, import
 disp=:$((500 + RANDOM % 400))
 Xvfb "$disp" -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 & xpid=$!
 trap 'kill "${apid:-}" 2>/dev/null || true; kill "$xpid" 2>/dev/null || true' EXIT
