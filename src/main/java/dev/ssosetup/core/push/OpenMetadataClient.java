@@ -194,22 +194,7 @@ public final class OpenMetadataClient {
 
     /** Fetches a public key URL and says how many keys it answers with. */
     public int fetchKeyCount(String url) throws PushException {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new PushException(PushException.Kind.BAD_ANSWER, "\"" + url + "\" is not a URL");
-        }
-        HttpExchange.Response r;
-        try {
-            r = gateway.send(HttpExchange.Request.get(uri).withLimits(limits));
-        } catch (HttpFailure f) {
-            throw fromFailure(f, "fetch keys from " + url);
-        }
-        if (!r.isSuccess()) {
-            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url + " answered HTTP " + r.status()
-                    + " instead of a key set", List.of());
-        }
+        HttpExchange.Response r = fetchKeySet(url);
         try {
             int n = JWKSet.parse(r.bodyText()).getKeys().size();
             if (n == 0) {
