@@ -19,6 +19,7 @@ import dev.ssosetup.core.config.ReviewSummary;
 import dev.ssosetup.core.config.SsoConfiguration;
 import dev.ssosetup.core.config.StepNote;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.ui.common.FileFailureText;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
@@ -198,7 +199,7 @@ public final class ReviewViewModel implements StepViewModel {
             state.savedProfileProperty().set(new dev.ssosetup.ui.wizard.SavedProfile(p, state.profileSnapshot()));
             ok(messages.get("review.profile.saved", p));
         },
-                e -> fail(messages.get("review.profile.saveFailed", path, reason(e))));
+                e -> fail(messages.get("review.profile.saveFailed", path, FileFailureText.of(e, messages))));
     }
 
     /**
@@ -216,7 +217,7 @@ public final class ReviewViewModel implements StepViewModel {
                     }
                 }
             }
-        }, e -> fail(messages.get("review.profile.refused", reason(e))));
+        }, e -> fail(messages.get("review.profile.refused", FileFailureText.of(e, messages))));
     }
 
     private void apply(Profile profile, String path) {
@@ -239,7 +240,7 @@ public final class ReviewViewModel implements StepViewModel {
             files.write(path, text, secret);
             return path;
         }, p -> ok(messages.get(secret ? "review.output.savedSecret" : "review.output.saved", p)),
-                e -> fail(messages.get("review.output.saveFailed", path, reason(e))));
+                e -> fail(messages.get("review.output.saveFailed", path, FileFailureText.of(e, messages))));
     }
 
     /** Tells the operator the text was copied (the view does the clipboard). */
@@ -278,15 +279,6 @@ public final class ReviewViewModel implements StepViewModel {
     private void fail(String text) {
         statusIsError.set(true);
         status.set(text);
-    }
-
-    private static String reason(Throwable e) {
-        String name = e.getClass().getSimpleName();
-        return switch (name) {
-            case "NoSuchFileException", "FileNotFoundException" -> "the folder or file does not exist";
-            case "AccessDeniedException" -> "permission denied";
-            default -> e.getMessage() == null ? name : e.getMessage();
-        };
     }
 
     public ReadOnlyStringProperty textProperty(OutputFormat format) {

@@ -6,6 +6,7 @@ import dev.ssosetup.core.config.ProfileService;
 import dev.ssosetup.core.session.Preferences;
 import dev.ssosetup.core.session.SessionService;
 import dev.ssosetup.core.session.ThemeChoice;
+import dev.ssosetup.ui.common.FileFailureText;
 import dev.ssosetup.ui.common.Messages;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
@@ -183,7 +184,7 @@ public final class SessionViewModel {
             then.run();
         }).onFailure(e -> {
             busy.set(false);
-            say(messages.get("session.saveFailed", path, reason(e)), true);
+            say(messages.get("session.saveFailed", path, FileFailureText.of(e, messages)), true);
         }).onCancelled(() -> busy.set(false)));
     }
 
@@ -203,7 +204,7 @@ public final class SessionViewModel {
             }
         }).onFailure(e -> {
             busy.set(false);
-            say(messages.get("session.refused", reason(e)), true);
+            say(messages.get("session.refused", FileFailureText.of(e, messages)), true);
         }).onCancelled(() -> busy.set(false)));
     }
 
@@ -301,15 +302,6 @@ public final class SessionViewModel {
     static String parent(String path) {
         int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
         return slash <= 0 ? "" : path.substring(0, slash);
-    }
-
-    private static String reason(Throwable e) {
-        String name = e.getClass().getSimpleName();
-        return switch (name) {
-            case "NoSuchFileException", "FileNotFoundException" -> "the folder or file does not exist";
-            case "AccessDeniedException" -> "permission denied";
-            default -> e.getMessage() == null ? name : e.getMessage();
-        };
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
