@@ -310,8 +310,14 @@ public final class CompositionRoot {
             dev.ssosetup.ui.wizard.SessionViewModel session = new dev.ssosetup.ui.wizard.SessionViewModel(state,
                     services.sessions.apply(sessionFolder), new ProfileService(services.configFiles), background,
                     messages, () -> wizard.goTo(0), autosaveDelay);
+            // ---- diagnostics (issue 13): Help → Copy diagnostics, the same report as `sso-setup diagnostics`
+            dev.ssosetup.ui.wizard.HelpViewModel help = new dev.ssosetup.ui.wizard.HelpViewModel(background,
+                    () -> state.configuration().provider().openMetadataVersion().label(),
+                    target -> dev.ssosetup.core.diagnostics.Diagnostics.collect(
+                            dev.ssosetup.cli.VersionProvider.version(), target, services.log).text(),
+                    messages, session::tell);
             controllers.register(WizardController.class, () -> new WizardController(wizard, views, session, dialogs)
-                    .withFinishSummary(this::finishSummary));
+                    .withFinishSummary(this::finishSummary).withHelp(help));
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
 

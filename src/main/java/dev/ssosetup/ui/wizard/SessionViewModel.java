@@ -257,6 +257,11 @@ public final class SessionViewModel {
         notice.set("");
     }
 
+    /** Says something in the notice bar (another part of the window, e.g. Help → Copy diagnostics). */
+    public void tell(String text, boolean error) {
+        say(text, error);
+    }
+
     // ------------------------------------------------------------------ preferences
 
     private void remember(String path) {

@@ -47,6 +47,14 @@ public final class WizardController {
     private javafx.scene.Node finishPage;
     private java.util.function.Supplier<FinishSummary> finishSummary = FinishSummary::empty;
 
+    private HelpViewModel help;
+
+    /** The Help menu (Copy diagnostics); without it the menu is left out. */
+    public WizardController withHelp(HelpViewModel help) {
+        this.help = help;
+        return this;
+    }
+
     /** What the Finish page shows (the composition root reads it from the wizard state). */
     public WizardController withFinishSummary(java.util.function.Supplier<FinishSummary> summary) {
         this.finishSummary = summary;
@@ -265,6 +273,9 @@ public final class WizardController {
             return;
         }
         menuBar.getMenus().addAll(fileMenu(), viewMenu());
+        if (help != null) {
+            menuBar.getMenus().add(helpMenu());
+        }
         installTheme();
         draftBar.visibleProperty().bind(session.draftOfferProperty().isNotNull());
         draftBar.managedProperty().bind(draftBar.visibleProperty());
@@ -300,6 +311,21 @@ public final class WizardController {
         recentMenu.setText(messages.get("session.menu.recent"));
         recentMenu.setId("menuRecent");
         return file;
+    }
+
+    // ------------------------------------------------------------------ help (issue 13)
+
+    private javafx.scene.control.Menu helpMenu() {
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu(messages.get("help.menu"));
+        menu.setId("helpMenu");
+        menu.setMnemonicParsing(true);
+        menu.getItems().add(item("menuCopyDiagnostics", "help.diagnostics.copy", null,
+                () -> help.copyDiagnostics(text -> {
+                    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                    content.putString(text);
+                    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+                })));
+        return menu;
     }
 
     // ------------------------------------------------------------------ theme (issue 16)
