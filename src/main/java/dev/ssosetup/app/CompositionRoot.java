@@ -303,6 +303,11 @@ public final class CompositionRoot {
             ControllerFactory controllers = new ControllerFactory();
             ViewLoader views = new ViewLoader(messages, controllers);
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
+            // ---- Collate (hosted), issue 19 C: no Keys and no Push; Review is the last step (the hand-off)
+            var collate = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> state.providerProperty().get().collate(), state.providerProperty());
+            wizard.skipWhile("keys", collate);
+            wizard.skipWhile("push", collate);
             state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
             state.pushNavigatorProperty().set(state::goToStep);
             CrossStepLinks.install(state, messages);

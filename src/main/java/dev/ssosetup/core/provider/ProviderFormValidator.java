@@ -73,7 +73,7 @@ public final class ProviderFormValidator {
                     p.put(Field.PRINCIPAL_CLAIMS, FieldProblem.of("provider.invalid.principalClaims.format", c)));
         }
         mapping(p, s.principalClaimsMapping());
-        if (s.adminPrincipals().isEmpty()) {
+        if (s.adminPrincipals().isEmpty() && !s.collate()) { // Collate's team sets the admins of a hosted server
             p.put(Field.ADMIN_PRINCIPALS, FieldProblem.of("provider.invalid.adminPrincipals.required"));
         } else {
             s.adminPrincipals().stream().filter(a -> a.contains(" ")).findFirst().ifPresent(a ->
