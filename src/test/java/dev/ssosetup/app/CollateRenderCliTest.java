@@ -67,6 +67,7 @@ class CollateRenderCliTest {
         assertFalse(sheet.contains("Admin users"), "the Collate team sets admins: " + sheet);
         assertFalse(sheet.contains("Principal domain"), sheet);
         assertFalse(sheet.contains("JWKS"), sheet);
+        assertTrue(sheet.contains("No passed login test"), "a profile carries no login result: " + sheet);
         assertFalse(err.toString().contains("error"), err.toString());
     }
 

@@ -16,7 +16,7 @@ public final class CollateSheetRenderer implements ConfigRenderer {
     @Override
     public RenderedOutput render(SsoConfiguration c, RenderOptions options) {
         if (c.provider().collate()) {
-            return new RenderedOutput(format(), hosted(c), false);
+            return new RenderedOutput(format(), hosted(c, options), false);
         }
         var p = c.provider();
         String server = c.serverUrl().isEmpty() ? "https://<your-collate-domain>" : c.serverUrl();
@@ -66,7 +66,7 @@ public final class CollateSheetRenderer implements ConfigRenderer {
      * keys, admins or principal domain: they set those), the redirect URI to register for the Collate domain, and how
      * to send the secret.
      */
-    private static String hosted(SsoConfiguration c) {
+    private static String hosted(SsoConfiguration c, RenderOptions options) {
         var p = c.provider();
         String callback = p.callbackUrl().isEmpty() ? "https://<your-collate-domain>/callback" : p.callbackUrl();
         List<String> l = new ArrayList<>();
@@ -107,6 +107,16 @@ public final class CollateSheetRenderer implements ConfigRenderer {
         }
         l.add("The Collate team configures the server (its keys, admins and principal domain); nothing is pushed "
                 + "from here.");
+        l.add("");
+        l.add("## Login test");
+        l.add("");
+        if (options.loginTestPrincipal().isEmpty()) {
+            l.add("No passed login test with these settings: run the Login test step before handing off.");
+        } else {
+            l.add("Passed with these settings: OpenMetadata would sign in `"
+                    + options.loginTestPrincipal().replaceAll("[\\p{Cntrl}`]", "")
+                    + "`. (No token or code is included.)");
+        }
         l.add("");
         l.add("## Register at your identity provider");
         l.add("");
