@@ -97,10 +97,11 @@ public final class WizardController {
         nextButton.managedProperty().bind(nextButton.visibleProperty());
         viewModel.currentIndexProperty().addListener((obs, old, now) -> show(now.intValue()));
         finishButton.visibleProperty().bind(last.and(viewModel.finishedProperty().not()));
+        // a step left out of or taken back into the flow (Collate): renumber, keep the focus where it is
         viewModel.flowChangesProperty().addListener((obs, old, now) -> {
+            showCounter(viewModel.currentStep());
             refreshRail();
             refreshStatus();
-            show(viewModel.currentIndexProperty().get());
         });
         finishButton.managedProperty().bind(finishButton.visibleProperty());
         finishButton.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.currentValidProperty()));
@@ -192,11 +193,15 @@ public final class WizardController {
         Parent view = loaded.computeIfAbsent(index, i -> attach(load(step)));
         stepContent.getChildren().forEach(child -> child.setVisible(child == view));
         stepTitle.setText(messages.get(step.titleKey()));
-        var flow = viewModel.availableSteps();
-        stepCounter.setText(messages.get("wizard.stepOf", Math.max(flow.indexOf(step), 0) + 1, flow.size()));
+        showCounter(step);
         refreshRail();
         refreshStatus();
         focusFirst(view);
+    }
+
+    private void showCounter(WizardStep step) {
+        var flow = viewModel.availableSteps();
+        stepCounter.setText(messages.get("wizard.stepOf", Math.max(flow.indexOf(step), 0) + 1, flow.size()));
     }
 
     /**
