@@ -79,7 +79,7 @@ public final class ProviderFormValidator {
             s.adminPrincipals().stream().filter(a -> a.contains(" ")).findFirst().ifPresent(a ->
                     p.put(Field.ADMIN_PRINCIPALS, FieldProblem.of("provider.invalid.adminPrincipals.format", a)));
         }
-        if (s.enforcePrincipalDomain() && s.principalDomain().isBlank()) {
+        if (s.enforcePrincipalDomain() && s.principalDomain().isBlank() && !s.collate()) {
             p.put(Field.PRINCIPAL_DOMAIN, FieldProblem.of("provider.invalid.principalDomain.required"));
         } else if (!s.principalDomain().isBlank() && !DOMAIN.matcher(s.principalDomain().strip()).matches()) {
             p.put(Field.PRINCIPAL_DOMAIN, FieldProblem.of("provider.invalid.domain", s.principalDomain()));
