@@ -165,6 +165,11 @@ public final class CompositionRoot {
                 case ProfileLoad.Refused refused -> throw new IllegalArgumentException(refused.reason());
                 case ProfileLoad.Loaded l -> l;
             };
+            if (loaded.profile().configuration().provider().collate()) { // issue 19 C
+                throw new IllegalArgumentException("the profile is for Collate (hosted): the Collate team configures "
+                        + "the server, so nothing is pushed from here. Render the hand-off sheet with sso-setup "
+                        + "render --format collate.");
+            }
             TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
             List<String> notes = new ArrayList<>(loaded.notes());
             if (!r.note().isEmpty()) {
