@@ -165,6 +165,11 @@ public final class CompositionRoot {
                 case ProfileLoad.Refused refused -> throw new IllegalArgumentException(refused.reason());
                 case ProfileLoad.Loaded l -> l;
             };
+            if (loaded.profile().configuration().provider().collate()) { // issue 19 C
+                throw new IllegalArgumentException("the profile is for Collate (hosted): the Collate team configures "
+                        + "the server, so nothing is pushed from here. Render the hand-off sheet with sso-setup "
+                        + "render --format collate.");
+            }
             TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
             List<String> notes = new ArrayList<>(loaded.notes());
             if (!r.note().isEmpty()) {
@@ -303,6 +308,11 @@ public final class CompositionRoot {
             ControllerFactory controllers = new ControllerFactory();
             ViewLoader views = new ViewLoader(messages, controllers);
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
+            // ---- Collate (hosted), issue 19 C: no Keys and no Push; Review is the last step (the hand-off)
+            var collate = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> state.providerProperty().get().collate(), state.providerProperty());
+            wizard.skipWhile("keys", collate);
+            wizard.skipWhile("push", collate);
             state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
             state.pushNavigatorProperty().set(state::goToStep);
             CrossStepLinks.install(state, messages);

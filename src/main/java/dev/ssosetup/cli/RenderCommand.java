@@ -123,6 +123,13 @@ public final class RenderCommand implements Callable<Integer> {
                 loaded.notes().forEach(n -> err.println("Note: " + n)); // e.g. an older profile was upgraded
             }
         }
+        boolean collate = configuration.provider().collate();
+        if (collate && !choice.all && choice.format != OutputFormat.COLLATE) {
+            err.println("sso-setup render: the profile is for Collate (hosted): the Collate team configures the "
+                    + "server, so there is no " + choice.format.cliName() + " output. Use --format collate for the "
+                    + "hand-off sheet.");
+            return ExitCodes.USAGE;
+        }
         if (credentialsFile != null) {
             if (clientSecretFile != null) {
                 err.println("sso-setup render: --client-secret-file and --credentials-file both give a secret: "
@@ -201,7 +208,8 @@ public final class RenderCommand implements Callable<Integer> {
 
         Renderers renderers = new Renderers();
         RenderOptions options = new RenderOptions(includeSecret, chartVersion);
-        List<OutputFormat> formats = choice.all ? List.of(OutputFormat.values()) : List.of(choice.format);
+        List<OutputFormat> formats = collate ? List.of(OutputFormat.COLLATE)
+                : choice.all ? List.of(OutputFormat.values()) : List.of(choice.format);
         if (out != null && !force) {
             List<String> clash = files.existing(out, formats.stream().map(OutputFormat::fileName).toList());
             if (!clash.isEmpty()) {

@@ -99,6 +99,23 @@ class PushFromProfileTest {
     }
 
     @Test
+    void aCollateProfileIsNeverPushed() throws Exception {
+        fx.om.store(fx.om.basicConfiguration());
+        Path token = Files.writeString(dir.resolve("token"), PushFixture.ADMIN_TOKEN);
+        Path p = profile(fx.om.baseUrl());
+        Profile self = ((dev.ssosetup.core.config.ProfileLoad.Loaded) new ProfileCodec().read(Files.readString(p)))
+                .profile();
+        SsoConfiguration c = self.configuration();
+        Files.writeString(p, new ProfileCodec().write(new Profile(c.withProvider(c.provider().toBuilder()
+                .deployment(dev.ssosetup.core.provider.Deployment.COLLATE).build()), Map.of())));
+        Run r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(),
+                "--profile", p.toString(), "--yes", "--accept-lockout-risk", LockoutGuard.CONFIRMATION_PHRASE);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("Collate team configures the server"), r.err());
+        assertEquals("basic", fx.om.stored().at("/authenticationConfiguration/provider").asText());
+    }
+
+    @Test
     void aProfileThatIsNotReadyIsRefusedAsBadUsageAndNothingIsSent() throws Exception {
         fx.om.store(fx.om.basicConfiguration());
         Path token = Files.writeString(dir.resolve("token"), PushFixture.ADMIN_TOKEN);

@@ -20,6 +20,7 @@ import dev.ssosetup.ui.wizard.WizardState;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.WritableImage;
@@ -186,6 +187,34 @@ class ReviewStepUiTest {
         assertTrue(viewModel.statusIsErrorProperty().get());
         assertTrue(viewModel.statusProperty().get().contains("version 99"), viewModel.statusProperty().get());
         assertEquals(Map.of("browser", "system"), Samples.profile().loginTest());
+    }
+
+    @Test
+    void forCollateOnlyTheHandOffTabShowsAndTheConfigurationIsReadyWithoutKeysOrAdmins(FxRobot robot) {
+        run(() -> {
+            state.providerProperty().set(state.providerProperty().get().toBuilder()
+                    .deployment(dev.ssosetup.core.provider.Deployment.COLLATE).adminPrincipals(List.of())
+                    .principalDomain("").build());
+            state.keysProperty().set(dev.ssosetup.core.keys.JwtKeySettings.empty());
+            state.idpJwksUriProperty().set("");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup("#reviewTabs").queryAs(TabPane.class);
+        List<String> formatTabs = tabs.getTabs().stream().map(Tab::getId)
+                .filter(id -> id != null && id.startsWith("tab-")).toList();
+        assertEquals(List.of("tab-collate"), formatTabs);
+        assertEquals("Hand-off", tabs.getTabs().stream().filter(t -> "tab-collate".equals(t.getId())).findFirst()
+                .orElseThrow().getText());
+        assertTrue(viewModel.validProperty().get(), viewModel.problems().toString());
+        selectTab(robot, "tab-collate");
+        String sheet = robot.lookup("#output-collate").queryAs(TextArea.class).getText();
+        assertTrue(sheet.contains("/callback`"), sheet);
+        assertFalse(sheet.contains("Admin users"), sheet);
+        run(() -> state.providerProperty().set(state.providerProperty().get().toBuilder()
+                .deployment(dev.ssosetup.core.provider.Deployment.SELF_HOSTED).build()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(OutputFormat.values().length, tabs.getTabs().stream().map(Tab::getId)
+                .filter(id -> id != null && id.startsWith("tab-")).count());
     }
 
     private void selectTab(FxRobot robot, String id) {

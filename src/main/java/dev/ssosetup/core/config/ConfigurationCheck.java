@@ -58,8 +58,14 @@ public final class ConfigurationCheck {
         var p = c.provider();
         String provider = StepIds.PROVIDER;
 
-        url(out, provider, "server-url", "OpenMetadata server URL", c.serverUrl(), true,
-                "Type OpenMetadata's base URL in the Provider step, e.g. https://openmetadata.example.com.");
+        boolean collate = p.collate();
+        if (collate) {
+            url(out, provider, "server-url", "Collate domain", c.serverUrl(), true,
+                    "Type your Collate domain in the Provider step, e.g. https://acme.getcollate.io.");
+        } else {
+            url(out, provider, "server-url", "OpenMetadata server URL", c.serverUrl(), true,
+                    "Type OpenMetadata's base URL in the Provider step, e.g. https://openmetadata.example.com.");
+        }
         url(out, provider, "issuer", "Issuer (authority)", c.authority(), true,
                 "Type the identity provider's issuer URL in the Provider step.");
         if (!p.discoveryUrl().isBlank()) {
@@ -70,7 +76,13 @@ public final class ConfigurationCheck {
             out.add(error(provider, "client-id-missing", "The client ID is empty.",
                     "Type the client ID registered at the identity provider."));
         }
-        if (!c.idpJwksKnown()) {
+        if (collate) {
+            // Collate's team configures the server and discovers the IdP's keys themselves.
+            if (c.idpJwksKnown()) {
+                url(out, provider, "idp-jwks", "IdP jwks_uri", c.idpJwksUri(), false,
+                        "Run discovery again in the Provider step.");
+            }
+        } else if (!c.idpJwksKnown()) {
             out.add(error(provider, "idp-jwks-unknown",
                     "The identity provider's jwks_uri is not known, so publicKeyUrls would lack it.",
                     "Run discovery in the Provider step (or set idpJwksUri in the profile)."));
@@ -119,7 +131,7 @@ public final class ConfigurationCheck {
                     "A principal claims mapping needs both username and email.",
                     "Map both, or leave the mapping empty."));
         }
-        if (p.adminPrincipals().isEmpty()) {
+        if (p.adminPrincipals().isEmpty() && !collate) {
             out.add(error(provider, "admins-missing", "No admin principals are set: nobody could administer "
                     + "OpenMetadata after the switch.", "Add at least one admin user name in the Provider step."));
         }
@@ -129,7 +141,7 @@ public final class ConfigurationCheck {
                         "OpenMetadata expects the user name (the part before @)."));
             }
         }
-        if (p.principalDomain().isBlank()) {
+        if (p.principalDomain().isBlank() && !collate) {
             out.add(error(provider, "principal-domain-missing", "The principal domain is empty.",
                     "Type your users' e-mail domain, e.g. example.com, in the Provider step."));
         }
@@ -138,7 +150,7 @@ public final class ConfigurationCheck {
                 out.add(error(provider, "client-auth-none", "A confidential client cannot use authentication "
                         + "method 'none'.", "Choose client_secret_post or client_secret_basic."));
             }
-            if (p.clientSecret().isEmpty()) {
+            if (p.clientSecret().isEmpty() && !collate) { // a Collate customer sends it over a secure channel
                 out.add(warning(provider, "client-secret-missing", "No client secret was entered: outputs carry "
                         + "a placeholder instead.", "Type the secret in the Provider step (it is never saved)."));
             }
@@ -148,6 +160,21 @@ public final class ConfigurationCheck {
             }
         }
 
+        if (!collate) {
+            keys(out, c);
+        }
+        for (Field f : fields(c)) {
+            if (f.values().stream().anyMatch(ServerEnvText::unwritable)) {
+                out.add(error(f.step(), "line-break", f.label() + " contains a line break, another control "
+                        + "character or a character that is not text.", "Remove it in the " + (f.step().equals(StepIds.KEYS) ? "Keys" : "Provider")
+                        + " step: no OpenMetadata setting spans lines."));
+            }
+        }
+        return out;
+    }
+
+    /** The Keys step's rules: a self-hosted server signs its own tokens; Collate's hosted one needs none of these. */
+    private static void keys(List<ReviewProblem> out, SsoConfiguration c) {
         var k = c.keys();
         String keys = StepIds.KEYS;
         if (k.issuer().isBlank()) {
@@ -174,14 +201,6 @@ public final class ConfigurationCheck {
                     "Use absolute paths such as /etc/openmetadata/jwtkeys/private_key.der in the Keys step; the "
                     + "outputs then say where to mount the files."));
         }
-        for (Field f : fields(c)) {
-            if (f.values().stream().anyMatch(ServerEnvText::unwritable)) {
-                out.add(error(f.step(), "line-break", f.label() + " contains a line break, another control "
-                        + "character or a character that is not text.", "Remove it in the " + (f.step().equals(StepIds.KEYS) ? "Keys" : "Provider")
-                        + " step: no OpenMetadata setting spans lines."));
-            }
-        }
-        return out;
     }
 
     private static void url(List<ReviewProblem> out, String step, String id, String field, String value,

@@ -9,6 +9,7 @@ import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.keys.JwtKeySettings;
 import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.Deployment;
 import dev.ssosetup.core.provider.OpenMetadataVersion;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
@@ -39,6 +40,7 @@ public final class ProfileCodec {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("profileVersion", Profile.VERSION);
         ObjectNode pn = root.putObject("provider");
+        pn.put("deployment", p.deployment().name());
         pn.put("preset", p.preset().name());
         pn.put("providerName", p.providerName());
         pn.put("issuer", p.issuer());
@@ -161,6 +163,7 @@ public final class ProfileCodec {
                 .teamClaimMapping(text(pn, "provider.teamClaimMapping", "teamClaimMapping", d.teamClaimMapping()))
                 .defaultOAuthRole(text(pn, "provider.defaultOAuthRole", "defaultOAuthRole", d.defaultOAuthRole()))
                 .prompt(text(pn, "provider.prompt", "prompt", d.prompt()))
+                .deployment(enumValue(pn, "provider.deployment", "deployment", Deployment.class, d.deployment()))
                 .build();
         String jwks = text(pn, "provider.idpJwksUri", "idpJwksUri", "");
         JsonNode an = object(root, "authorizer");

@@ -8,12 +8,26 @@ import java.util.Objects;
  * so; Helm values and the Collate sheet never carry it. {@code helmChart} is the version of OpenMetadata's Helm chart
  * the Helm values target (default: the newest known).
  */
-public record RenderOptions(boolean includeSecret, HelmChartVersion helmChart) {
+public record RenderOptions(boolean includeSecret, HelmChartVersion helmChart, String loginTestPrincipal) {
     /** What the placeholder says where the secret was left out. */
     public static final String SECRET_PLACEHOLDER = "REPLACE-WITH-CLIENT-SECRET";
 
     public RenderOptions {
         helmChart = Objects.requireNonNullElse(helmChart, HelmChartVersion.newest());
+        loginTestPrincipal = Objects.requireNonNullElse(loginTestPrincipal, "").strip();
+    }
+
+    /** Without login-test evidence. */
+    public RenderOptions(boolean includeSecret, HelmChartVersion helmChart) {
+        this(includeSecret, helmChart, "");
+    }
+
+    /**
+     * With the redacted evidence of a login test that passed with these very settings: only the principal
+     * OpenMetadata would sign in (never a token or code). The Collate hand-off sheet carries it; empty for none.
+     */
+    public RenderOptions withLoginTestPrincipal(String principal) {
+        return new RenderOptions(includeSecret, helmChart, principal);
     }
 
     public RenderOptions(boolean includeSecret) {
@@ -29,6 +43,6 @@ public record RenderOptions(boolean includeSecret, HelmChartVersion helmChart) {
     }
 
     public RenderOptions withHelmChart(HelmChartVersion version) {
-        return new RenderOptions(includeSecret, version);
+        return new RenderOptions(includeSecret, version, loginTestPrincipal);
     }
 }

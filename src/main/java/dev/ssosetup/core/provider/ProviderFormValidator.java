@@ -73,13 +73,13 @@ public final class ProviderFormValidator {
                     p.put(Field.PRINCIPAL_CLAIMS, FieldProblem.of("provider.invalid.principalClaims.format", c)));
         }
         mapping(p, s.principalClaimsMapping());
-        if (s.adminPrincipals().isEmpty()) {
+        if (s.adminPrincipals().isEmpty() && !s.collate()) { // Collate's team sets the admins of a hosted server
             p.put(Field.ADMIN_PRINCIPALS, FieldProblem.of("provider.invalid.adminPrincipals.required"));
         } else {
             s.adminPrincipals().stream().filter(a -> a.contains(" ")).findFirst().ifPresent(a ->
                     p.put(Field.ADMIN_PRINCIPALS, FieldProblem.of("provider.invalid.adminPrincipals.format", a)));
         }
-        if (s.enforcePrincipalDomain() && s.principalDomain().isBlank()) {
+        if (s.enforcePrincipalDomain() && s.principalDomain().isBlank() && !s.collate()) {
             p.put(Field.PRINCIPAL_DOMAIN, FieldProblem.of("provider.invalid.principalDomain.required"));
         } else if (!s.principalDomain().isBlank() && !DOMAIN.matcher(s.principalDomain().strip()).matches()) {
             p.put(Field.PRINCIPAL_DOMAIN, FieldProblem.of("provider.invalid.domain", s.principalDomain()));

@@ -36,7 +36,8 @@ public record ProviderSettings(
         int maxActiveSessionsPerUser,
         String teamClaimMapping,
         String defaultOAuthRole,
-        String prompt) {
+        String prompt,
+        Deployment deployment) {
 
     public static final List<String> DEFAULT_SCOPES = List.of("openid", "email", "profile");
     public static final List<String> DEFAULT_PRINCIPAL_CLAIMS = List.of("email", "preferred_username", "sub");
@@ -70,6 +71,7 @@ public record ProviderSettings(
         teamClaimMapping = nz(teamClaimMapping);
         defaultOAuthRole = nz(defaultOAuthRole);
         prompt = nz(prompt);
+        deployment = Objects.requireNonNullElse(deployment, Deployment.SELF_HOSTED);
     }
 
     /** A fresh form: custom OIDC, public client, OpenMetadata's defaults. */
@@ -78,7 +80,7 @@ public record ProviderSettings(
                 Secret.empty(),
                 DEFAULT_SCOPES, ClientAuthMethod.CLIENT_SECRET_POST, "RS256", "", DEFAULT_PRINCIPAL_CLAIMS, Map.of(),
                 List.of(), "", false, List.of(), true, OpenMetadataVersion.LEGACY_DEFAULT,
-                DEFAULT_SESSION_EXPIRY_SECONDS, DEFAULT_MAX_ACTIVE_SESSIONS, "", "", "");
+                DEFAULT_SESSION_EXPIRY_SECONDS, DEFAULT_MAX_ACTIVE_SESSIONS, "", "", "", Deployment.SELF_HOSTED);
     }
 
     /** A builder holding this value's fields, to change a few of them: {@code s.toBuilder().issuer(x).build()}. */
@@ -110,6 +112,7 @@ public record ProviderSettings(
         b.teamClaimMapping = teamClaimMapping;
         b.defaultOAuthRole = defaultOAuthRole;
         b.prompt = prompt;
+        b.deployment = deployment;
         return b;
     }
 
@@ -149,6 +152,7 @@ public record ProviderSettings(
         private String teamClaimMapping;
         private String defaultOAuthRole;
         private String prompt;
+        private Deployment deployment;
 
         private Builder() {
         }
@@ -284,12 +288,18 @@ public record ProviderSettings(
             return this;
         }
 
+        /** Self-hosted OpenMetadata (the default) or Collate's hosted service. */
+        public Builder deployment(Deployment value) {
+            this.deployment = value;
+            return this;
+        }
+
         public ProviderSettings build() {
             return new ProviderSettings(preset, providerName, issuer, discoveryUrl, tenant, clientType, responseType,
                     clientId, clientSecret, scopes, clientAuthMethod, tokenValidationAlgorithm, serverUrl, principalClaims,
                     principalClaimsMapping, adminPrincipals, principalDomain, enforcePrincipalDomain,
                     allowedRegistrationDomains, selfSignup, openMetadataVersion, sessionExpirySeconds,
-                    maxActiveSessionsPerUser, teamClaimMapping, defaultOAuthRole, prompt);
+                    maxActiveSessionsPerUser, teamClaimMapping, defaultOAuthRole, prompt, deployment);
         }
     }
 
@@ -319,6 +329,11 @@ public record ProviderSettings(
             base = base.substring(0, base.length() - 1);
         }
         return base + "/.well-known/openid-configuration";
+    }
+
+    /** True when Collate hosts OpenMetadata: no keys, admins or push; the output is the hand-off sheet. */
+    public boolean collate() {
+        return deployment == Deployment.COLLATE;
     }
 
     /** {@code <server>/callback}, the redirect URI OpenMetadata uses; empty while no server URL is set. */

@@ -153,6 +153,10 @@ public final class ProviderController {
     }
 
     private void buildIdentityProvider() {
+        ComboBox<dev.ssosetup.core.provider.Deployment> deployment = combo("deployment",
+                List.of(dev.ssosetup.core.provider.Deployment.values()), vm::label);
+        deployment.valueProperty().bindBidirectional(vm.deploymentProperty());
+        row(idpGrid, null, "deployment", deployment, null, null);
         ComboBox<Preset> preset = combo("preset", vm.presets(), vm::label);
         preset.valueProperty().bindBidirectional(vm.presetProperty());
         Label note = new Label();

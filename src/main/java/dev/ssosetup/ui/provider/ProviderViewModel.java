@@ -80,6 +80,8 @@ public final class ProviderViewModel implements StepViewModel {
     private final StringProperty tenant = new SimpleStringProperty("");
     private final StringProperty caFile;
     private final ObjectProperty<ClientType> clientType = new SimpleObjectProperty<>(ClientType.PUBLIC);
+    private final ObjectProperty<dev.ssosetup.core.provider.Deployment> deployment =
+            new SimpleObjectProperty<>(dev.ssosetup.core.provider.Deployment.SELF_HOSTED);
     private final ObjectProperty<ResponseType> responseType = new SimpleObjectProperty<>(ResponseType.ID_TOKEN);
     private final StringProperty clientId = new SimpleStringProperty("");
     private final StringProperty clientSecret = new SimpleStringProperty("");
@@ -151,7 +153,7 @@ public final class ProviderViewModel implements StepViewModel {
                 clientId,
                 clientSecret, scopes, authMethod, algorithm, serverUrl, principalClaims, claimsMapping,
                 adminPrincipals, principalDomain, enforcePrincipalDomain, registrationDomains, selfSignup, omVersion,
-                sessionExpiry, maxActiveSessionsPerUser, teamClaimMapping, defaultOAuthRole, prompt};
+                sessionExpiry, maxActiveSessionsPerUser, teamClaimMapping, defaultOAuthRole, prompt, deployment};
         omVersion.addListener((o, a, v) -> versionAlgorithms.setAll(v.algorithms()));
         versionAlgorithms.setAll(omVersion.get().algorithms());
         for (ObservableValue<?> input : inputs) {
@@ -207,6 +209,7 @@ public final class ProviderViewModel implements StepViewModel {
         discoveryUrl.set(s.discoveryUrl());
         tenant.set(s.tenant());
         clientType.set(s.clientType());
+        deployment.set(s.deployment());
         responseType.set(s.responseType());
         clientId.set(s.clientId());
         clientSecret.set(s.clientSecret().reveal());
@@ -245,6 +248,7 @@ public final class ProviderViewModel implements StepViewModel {
                 .discoveryUrl(discoveryUrl.get().strip())
                 .tenant(tenant.get().strip())
                 .clientType(clientType.get())
+                .deployment(deployment.get())
                 .responseType(responseType.get())
                 .clientId(clientId.get())
                 .clientSecret(Secret.of(clientSecret.get()))
@@ -661,6 +665,11 @@ public final class ProviderViewModel implements StepViewModel {
 
     public StringProperty caFileProperty() {
         return caFile;
+    }
+
+    /** Self-hosted OpenMetadata or Collate (hosted): Collate needs no Keys and no Push step (issue 19 C). */
+    public ObjectProperty<dev.ssosetup.core.provider.Deployment> deploymentProperty() {
+        return deployment;
     }
 
     public ObjectProperty<ClientType> clientTypeProperty() {

@@ -30,6 +30,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -51,6 +52,7 @@ public final class ReviewController {
     private Button saveProfile;
     @FXML
     private TabPane tabs;
+    private final java.util.Map<OutputFormat, Tab> formatTabs = new java.util.EnumMap<>(OutputFormat.class);
     @FXML
     private VBox problemList;
     @FXML
@@ -72,8 +74,10 @@ public final class ReviewController {
     @FXML
     private void initialize() {
         for (OutputFormat f : OutputFormat.values()) {
-            tabs.getTabs().add(formatTab(f));
+            formatTabs.put(f, formatTab(f));
         }
+        showFormats();
+        viewModel.configurationProperty().addListener((o, was, is) -> showFormats());
         includeSecret.selectedProperty().bindBidirectional(viewModel.includeSecretProperty());
         status.textProperty().bind(viewModel.statusProperty());
         viewModel.statusIsErrorProperty().addListener((o, was, is) -> toggle(status, "status-error", is));
@@ -90,6 +94,25 @@ public final class ReviewController {
         showChoices();
         showNotes();
         showReadiness();
+    }
+
+    /**
+     * Every format for a self-hosted OpenMetadata; for Collate (hosted) only the hand-off sheet, named Hand-off: the
+     * Collate team configures the server (issue 19 C).
+     */
+    private void showFormats() {
+        var c = viewModel.configurationProperty().get();
+        boolean collate = c != null && c.provider().collate();
+        List<Tab> wanted = java.util.Arrays.stream(OutputFormat.values())
+                .filter(f -> !collate || f == OutputFormat.COLLATE).map(formatTabs::get).toList();
+        if (tabs.getTabs().containsAll(wanted) && tabs.getTabs().stream().filter(formatTabs::containsValue).count()
+                == wanted.size()) {
+            return;
+        }
+        tabs.getTabs().removeAll(formatTabs.values());
+        tabs.getTabs().addAll(wanted);
+        formatTabs.get(OutputFormat.COLLATE).setText(messages.get(collate ? "review.format.collate.handoff"
+                : "review.format.collate"));
     }
 
     private Tab formatTab(OutputFormat f) {

@@ -134,6 +134,16 @@ public final class ReviewViewModel implements StepViewModel {
      * five renderings run on the background runner (they take tens of milliseconds, more under load), so typing in
      * another step never waits for them; while one refresh runs, further changes are folded into one more.
      */
+    /** Who this session's login test signed in, when it passed with the current settings; empty otherwise. */
+    private String passedLoginPrincipal() {
+        var result = state.loginResultProperty().get();
+        ProviderSettings current = state.providerProperty().get();
+        if (!(result instanceof dev.ssosetup.core.login.LoginTestResult.Passed) || !result.matches(current)) {
+            return "";
+        }
+        return dev.ssosetup.core.login.OpenMetadataPreview.of(current, result.claims(), result.userInfo()).userName();
+    }
+
     public void refresh() {
         if (refreshing) {
             refreshAgain = true;
@@ -144,7 +154,8 @@ public final class ReviewViewModel implements StepViewModel {
         SsoConfiguration c = state.configuration();
         ReviewInputs inputs = new ReviewInputs(new LinkedHashMap<>(state.stepFindings()),
                 List.copyOf(state.stepNotes()));
-        RenderOptions options = new RenderOptions(includeSecret.get(), helmChart.get());
+        RenderOptions options = new RenderOptions(includeSecret.get(), helmChart.get())
+                .withLoginTestPrincipal(passedLoginPrincipal());
         runner.execute(BackgroundTask.of("review-refresh", ctx -> {
             Readiness readiness = readinessCheck.evaluate(c);
             ReviewSummary s = ReviewSummary.of(c, inputs, readiness);

@@ -99,11 +99,18 @@ public final class WizardController {
         stepRail.getChildren().addAll(railItems);
         backButton.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.canGoBackProperty()));
         nextButton.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.canGoNextProperty()));
-        nextButton.visibleProperty().bind(viewModel.currentIndexProperty().lessThan(steps.size() - 1));
+        var last = javafx.beans.binding.Bindings.createBooleanBinding(viewModel::onLastStep,
+                viewModel.currentIndexProperty(), viewModel.flowChangesProperty());
+        nextButton.visibleProperty().bind(last.not());
         nextButton.managedProperty().bind(nextButton.visibleProperty());
         viewModel.currentIndexProperty().addListener((obs, old, now) -> show(now.intValue()));
-        finishButton.visibleProperty().bind(viewModel.currentIndexProperty().isEqualTo(steps.size() - 1)
-                .and(viewModel.finishedProperty().not()));
+        finishButton.visibleProperty().bind(last.and(viewModel.finishedProperty().not()));
+        // a step left out of or taken back into the flow (Collate): renumber, keep the focus where it is
+        viewModel.flowChangesProperty().addListener((obs, old, now) -> {
+            showCounter(viewModel.currentStep());
+            refreshRail();
+            refreshStatus();
+        });
         finishButton.managedProperty().bind(finishButton.visibleProperty());
         finishButton.disableProperty().bind(javafx.beans.binding.Bindings.not(viewModel.currentValidProperty()));
         viewModel.finishedProperty().addListener((o, old, now) -> showFinish(now));
@@ -194,10 +201,15 @@ public final class WizardController {
         Parent view = loaded.computeIfAbsent(index, i -> attach(load(step)));
         stepContent.getChildren().forEach(child -> child.setVisible(child == view));
         stepTitle.setText(messages.get(step.titleKey()));
-        stepCounter.setText(messages.get("wizard.stepOf", index + 1, viewModel.steps().size()));
+        showCounter(step);
         refreshRail();
         refreshStatus();
         focusFirst(view);
+    }
+
+    private void showCounter(WizardStep step) {
+        var flow = viewModel.availableSteps();
+        stepCounter.setText(messages.get("wizard.stepOf", Math.max(flow.indexOf(step), 0) + 1, flow.size()));
     }
 
     /**
@@ -218,6 +230,8 @@ public final class WizardController {
         int current = viewModel.currentIndexProperty().get();
         for (int i = 0; i < railItems.size(); i++) {
             HBox item = railItems.get(i);
+            item.setVisible(!viewModel.skipped(i));
+            item.setManaged(item.isVisible());
             item.getStyleClass().removeAll("current", "done", "locked");
             Label number = (Label) item.getChildren().getFirst();
             boolean done = viewModel.completedSteps().contains(i)
@@ -227,7 +241,8 @@ public final class WizardController {
             } else if (i == current) {
                 item.getStyleClass().add("current");
             }
-            number.setText(done ? "\u2713" : Integer.toString(i + 1));
+            number.setText(done ? "\u2713" : Integer.toString(viewModel.availableSteps()
+                    .indexOf(viewModel.steps().get(i)) + 1));
             String state = i == current ? messages.get("wizard.step.current")
                     : done ? messages.get("wizard.step.done") : "";
             item.setAccessibleText(messages.get(viewModel.steps().get(i).titleKey())
@@ -245,7 +260,7 @@ public final class WizardController {
 
     private void refreshStatus() {
         statusLabel.getStyleClass().remove("blocked");
-        boolean last = viewModel.currentIndexProperty().get() == viewModel.steps().size() - 1;
+        boolean last = viewModel.onLastStep();
         statusLabel.setText(last ? "" : messages.get(viewModel.currentValidProperty().get()
                 ? "wizard.ready" : "wizard.notReady"));
     }

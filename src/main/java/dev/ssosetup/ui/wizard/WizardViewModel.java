@@ -23,6 +23,10 @@ public final class WizardViewModel {
     private final BooleanBinding canGoBack;
     private final BooleanBinding canGoNext;
     private final BooleanBinding currentValid;
+    /** Steps left out of the flow while their condition holds (issue 19 C: Keys and Push for Collate). */
+    private final java.util.Map<Integer, ObservableBooleanValue> skipWhile = new java.util.HashMap<>();
+    /** Bumped whenever a skip condition changes, so that the bindings that follow the flow recompute. */
+    private final javafx.beans.property.IntegerProperty flowChanges = new javafx.beans.property.SimpleIntegerProperty();
 
     public WizardViewModel(List<WizardStep> steps) {
         if (steps.isEmpty()) {
@@ -32,8 +36,9 @@ public final class WizardViewModel {
         this.currentValid = Bindings.createBooleanBinding(
                 () -> currentStep().viewModel().validProperty().get(),
                 dependencies());
-        this.canGoBack = current.greaterThan(0);
-        this.canGoNext = currentValid.and(current.lessThan(steps.size() - 1));
+        this.canGoBack = Bindings.createBooleanBinding(() -> neighbour(current.get(), -1) >= 0, current, flowChanges);
+        this.canGoNext = currentValid.and(Bindings.createBooleanBinding(
+                () -> neighbour(current.get(), 1) >= 0, current, flowChanges));
         // a ✓ holds only while the step and every step before it are still valid: an edit earlier withdraws it at once
         for (WizardStep step : this.steps) {
             step.viewModel().validProperty().addListener((o, old, now) -> recomputeCompleted());
@@ -43,7 +48,7 @@ public final class WizardViewModel {
 
     private void recomputeCompleted() {
         completed.removeIf(i -> firstIncompleteBefore(i + 1) <= i);
-        if (finished.get() && !completed.contains(steps.size() - 1)) {
+        if (finished.get() && !completed.contains(current.get())) {
             finished.set(false);
         }
     }
@@ -54,7 +59,7 @@ public final class WizardViewModel {
      */
     public int firstIncompleteBefore(int index) {
         for (int i = 0; i < Math.min(index, steps.size()); i++) {
-            if (!steps.get(i).viewModel().validProperty().get()) {
+            if (!skipped(i) && !steps.get(i).viewModel().validProperty().get()) {
                 return i;
             }
         }
@@ -68,6 +73,60 @@ public final class WizardViewModel {
             deps[i + 1] = steps.get(i).viewModel().validProperty();
         }
         return deps;
+    }
+
+    /**
+     * Leaves a step out of the flow while {@code condition} holds: Next and Back pass over it, it blocks no later step
+     * and the rail hides it. Leaving the current step out keeps it until the operator moves on.
+     */
+    public void skipWhile(String stepId, ObservableBooleanValue condition) {
+        int index = indexOf(stepId);
+        if (index < 0) {
+            throw new IllegalArgumentException("no step " + stepId);
+        }
+        skipWhile.put(index, condition);
+        condition.addListener((o, old, now) -> {
+            flowChanges.set(flowChanges.get() + 1);
+            recomputeCompleted();
+        });
+        flowChanges.set(flowChanges.get() + 1);
+    }
+
+    /** True while the step at {@code index} is left out of the flow. */
+    public boolean skipped(int index) {
+        ObservableBooleanValue c = skipWhile.get(index);
+        return c != null && c.get();
+    }
+
+    /** Changes whenever a step is left out of or taken back into the flow (for the rail). */
+    public javafx.beans.value.ObservableIntegerValue flowChangesProperty() {
+        return flowChanges;
+    }
+
+    /** The steps in the flow now, in order (skipped ones left out). */
+    public List<WizardStep> availableSteps() {
+        List<WizardStep> out = new java.util.ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (!skipped(i)) {
+                out.add(steps.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** True when the current step is the last one in the flow (Finish instead of Next). */
+    public boolean onLastStep() {
+        return neighbour(current.get(), 1) < 0;
+    }
+
+    /** The next ({@code direction} 1) or previous (-1) step in the flow, or -1 when there is none. */
+    private int neighbour(int from, int direction) {
+        for (int i = from + direction; i >= 0 && i < steps.size(); i += direction) {
+            if (!skipped(i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public List<WizardStep> steps() {
@@ -104,7 +163,7 @@ public final class WizardViewModel {
             return false;
         }
         completed.add(current.get());
-        moveTo(current.get() + 1);
+        moveTo(neighbour(current.get(), 1));
         return true;
     }
 
@@ -118,7 +177,7 @@ public final class WizardViewModel {
 
     /** On the last step, once it is valid: marks it done and shows the Finish page. */
     public boolean finish() {
-        if (current.get() != steps.size() - 1 || !currentValid.get()) {
+        if (!onLastStep() || !currentValid.get()) {
             return false;
         }
         completed.add(current.get());
@@ -134,7 +193,7 @@ public final class WizardViewModel {
         if (!canGoBack.get()) {
             return false;
         }
-        moveTo(current.get() - 1);
+        moveTo(neighbour(current.get(), -1));
         return true;
     }
 
@@ -143,11 +202,11 @@ public final class WizardViewModel {
      * as "fix this in the Provider step").
      */
     public boolean goTo(int index) {
-        if (index < 0 || index >= steps.size() || index == current.get()) {
+        if (index < 0 || index >= steps.size() || index == current.get() || skipped(index)) {
             return false;
         }
         for (int i = 0; i < index; i++) {
-            if (!steps.get(i).viewModel().validProperty().get()) {
+            if (!skipped(i) && !steps.get(i).viewModel().validProperty().get()) {
                 return false;
             }
         }

@@ -1,6 +1,7 @@
 package dev.ssosetup.core.config;
 
 import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.provider.Deployment;
 import dev.ssosetup.core.provider.OpenMetadataVersion;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,18 @@ class ProfileCodecTest {
         assertTrue(r.contains("provider.openMetadataVersion") && r.contains("2.0"), r);
         assertTrue(refused(codec.read("{\"profileVersion\":2,\"provider\":{\"sessionExpirySeconds\":\"x\"}}"))
                 .contains("provider.sessionExpirySeconds"));
+    }
+
+    @Test
+    void theDeploymentRoundTripsAndAProfileWithoutItIsSelfHosted() {
+        var c = Samples.confidential();
+        var p = c.provider().toBuilder().deployment(Deployment.COLLATE).build();
+        Profile back = loaded(codec.read(codec.write(new Profile(c.withProvider(p), Map.of()))));
+        assertEquals(Deployment.COLLATE, back.configuration().provider().deployment());
+        assertEquals(Deployment.SELF_HOSTED, loaded(codec.read(Samples.resource("/golden/sample-profile.json")))
+                .configuration().provider().deployment());
+        String r = refused(codec.read("{\"profileVersion\":2,\"provider\":{\"deployment\":\"cloud\"}}"));
+        assertTrue(r.contains("provider.deployment") && r.contains("COLLATE"), r);
     }
 
     @Test

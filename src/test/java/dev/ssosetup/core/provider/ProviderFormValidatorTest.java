@@ -64,6 +64,9 @@ class ProviderFormValidatorTest {
         assertEquals("provider.invalid.adminPrincipals.required", keyFor(with(b -> b.adminPrincipals(List.of())),
                 Field.ADMIN_PRINCIPALS));
         assertEquals("provider.invalid.principalDomain.required", keyFor(with(b -> b.principalDomain("")), Field.PRINCIPAL_DOMAIN));
+        // Collate (hosted, issue 19 C): the Collate team sets admins and the principal domain on their server
+        assertTrue(ProviderFormValidator.validate(with(b -> b.deployment(Deployment.COLLATE).adminPrincipals(List.of())
+                .principalDomain(""))).isValid());
         assertEquals("provider.invalid.domain", keyFor(with(b -> b.principalDomain("example")), Field.PRINCIPAL_DOMAIN));
         assertEquals("provider.invalid.domain", keyFor(with(b -> b.allowedRegistrationDomains(List.of("exa mple.com", "x"))),
                 Field.REGISTRATION_DOMAINS));

@@ -1,0 +1,112 @@
+package dev.ssosetup.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 19 part C: {@code sso-setup render --format collate} from a Collate (hosted) profile that holds only what the
+ * Collate team needs (no JWT keys, admins, principal domain or IdP jwks_uri), through the real composition root.
+ */
+class CollateRenderCliTest {
+    private static final String SECRET = "collate-s3cret-do-not-print";
+
+    @TempDir
+    Path dir;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = CompositionRoot.forCli().commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private Path profile(String deployment) throws IOException {
+        Path p = dir.resolve(deployment + ".json");
+        Files.writeString(p, """
+                {
+                  "profileVersion": 2,
+                  "provider": {
+                    "deployment": "%s",
+                    "preset": "CUSTOM_OIDC",
+                    "providerName": "Acme IdP",
+                    "issuer": "https://idp.acme.example/realms/acme",
+                    "clientType": "CONFIDENTIAL",
+                    "clientId": "acme-collate",
+                    "serverUrl": "https://acme.getcollate.io"
+                  }
+                }
+                """.formatted(deployment));
+        return p;
+    }
+
+    @Test
+    void aMinimalCollateProfileRendersTheHandOffSheet() throws IOException {
+        assertEquals(0, run("render", "--profile", profile("COLLATE").toString(), "--format", "collate"),
+                err.toString());
+        String sheet = out.toString();
+        assertTrue(sheet.contains("| Client ID | `acme-collate` |"), sheet);
+        assertTrue(sheet.contains("https://idp.acme.example/realms/acme/.well-known/openid-configuration"), sheet);
+        assertTrue(sheet.contains("| Client type | confidential |"), sheet);
+        assertTrue(sheet.contains("| Flow (response type) | code |"), sheet);
+        assertTrue(sheet.contains("`https://acme.getcollate.io/callback`"), sheet);
+        assertTrue(sheet.contains("| Scopes | `openid email profile` |"), sheet);
+        assertTrue(sheet.contains("| Principal claims | `email preferred_username sub` |"), sheet);
+        assertFalse(sheet.contains("Admin users"), "the Collate team sets admins: " + sheet);
+        assertFalse(sheet.contains("Principal domain"), sheet);
+        assertFalse(sheet.contains("JWKS"), sheet);
+        assertTrue(sheet.contains("No passed login test"), "a profile carries no login result: " + sheet);
+        assertFalse(err.toString().contains("error"), err.toString());
+    }
+
+    @Test
+    void theSameProfileSelfHostedIsStillRefusedForItsMissingKeysAndAdmins() throws IOException {
+        assertEquals(1, run("render", "--profile", profile("SELF_HOSTED").toString(), "--format", "collate"));
+        assertTrue(err.toString().contains("jwt-issuer-missing"), err.toString());
+        assertTrue(err.toString().contains("admins-missing"), err.toString());
+    }
+
+    @Test
+    void theSecretNeverReachesTheSheetEvenWhenGivenAndTheSheetSaysHowToSendIt() throws IOException {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, SECRET + "\n");
+        Path target = dir.resolve("out");
+        assertEquals(0, run("render", "--profile", profile("COLLATE").toString(), "--format", "collate",
+                "--client-secret-file", secret.toString(), "--out", target.toString()), err.toString());
+        String sheet = Files.readString(target.resolve("collate-handoff.md"));
+        assertFalse(sheet.contains(SECRET), sheet);
+        assertTrue(sheet.contains("over a secure channel"), sheet);
+        assertFalse(out.toString().contains(SECRET));
+        assertFalse(err.toString().contains(SECRET));
+    }
+
+    @Test
+    void serverFormatsAreRefusedForACollateProfileAndAllWritesOnlyTheSheet() throws IOException {
+        Path collate = profile("COLLATE");
+        for (String format : new String[] {"json", "yaml", "env", "helm"}) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, run("render", "--profile", collate.toString(), "--format", format), format);
+            assertTrue(err.toString().contains("the Collate team configures the server"), err.toString());
+            assertTrue(err.toString().contains("--format collate"), err.toString());
+        }
+        Path target = dir.resolve("all");
+        assertEquals(0, run("render", "--profile", collate.toString(), "--all", "--out", target.toString()),
+                err.toString());
+        try (var files = Files.list(target)) {
+            assertEquals(java.util.List.of("collate-handoff.md"),
+                    files.map(f -> f.getFileName().toString()).toList());
+        }
+    }
+}
