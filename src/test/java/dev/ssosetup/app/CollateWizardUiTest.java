@@ -45,12 +45,16 @@ class CollateWizardUiTest {
         ComboBox<Deployment> deployment = robot.lookup("#deployment").queryAs(ComboBox.class);
         assertEquals(Deployment.SELF_HOSTED, deployment.getValue());
         assertTrue(rail(robot, "keys").isVisible() && rail(robot, "push").isVisible());
+        assertTrue(robot.lookup(".form-label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .noneMatch(l -> l.getText().equals("Collate _domain")), "self-hosted: the OpenMetadata URL again");
         assertEquals("Collate (hosted)", deployment.getConverter().toString(Deployment.COLLATE));
 
         robot.interact(() -> deployment.setValue(Deployment.COLLATE));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(gui.state().providerProperty().get().collate());
         assertFalse(rail(robot, "keys").isVisible(), "no Keys step for Collate");
+        assertTrue(robot.lookup(".form-label").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.getText().equals("Collate _domain")), "the server field is called the Collate domain");
         assertFalse(rail(robot, "push").isVisible(), "no Push step for Collate");
         assertTrue(rail(robot, "review").isVisible());
         String counter = robot.lookup("#stepCounter").queryAs(Label.class).getText();

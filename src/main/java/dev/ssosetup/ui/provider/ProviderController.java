@@ -273,7 +273,17 @@ public final class ProviderController {
     }
 
     private void buildOpenMetadata() {
-        row(omGrid, Field.SERVER_URL, "serverUrl", text(vm.serverUrlProperty()), null, null);
+        Node[] serverRow = row(omGrid, Field.SERVER_URL, "serverUrl", text(vm.serverUrlProperty()), null, null);
+        // for Collate (hosted) the same field holds the Collate domain: say so in its label and help
+        Label serverLabel = (Label) serverRow[0];
+        Label serverHelp = (Label) ((VBox) serverRow[1]).getChildren().getLast();
+        Runnable relabel = () -> {
+            boolean collate = vm.deploymentProperty().get() == dev.ssosetup.core.provider.Deployment.COLLATE;
+            serverLabel.setText(messages.get(collate ? "provider.field.collateDomain" : "provider.field.serverUrl"));
+            serverHelp.setText(messages.get(collate ? "provider.help.collateDomain" : "provider.help.serverUrl"));
+        };
+        vm.deploymentProperty().addListener((o, was, now) -> relabel.run());
+        relabel.run();
         TextField callback = new TextField();
         callback.setId("callbackUrl");
         callback.setEditable(false);
