@@ -4,6 +4,7 @@ import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.secrets.KeychainProblem;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.core.secrets.SecretStore;
+import dev.ssosetup.core.secrets.UnavailableSecretStore;
 import dev.ssosetup.core.secrets.SecretStoreException;
 
 import java.io.Console;
@@ -45,30 +46,8 @@ final class KeychainOption {
     }
 
     /** The keychain no command has been given (a build or test that did not wire one). */
-    static final Supplier<SecretStore> NOT_WIRED = () -> new SecretStore() {
-        private static final KeychainProblem NONE = new KeychainProblem(KeychainProblem.Kind.NO_BACKEND,
-                "not wired");
-
-        @Override
-        public Optional<Secret> read(SecretKey key) throws SecretStoreException {
-            throw new SecretStoreException(NONE);
-        }
-
-        @Override
-        public void store(SecretKey key, Secret secret) throws SecretStoreException {
-            throw new SecretStoreException(NONE);
-        }
-
-        @Override
-        public boolean forget(SecretKey key) throws SecretStoreException {
-            throw new SecretStoreException(NONE);
-        }
-
-        @Override
-        public Optional<KeychainProblem> problem() {
-            return Optional.of(NONE);
-        }
-    };
+    static final Supplier<SecretStore> NOT_WIRED = () -> new UnavailableSecretStore(
+            new KeychainProblem(KeychainProblem.Kind.NO_BACKEND, "not wired"));
 
     private final Supplier<SecretStore> keychain;
     private final Asker asker;

@@ -2,6 +2,7 @@ package dev.ssosetup.infra.secrets;
 
 import dev.ssosetup.core.secrets.KeychainProblem;
 import dev.ssosetup.core.secrets.SecretStore;
+import dev.ssosetup.core.secrets.UnavailableSecretStore;
 
 import java.util.Locale;
 import java.util.Map;

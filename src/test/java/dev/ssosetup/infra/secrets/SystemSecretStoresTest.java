@@ -4,6 +4,7 @@ import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.secrets.KeychainProblem;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.core.secrets.SecretStore;
+import dev.ssosetup.core.secrets.UnavailableSecretStore;
 import dev.ssosetup.core.secrets.SecretStoreException;
 import org.junit.jupiter.api.Test;
 

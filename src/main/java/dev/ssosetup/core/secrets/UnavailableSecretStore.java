@@ -1,10 +1,6 @@
-package dev.ssosetup.infra.secrets;
+package dev.ssosetup.core.secrets;
 
 import dev.ssosetup.core.common.Secret;
-import dev.ssosetup.core.secrets.KeychainProblem;
-import dev.ssosetup.core.secrets.SecretKey;
-import dev.ssosetup.core.secrets.SecretStore;
-import dev.ssosetup.core.secrets.SecretStoreException;
 
 import java.util.Objects;
 import java.util.Optional;
