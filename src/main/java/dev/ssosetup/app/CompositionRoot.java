@@ -41,7 +41,7 @@ import dev.ssosetup.infra.login.SystemBrowserOpener;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.ui.common.ControllerFactory;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.keys.FxKeysDialogs;
 import dev.ssosetup.ui.keys.KeysController;

@@ -2,7 +2,7 @@ package dev.ssosetup.app;
 
 import dev.ssosetup.core.diagnostics.LogSource;
 import dev.ssosetup.infra.log.FileLog;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;

@@ -8,7 +8,7 @@ import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.secrets.SecretStore;
 import dev.ssosetup.infra.push.FileBackupStore;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.provider.ProviderViewModel;
 import dev.ssosetup.ui.push.PushViewModel;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;

@@ -2,7 +2,7 @@ package dev.ssosetup.app;
 
 import dev.ssosetup.testsupport.KeyringSession;
 import dev.ssosetup.testsupport.KeyringSession.Result;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package dev.ssosetup.app;
 
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.ui.common.ControllerFactory;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.provider.ProviderController;
 import dev.ssosetup.ui.provider.ProviderViewModel;

@@ -11,7 +11,7 @@ import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.infra.config.LocalConfigFiles;
 import dev.ssosetup.infra.config.NetworkntSchemaCheck;
 import dev.ssosetup.ui.common.ControllerFactory;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.review.ReviewController;
 import dev.ssosetup.ui.review.ReviewViewModel;

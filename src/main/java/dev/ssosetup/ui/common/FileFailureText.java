@@ -1,5 +1,6 @@
 package dev.ssosetup.ui.common;
 
+import dev.ssosetup.core.text.Messages;
 import java.io.FileNotFoundException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;

@@ -1,5 +1,6 @@
 package dev.ssosetup.ui.common;
 
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.core.secrets.SecretStore;

@@ -1,5 +1,6 @@
 package dev.ssosetup.ui.common;
 
+import dev.ssosetup.core.text.Messages;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 

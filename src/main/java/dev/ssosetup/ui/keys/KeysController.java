@@ -2,7 +2,7 @@ package dev.ssosetup.ui.keys;
 
 import dev.ssosetup.core.keys.KeySize;
 import dev.ssosetup.core.keys.PublicKeyEntry;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;

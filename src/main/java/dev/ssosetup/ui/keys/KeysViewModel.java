@@ -14,7 +14,7 @@ import dev.ssosetup.core.keys.RsaKeyPair;
 import dev.ssosetup.core.keys.SelfTestResult;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.task.Work;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
 import dev.ssosetup.ui.task.TaskHandle;

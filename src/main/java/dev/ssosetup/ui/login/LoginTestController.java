@@ -4,7 +4,7 @@ import dev.ssosetup.core.common.Finding;
 import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.core.login.OpenMetadataPreview;
 import dev.ssosetup.core.login.RedirectHost;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;

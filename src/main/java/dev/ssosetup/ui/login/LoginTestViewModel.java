@@ -12,7 +12,7 @@ import dev.ssosetup.core.login.LoginTestResult;
 import dev.ssosetup.core.login.OpenMetadataPreview;
 import dev.ssosetup.core.login.RedirectHost;
 import dev.ssosetup.core.provider.ProviderSettings;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
 import dev.ssosetup.ui.task.TaskHandle;

@@ -6,7 +6,7 @@ import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.FormValidation.Field;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ResponseType;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;

@@ -24,7 +24,7 @@ import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.push.ServerVersion;
 import dev.ssosetup.core.provider.ResponseType;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.RememberedSecret;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;

@@ -3,7 +3,7 @@ package dev.ssosetup.ui.push;
 import dev.ssosetup.core.push.DiffEntry;
 import dev.ssosetup.core.push.FieldIssue;
 import dev.ssosetup.core.push.StepReport;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;

@@ -24,7 +24,7 @@ import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.core.secrets.SecretStore;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.RememberedSecret;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;

@@ -6,7 +6,7 @@ import dev.ssosetup.core.config.OutputFormat;
 import dev.ssosetup.core.config.ReviewItem;
 import dev.ssosetup.core.config.ReviewProblem;
 import dev.ssosetup.core.config.StepNote;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;

@@ -20,7 +20,7 @@ import dev.ssosetup.core.config.SsoConfiguration;
 import dev.ssosetup.core.config.StepNote;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.ui.common.FileFailureText;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
 import dev.ssosetup.ui.wizard.StepViewModel;

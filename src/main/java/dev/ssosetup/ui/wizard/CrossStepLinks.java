@@ -7,7 +7,7 @@ import dev.ssosetup.core.login.OpenMetadataPreview;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LoginEvidence;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 

@@ -1,6 +1,6 @@
 package dev.ssosetup.ui.wizard;
 
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 

@@ -7,7 +7,7 @@ import dev.ssosetup.core.session.Preferences;
 import dev.ssosetup.core.session.SessionService;
 import dev.ssosetup.core.session.ThemeChoice;
 import dev.ssosetup.ui.common.FileFailureText;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
 import javafx.animation.PauseTransition;

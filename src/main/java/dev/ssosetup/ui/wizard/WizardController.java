@@ -1,6 +1,6 @@
 package dev.ssosetup.ui.wizard;
 
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import javafx.collections.SetChangeListener;
 import javafx.fxml.FXML;

@@ -1,5 +1,6 @@
 package dev.ssosetup.ui.common;
 
+import dev.ssosetup.core.text.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import dev.ssosetup.core.keys.SigningSelfTest;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.infra.keys.FileSystemKeyFileStore;
 import dev.ssosetup.ui.common.ControllerFactory;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;

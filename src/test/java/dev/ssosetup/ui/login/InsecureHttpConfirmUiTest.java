@@ -7,7 +7,7 @@ import dev.ssosetup.core.net.HttpFailure;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.testing.Settings;
 import dev.ssosetup.ui.common.ControllerFactory;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.task.FxBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;

@@ -6,7 +6,7 @@ import dev.ssosetup.core.login.LoginTestResult;
 import dev.ssosetup.core.net.HttpFailure;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.testing.Settings;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import dev.ssosetup.testing.MockProvider;
 import dev.ssosetup.testing.Settings;
 import dev.ssosetup.testing.TestBrowser;
 import dev.ssosetup.ui.common.ControllerFactory;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.task.FxBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;

@@ -9,7 +9,7 @@ import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testsupport.MemorySecretStore;
 import dev.ssosetup.ui.common.ControllerFactory;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.push.PushController;
 import dev.ssosetup.ui.push.PushViewModel;

@@ -9,7 +9,7 @@ import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.secrets.KeychainProblem;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.testsupport.MemorySecretStore;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
 import org.junit.jupiter.api.Test;

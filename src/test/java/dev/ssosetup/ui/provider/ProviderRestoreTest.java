@@ -5,7 +5,7 @@ import dev.ssosetup.core.net.HttpGatewayFactory;
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testsupport.MemorySecretStore;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;

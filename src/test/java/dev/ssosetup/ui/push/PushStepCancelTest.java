@@ -9,7 +9,7 @@ import dev.ssosetup.testserver.Fault;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
 import dev.ssosetup.ui.common.ControllerFactory;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.task.FxBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;

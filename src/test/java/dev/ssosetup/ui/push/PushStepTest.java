@@ -10,7 +10,7 @@ import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
 import dev.ssosetup.ui.common.ControllerFactory;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;

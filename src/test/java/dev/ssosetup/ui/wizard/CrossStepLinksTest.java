@@ -11,7 +11,7 @@ import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.push.LockoutEvidence;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

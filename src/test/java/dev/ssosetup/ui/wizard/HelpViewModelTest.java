@@ -2,7 +2,7 @@ package dev.ssosetup.ui.wizard;
 
 import dev.ssosetup.core.diagnostics.Diagnostics;
 import dev.ssosetup.core.diagnostics.LogSource;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import org.junit.jupiter.api.Test;
 

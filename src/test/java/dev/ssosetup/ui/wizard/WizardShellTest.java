@@ -1,7 +1,7 @@
 package dev.ssosetup.ui.wizard;
 
 import dev.ssosetup.ui.common.ControllerFactory;
-import dev.ssosetup.ui.common.Messages;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import javafx.scene.Node;
 import javafx.scene.Scene;
