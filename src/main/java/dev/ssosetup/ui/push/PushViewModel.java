@@ -424,8 +424,8 @@ public final class PushViewModel implements StepViewModel {
     private void showPlan(Plan p) {
         showPlanDetails(p);
         List<String> notes = new java.util.ArrayList<>();
-        p.findings().forEach(f -> notes.add(messages.get("push.finding", f.severity().name(), f.message(),
-                f.hint())));
+        p.findings().forEach(f -> notes.add(messages.get("push.finding", f.severity().name(),
+                messages.text(f.message()), messages.text(f.hint()))));
         p.serverVerdict().ifPresentOrElse(v -> notes.add(messages.get("push.verdict.server", v.summary())),
                 () -> {
                     if (!p.serverVerdictNote().isEmpty()) {
