@@ -33,7 +33,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -350,15 +349,11 @@ public final class TestLoginCommand implements Callable<Integer> {
                 + redirectHost + "\" is not 127.0.0.1, localhost or [::1]."));
         List<Integer> ports = portChoice == null ? List.of()
                 : portChoice.port != null ? List.of(portChoice.port) : portChoice.ports;
-        for (int p : ports) {
-            if (p < 0 || p > 65535) {
-                throw usage("--port/--ports: " + p + " is not a port number (1-65535, or 0 for any).");
-            }
-        }
-        if (timeoutSeconds <= 0) {
-            throw usage("--timeout: give a number of seconds above 0.");
-        }
-        return new LoginOptions(ports, host, Duration.ofSeconds(timeoutSeconds), !noBrowser, allowInsecureHttp);
+        return switch (LoginOptions.of(ports, timeoutSeconds, host, !noBrowser, allowInsecureHttp)) {
+            case LoginOptions.Parsed.Valid v -> v.options();
+            case LoginOptions.Parsed.Invalid i -> throw usage((i.field() == LoginOptions.OptionField.PORTS
+                    ? "--port/--ports: " : "--timeout: ") + messages.text(i.problem()));
+        };
     }
 
     private ParameterException usage(String message) {

@@ -39,7 +39,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -229,52 +228,25 @@ public final class LoginTestViewModel implements StepViewModel {
     }
 
     private Optional<LoginOptions> options() {
-        validateOptions();
-        if (!optionsError.get().isEmpty()) {
-            return Optional.empty();
-        }
         ProviderSettings current = state.providerProperty().get();
         boolean allowHttp = insecureHttpAllowedFor != null && insecureHttpAllowedFor.equals(current);
-        return Optional.of(new LoginOptions(parsePorts(ports.get()).orElseThrow(), redirectHost.get(),
-                Duration.ofSeconds(Long.parseLong(timeoutSeconds.get().strip())), openBrowser.get(), allowHttp));
+        LoginOptions.Parsed parsed = parsedOptions(allowHttp);
+        showOptionsProblem(parsed);
+        return parsed instanceof LoginOptions.Parsed.Valid v ? Optional.of(v.options()) : Optional.empty();
+    }
+
+    /** The fields through the one rule of the login options ({@link LoginOptions#parse}, shared with the CLI). */
+    LoginOptions.Parsed parsedOptions(boolean allowHttp) {
+        return LoginOptions.parse(ports.get(), timeoutSeconds.get(), redirectHost.get(), openBrowser.get(),
+                allowHttp);
     }
 
     private void validateOptions() {
-        if (parsePorts(ports.get()).isEmpty()) {
-            optionsError.set(messages.get("login.options.ports.invalid"));
-            return;
-        }
-        try {
-            long t = Long.parseLong(timeoutSeconds.get().strip());
-            if (t < 5 || t > 3600) {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException e) {
-            optionsError.set(messages.get("login.options.timeout.invalid"));
-            return;
-        }
-        optionsError.set("");
+        showOptionsProblem(parsedOptions(false));
     }
 
-    /** "" means any free port; otherwise ports separated by commas or spaces, each 1-65535. */
-    static Optional<List<Integer>> parsePorts(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) {
-            return Optional.of(List.of());
-        }
-        List<Integer> out = new ArrayList<>();
-        for (String part : t.split("[,\\s]+")) {
-            try {
-                int p = Integer.parseInt(part);
-                if (p < 1 || p > 65535) {
-                    return Optional.empty();
-                }
-                out.add(p);
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(List.copyOf(out));
+    private void showOptionsProblem(LoginOptions.Parsed parsed) {
+        optionsError.set(parsed instanceof LoginOptions.Parsed.Invalid i ? messages.text(i.problem()) : "");
     }
 
     private void refresh() {
