@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +111,30 @@ class DiscoveryOverNetworkTest {
         Finding f = only(check(), "issuer-mismatch");
         assertTrue(En.text(f.message()).contains("trailing slash"), En.text(f.message()));
         assertTrue(En.text(f.hint()).contains(idp.issuer() + "/"), En.text(f.hint()));
+    }
+
+    /**
+     * Issue 13: the login test reads the discovery document through the Provider step's checks, so a trailing slash
+     * on the issuer gets one verdict in both (it was a warning in one and an error in the other).
+     */
+    @Test
+    void theLoginTestGivesTheProviderStepsVerdictOnAnIssuerWithATrailingSlash() {
+        idp.doc.put("issuer", idp.issuer() + "/");
+        Finding providerStep = only(check(), "issuer-mismatch");
+        assertEquals(Severity.ERROR, providerStep.severity());
+
+        ProviderSettings settings = ProviderSettings.builder().issuer(idp.issuer()).clientId("om")
+                .scopes(List.of("openid", "email")).build();
+        dev.ssosetup.core.login.LoginTest loginTest = new dev.ssosetup.core.login.LoginTest(
+                new JdkHttpGatewayFactory(), new dev.ssosetup.infra.login.JdkLoopbackReceiver(),
+                url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("test"), Clock.systemUTC());
+        var result = loginTest.run(settings, dev.ssosetup.core.login.LoginOptions.defaults().withOpenBrowser(false)
+                        .withTimeout(Duration.ofSeconds(10)), Optional.empty(),
+                dev.ssosetup.core.login.LoginEvents.none(), TaskContext.none());
+        var failed = assertInstanceOf(dev.ssosetup.core.login.LoginTestResult.Failed.class, result);
+        assertEquals(dev.ssosetup.core.login.FailureStage.DISCOVERY, failed.stage());
+        assertEquals(providerStep.message(), failed.reason(), "the same key and arguments as the Provider step");
+        assertEquals(providerStep.hint(), failed.hint());
     }
 
     @Test
