@@ -32,7 +32,7 @@ final class CredentialsFileOption {
         return switch (CredentialsFile.parse(file.toString(), content)) {
             case CredentialsFile.Read read -> read.credentials();
             case CredentialsFile.Refused refused -> throw new IllegalArgumentException("--credentials-file: "
-                    + refused.message());
+                    + dev.ssosetup.core.text.Messages.load().text(refused.message()));
         };
     }
 }
