@@ -81,6 +81,10 @@ class TranslationFormatTest {
         return kinds;
     }
 
+    private static long underscores(String text) {
+        return text.chars().filter(c -> c == '_').count();
+    }
+
     private static Object[] samples(String pattern, Locale locale, double value) {
         Format[] formats = new MessageFormat(pattern, locale).getFormatsByArgumentIndex();
         Object[] args = new Object[Math.max(formats.length, 10)];
@@ -107,6 +111,10 @@ class TranslationFormatTest {
                     continue; // LocalizationConsistencyTest names missing keys
                 }
                 String where = file.getFileName() + " " + key + ": ";
+                // a label, button or menu keeps its mnemonic (one underscore), and no text gains one
+                if (en.length() <= 60 && underscores(en) != underscores(tr)) {
+                    problems.add(where + underscores(tr) + " underscores (mnemonic), English has " + underscores(en));
+                }
                 if (!formatted(en)) {
                     // shown as written: no {n} and no doubled quote (it would show as two quotes)
                     if (formatted(tr)) {
