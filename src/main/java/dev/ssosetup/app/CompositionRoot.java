@@ -384,8 +384,8 @@ public final class CompositionRoot {
             });
             controllers.register(PushController.class,
                     () -> new PushController(push, messages));
-            CrossStepLinks.followServerUrl(state, push.serverUrlProperty()); // issue 16
-            state.pushBackupFileProperty().bind(push.backupFileProperty()); // issue 16: the Finish page says where
+            CrossStepLinks.followServerUrl(state, push.connection().serverUrlProperty()); // issue 16
+            state.pushBackupFileProperty().bind(push.results().backupFileProperty()); // issue 16: the Finish page says where
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
 
             // ---- end
