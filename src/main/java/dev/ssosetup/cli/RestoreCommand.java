@@ -94,7 +94,7 @@ public final class RestoreCommand implements Callable<Integer> {
             try {
                 backup = store.load(backupFile.toString());
             } catch (BackupStore.BackupException e) {
-                throw new PushUsageException("--backup: " + e.getMessage());
+                throw new PushUsageException("--backup: " + messages.text(e.text()));
             }
             ServerAddress target = connection.address();
             Map<String, Secret> fieldSecrets = new LinkedHashMap<>();

@@ -155,7 +155,7 @@ public final class PushRestoreViewModel {
         try {
             backup = backups.load(file);
         } catch (BackupStore.BackupException e) {
-            return new RestoreOutcome(Text.of("push.restore.unreadable", e.getMessage()), null);
+            return new RestoreOutcome(e.text(), null);
         }
         // the window has no field for other masked secrets: such a backup is refused, naming the field
         Optional<RestorePolicy.Refusal> refusal = RestorePolicy.check(backup, new RestorePolicy.Request(
