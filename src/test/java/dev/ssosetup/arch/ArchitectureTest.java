@@ -31,8 +31,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreIsPure = noClasses().that().resideInAPackage("dev.ssosetup.core..")
             .should().dependOnClassesThat().resideInAnyPackage(
-                    "javafx..", "java.awt..", "java.net.http..", "java.nio.file..",
+                    "javafx..", "java.awt..", "java.net.http..",
                     "dev.ssosetup.infra..", "dev.ssosetup.ui..", "dev.ssosetup.cli..", "dev.ssosetup.app..")
+            // the exceptions of java.nio.file only name what went wrong (core.common.Problem, ADR 0026)
+            .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("java.nio.file..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(java.io.IOException.class))))
             .because("core holds pure logic and values: no UI toolkit, no HTTP client, no files, no adapters");
 
     @ArchTest
