@@ -217,9 +217,23 @@ public final class PushViewModel implements StepViewModel {
         }
         LockoutGuard.Decision decision = guardDecision();
         applySteps.clear();
-        start(BackgroundTask.<ApplyResult>of("push-apply", ctx -> service().apply(client(inputs.get()), current,
-                        decision, ctx, r -> onFx(() -> applySteps.add(r))))
-                .onSuccess(this::showApply)
+        DesiredConfiguration wanted = desired.get().orElseThrow(); // planStillBound: present and the plan's
+        VerdictRequest told = context.get();
+        PlanBinding binding = planBinding;
+        start(BackgroundTask.<Applied>of("push-apply", ctx -> {
+                    OpenMetadataClient client = client(inputs.get());
+                    ApplyResult r = service().apply(client, current, decision, ctx, s -> onFx(() -> applySteps.add(s)));
+                    // issue 16: read the server again, so the plan shows what it holds now, not what it held before
+                    Plan after = r.outcome() == ApplyResult.Outcome.FAILED || ctx.isCancelled() ? null
+                            : service().plan(client, wanted, told, ctx, s -> { });
+                    return new Applied(r, after);
+                })
+                .onSuccess(a -> {
+                    showApply(a.result());
+                    if (a.reread() != null) {
+                        showReread(a.reread(), binding);
+                    }
+                })
                 .onFailure(this::unexpected)
                 .onCancelled(() -> say(Tone.ERROR, messages.get("push.status.applyCancelled"))),
                 messages.get("push.progress.apply"));
@@ -281,9 +295,9 @@ public final class PushViewModel implements StepViewModel {
         }
     }
 
-    /** Follows a validation error to the wizard step that asks for the field. */
+    /** Follows a validation error to the wizard step and field that set it ({@code step/field}, WizardLocation). */
     public void goTo(FieldIssue issue) {
-        navigator.accept(issue.location().stepId());
+        navigator.accept(issue.location().toString());
     }
 
     /** Uses the last backup of this session for Restore. */
@@ -481,6 +495,28 @@ public final class PushViewModel implements StepViewModel {
                 r.failure().filter(f -> !f.issues().isEmpty()).ifPresent(f -> issues.setAll(f.issues()));
             }
         }
+    }
+
+    /** What an apply did, and the plan read again afterwards (null when nothing was applied). */
+    private record Applied(ApplyResult result, Plan reread) {
+    }
+
+    /** Shows the plan read after the push: the server's state now (the diff should be empty). */
+    private void showReread(Plan p, PlanBinding binding) {
+        if (p.failure().isPresent()) {
+            status.set(status.get() + " " + messages.get("push.status.rereadFailed", p.failure().get().text()));
+            return;
+        }
+        planSteps.setAll(p.steps());
+        diff.setAll(p.diff().map(d -> d.entries()).orElse(List.of()));
+        p.validation().ifPresent(v -> issues.setAll(v.issues()));
+        planBinding = binding;
+        plan.set(p);
+        // the server masks secrets, so a secret always counts as changed: it says nothing about the push
+        long masked = diff.stream().filter(d -> d.change() == DiffEntry.Change.CHANGED
+                && dev.ssosetup.core.push.SecretFields.isSecret(d.path())).count();
+        status.set(status.get() + " " + messages.get("push.status.reread", diff.size() - masked)
+                + (masked == 0 ? "" : " " + messages.get("push.status.rereadMasked", masked)));
     }
 
     private void showRestoreCheck(RestoreOutcome o) {
