@@ -222,8 +222,7 @@ public final class ReviewController {
             go.setId("goto-" + p.finding().id());
             go.setMinWidth(Region.USE_PREF_SIZE);
             // issue 16: to the exact field that fixes it, not only the step
-            go.setOnAction(e -> viewModel.goToStep(dev.ssosetup.core.push.FieldLocator
-                    .forProblem(p.stepId(), p.finding().id()).toString()));
+            go.setOnAction(e -> viewModel.goToProblem(p));
             HBox row = new HBox(10, severity, text, go);
             row.getStyleClass().add("problem");
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

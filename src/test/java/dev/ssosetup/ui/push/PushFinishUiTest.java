@@ -87,7 +87,7 @@ class PushFinishUiTest {
         ViewLoader views = new ViewLoader(messages, controllers);
         controllers.register(PushController.class, () -> new PushController(push, messages));
         controllers.register(WizardController.class, () -> new WizardController(wizard, views)
-                .withFinishSummary(() -> FinishSummary.of(provider, push.backupFileProperty().get(), push.checklist(),
+                .withFinishSummary(() -> FinishSummary.of(provider, push.results().backupFileProperty().get(), push.results().checklist(),
                         messages)));
         stage.setScene(new Scene(views.load("/dev/ssosetup/ui/wizard/WizardView.fxml"), 1100, 780));
         stage.show();
@@ -111,18 +111,18 @@ class PushFinishUiTest {
         Button finish = robot.lookup("#finishButton").queryButton();
         assertTrue(finish.isDisabled(), "nothing applied yet");
         fire(robot, "#pushApply");
-        assertTrue(push.appliedProperty().get(), push.statusProperty().get());
+        assertTrue(push.results().appliedProperty().get(), push.status().statusProperty().get());
         assertFalse(finish.isDisabled(), "applied: the step is complete");
 
         fire(robot, "#finishButton");
         assertTrue(robot.lookup("#rail-push").query().getStyleClass().contains("done"), "the last step gets its \u2713");
         assertTrue(robot.lookup("#finishPage").query().isVisible());
         String backup = robot.lookup("#finishBackup").queryAs(TextField.class).getText();
-        assertEquals(push.backupFileProperty().get(), backup);
+        assertEquals(push.results().backupFileProperty().get(), backup);
         assertTrue(backup.startsWith(backups.toString()) && Files.exists(Path.of(backup)), backup);
         List<String> checklist = robot.lookup("#finishChecklist").queryAs(VBox.class).getChildren().stream()
                 .map(n -> ((Label) n).getText()).toList();
-        assertEquals(push.checklist().size(), checklist.size(), checklist::toString);
+        assertEquals(push.results().checklist().size(), checklist.size(), checklist::toString);
         assertTrue(checklist.size() >= 4, checklist::toString);
         assertTrue(checklist.stream().anyMatch(l -> l.contains("Basic-auth admin")), checklist::toString);
         assertTrue(checklist.stream().allMatch(l -> l.startsWith("\u2610 ") || l.startsWith("\u2611 ")),
