@@ -310,6 +310,7 @@ public final class CompositionRoot {
             ControllerFactory controllers = new ControllerFactory();
             ViewLoader views = new ViewLoader(messages, controllers);
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
+            StartupTimeline.mark("steps-built");
             // ---- Collate (hosted), issue 19 C: no Keys and no Push; Review is the last step (the hand-off)
             var collate = javafx.beans.binding.Bindings.createBooleanBinding(
                     () -> state.providerProperty().get().collate(), state.providerProperty());
@@ -334,6 +335,7 @@ public final class CompositionRoot {
                     messages, session::tell);
             controllers.register(WizardController.class, () -> new WizardController(wizard, views, session, dialogs)
                     .withFinishSummary(this::finishSummary).withHelp(help));
+            StartupTimeline.mark("session-built");
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
 
