@@ -226,7 +226,7 @@ public final class TestLoginCommand implements Callable<Integer> {
             try {
                 secret = Secret.of(Files.readString(clientSecretFile, StandardCharsets.UTF_8).strip());
             } catch (IOException e) {
-                throw usage("--client-secret-file: cannot read " + clientSecretFile + " (" + FileProblem.why(e)
+                throw usage("--client-secret-file: cannot read " + clientSecretFile + " (" + FileProblem.words(e)
                         + "). Give a readable file that holds only the secret.");
             } catch (RuntimeException e) {
                 throw usage("--client-secret-file: cannot read " + clientSecretFile + ". Give a readable file that "

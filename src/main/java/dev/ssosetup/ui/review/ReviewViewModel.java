@@ -195,6 +195,12 @@ public final class ReviewViewModel implements StepViewModel {
                              Map<OutputFormat, RenderedOutput> rendered) {
     }
 
+    /** Follows a problem's link to the exact field that fixes it (issue 16), not only to its step. */
+    public void goToProblem(dev.ssosetup.core.config.ReviewProblem problem) {
+        navigator.accept(dev.ssosetup.core.push.FieldLocator.forProblem(problem.stepId(), problem.finding().id())
+                .toString());
+    }
+
     /** Asks the wizard to show the step with this id (the link next to a problem). */
     public void goToStep(String stepId) {
         navigator.accept(stepId);
@@ -220,11 +226,11 @@ public final class ReviewViewModel implements StepViewModel {
     public void openProfile(String path) {
         run("open-profile", ctx -> profiles.open(path), load -> {
             switch (load) {
-                case ProfileLoad.Refused refused -> fail(messages.get("review.profile.refused", refused.reason()));
+                case ProfileLoad.Refused refused -> fail(messages.get("review.profile.refused", messages.text(refused.reason())));
                 case ProfileLoad.Loaded loaded -> {
                     apply(loaded.profile(), path);
                     if (loaded.upgraded()) { // issue 18: an older profile says that it was upgraded
-                        ok(messages.get("review.profile.upgraded", path, String.join(" ", loaded.notes())));
+                        ok(messages.get("review.profile.upgraded", path, String.join(" ", loaded.notes().stream().map(messages::text).toList())));
                     }
                 }
             }
