@@ -1,5 +1,6 @@
 package dev.ssosetup.app;
 
+import dev.ssosetup.cli.CliMessages;
 import dev.ssosetup.cli.DiagnosticsCommand;
 import dev.ssosetup.cli.DiscoverCommand;
 import dev.ssosetup.cli.ExitCodes;
@@ -91,9 +92,14 @@ public final class CompositionRoot {
         return forCli(LogSource.none());
     }
 
-    /** The command line, with the app's log (for {@code diagnostics} and {@code --verbose}). */
+    /** The command line, with the app's log (for {@code diagnostics} and {@code --verbose}), in the system's language. */
     public static Cli forCli(LogSource log) {
-        return new Cli(new Services(log));
+        return forCli(log, Messages.load());
+    }
+
+    /** The command line in the language of {@code messages} ({@code --lang} switches it). */
+    public static Cli forCli(LogSource log, Messages messages) {
+        return new Cli(new Services(log), messages);
     }
 
     /** {@code showDocument} opens a URL with the platform's help (used only as a last resort by features). */
@@ -162,13 +168,11 @@ public final class CompositionRoot {
         /** {@code push --profile}: the profile rendered for the server's version, with the notes to show. */
         PushEnvironment.TargetedProfile renderProfileFor(Path path, ServerVersion server) {
             ProfileLoad.Loaded loaded = switch (new ProfileService(configFiles).open(path.toString())) {
-                case ProfileLoad.Refused refused -> throw new IllegalArgumentException(refused.reason());
+                case ProfileLoad.Refused refused -> throw new PushEnvironment.ProfileRefused(refused.reason());
                 case ProfileLoad.Loaded l -> l;
             };
             if (loaded.profile().configuration().provider().collate()) { // issue 19 C
-                throw new IllegalArgumentException("the profile is for Collate (hosted): the Collate team configures "
-                        + "the server, so nothing is pushed from here. Render the hand-off sheet with sso-setup "
-                        + "render --format collate.");
+                throw new PushEnvironment.ProfileRefused(dev.ssosetup.core.text.Text.of("cli.push.collateProfile"));
             }
             TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
             List<String> notes = new ArrayList<>(loaded.notes());
@@ -183,7 +187,7 @@ public final class CompositionRoot {
         SsoConfiguration openProfile(String path) {
             return switch (new ProfileService(configFiles).open(path)) {
                 case ProfileLoad.Refused refused ->
-                        throw new IllegalArgumentException(refused.reason());
+                        throw new PushEnvironment.ProfileRefused(refused.reason());
                 case ProfileLoad.Loaded loaded -> loaded.profile().configuration();
             };
         }
@@ -210,31 +214,35 @@ public final class CompositionRoot {
     /** The command line: the root command and one subcommand per wizard step. */
     public static final class Cli {
         private final Services services;
+        private final Messages messages;
 
-        Cli(Services services) {
+        Cli(Services services, Messages messages) {
             this.services = services;
+            this.messages = messages;
         }
 
         public CommandLine commandLine() {
-            CommandLine cl = new CommandLine(new SsoSetupCommand(services.log::verbose));
+            // one language for the whole tree: the system's (or the caller's), switched by --lang (ADR 0020)
+            CliMessages text = new CliMessages(messages, Messages::forLocale);
+            CommandLine cl = new CommandLine(new SsoSetupCommand(text, services.log::verbose));
             // ---- provider (issue 3)
-            cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways));
+            cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways, text));
 
             // ---- login (issue 4)
-            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(), services::keychain));
+            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(), services::keychain, text));
 
             // ---- keys (issue 5)
-            cl.addSubcommand(KeysCommand.create(services.keys));
+            cl.addSubcommand(KeysCommand.create(services.keys, text));
 
             // ---- review (issue 6)
-            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck, services::keychain));
+            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck, services::keychain, text));
 
             // ---- push (issue 7)
-            cl.addSubcommand(new PushCommand(services.pushEnvironment(), services::keychain));
-            cl.addSubcommand(new RestoreCommand(services.pushEnvironment(), services::keychain));
+            cl.addSubcommand(new PushCommand(services.pushEnvironment(), services::keychain, text));
+            cl.addSubcommand(new RestoreCommand(services.pushEnvironment(), services::keychain, text));
 
             // ---- keychain (issue 14)
-            cl.addSubcommand(SecretCommand.create(services::keychain, System.in));
+            cl.addSubcommand(SecretCommand.create(services::keychain, System.in, text));
 
             // ---- diagnostics (issue 13)
             cl.addSubcommand(new DiagnosticsCommand(services.log));
@@ -258,13 +266,14 @@ public final class CompositionRoot {
                 // the message goes through the log's redaction too: a library may have quoted a secret into it
                 String what = ex.getMessage() == null ? ex.getClass().getSimpleName()
                         : dev.ssosetup.core.diagnostics.LogRedaction.redact(ex.getMessage());
-                commandLine.getErr().println("sso-setup: " + what);
+                commandLine.getErr().println(text.get("cli.failed", what));
                 String log = services.log.location();
                 if (!log.isBlank()) {
-                    commandLine.getErr().println("sso-setup: details are in the log in " + log);
+                    commandLine.getErr().println(text.get("cli.failed.log", log));
                 }
                 return ExitCodes.FAILED;
             });
+            cl.setResourceBundle(messages.bundle()); // the help in the same language as the rest
             return cl;
         }
 

@@ -11,6 +11,8 @@ import dev.ssosetup.core.provider.ProviderFormValidator;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.provider.Urls;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,54 +31,53 @@ import java.util.concurrent.Callable;
  * {@code sso-setup discover}: the Provider step's "Check provider" on the command line. Flags and printing only; the
  * checks are {@link DiscoveryService}'s.
  */
-@Command(name = "discover", mixinStandardHelpOptions = true,
-        description = {"Fetch an OpenID provider's discovery document and keys and check them for use with "
-                + "OpenMetadata."},
-        footer = {"", "Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage."})
+@Command(name = "discover", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = "${bundle:cli.help.discover.description}",
+        footer = {"", "${bundle:cli.help.discover.footer}"})
 public final class DiscoverCommand implements Callable<Integer> {
     private final HttpGatewayFactory gateways;
+    private final CliMessages messages;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--issuer", paramLabel = "URL",
-            description = "The issuer, exactly as the provider publishes it (e.g. https://idp.example.com/realms/x). "
-                    + "Needed unless --credentials-file tells it.")
+    @Option(names = "--issuer", paramLabel = "URL", descriptionKey = "cli.opt.discover.issuer")
     String issuer;
 
-    @Option(names = "--credentials-file", paramLabel = "FILE", description = CredentialsFileOption.DESCRIPTION
-            + " Gives the issuer where the file tells it, and the client type.")
+    @Option(names = "--credentials-file", paramLabel = "FILE", descriptionKey = "cli.opt.discover.credentialsFile")
     java.nio.file.Path credentialsFile;
 
-    @Option(names = "--response-type", paramLabel = "id_token|code", description = "The flow OpenMetadata will "
-            + "use: id_token (implicit, the default for a public client) or code (a confidential client always).")
+    @Option(names = "--response-type", paramLabel = "id_token|code", descriptionKey = "cli.opt.discover.responseType")
     String responseType;
 
-    @Option(names = "--discovery-url", paramLabel = "URL",
-            description = "The discovery document (default: issuer + /.well-known/openid-configuration).")
+    @Option(names = "--discovery-url", paramLabel = "URL", descriptionKey = "cli.opt.discover.discoveryUrl")
     String discoveryUrl;
 
     @Option(names = "--scopes", paramLabel = "SCOPES", defaultValue = "openid email profile",
-            description = "The scopes OpenMetadata will request (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "cli.opt.discover.scopes")
     String scopes;
 
-    @Option(names = "--alg", paramLabel = "ALG", defaultValue = "RS256",
-            description = "The ID token signature algorithm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alg", paramLabel = "ALG", defaultValue = "RS256", descriptionKey = "cli.opt.discover.alg")
     String algorithm;
 
     @Option(names = "--claims", paramLabel = "CLAIMS", defaultValue = "email,preferred_username,sub",
-            description = "The principal claims, comma-separated (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "cli.opt.discover.claims")
     String claims;
 
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Also trust the CA certificates in this PEM file (for a provider with a private CA).")
+    @Option(names = "--ca-file", paramLabel = "PEM", descriptionKey = "cli.opt.caFile.provider")
     Path caFile;
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json", descriptionKey = "cli.opt.discover.json")
     boolean json;
 
+    /** In English (tests that build the command without the composition root). */
     public DiscoverCommand(HttpGatewayFactory gateways) {
+        this(gateways, CliMessages.english());
+    }
+
+    public DiscoverCommand(HttpGatewayFactory gateways, CliMessages messages) {
         this.gateways = Objects.requireNonNull(gateways);
+        this.messages = Objects.requireNonNull(messages);
     }
 
     @Override
@@ -89,9 +90,9 @@ public final class DiscoverCommand implements Callable<Integer> {
                 algorithm, ProviderFormValidator.splitList(claims), Optional.empty(), "", flow);
         DiscoveryReport report = new DiscoveryService(gateway).check(request, TaskContext.none());
         if (json) {
-            out.println(DiscoverOutput.json(report));
+            out.println(DiscoverOutput.json(report, messages));
         } else {
-            out.print(DiscoverOutput.text(report));
+            out.print(DiscoverOutput.text(report, messages));
         }
         out.flush();
         return report.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;
@@ -105,8 +106,8 @@ public final class DiscoverCommand implements Callable<Integer> {
             ClientCredentials credentials;
             try {
                 credentials = CredentialsFileOption.read(credentialsFile);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+            } catch (CliProblem e) {
+                throw usage(e.text());
             }
             type = credentials.clientType();
             if (issuer == null && !credentials.issuer().isEmpty()) {
@@ -114,34 +115,28 @@ public final class DiscoverCommand implements Callable<Integer> {
             }
         }
         if (issuer == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--issuer=URL' (the "
-                    + "credentials file, if any, does not tell the issuer)");
+            throw usage(Text.of("cli.discover.issuerMissing"));
         }
         if (responseType != null) {
             flow = ResponseType.fromWire(responseType);
             if (flow == null) {
-                throw new ParameterException(spec.commandLine(), "--response-type: \"" + responseType
-                        + "\" is not id_token or code");
+                throw usage(Text.of("cli.responseType.unknown", responseType));
             }
         }
         if (type == ClientType.CONFIDENTIAL) {
             flow = ResponseType.CODE;
         }
         if (Urls.parseHttp(issuer).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--issuer: \"" + issuer
-                    + "\" is not an http(s) URL with a host; example: --issuer https://idp.example.com/realms/main");
+            throw usage(Text.of("cli.discover.issuerNotUrl", issuer));
         }
         if (discoveryUrl != null && Urls.parseHttp(discoveryUrl).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--discovery-url: \"" + discoveryUrl
-                    + "\" is not an http(s) URL with a host");
+            throw usage(Text.of("cli.discover.discoveryUrlNotUrl", discoveryUrl));
         }
         if (!ProviderFormValidator.splitList(scopes).contains("openid")) {
-            throw new ParameterException(spec.commandLine(), "--scopes: include \"openid\" (without it the "
-                    + "provider issues no ID token), e.g. --scopes \"openid email profile\"");
+            throw usage(Text.of("cli.discover.scopesNoOpenid"));
         }
         if (!ProviderFormValidator.ALGORITHMS.contains(algorithm)) {
-            throw new ParameterException(spec.commandLine(), "--alg: \"" + algorithm + "\" is not one of "
-                    + String.join(", ", ProviderFormValidator.ALGORITHMS));
+            throw usage(Text.of("cli.discover.algUnknown", algorithm, String.join(", ", ProviderFormValidator.ALGORITHMS)));
         }
         if (discoveryUrl == null) {
             discoveryUrl = ProviderSettings.discoveryUrlFor(issuer);
@@ -151,8 +146,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     private Optional<byte[]> readCa() {
         try {
             return CaFileOption.read(caFile);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (CliProblem e) {
+            throw usage(e.text());
         }
     }
 
@@ -160,7 +155,11 @@ public final class DiscoverCommand implements Callable<Integer> {
         try {
             return gateways.create(ca);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--ca-file " + caFile + ": " + e.getMessage());
+            throw usage(Text.of("cli.caFile.refused", caFile.toString(), e.getMessage()));
         }
+    }
+
+    private ParameterException usage(Text text) {
+        return new ParameterException(spec.commandLine(), messages.text(text));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.text.Text;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -11,22 +13,22 @@ final class FileProblem {
     private FileProblem() {
     }
 
-    static String why(IOException e) {
+    static Text why(IOException e) {
         if (e instanceof NoSuchFileException) {
-            return "no such file";
+            return Text.of("cli.file.noSuchFile");
         }
         if (e instanceof java.nio.charset.CharacterCodingException) {
-            return "not UTF-8 text";
+            return Text.of("cli.file.notUtf8");
         }
         if (e instanceof AccessDeniedException) {
-            return "permission denied";
+            return Text.of("cli.file.accessDenied");
         }
         if (e instanceof NotDirectoryException) {
-            return "a part of the path is not a directory";
+            return Text.of("cli.file.notDirectory");
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason(); // the operating system's words, e.g. "Is a directory"
+            return Text.of("cli.file.system", fs.getReason()); // the operating system's words, e.g. "Is a directory"
         }
-        return "it cannot be read";
+        return Text.of("cli.file.cannotRead");
     }
 }

@@ -44,8 +44,25 @@ public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, Backup
 
     /** A profile file, opened and rendered for a server version (empty: for the profile's own target). */
     public interface TargetedProfiles {
-        /** @throws IllegalArgumentException with the reason when the profile is refused or not ready */
+        /** @throws ProfileRefused with the reason when the profile is refused or not ready */
         TargetedProfile render(Path profile, ServerVersion server);
+    }
+
+    /**
+     * A profile {@code --profile} cannot push, with the reason as operator text ({@link dev.ssosetup.core.text.Text})
+     * or as a value core gave; the command prints it in its language.
+     */
+    public static final class ProfileRefused extends IllegalArgumentException {
+        private final transient Object reason;
+
+        public ProfileRefused(Object reason) {
+            super("profile refused", null);
+            this.reason = reason;
+        }
+
+        public Object reason() {
+            return reason;
+        }
     }
 
     /**

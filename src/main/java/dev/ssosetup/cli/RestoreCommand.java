@@ -9,6 +9,7 @@ import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.SecretFields;
 import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,14 +26,12 @@ import java.util.concurrent.Callable;
  * {@code sso-setup restore}: puts a backup written by {@code push} back on the server (with the client secret the
  * server had masked), after backing up what is there now, and verifies it.
  */
-@Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Put a backed-up security configuration back on OpenMetadata (1.10 or later).",
-                "The server masked the client secret in the backup: give it with --client-secret-file.",
-                "If nobody can sign in any more: " + Backup.RECOVERY_COMMAND + ", then restart OpenMetadata."},
-        footer = {"", "Lock-out guard (as for push): without a passed admin login test in this session, type",
-                "(or pass with --accept-lockout-risk) exactly:",
+@Command(name = "restore", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = {"${bundle:cli.help.restore.description.0}", "${bundle:cli.help.restore.description.1}",
+                "${bundle:cli.help.restore.description.2}", "  " + Backup.RECOVERY_COMMAND},
+        footer = {"", "${bundle:cli.help.restore.guard}", "${bundle:cli.help.guard.1}",
                 "  " + LockoutGuard.CONFIRMATION_PHRASE,
-                "", "Exit codes: 0 restored and verified, 1 failed, 2 bad usage, 3 restored but verification failed."})
+                "", "${bundle:cli.help.restore.footer}"})
 public final class RestoreCommand implements Callable<Integer> {
     private final PushEnvironment env;
 
@@ -42,20 +41,18 @@ public final class RestoreCommand implements Callable<Integer> {
     @Mixin
     PushConnectionOptions connection = new PushConnectionOptions();
 
-    @Option(names = "--backup", required = true, paramLabel = "FILE", description = "The backup file (JSON) to restore.")
+    @Option(names = "--backup", required = true, paramLabel = "FILE", descriptionKey = "cli.opt.restore.backup")
     Path backupFile;
 
-    @Option(names = "--allow-other-server", description = "Restore although the backup was taken from another URL, "
-            + "or does not say where it was taken.")
+    @Option(names = "--allow-other-server", descriptionKey = "cli.opt.restore.allowOtherServer")
     boolean otherServer;
 
     @Option(names = "--accept-lockout-risk", paramLabel = "PHRASE",
-            description = "With --yes and no passed login test: the confirmation phrase, typed in full.")
+            descriptionKey = "cli.opt.restore.acceptLockoutRisk")
     String acceptRisk;
 
     @Option(names = "--secret-file", paramLabel = "FIELD=FILE",
-            description = "The real value of another secret field the server masked in the backup, e.g. "
-                    + "authenticationConfiguration.ldapConfiguration.dnAdminPassword=FILE (repeatable).")
+            descriptionKey = "cli.opt.restore.secretFile")
     Map<String, Path> secretFiles = new LinkedHashMap<>();
 
     public RestoreCommand(PushEnvironment env) {
@@ -65,9 +62,19 @@ public final class RestoreCommand implements Callable<Integer> {
     /** With the system keychain, for {@code --token-from-keychain} and {@code --client-secret-from-keychain}. */
     public RestoreCommand(PushEnvironment env,
                           java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain) {
-        this.env = env;
-        connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL);
+        this(env, keychain, CliMessages.english());
     }
+
+    /** With the system keychain and the command line's language. */
+    public RestoreCommand(PushEnvironment env,
+                          java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain,
+                          CliMessages messages) {
+        this.env = env;
+        this.messages = messages;
+        connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
+    }
+
+    private final CliMessages messages;
 
     @Override
     public Integer call() {
@@ -80,54 +87,49 @@ public final class RestoreCommand implements Callable<Integer> {
             try {
                 backup = store.load(backupFile.toString());
             } catch (BackupStore.BackupException e) {
-                throw new PushUsageException("--backup: " + e.getMessage());
+                throw new PushUsageException("cli.restore.backupUnreadable", messages.render(e.getMessage()));
             }
             ServerAddress target = connection.address();
             switch (backup.serverMatch(target)) {
                 case SAME -> { }
                 case OTHER -> {
                     if (!otherServer) {
-                        throw new PushUsageException("--backup was taken from " + backup.serverUrl() + ", not "
-                                + target + ": pass --allow-other-server if you really mean to restore it here");
+                        throw new PushUsageException("cli.restore.otherServer", backup.serverUrl(), target.toString());
                     }
                 }
                 case UNKNOWN -> {
                     if (!otherServer) {
-                        throw new PushUsageException("--backup does not say which server it was taken from (no "
-                                + "serverUrl): pass --allow-other-server if you really mean to restore it on "
-                                + target);
+                        throw new PushUsageException("cli.restore.unknownServer", target.toString());
                     }
                 }
             }
             if (backup.needsClientSecret() && !connection.hasClientSecret()) {
-                throw new PushUsageException("the server masked the client secret in this backup: give the real "
-                        + "secret with --client-secret-file or --client-secret-from-keychain (a masked value would "
-                        + "break sign-in)");
+                throw new PushUsageException("cli.restore.needsClientSecret");
             }
             Map<String, Secret> fieldSecrets = new LinkedHashMap<>();
             secretFiles.forEach((field, file) -> fieldSecrets.put(field,
                     PushConnectionOptions.readSecret(file, "--secret-file (" + field + ")")));
             for (String field : backup.maskedSecretFields()) {
                 if (!field.equals(SecretFields.CLIENT_SECRET_PATH) && !fieldSecrets.containsKey(field)) {
-                    throw new PushUsageException("the server masked " + field + " in this backup: give its real "
-                            + "value with --secret-file " + field + "=FILE (a masked value would be stored as is)");
+                    throw new PushUsageException("cli.restore.needsSecretFile", field);
                 }
             }
             OpenMetadataClient client = connection.client(env);
             dev.ssosetup.core.common.Secret clientSecret = connection.clientSecret(backup.configuration());
             PushService service = new PushService(store, env.clock());
             if (!connection.json) {
-                out.println("Restoring the configuration backed up at " + backup.takenAt() + " from "
-                        + (backup.serverUrl().isBlank() ? "an unnamed server" : backup.serverUrl()) + ".");
+                out.println(backup.serverUrl().isBlank()
+                        ? messages.get("cli.restore.restoringUnnamed", java.util.Date.from(backup.takenAt()))
+                        : messages.get("cli.restore.restoring", java.util.Date.from(backup.takenAt()),
+                        backup.serverUrl()));
             }
             PushRun.Confirmation confirmation = PushRun.guarded(env.evidence().get(), acceptRisk,
-                    "Restore this backup on " + target + " (the current configuration is backed up first)? "
-                            + "Type yes to restore.");
-            return new PushRun(env, out, err, connection.json).run(client, service,
+                    messages.get("cli.restore.question", target.toString()), messages);
+            return new PushRun(env, out, err, connection.json, messages).run(client, service,
                     listener -> service.planRestore(client, backup, clientSecret, fieldSecrets,
                             TaskContext.none(), listener), false, connection.yes, confirmation);
-        } catch (PushUsageException e) {
-            err.println("sso-setup restore: " + e.getMessage());
+        } catch (CliProblem e) {
+            err.println(messages.get("cli.restore.usage", messages.text(e.text())));
             return ExitCodes.USAGE;
         }
     }
