@@ -7,7 +7,6 @@ import dev.ssosetup.core.common.Finding;
 import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.core.provider.DiscoveryReport;
 
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,7 @@ final class DiscoverOutput {
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("report as JSON", e); // an ObjectMapper over maps does not fail
+            throw new IllegalStateException("report as JSON", e); // an ObjectMapper over maps does not fail
         }
     }
 

@@ -54,8 +54,7 @@ public final class KeysJwksCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (keyId != null) {
             KeySettingsCheck.checkKeyId(keyId).ifPresent(p -> {
-                throw new CommandLine.ParameterException(cl, messages.get("cli.keys.keyIdInvalid",
-                        messages.render(p).replaceFirst("^Key id: ", "")));
+                throw new CommandLine.ParameterException(cl, messages.get("cli.keys.keyIdInvalid", messages.render(p)));
             });
         }
         try {

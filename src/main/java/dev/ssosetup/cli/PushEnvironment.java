@@ -56,7 +56,7 @@ public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, Backup
         private final transient Object reason;
 
         public ProfileRefused(Object reason) {
-            super("profile refused", null);
+            super(String.valueOf(reason), null);
             this.reason = reason;
         }
 

@@ -72,6 +72,9 @@ public final class SecretCommand implements Runnable {
         }
 
         SecretKey key(CommandSpec spec, CliMessages messages) {
+            if (client != null && !SecretKey.canKeyClientSecret(client.issuer, client.clientId)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), messages.get("cli.secret.needsIds"));
+            }
             try {
                 return client != null ? SecretKey.clientSecret(client.issuer, client.clientId)
                         : SecretKey.adminToken(ServerAddress.parse(server));
