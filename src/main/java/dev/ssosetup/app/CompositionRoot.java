@@ -108,7 +108,25 @@ public final class CompositionRoot {
     }
 
     public static Gui forGui(Consumer<String> showDocument, LogSource log) {
-        return new Gui(new Services(log), Messages.load(), showDocument);
+        return forGui(showDocument, log, Messages.load());
+    }
+
+    /** The wizard window in the language of {@code messages} (see {@link #preferredMessages()}). */
+    public static Gui forGui(Consumer<String> showDocument, LogSource log, Messages messages) {
+        return new Gui(new Services(log), messages, showDocument);
+    }
+
+    /**
+     * The window's language: the preference (View → Language), else the system's (ADR 0020). Reads the preferences
+     * file, so call it off the JavaFX thread (the launcher's {@code init}).
+     */
+    public static Messages preferredMessages() {
+        return preferredMessages(dev.ssosetup.infra.session.ConfigFolderSessionFiles.defaultFolder());
+    }
+
+    /** The window's language as the preferences in {@code sessionFolder} choose it. */
+    static Messages preferredMessages(Path sessionFolder) {
+        return Messages.forLocale(new Services().sessions.apply(sessionFolder).preferences().language().locale());
     }
 
     /** Infra adapters and core services, shared by the CLI and the GUI. */
