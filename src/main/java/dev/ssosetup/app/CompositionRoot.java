@@ -149,7 +149,7 @@ public final class CompositionRoot {
         /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
         LoginTest loginTest() {
             return new LoginTest(providerGateways, // the provider's CA bundle applies to the login test too
-                    new JdkLoopbackReceiver(),
+                    new JdkLoopbackReceiver(Messages.load()), // the browser tab speaks the operator's language
                     new SystemBrowserOpener(), Clock.systemUTC());
         }
 
@@ -193,7 +193,7 @@ public final class CompositionRoot {
                 throw new PushEnvironment.ProfileRefused(dev.ssosetup.core.text.Text.of("cli.push.collateProfile"));
             }
             TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
-            List<String> notes = new ArrayList<>(loaded.notes());
+            List<Object> notes = new ArrayList<>(loaded.notes()); // Text, rendered in the CLI's language
             if (!r.note().isEmpty()) {
                 notes.add(r.note());
             }
@@ -411,8 +411,8 @@ public final class CompositionRoot {
             });
             controllers.register(PushController.class,
                     () -> new PushController(push, messages));
-            CrossStepLinks.followServerUrl(state, push.serverUrlProperty()); // issue 16
-            state.pushBackupFileProperty().bind(push.backupFileProperty()); // issue 16: the Finish page says where
+            CrossStepLinks.followServerUrl(state, push.connection().serverUrlProperty()); // issue 16
+            state.pushBackupFileProperty().bind(push.results().backupFileProperty()); // issue 16: the Finish page says where
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
 
             // ---- end

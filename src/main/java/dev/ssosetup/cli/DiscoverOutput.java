@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssosetup.core.common.Finding;
 import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.core.provider.DiscoveryReport;
+import dev.ssosetup.core.text.Messages;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -235,7 +235,7 @@ public final class PushCommand implements Callable<Integer> {
         talk.println(messages.get("cli.push.loginTest"));
         LoginTestResult result = loginTest.run(settings, options, ca, TestLoginCommand.printing(talk, options, messages),
                 TaskContext.none());
-        talk.print(LoginReport.render(result));
+        talk.print(LoginReport.render(result, messages.messages()));
         talk.println();
         talk.flush();
         return result;

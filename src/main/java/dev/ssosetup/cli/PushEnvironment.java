@@ -67,9 +67,9 @@ public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, Backup
 
     /**
      * The body to push, the provider settings it came from (for the login test), the Keys step's key id (for the
-     * checklist and the key check) and notes for the operator.
+     * checklist and the key check) and notes for the operator ({@link dev.ssosetup.core.text.Text}, or plain words).
      */
-    public record TargetedProfile(ObjectNode body, ProviderSettings provider, String keyId, List<String> notes) {
+    public record TargetedProfile(ObjectNode body, ProviderSettings provider, String keyId, List<Object> notes) {
         public TargetedProfile {
             notes = List.copyOf(notes);
         }

@@ -13,6 +13,7 @@ import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -171,7 +172,7 @@ final class PushRun {
     private int finish(Plan plan, ApplyResult result, String word, int code) {
         if (json) {
             try {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word)));
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word, messages.messages())));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("push report as JSON", e); // an ObjectMapper over maps does not fail
             }

@@ -1,5 +1,7 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.text.Messages;
+
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.config.ConfigFiles;
 import dev.ssosetup.core.config.HelmChartVersion;

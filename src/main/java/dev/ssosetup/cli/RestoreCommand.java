@@ -6,10 +6,11 @@ import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.PushService;
-import dev.ssosetup.core.push.SecretFields;
+import dev.ssosetup.core.push.RestorePolicy;
 import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -55,6 +57,16 @@ public final class RestoreCommand implements Callable<Integer> {
             descriptionKey = "cli.opt.restore.secretFile")
     Map<String, Path> secretFiles = new LinkedHashMap<>();
 
+    /** The refusal in the command line's words: the fact, and the flag that is the way out. */
+    static Text refusalText(RestorePolicy.Refusal refusal) {
+        Text way = switch (refusal.reason()) {
+            case OTHER_SERVER, UNKNOWN_SERVER -> Text.of("cli.restore.way.otherServer");
+            case CLIENT_SECRET_MASKED -> Text.of("cli.restore.way.clientSecret");
+            case FIELD_SECRET_MASKED -> Text.of("cli.restore.way.fieldSecret", refusal.text().args().getFirst());
+        };
+        return Text.of("push.restore.refused", refusal.text(), way);
+    }
+
     public RestoreCommand(PushEnvironment env) {
         this(env, KeychainOption.NOT_WIRED);
     }
@@ -87,32 +99,16 @@ public final class RestoreCommand implements Callable<Integer> {
             try {
                 backup = store.load(backupFile.toString());
             } catch (BackupStore.BackupException e) {
-                throw new PushUsageException("cli.restore.backupUnreadable", messages.render(e.getMessage()));
+                throw new PushUsageException("cli.restore.backupUnreadable", e.text());
             }
             ServerAddress target = connection.address();
-            switch (backup.serverMatch(target)) {
-                case SAME -> { }
-                case OTHER -> {
-                    if (!otherServer) {
-                        throw new PushUsageException("cli.restore.otherServer", backup.serverUrl(), target.toString());
-                    }
-                }
-                case UNKNOWN -> {
-                    if (!otherServer) {
-                        throw new PushUsageException("cli.restore.unknownServer", target.toString());
-                    }
-                }
-            }
-            if (backup.needsClientSecret() && !connection.hasClientSecret()) {
-                throw new PushUsageException("cli.restore.needsClientSecret");
-            }
             Map<String, Secret> fieldSecrets = new LinkedHashMap<>();
             secretFiles.forEach((field, file) -> fieldSecrets.put(field,
                     PushConnectionOptions.readSecret(file, "--secret-file (" + field + ")")));
-            for (String field : backup.maskedSecretFields()) {
-                if (!field.equals(SecretFields.CLIENT_SECRET_PATH) && !fieldSecrets.containsKey(field)) {
-                    throw new PushUsageException("cli.restore.needsSecretFile", field);
-                }
+            Optional<RestorePolicy.Refusal> refusal = RestorePolicy.check(backup, new RestorePolicy.Request(target,
+                    otherServer, connection.hasClientSecret(), fieldSecrets.keySet()));
+            if (refusal.isPresent()) {
+                throw new PushUsageException(refusalText(refusal.get()));
             }
             OpenMetadataClient client = connection.client(env);
             dev.ssosetup.core.common.Secret clientSecret = connection.clientSecret(backup.configuration());

@@ -174,7 +174,7 @@ public final class TestLoginCommand implements Callable<Integer> {
             out.println(toJson(result, messages));
         } else {
             out.println();
-            out.print(LoginReport.render(result));
+            out.print(LoginReport.render(result, messages.messages()));
         }
         out.flush();
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
