@@ -88,8 +88,9 @@ public final class CompositionRoot {
     private CompositionRoot() {
     }
 
+    /** The command line without a log, in English whatever the system's language (tests that read its words). */
     public static Cli forCli() {
-        return forCli(LogSource.none());
+        return forCli(LogSource.none(), Messages.forLocale(java.util.Locale.ENGLISH));
     }
 
     /** The command line, with the app's log (for {@code diagnostics} and {@code --verbose}), in the system's language. */
@@ -147,9 +148,10 @@ public final class CompositionRoot {
 
         // ---- login (issue 4)
         /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
-        LoginTest loginTest() {
+        /** The browser tab speaks {@code language}: the window's, or the CLI's after {@code --lang} (ADR 0020). */
+        LoginTest loginTest(Supplier<Messages> language) {
             return new LoginTest(providerGateways, // the provider's CA bundle applies to the login test too
-                    new JdkLoopbackReceiver(Messages.load()), // the browser tab speaks the operator's language
+                    new JdkLoopbackReceiver(language),
                     new SystemBrowserOpener(), Clock.systemUTC());
         }
 
@@ -174,13 +176,14 @@ public final class CompositionRoot {
                 new ReadinessCheck(schemaCheck));
 
         /** For push/restore: {@code --profile} is opened and rendered exactly as the Review step and render do. */
-        PushEnvironment pushEnvironment() {
+        /** {@code language}: the browser tab's of {@code push --login}. */
+        PushEnvironment pushEnvironment(Supplier<Messages> language) {
             return new PushEnvironment(pushGateways, pushBackupStores,
                     FileBackupStore.defaultFolder(), pushClock, Optional.empty(),
                     LockoutEvidence::none, System.in)
                     .withProfileRenderer(path -> desiredFromModel.from(openProfile(path.toString())).body())
                     .withExtras(new PushEnvironment.Extras(Optional.of(this::renderProfileFor),
-                            Optional.of(loginTest())));
+                            Optional.of(loginTest(language))));
         }
 
         /** {@code push --profile}: the profile rendered for the server's version, with the notes to show. */
@@ -247,7 +250,8 @@ public final class CompositionRoot {
             cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways, text));
 
             // ---- login (issue 4)
-            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(), services::keychain, text));
+            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(text::messages), services::keychain,
+                    text));
 
             // ---- keys (issue 5)
             cl.addSubcommand(KeysCommand.create(services.keys, text));
@@ -256,8 +260,8 @@ public final class CompositionRoot {
             cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck, services::keychain, text));
 
             // ---- push (issue 7)
-            cl.addSubcommand(new PushCommand(services.pushEnvironment(), services::keychain, text));
-            cl.addSubcommand(new RestoreCommand(services.pushEnvironment(), services::keychain, text));
+            cl.addSubcommand(new PushCommand(services.pushEnvironment(text::messages), services::keychain, text));
+            cl.addSubcommand(new RestoreCommand(services.pushEnvironment(text::messages), services::keychain, text));
 
             // ---- keychain (issue 14)
             cl.addSubcommand(SecretCommand.create(services::keychain, System.in, text));
@@ -368,7 +372,7 @@ public final class CompositionRoot {
                     "/dev/ssosetup/ui/provider/ProviderView.fxml"));
 
             // ---- login (issue 4)
-            var login = new LoginTestViewModel(state, background, services.loginTest(),
+            var login = new LoginTestViewModel(state, background, services.loginTest(() -> messages),
                     messages);
             controllers.register(LoginTestController.class,
                     () -> new LoginTestController(login));
