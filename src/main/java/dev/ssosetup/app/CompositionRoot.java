@@ -295,6 +295,7 @@ public final class CompositionRoot {
                 }
                 return ExitCodes.FAILED;
             });
+            cl.setParameterExceptionHandler(new dev.ssosetup.cli.ParseErrors(text)); // picocli's errors, translated
             cl.setResourceBundle(messages.bundle()); // the help in the same language as the rest
             return cl;
         }

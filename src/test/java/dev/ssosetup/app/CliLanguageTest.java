@@ -60,6 +60,19 @@ class CliLanguageTest {
     }
 
     @Test
+    void picocliUsageErrorsSpeakGermanToo() {
+        assertEquals(2, run("--lang", "de", "push", "--config", "x.json"));
+        assertTrue(err.toString().startsWith("Pflichtoption fehlt: '--server=URL'"), err::toString);
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("discover", "--lang", "de", "--issuer", "https://idp.example.com", "--frobnicate"));
+        assertTrue(err.toString().startsWith("Unbekannte Option oder unbekanntes Argument: '--frobnicate'"),
+                err::toString);
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("push", "--config", "x.json"));
+        assertTrue(err.toString().startsWith("Missing required option: '--server=URL'"), err::toString);
+    }
+
+    @Test
     void theSystemLanguageIsTheDefaultAndLangEnOverridesIt() {
         Messages german = Messages.forLocale(Locale.GERMAN);
         try (MockIdp mock = new MockIdp()) {
