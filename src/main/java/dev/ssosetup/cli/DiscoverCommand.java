@@ -7,13 +7,12 @@ import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.core.provider.DiscoveryReport;
 import dev.ssosetup.core.provider.DiscoveryRequest;
 import dev.ssosetup.core.provider.DiscoveryService;
-import dev.ssosetup.core.provider.ProviderFormValidator;
 import dev.ssosetup.core.provider.ProviderSettings;
-import dev.ssosetup.core.provider.Urls;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.text.Messages;
-import dev.ssosetup.core.text.Text;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,31 +41,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--issuer", paramLabel = "URL", descriptionKey = "cli.opt.discover.issuer")
-    String issuer;
-
-    @Option(names = "--credentials-file", paramLabel = "FILE", descriptionKey = "cli.opt.discover.credentialsFile")
-    java.nio.file.Path credentialsFile;
-
-    @Option(names = "--response-type", paramLabel = "id_token|code", descriptionKey = "cli.opt.discover.responseType")
-    String responseType;
-
-    @Option(names = "--discovery-url", paramLabel = "URL", descriptionKey = "cli.opt.discover.discoveryUrl")
-    String discoveryUrl;
-
-    @Option(names = "--scopes", paramLabel = "SCOPES", defaultValue = "openid email profile",
-            descriptionKey = "cli.opt.discover.scopes")
-    String scopes;
-
-    @Option(names = "--alg", paramLabel = "ALG", defaultValue = "RS256", descriptionKey = "cli.opt.discover.alg")
-    String algorithm;
-
-    @Option(names = "--claims", paramLabel = "CLAIMS", defaultValue = "email,preferred_username,sub",
-            descriptionKey = "cli.opt.discover.claims")
-    String claims;
-
-    @Option(names = "--ca-file", paramLabel = "PEM", descriptionKey = "cli.opt.caFile.provider")
-    Path caFile;
+    @Mixin
+    ProviderFlags provider = new ProviderFlags();
 
     @Option(names = "--json", descriptionKey = "cli.opt.discover.json")
     boolean json;
@@ -78,16 +55,14 @@ public final class DiscoverCommand implements Callable<Integer> {
     public DiscoverCommand(HttpGatewayFactory gateways, CliMessages messages) {
         this.gateways = Objects.requireNonNull(gateways);
         this.messages = Objects.requireNonNull(messages);
+        provider.messages = messages;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        validateUsage();
-        Optional<byte[]> ca = readCa();
-        var gateway = createGateway(ca);
-        DiscoveryRequest request = new DiscoveryRequest(issuer, discoveryUrl, ProviderFormValidator.splitList(scopes),
-                algorithm, ProviderFormValidator.splitList(claims), Optional.empty(), "", flow);
+        DiscoveryRequest request = request();
+        var gateway = createGateway(provider.ca(spec.commandLine()));
         DiscoveryReport report = new DiscoveryService(gateway).check(request, TaskContext.none());
         if (json) {
             out.println(DiscoverOutput.json(report, messages));
@@ -98,68 +73,29 @@ public final class DiscoverCommand implements Callable<Integer> {
         return report.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private ResponseType flow = ResponseType.ID_TOKEN;
-
-    private void validateUsage() {
-        ClientType type = ClientType.PUBLIC;
-        if (credentialsFile != null) {
-            ClientCredentials credentials;
-            try {
-                credentials = CredentialsFileOption.read(credentialsFile);
-            } catch (CliProblem e) {
-                throw usage(e.text());
-            }
-            type = credentials.clientType();
-            if (issuer == null && !credentials.issuer().isEmpty()) {
-                issuer = credentials.issuer();
-            }
+    /** The flags, parsed by the same {@link ProviderFlags} as {@code test-login}'s. */
+    private DiscoveryRequest request() {
+        CommandLine cl = spec.commandLine();
+        Optional<ClientCredentials> credentials = provider.credentials(cl);
+        ClientType type = credentials.map(ClientCredentials::clientType).orElse(ClientType.PUBLIC);
+        String issuer = provider.issuer(cl, credentials);
+        ResponseType flow = provider.responseType(cl, type);
+        String discoveryUrl = provider.discoveryUrl(cl);
+        List<String> scopes = provider.scopes();
+        if (!scopes.contains("openid")) {
+            throw new ParameterException(cl, messages.get("cli.discover.scopesNoOpenid"));
         }
-        if (issuer == null) {
-            throw usage(Text.of("cli.discover.issuerMissing"));
-        }
-        if (responseType != null) {
-            flow = ResponseType.fromWire(responseType);
-            if (flow == null) {
-                throw usage(Text.of("cli.responseType.unknown", responseType));
-            }
-        }
-        if (type == ClientType.CONFIDENTIAL) {
-            flow = ResponseType.CODE;
-        }
-        if (Urls.parseHttp(issuer).isEmpty()) {
-            throw usage(Text.of("cli.discover.issuerNotUrl", issuer));
-        }
-        if (discoveryUrl != null && Urls.parseHttp(discoveryUrl).isEmpty()) {
-            throw usage(Text.of("cli.discover.discoveryUrlNotUrl", discoveryUrl));
-        }
-        if (!ProviderFormValidator.splitList(scopes).contains("openid")) {
-            throw usage(Text.of("cli.discover.scopesNoOpenid"));
-        }
-        if (!ProviderFormValidator.ALGORITHMS.contains(algorithm)) {
-            throw usage(Text.of("cli.discover.algUnknown", algorithm, String.join(", ", ProviderFormValidator.ALGORITHMS)));
-        }
-        if (discoveryUrl == null) {
-            discoveryUrl = ProviderSettings.discoveryUrlFor(issuer);
-        }
-    }
-
-    private Optional<byte[]> readCa() {
-        try {
-            return CaFileOption.read(caFile);
-        } catch (CliProblem e) {
-            throw usage(e.text());
-        }
+        String algorithm = provider.algorithm(cl);
+        return new DiscoveryRequest(issuer, discoveryUrl.isEmpty() ? ProviderSettings.discoveryUrlFor(issuer)
+                : discoveryUrl, scopes, algorithm, provider.claims(), Optional.empty(), "", flow);
     }
 
     private dev.ssosetup.core.net.HttpGateway createGateway(Optional<byte[]> ca) {
         try {
             return gateways.create(ca);
         } catch (IllegalArgumentException e) {
-            throw usage(Text.of("cli.caFile.refused", caFile.toString(), e.getMessage()));
+            throw new ParameterException(spec.commandLine(), messages.get("cli.caFile.refused",
+                    provider.caFile.toString(), e.getMessage()));
         }
-    }
-
-    private ParameterException usage(Text text) {
-        return new ParameterException(spec.commandLine(), messages.text(text));
     }
 }

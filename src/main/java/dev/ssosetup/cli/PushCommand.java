@@ -32,7 +32,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -217,14 +216,12 @@ public final class PushCommand implements Callable<Integer> {
                 "cli.push.loginUnavailable"));
         RedirectHost host = RedirectHost.parse(redirectHost).orElseThrow(() -> new PushUsageException(
                 "cli.redirectHost.unknown", redirectHost));
-        if (loginPort != null && (loginPort < 0 || loginPort > 65535)) {
-            throw new PushUsageException("cli.ports.invalid", loginPort);
-        }
-        if (loginTimeout <= 0) {
-            throw new PushUsageException("cli.push.loginTimeoutInvalid");
-        }
-        LoginOptions options = new LoginOptions(loginPort == null ? List.of() : List.of(loginPort), host,
-                Duration.ofSeconds(loginTimeout), !noBrowser);
+        LoginOptions options = switch (LoginOptions.of(loginPort == null ? List.of() : List.of(loginPort),
+                loginTimeout, host, !noBrowser, false)) {
+            case LoginOptions.Parsed.Valid v -> v.options();
+            case LoginOptions.Parsed.Invalid i -> throw new PushUsageException(i.field()
+                    == LoginOptions.OptionField.PORTS ? "cli.port.problem" : "cli.loginTimeout.problem", i.problem());
+        };
         ProviderSettings settings = provider.toBuilder().clientSecret(connection.clientSecret()).build();
         Optional<byte[]> ca;
         try {

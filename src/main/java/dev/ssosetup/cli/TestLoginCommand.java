@@ -22,7 +22,9 @@ import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.text.Text;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,7 +36,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,18 +56,8 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--issuer", paramLabel = "URL",
-            descriptionKey = "cli.opt.testLogin.issuer")
-    String issuer;
-
-    @Option(names = "--discovery-url", paramLabel = "URL", descriptionKey = "cli.opt.testLogin.discoveryUrl")
-    String discoveryUrl = "";
-
     @Option(names = "--client-id", paramLabel = "ID", descriptionKey = "cli.opt.testLogin.clientId")
     String clientId;
-
-    @Option(names = "--credentials-file", paramLabel = "FILE", descriptionKey = "cli.opt.testLogin.credentialsFile")
-    Path credentialsFile;
 
     @Option(names = "--client-secret-file", paramLabel = "FILE", descriptionKey = "cli.opt.testLogin.clientSecretFile")
     Path clientSecretFile;
@@ -77,20 +68,12 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Option(names = "--client-type", paramLabel = "public|confidential", descriptionKey = "cli.opt.testLogin.clientType")
     String clientType;
 
-    @Option(names = "--response-type", paramLabel = "id_token|code", descriptionKey = "cli.opt.testLogin.responseType")
-    String responseType;
-
     @Option(names = "--auth-method", paramLabel = "basic|post", defaultValue = "post",
             descriptionKey = "cli.opt.testLogin.authMethod")
     String authMethod;
 
-    @Option(names = "--scopes", split = "[, ]", paramLabel = "SCOPE",
-            descriptionKey = "cli.opt.testLogin.scopes")
-    List<String> scopes = new ArrayList<>(ProviderSettings.DEFAULT_SCOPES);
-
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            descriptionKey = "cli.opt.caFile.provider")
-    Path caFile;
+    @Mixin
+    ProviderFlags provider = new ProviderFlags();
 
     @ArgGroup(exclusive = true)
     PortChoice portChoice;
@@ -116,14 +99,6 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
             descriptionKey = "cli.opt.testLogin.timeout")
     int timeoutSeconds;
-
-    @Option(names = "--alg", paramLabel = "ALG", defaultValue = "RS256",
-            descriptionKey = "cli.opt.testLogin.alg")
-    String algorithm;
-
-    @Option(names = "--claims", split = ",", paramLabel = "CLAIM",
-            descriptionKey = "cli.opt.testLogin.claims")
-    List<String> claims = new ArrayList<>(ProviderSettings.DEFAULT_PRINCIPAL_CLAIMS);
 
     @Option(names = "--admins", split = ",", paramLabel = "USER",
             descriptionKey = "cli.opt.testLogin.admins")
@@ -158,6 +133,7 @@ public final class TestLoginCommand implements Callable<Integer> {
         this.loginTest = loginTest;
         this.messages = messages;
         this.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
+        provider.messages = messages;
     }
 
     @Override
@@ -168,7 +144,7 @@ public final class TestLoginCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // in JSON mode stdout carries only the JSON document: progress goes to stderr
         PrintWriter talk = json ? err : out;
-        Optional<byte[]> ca = readCa();
+        Optional<byte[]> ca = provider.ca(spec.commandLine());
         LoginTestResult result = loginTest.run(settings, options, ca, printing(talk, options, messages), TaskContext.none());
         if (json) {
             out.println(toJson(result, messages));
@@ -210,43 +186,26 @@ public final class TestLoginCommand implements Callable<Integer> {
         };
     }
 
-    private Optional<byte[]> readCa() {
-        try {
-            return CaFileOption.read(caFile);
-        } catch (CliProblem e) {
-            throw usage(Text.of("cli.sentence", e.text()));
-        }
-    }
-
     private ProviderSettings settings() {
+        CommandLine cl = spec.commandLine();
         Secret secret = Secret.empty();
-        ClientCredentials credentials = null;
-        if (credentialsFile != null) {
-            try {
-                credentials = CredentialsFileOption.read(credentialsFile);
-            } catch (CliProblem e) {
-                throw usage(e.text());
-            }
+        Optional<ClientCredentials> file = provider.credentials(cl);
+        if (file.isPresent()) {
+            ClientCredentials credentials = file.get();
             if (clientSecretFile != null && !credentials.clientSecret().isEmpty()) {
                 throw usage(Text.of("cli.testLogin.bothSecrets"));
             }
             secret = credentials.clientSecret();
-            if (issuer == null && credentials.issuer().isEmpty() && discoveryUrl.isBlank()) {
-                throw usage(Text.of("cli.testLogin.credentialsNoIssuer", credentialsFile.toString()));
-            }
-            issuer = issuer != null ? issuer : credentials.issuer();
             clientId = clientId != null ? clientId : credentials.clientId();
             if (clientType == null) {
                 clientType = credentials.clientType().wire();
             }
         }
-        if (issuer == null) {
-            throw usage(Text.of("cli.testLogin.issuerMissing"));
-        }
+        String issuer = provider.issuer(cl, file);
         if (clientId == null) {
             throw usage(Text.of("cli.testLogin.clientIdMissing"));
         }
-        if (clientSecretFromKeychain && (clientSecretFile != null || credentialsFile != null)) {
+        if (clientSecretFromKeychain && (clientSecretFile != null || provider.credentialsFile != null)) {
             throw usage(Text.of("cli.secret.oneSource"));
         }
         if (clientSecretFromKeychain) {
@@ -277,23 +236,20 @@ public final class TestLoginCommand implements Callable<Integer> {
             case "post", "client_secret_post" -> ClientAuthMethod.CLIENT_SECRET_POST;
             default -> throw usage(Text.of("cli.testLogin.authMethodUnknown", authMethod));
         };
-        if (!issuer.strip().startsWith("http://") && !issuer.strip().startsWith("https://")) {
-            throw usage(Text.of("cli.testLogin.issuerNotUrl", issuer));
-        }
         ClientType type = clientType(secret);
-        ResponseType flow = responseType(type);
+        ResponseType flow = provider.responseType(cl, type);
         return ProviderSettings.builder()
                 .preset(Preset.CUSTOM_OIDC)
-                .issuer(issuer.strip())
-                .discoveryUrl(discoveryUrl.strip())
+                .issuer(issuer)
+                .discoveryUrl(provider.discoveryUrl(cl))
                 .clientType(type)
                 .responseType(flow)
                 .clientId(clientId.strip())
                 .clientSecret(secret)
-                .scopes(scopes.stream().filter(s -> !s.isBlank()).toList())
+                .scopes(provider.scopes())
                 .clientAuthMethod(type == ClientType.PUBLIC ? ClientAuthMethod.NONE : method)
-                .tokenValidationAlgorithm(algorithm.strip())
-                .principalClaims(claims.stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .tokenValidationAlgorithm(provider.algorithm(cl))
+                .principalClaims(provider.claims())
                 .adminPrincipals(admins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
                 .principalDomain(principalDomain.strip())
                 .enforcePrincipalDomain(enforcePrincipalDomain)
@@ -318,34 +274,16 @@ public final class TestLoginCommand implements Callable<Integer> {
         return type;
     }
 
-    private ResponseType responseType(ClientType type) {
-        if (responseType == null) {
-            return type == ClientType.CONFIDENTIAL ? ResponseType.CODE : ResponseType.ID_TOKEN;
-        }
-        ResponseType flow = ResponseType.fromWire(responseType);
-        if (flow == null) {
-            throw usage(Text.of("cli.responseType.unknown", responseType));
-        }
-        if (type == ClientType.CONFIDENTIAL && flow == ResponseType.ID_TOKEN) {
-            throw usage(Text.of("cli.testLogin.confidentialIdToken"));
-        }
-        return flow;
-    }
-
     private LoginOptions options() {
         RedirectHost host = RedirectHost.parse(redirectHost).orElseThrow(() -> usage(Text.of("cli.redirectHost.unknown",
                 redirectHost)));
         List<Integer> ports = portChoice == null ? List.of()
                 : portChoice.port != null ? List.of(portChoice.port) : portChoice.ports;
-        for (int p : ports) {
-            if (p < 0 || p > 65535) {
-                throw usage(Text.of("cli.ports.invalid", p));
-            }
-        }
-        if (timeoutSeconds <= 0) {
-            throw usage(Text.of("cli.timeout.invalid"));
-        }
-        return new LoginOptions(ports, host, Duration.ofSeconds(timeoutSeconds), !noBrowser, allowInsecureHttp);
+        return switch (LoginOptions.of(ports, timeoutSeconds, host, !noBrowser, allowInsecureHttp)) {
+            case LoginOptions.Parsed.Valid v -> v.options();
+            case LoginOptions.Parsed.Invalid i -> throw usage(Text.of(i.field() == LoginOptions.OptionField.PORTS
+                    ? "cli.ports.problem" : "cli.timeout.problem", i.problem()));
+        };
     }
 
     private ParameterException usage(Text text) {
@@ -386,7 +324,7 @@ public final class TestLoginCommand implements Callable<Integer> {
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("JSON result", e); // an ObjectMapper over maps does not fail
+            throw new IllegalStateException("cannot write the JSON result", e);
         }
     }
 }
