@@ -94,7 +94,8 @@ class ReviewStepUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
         assertEquals(viewModel.textProperty(OutputFormat.JSON).get(), copied);
-        assertTrue(robot.lookup("#reviewStatus").queryAs(Label.class).getText().contains("copied"));
+        var notice = robot.lookup("#reviewNotice").queryAs(org.controlsfx.control.NotificationPane.class);
+        assertTrue(notice.isShowing() && notice.getText().contains("copied"), notice.getText());
     }
 
     @Test
