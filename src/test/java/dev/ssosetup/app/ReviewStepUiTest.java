@@ -19,6 +19,7 @@ import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -216,6 +217,65 @@ class ReviewStepUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(OutputFormat.values().length, tabs.getTabs().stream().map(Tab::getId)
                 .filter(id -> id != null && id.startsWith("tab-")).count());
+    }
+
+    @Test
+    void theCopiedNoticeGoesWhenTheTabOrTheContentChanges(FxRobot robot) {
+        var notice = robot.lookup("#reviewNotice").queryAs(org.controlsfx.control.NotificationPane.class);
+        assertFalse(notice.isShowing(), "no notice before anything was done");
+        selectTab(robot, "tab-yaml");
+        robot.clickOn("#copy-yaml");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notice.isShowing(), "copying says so");
+        assertTrue(notice.getText().contains(OutputFormat.YAML.fileName()), notice.getText());
+        try {
+            Thread.sleep(600); // the notice slides in
+            snapshot("review-notice.png");
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        selectTab(robot, "tab-env");
+        assertFalse(notice.isShowing(), "another tab: the notice about the YAML is gone");
+        assertEquals("", viewModel.statusProperty().get());
+
+        robot.clickOn("#copy-env");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notice.isShowing());
+        run(() -> state.providerProperty().set(state.providerProperty().get().toBuilder()
+                .clientId("another-client").build()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(notice.isShowing(), "the text changed: the notice spoke of the old one");
+    }
+
+    @Test
+    void includeTheSecretIsOfferedOnlyForAConfidentialSelfHostedClient(FxRobot robot) {
+        CheckBox include = robot.lookup("#reviewIncludeSecret").queryAs(CheckBox.class);
+        assertTrue(include.isVisible() && include.isManaged(), "confidential, self-hosted: offered");
+        run(() -> include.setSelected(true));
+        run(() -> state.providerProperty().set(state.providerProperty().get().toBuilder()
+                .clientType(dev.ssosetup.core.provider.ClientType.PUBLIC).build()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(include.isVisible() || include.isManaged(), "a public client has no secret");
+        assertFalse(viewModel.includeSecretProperty().get(), "hidden means off");
+        run(() -> state.providerProperty().set(state.providerProperty().get().toBuilder()
+                .clientType(dev.ssosetup.core.provider.ClientType.CONFIDENTIAL).build()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(include.isVisible(), "confidential again: offered again");
+        run(() -> state.providerProperty().set(state.providerProperty().get().toBuilder()
+                .deployment(dev.ssosetup.core.provider.Deployment.COLLATE).build()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(include.isVisible(), "the Collate hand-off never carries the secret");
+    }
+
+    @Test
+    void thePresetShowsInTheOperatorsWords(FxRobot robot) {
+        List<String> texts = onFx(() -> StepTexts.texts(scene.getRoot()));
+        String preset = Messages.forLocale(java.util.Locale.ENGLISH).get("provider.preset."
+                + state.providerProperty().get().preset().name());
+        assertTrue(texts.contains(preset), texts.toString());
+        assertFalse(texts.stream().anyMatch(t -> t.contains(state.providerProperty().get().preset().name())),
+                texts.toString());
+        assertEquals(List.of(), StepTexts.internalNames(texts));
     }
 
     private void selectTab(FxRobot robot, String id) {

@@ -101,6 +101,45 @@ final class StepTexts {
         return found;
     }
 
+    /** Enum constants the operator must never read as such (they have words: "Custom OpenID Connect" ...). */
+    private static final List<Class<? extends Enum<?>>> INTERNAL = List.of(
+            dev.ssosetup.core.provider.Preset.class, dev.ssosetup.core.provider.Deployment.class,
+            dev.ssosetup.core.provider.ClientType.class, dev.ssosetup.core.provider.ClientAuthMethod.class,
+            dev.ssosetup.core.provider.ResponseType.class, dev.ssosetup.core.provider.OpenMetadataVersion.class,
+            dev.ssosetup.core.config.HelmChartVersion.class, dev.ssosetup.core.common.Severity.class,
+            dev.ssosetup.core.session.ThemeChoice.class, dev.ssosetup.core.push.ServerState.class,
+            dev.ssosetup.core.push.PushStep.class, dev.ssosetup.core.login.FailureStage.class,
+            dev.ssosetup.core.login.RedirectHost.class, dev.ssosetup.core.keys.KeySize.class);
+    /** SCREAMING_SNAKE words: how a constant looks. */
+    private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile(
+            "\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+
+    /** The internal names among {@code texts}: enum constants of the core, or anything that looks like one. */
+    static List<String> internalNames(List<String> texts) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Class<? extends Enum<?>> e : INTERNAL) {
+            for (Enum<?> c : e.getEnumConstants()) {
+                names.add(c.name());
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (String t : texts) {
+            if (t == null) {
+                continue;
+            }
+            var m = CONSTANT.matcher(t);
+            while (m.find()) {
+                found.add(m.group() + " in '" + t + "'");
+            }
+            for (String word : t.split("[^A-Za-z0-9_]+")) {
+                if (names.contains(word) && !CONSTANT.matcher(word).matches()) {
+                    found.add(word + " in '" + t + "'");
+                }
+            }
+        }
+        return found;
+    }
+
     /** A wrapped label's text node holds its words with line breaks instead of spaces. */
     private static boolean sameWords(String shown, String expected) {
         return shown.split("\\s+").length == expected.split("\\s+").length
