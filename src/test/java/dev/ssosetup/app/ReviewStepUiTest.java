@@ -278,6 +278,32 @@ class ReviewStepUiTest {
         assertEquals(List.of(), StepTexts.internalNames(texts));
     }
 
+    @Test
+    void atTheMinimumSizeAndOneAndAHalfTimesTheFontEveryTabShowsItsTextWhole(FxRobot robot) {
+        // the step's share of a 900 x 620 window (the rail, header and buttons take the rest)
+        run(() -> {
+            dev.ssosetup.ui.common.WholeText.install(scene.getRoot()); // as the wizard's shell does
+            scene.getWindow().setWidth(690);
+            scene.getWindow().setHeight(500);
+            scene.getRoot().setStyle("-fx-font-size: 150%;");
+            state.stepFindings().put("login", List.of(new Finding("login.notRun", Severity.WARNING,
+                    "The login test has not passed with these settings yet.", "Run it in the Login test step.")));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup("#reviewTabs").queryAs(TabPane.class);
+        List<String> cut = new ArrayList<>();
+        for (Tab tab : List.copyOf(tabs.getTabs())) {
+            selectTab(robot, tab.getId());
+            cut.addAll(onFx(() -> {
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                return StepTexts.cutOrOutside(scene.getRoot(), scene).stream().map(c -> tab.getText() + ": " + c)
+                        .toList();
+            }));
+        }
+        assertEquals(List.of(), cut);
+    }
+
     private void selectTab(FxRobot robot, String id) {
         TabPane tabs = robot.lookup("#reviewTabs").queryAs(TabPane.class);
         run(() -> tabs.getSelectionModel().select(
