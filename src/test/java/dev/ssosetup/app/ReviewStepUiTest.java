@@ -147,7 +147,8 @@ class ReviewStepUiTest {
         Platform.runLater(() -> {
             state.idpJwksUriProperty().set("");
             state.stepFindings().put("login", List.of(
-                    Finding.warning("nonce-missing", "The ID token carried no nonce.", "Check the client's settings.")));
+                    Finding.warning("nonce-missing", dev.ssosetup.core.text.Text.of("login.idToken.nonce"),
+                            dev.ssosetup.core.text.Text.of("finding.not-json.hint"))));
             state.stepNotes().add(new StepNote("login", "loginVerdict", Severity.WARNING, "Signed in as alice, 1 warning"));
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -286,8 +287,9 @@ class ReviewStepUiTest {
             scene.getWindow().setWidth(690);
             scene.getWindow().setHeight(500);
             scene.getRoot().setStyle("-fx-font-size: 150%;");
-            state.stepFindings().put("login", List.of(new Finding("login.notRun", Severity.WARNING,
-                    "The login test has not passed with these settings yet.", "Run it in the Login test step.")));
+            state.stepFindings().put("login", List.of(Finding.warning("nonce-missing",
+                    dev.ssosetup.core.text.Text.of("login.idToken.nonce"),
+                    dev.ssosetup.core.text.Text.of("finding.not-json.hint"))));
         });
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup("#reviewTabs").queryAs(TabPane.class);
