@@ -41,6 +41,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -147,8 +148,7 @@ class ReviewStepUiTest {
         Platform.runLater(() -> {
             state.idpJwksUriProperty().set("");
             state.stepFindings().put("login", List.of(
-                    Finding.warning("nonce-missing", dev.ssosetup.core.text.Text.of("login.idToken.nonce"),
-                            dev.ssosetup.core.text.Text.of("finding.not-json.hint"))));
+                    Finding.warning("nonce-missing", En.words("The ID token carried no nonce."), En.words("Check the client's settings."))));
             state.stepNotes().add(new StepNote("login", "loginVerdict", Severity.WARNING, "Signed in as alice, 1 warning"));
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -288,8 +288,7 @@ class ReviewStepUiTest {
             scene.getWindow().setHeight(500);
             scene.getRoot().setStyle("-fx-font-size: 150%;");
             state.stepFindings().put("login", List.of(Finding.warning("nonce-missing",
-                    dev.ssosetup.core.text.Text.of("login.idToken.nonce"),
-                    dev.ssosetup.core.text.Text.of("finding.not-json.hint"))));
+                    En.words("The ID token carried no nonce."), En.words("Check the client's settings."))));
         });
         WaitForAsyncUtils.waitForFxEvents();
         TabPane tabs = robot.lookup("#reviewTabs").queryAs(TabPane.class);
