@@ -232,6 +232,11 @@ class ReviewStepUiTest {
         try {
             Thread.sleep(600); // the notice slides in
             snapshot("review-notice.png");
+            javafx.scene.control.Button save = robot.lookup("#save-yaml").queryButton();
+            javafx.geometry.Bounds bar = onFx(() -> notice.lookup(".notification-bar").localToScene(
+                    notice.lookup(".notification-bar").getLayoutBounds()));
+            javafx.geometry.Bounds button = onFx(() -> save.localToScene(save.getLayoutBounds()));
+            assertTrue(button.getMaxY() <= bar.getMinY() + 1, "Save stays above the notice: " + button + " " + bar);
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -239,7 +244,7 @@ class ReviewStepUiTest {
         assertFalse(notice.isShowing(), "another tab: the notice about the YAML is gone");
         assertEquals("", viewModel.statusProperty().get());
 
-        robot.clickOn("#copy-env");
+        robot.interact(() -> robot.lookup("#copy-env").queryButton().fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(notice.isShowing());
         run(() -> state.providerProperty().set(state.providerProperty().get().toBuilder()

@@ -178,7 +178,7 @@ public final class ReviewController {
         if (f == OutputFormat.HELM) {
             box.getChildren().add(1, helmChartRow());
         }
-        box.setPadding(new javafx.geometry.Insets(10));
+        box.getStyleClass().add("format-box"); // padding in review.css: more while the notice shows
         Tab tab = new Tab(messages.get("review.format." + key), box);
         tab.setId("tab-" + f.cliName());
         return tab;
@@ -208,7 +208,9 @@ public final class ReviewController {
         boolean error = viewModel.statusIsErrorProperty().get();
         noticeTimeout.stop();
         toggle(notice, "notice-error", error);
-        if (text == null || text.isEmpty()) {
+        boolean shown = text != null && !text.isEmpty();
+        toggle(tabs, "notice-shown", shown);
+        if (!shown) {
             notice.hide();
             return;
         }
