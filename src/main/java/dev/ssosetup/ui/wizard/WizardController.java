@@ -224,6 +224,7 @@ public final class WizardController {
      */
     private Parent attach(Parent view) {
         dev.ssosetup.ui.common.AccessibleNames.install(view);
+        dev.ssosetup.ui.common.WholeText.install(view);
         stepContent.getChildren().add(view);
         return view;
     }
