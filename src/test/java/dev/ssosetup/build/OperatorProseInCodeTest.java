@@ -46,6 +46,13 @@ class OperatorProseInCodeTest {
             Map.entry("SSO Setup Console: admin token for ", "keychain item label, stored data"),
             Map.entry("client ID ", "keychain item label, stored data"),
             Map.entry("OpenMetadata at ", "keychain item label, stored data"),
+            // words read, not written: the operating system's reasons Problem recognises, a PEM marker, a pattern
+            Map.entry("no space left", "an operating system's reason, matched"),
+            Map.entry("not enough space", "an operating system's reason, matched"),
+            Map.entry("quota exceeded", "an operating system's reason, matched"),
+            Map.entry("PRIVATE KEY", "the PEM marker a credentials file is checked for"),
+            Map.entry("-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|\\z)",
+                    "LogRedaction's pattern"),
             // the header line java.util.Properties writes into the preferences file
             Map.entry("SSO Setup Console preferences", "a comment in the preferences file"));
 
