@@ -1,5 +1,9 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.text.Text;
+
+import dev.ssosetup.core.text.Messages;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssosetup.core.push.ApplyResult;
@@ -32,6 +36,8 @@ final class PushRun {
     private final PrintWriter out;
     private final PrintWriter prompt;
     private final boolean json;
+    /** The command line's language (the system's, until issue 13's --lang is wired here). */
+    private final Messages messages = Messages.load();
 
     /** With {@code json} the question goes to {@code err}, so that standard output stays one JSON document. */
     PushRun(PushEnvironment env, PrintWriter out, PrintWriter err, boolean json) {
@@ -72,7 +78,7 @@ final class PushRun {
                 LockoutGuard.Decision d = LockoutGuard.check(body, evidence, typed);
                 boolean yesTyped = typed.strip().equalsIgnoreCase("yes");
                 if (evidence.provesAdminAccess() && !yesTyped && !LockoutGuard.confirms(typed)) {
-                    return new LockoutGuard.Decision(false, "The operator did not answer yes.");
+                    return new LockoutGuard.Decision(false, Text.of("push.guard.noYes"));
                 }
                 return d;
             }
@@ -89,7 +95,7 @@ final class PushRun {
 
     int run(OpenMetadataClient client, PushService service, Function<Consumer<StepReport>, Plan> planner,
             boolean dryRun, boolean yes, Confirmation confirmation) {
-        Consumer<StepReport> printStep = json ? s -> { } : s -> out.println(s.line());
+        Consumer<StepReport> printStep = json ? s -> { } : s -> out.println(s.line(messages));
         if (!json) {
             out.println("Plan for " + client.server() + ":");
         }
@@ -108,17 +114,17 @@ final class PushRun {
             }
             plan.serverVerdict().ifPresentOrElse(v -> {
                 out.println();
-                out.println("OpenMetadata's own verdict on this session's login (validate-token): " + v.summary());
+                out.println("OpenMetadata's own verdict on this session's login (validate-token): " + messages.text(v.summary()));
             }, () -> {
-                if (!plan.serverVerdictNote().isEmpty()) {
+                plan.serverVerdictNote().ifPresent(note -> {
                     out.println();
-                    out.println("No server verdict: " + plan.serverVerdictNote());
-                }
+                    out.println("No server verdict: " + messages.text(note));
+                });
             });
             plan.validation().filter(v -> !v.passed()).ifPresent(v -> {
                 out.println();
                 out.println("OpenMetadata refuses this configuration:");
-                v.issues().forEach(i -> out.println("  " + describe(i)));
+                v.issues().forEach(i -> out.println("  " + describe(i, messages)));
             });
         }
         if (!plan.readyToApply()) {
@@ -168,7 +174,7 @@ final class PushRun {
     private int finish(Plan plan, ApplyResult result, String word, int code) {
         if (json) {
             try {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word)));
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word, messages)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot render the report", e);
             }
@@ -179,7 +185,7 @@ final class PushRun {
         PushFailure failure = result != null && result.failure().isPresent() ? result.failure().get()
                 : plan.failure().orElse(null);
         if (failure != null) {
-            out.println("FAILED at " + failure.step().title() + ": " + failure.text());
+            out.println("FAILED at " + failure.step().title() + ": " + messages.text(failure.text()));
         } else if (result == null && !plan.readyToApply()) {
             out.println("Not applied: fix the fields above and plan again. The server still has its previous "
                     + "configuration.");
@@ -194,7 +200,7 @@ final class PushRun {
             });
             printChecklist(result.checklist());
             switch (result.outcome()) {
-                case APPLIED_AND_VERIFIED -> out.println("Applied and verified. " + result.serverState().sentence());
+                case APPLIED_AND_VERIFIED -> out.println("Applied and verified. " + messages.text(result.serverState().sentence()));
                 case APPLIED_NOT_VERIFIED -> out.println("Applied, but verification failed: check the steps above. "
                         + "Keep this terminal open and test signing in from a private browser window.");
                 case FAILED -> { }
@@ -209,7 +215,7 @@ final class PushRun {
             return;
         }
         out.println("Checklist (OpenMetadata's production notes):");
-        items.forEach(i -> out.println("  " + i.line() + "  {" + i.id() + "}"));
+        items.forEach(i -> out.println("  " + i.line(messages) + "  {" + i.id() + "}"));
     }
 
     private String readLine() {
@@ -220,9 +226,9 @@ final class PushRun {
         }
     }
 
-    static String describe(FieldIssue i) {
+    static String describe(FieldIssue i, Messages messages) {
         String where = i.location().fieldId().isEmpty() ? i.location().stepId() + " step"
                 : i.location().stepId() + " step, field " + i.location().fieldId();
-        return (i.field().isEmpty() ? "" : i.field() + ": ") + i.error() + "  (fix in the " + where + ")";
+        return messages.text(i.line()) + "  (fix in the " + where + ")";
     }
 }

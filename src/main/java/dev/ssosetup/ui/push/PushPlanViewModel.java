@@ -127,12 +127,10 @@ public final class PushPlanViewModel {
         List<String> notes = new ArrayList<>();
         p.findings().forEach(f -> notes.add(messages.get("push.finding", f.severity().name(), f.message(),
                 f.hint())));
-        p.serverVerdict().ifPresentOrElse(v -> notes.add(messages.get("push.verdict.server", v.summary())),
-                () -> {
-                    if (!p.serverVerdictNote().isEmpty()) {
-                        notes.add(messages.get("push.verdict.none", p.serverVerdictNote()));
-                    }
-                });
+        p.serverVerdict().ifPresentOrElse(v -> notes.add(messages.get("push.verdict.server",
+                        messages.text(v.summary()))),
+                () -> p.serverVerdictNote().ifPresent(note -> notes.add(messages.get("push.verdict.none",
+                        messages.text(note)))));
         LockoutEvidence ours = guard.evidence();
         if (p.serverVerdict().isPresent() && ours.loginPassed()) {
             notes.add(messages.get("push.verdict.ours", ours.principal(), ours.previewIsAdmin() ? 1 : 0));
@@ -142,7 +140,7 @@ public final class PushPlanViewModel {
         plan.set(p);
         Optional<PushFailure> failure = p.failure();
         if (failure.isPresent()) {
-            status.say(PushStatus.Tone.ERROR, failure.get().text());
+            status.say(PushStatus.Tone.ERROR, messages.text(failure.get().text()));
         } else if (!p.readyToApply()) {
             status.say(PushStatus.Tone.ERROR, messages.get("push.status.invalid", results.issues().size()));
         } else {
@@ -161,13 +159,13 @@ public final class PushPlanViewModel {
             case APPLIED_NOT_VERIFIED -> {
                 results.appliedWritable().set(true);
                 status.say(PushStatus.Tone.WARNING, messages.get("push.status.notVerified")
-                        + r.failure().map(f -> " " + f.text()).orElse(""));
+                        + r.failure().map(f -> " " + messages.text(f.text())).orElse(""));
             }
             case FAILED -> {
                 if (r.failure().map(f -> f.kind() == PushException.Kind.CHANGED_SINCE_READ).orElse(false)) {
                     clear(); // the plan's picture of the server is out of date: plan again
                 }
-                status.say(PushStatus.Tone.ERROR, r.failure().map(PushFailure::text).orElse(""));
+                status.say(PushStatus.Tone.ERROR, r.failure().map(f -> messages.text(f.text())).orElse(""));
                 r.failure().filter(f -> !f.issues().isEmpty()).ifPresent(f -> results.issues().setAll(f.issues()));
             }
         }

@@ -186,7 +186,7 @@ public final class PushRestoreViewModel {
         results.showDetails(p, true); // not the plan: Apply is for the wizard's configuration, never for a backup
         Optional<PushFailure> failure = p.failure();
         if (failure.isPresent()) {
-            status.say(PushStatus.Tone.ERROR, failure.get().text());
+            status.say(PushStatus.Tone.ERROR, messages.text(failure.get().text()));
         } else if (!p.readyToApply()) {
             status.say(PushStatus.Tone.ERROR, messages.get("push.status.invalid", results.issues().size()));
         } else {
