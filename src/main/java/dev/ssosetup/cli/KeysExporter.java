@@ -1,5 +1,7 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.text.Messages;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssosetup.core.keys.JwtKeySettings;
@@ -138,7 +140,7 @@ final class KeysExporter {
 
     /** A key problem as one line on stderr, exit 1. */
     static int fail(CommandLine cl, KeyProblem problem) {
-        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + problem.getMessage());
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + Messages.load().text(problem.text()));
         cl.getErr().flush();
         return ExitCodes.FAILED;
     }

@@ -1,5 +1,7 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.text.Messages;
+
 import dev.ssosetup.core.keys.JwtKeyGenerator;
 import dev.ssosetup.core.keys.JwtKeySettings;
 import dev.ssosetup.core.keys.KeyPassword;
@@ -60,7 +62,7 @@ public final class KeysImportCommand implements Callable<Integer> {
             return exporter.export("Imported", pair, settings, options, pem, exporter.previous(options.previous), cl);
         } catch (KeyProblem problem) {
             if (problem.kind() == KeyProblem.Kind.PASSWORD_REQUIRED) {
-                cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + problem.getMessage()
+                cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + Messages.load().text(problem.text())
                         + " Give it with --password-file F.");
                 return ExitCodes.FAILED;
             }
