@@ -127,7 +127,7 @@ public final class CompositionRoot {
         /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
         LoginTest loginTest() {
             return new LoginTest(providerGateways, // the provider's CA bundle applies to the login test too
-                    new JdkLoopbackReceiver(),
+                    new JdkLoopbackReceiver(Messages.load()), // the browser tab speaks the operator's language
                     new SystemBrowserOpener(), Clock.systemUTC());
         }
 

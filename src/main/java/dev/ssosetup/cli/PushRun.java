@@ -17,6 +17,7 @@ import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -36,7 +37,7 @@ final class PushRun {
     private final PrintWriter out;
     private final PrintWriter prompt;
     private final boolean json;
-    /** The command line's language (the system's, until issue 13's --lang is wired here). */
+    /** The operator's language for core's texts (the CLI's own sentences: issue 13, helper i13c). */
     private final Messages messages = Messages.load();
 
     /** With {@code json} the question goes to {@code err}, so that standard output stays one JSON document. */
@@ -110,7 +111,7 @@ final class PushRun {
                 out.println();
                 out.println("Findings:");
                 plan.findings().forEach(f -> out.println("  [" + f.severity().name() + "] " + f.id() + ": "
-                        + f.message() + (f.hint().isEmpty() ? "" : "  (" + f.hint() + ")")));
+                        + messages.text(f.message()) + (f.hasHint() ? "  (" + messages.text(f.hint()) + ")" : "")));
             }
             plan.serverVerdict().ifPresentOrElse(v -> {
                 out.println();

@@ -5,6 +5,7 @@ import dev.ssosetup.core.text.Messages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssosetup.core.text.Messages;
 
 import java.util.List;
 
@@ -41,7 +42,7 @@ public final class PushReport {
         ArrayNode findings = root.putArray("findings");
         plan.findings().forEach(f -> findings.addObject().put("id", f.id())
                 .put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT))
-                .put("message", f.message()).put("hint", f.hint()));
+                .put("message", messages.text(f.message())).put("hint", messages.text(f.hint())));
         plan.serverVerdict().ifPresentOrElse(v -> serverVerdict(root.putObject("serverVerdict"), v, messages),
                 () -> plan.serverVerdictNote().ifPresent(n -> root.put("serverVerdictNote", messages.text(n))));
         ArrayNode issues = root.putArray("validationErrors");

@@ -125,8 +125,8 @@ public final class PushPlanViewModel {
     private void showPlan(Plan p) {
         results.showDetails(p, false);
         List<String> notes = new ArrayList<>();
-        p.findings().forEach(f -> notes.add(messages.get("push.finding", f.severity().name(), f.message(),
-                f.hint())));
+        p.findings().forEach(f -> notes.add(messages.get("push.finding", f.severity().name(),
+                messages.text(f.message()), messages.text(f.hint()))));
         p.serverVerdict().ifPresentOrElse(v -> notes.add(messages.get("push.verdict.server",
                         messages.text(v.summary()))),
                 () -> p.serverVerdictNote().ifPresent(note -> notes.add(messages.get("push.verdict.none",
