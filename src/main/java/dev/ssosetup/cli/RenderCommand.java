@@ -246,8 +246,8 @@ public final class RenderCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String line(ReviewProblem p) {
-        return p.finding().id() + ": " + p.finding().message() + " " + p.finding().hint();
+    private String line(ReviewProblem p) {
+        return p.finding().id() + ": " + messages.text(p.finding().message()) + " " + messages.text(p.finding().hint());
     }
 
     /** The known chart versions as the flag takes them, for the help text. */

@@ -91,7 +91,7 @@ public final class PushPlanViewModel {
         connection.storeRememberedToken();
         VerdictRequest told = context.get();
         status.start(BackgroundTask.<Plan>of("push-plan", ctx -> service.get().plan(connection.client(in),
-                        wanted.get(), told, ctx, results::addPlanStep))
+                        wanted.get(), told, ctx, results.planStepsOf(ctx)))
                 .onSuccess(p -> {
                     planBinding = binding;
                     showPlan(p);
@@ -115,7 +115,7 @@ public final class PushPlanViewModel {
         LockoutGuard.Decision decision = guardDecision();
         results.applySteps().clear();
         status.start(BackgroundTask.<ApplyResult>of("push-apply", ctx -> service.get().apply(
-                        connection.client(inputs.get()), current, decision, ctx, results::addApplyStep))
+                        connection.client(inputs.get()), current, decision, ctx, results.applyStepsOf(ctx)))
                 .onSuccess(this::showApply)
                 .onFailure(e -> PushViewModel.unexpected(status, messages, e))
                 .onCancelled(() -> status.say(PushStatus.Tone.ERROR, messages.get("push.status.applyCancelled"))),

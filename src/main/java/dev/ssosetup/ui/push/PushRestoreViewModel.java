@@ -132,7 +132,7 @@ public final class PushRestoreViewModel {
         restorePlan.set(null);
         results.applySteps().clear();
         status.start(BackgroundTask.<ApplyResult>of("push-restore", ctx -> service.get().apply(
-                        connection.client(inputs.get()), planned.plan(), decision, ctx, results::addApplyStep))
+                        connection.client(inputs.get()), planned.plan(), decision, ctx, results.applyStepsOf(ctx)))
                 .onSuccess(r -> {
                     planning.showApply(r);
                     if (r.outcome() == ApplyResult.Outcome.APPLIED_AND_VERIFIED) {
@@ -163,7 +163,7 @@ public final class PushRestoreViewModel {
         if (refusal.isPresent()) {
             return new RestoreOutcome(refusalText(refusal.get()), null);
         }
-        Plan p = service.get().planRestore(client, backup, secret, ctx, results::addPlanStep);
+        Plan p = service.get().planRestore(client, backup, secret, ctx, results.planStepsOf(ctx));
         return new RestoreOutcome(null, new PlannedRestore(backup, p));
     }
 
