@@ -174,8 +174,8 @@ public final class CompositionRoot {
             }
             TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
             List<String> notes = new ArrayList<>(loaded.notes().stream().map(cliText::text).toList());
-            if (!r.note().isEmpty()) {
-                notes.add(r.note());
+            if (r.note().isPresent()) {
+                notes.add(cliText.text(r.note().get()));
             }
             return new PushEnvironment.TargetedProfile(desiredFromModel.from(r.configuration()).body(),
                     r.configuration().provider(), r.configuration().keys().keyId(), notes);
