@@ -197,9 +197,7 @@ public final class CompositionRoot {
             }
             TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
             List<Object> notes = new ArrayList<>(loaded.notes()); // Text, rendered in the CLI's language
-            if (!r.note().isEmpty()) {
-                notes.add(r.note());
-            }
+            r.note().ifPresent(notes::add);
             return new PushEnvironment.TargetedProfile(desiredFromModel.from(r.configuration()).body(),
                     r.configuration().provider(), r.configuration().keys().keyId(), notes);
         }
