@@ -18,28 +18,37 @@ public final class WizardApplication extends Application {
     static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256);
     private CompositionRoot.Gui gui;
     private LogSource log = LogSource.none();
+    private Messages messages;
 
     @Override
     public void init() {
+        StartupTimeline.mark("fx-init");
         // on the launcher thread, before the window: failures from here on leave their stack trace in the log
         log = FileLog.install(FileLog.defaultFolder(), Boolean.getBoolean("sso.setup.verbose"));
+        messages = CompositionRoot.preferredMessages(); // View → Language, else the system's (ADR 0020)
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.getLogger(WizardApplication.class.getName())
                 .log(System.Logger.Level.ERROR, "uncaught in thread " + thread.getName(), e));
     }
 
     @Override
     public void start(Stage stage) {
-        gui = CompositionRoot.forGui(getHostServices()::showDocument, log);
+        StartupTimeline.mark("fx-start");
+        gui = CompositionRoot.forGui(getHostServices()::showDocument, log,
+                messages == null ? Messages.load() : messages);
+        StartupTimeline.mark("root-built");
         Parent root = gui.wizardView();
+        StartupTimeline.mark("fxml-loaded");
         Messages messages = gui.messages();
         stage.setTitle(messages.get("app.title"));
-        stage.getIcons().addAll(icons());
         stage.setScene(new Scene(root));
         stage.setMinWidth(900);
         stage.setMinHeight(620);
         stage.setOnCloseRequest(e -> gui.close());
+        StartupTimeline.mark("scene-set");
         stage.show();
-        StartupProbe.install();
+        StartupTimeline.mark("shown");
+        // seven PNG decodes the first frame does not need: the icons follow it (the window manager takes them then)
+        StartupProbe.install(() -> stage.getIcons().addAll(icons()));
     }
 
     @Override
