@@ -124,7 +124,8 @@ class LoginTestStepTest {
                         && c.meaning().equals("Expires at")), "times shown as dates with meaning");
         assertFalse(robot.lookup("#loginUserInfo").queryAs(TableView.class).getItems().isEmpty());
         snapshot("login-step-passed.png");
-        robot.clickOn("#loginCopyReport");
+        // the preview explains itself now (issue 16): the button may sit below the fold, so fire it
+        robot.interact(() -> robot.lookup("#loginCopyReport").queryButton().fire());
         String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard()
                 .getString()).get();
         assertTrue(copied.contains("Result:         PASSED") && copied.contains("u-42"), copied);
