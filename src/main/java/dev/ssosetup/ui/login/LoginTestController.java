@@ -14,6 +14,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import dev.ssosetup.ui.common.DataTables;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -76,6 +77,10 @@ public final class LoginTestController {
     @FXML
     private Label previewDomain;
     @FXML
+    private javafx.scene.control.Button previewUseDomain;
+    @FXML
+    private VBox previewWhy;
+    @FXML
     private HBox tablesBox;
     @FXML
     private TableView<ClaimRow> claimsTable;
@@ -109,6 +114,9 @@ public final class LoginTestController {
 
     @FXML
     private void initialize() {
+        previewUseDomain.textProperty().bind(viewModel.domainSuggestionTextProperty());
+        previewUseDomain.visibleProperty().bind(viewModel.domainSuggestionTextProperty().isNotEmpty());
+        previewUseDomain.managedProperty().bind(previewUseDomain.visibleProperty());
         // plain http to a provider elsewhere was refused: ask, and run again only when the operator confirms
         viewModel.insecureHttpQuestionProperty().addListener((o, old, question) -> {
             if (!question.isEmpty()) {
@@ -177,6 +185,8 @@ public final class LoginTestController {
         userInfoValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         claimsTable.setItems(shownClaims);
         userInfoTable.setItems(shownUserInfo);
+        DataTables.install(claimsTable, r -> java.util.List.of(r.name(), r.value(), r.meaning()), messages);
+        DataTables.install(userInfoTable, r -> java.util.List.of(r.name(), r.value()), messages);
         shownClaims.setAll(viewModel.claims());
         shownUserInfo.setAll(viewModel.userInfo());
         viewModel.claims().addListener((ListChangeListener<ClaimRow>) c -> stages.post(
@@ -237,7 +247,15 @@ public final class LoginTestController {
         }
         previewClaim.setText(p.principalClaim().isEmpty() ? messages.get("login.preview.none") : p.principalClaim());
         previewUser.setText(p.userName().isEmpty() ? messages.get("login.preview.none") : p.userName());
-        previewEmail.setText(p.email().isEmpty() ? messages.get("login.preview.none") : p.email());
+        previewEmail.setText(!p.email().isEmpty() ? p.email() : p.emailNote() != null ? messages.text(p.emailNote())
+                : messages.get("login.preview.none"));
+        previewEmail.setWrapText(true);
+        previewWhy.getChildren().setAll(p.explanation().stream().map(t -> {
+            Label line = new Label("\u2022 " + messages.text(t));
+            line.setWrapText(true);
+            line.getStyleClass().add("help-text");
+            return line;
+        }).toList());
         previewAdmin.setText(messages.get(p.admin() ? "login.preview.admin.yes" : "login.preview.admin.no"));
         mark(previewAdmin, p.admin());
         mark(previewClaim, !p.principalClaim().isEmpty());
@@ -252,6 +270,11 @@ public final class LoginTestController {
     private static void mark(Label label, boolean good) {
         label.getStyleClass().removeAll("good", "bad");
         label.getStyleClass().add(good ? "good" : "bad");
+    }
+
+    @FXML
+    private void onUseDomain() {
+        viewModel.useSuggestedDomain();
     }
 
     @FXML

@@ -120,6 +120,12 @@ public final class WizardController {
             refreshRail();
         });
         show(viewModel.currentIndexProperty().get());
+        // a "Go to" link names the exact field: focus it (after show()'s own first-field focus)
+        viewModel.fieldToFocusProperty().addListener((o, old, id) -> {
+            if (id != null && !id.isEmpty()) {
+                javafx.application.Platform.runLater(() -> focusField(id));
+            }
+        });
         initSession();
         // preloading starts once the window is on screen: a view loaded before that would delay the first frame
         stepContent.sceneProperty().addListener((o, oldScene, scene) -> {
@@ -218,6 +224,7 @@ public final class WizardController {
      */
     private Parent attach(Parent view) {
         dev.ssosetup.ui.common.AccessibleNames.install(view);
+        dev.ssosetup.ui.common.WholeText.install(view);
         stepContent.getChildren().add(view);
         return view;
     }
@@ -263,6 +270,28 @@ public final class WizardController {
         boolean last = viewModel.onLastStep();
         statusLabel.setText(last ? "" : messages.get(viewModel.currentValidProperty().get()
                 ? "wizard.ready" : "wizard.notReady"));
+    }
+
+    /** Focuses the control with this id in the current step's view (revealing a hidden tab or section first). */
+    private void focusField(String id) {
+        viewModel.fieldToFocusProperty().set("");
+        Parent view = loaded.get(viewModel.currentIndexProperty().get());
+        if (view == null || view.getScene() == null) {
+            return;
+        }
+        Node target = view.lookup("#" + id);
+        for (Node n = target; n != null && n != view; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return; // not shown for these settings (e.g. the secret of a public client): the step stays as shown
+            }
+        }
+        if (target == null) {
+            return;
+        }
+        target.requestFocus();
+        if (target instanceof javafx.scene.control.TextInputControl text) {
+            text.selectAll();
+        }
     }
 
     /** Puts the focus on the step's first field the operator can type in (not a read-only or hidden one). */
@@ -362,8 +391,27 @@ public final class WizardController {
         }
         javafx.scene.control.Menu view = new javafx.scene.control.Menu(messages.get("theme.view"));
         view.setId("viewMenu");
-        view.getItems().add(theme);
+        view.getItems().addAll(theme, languageMenu());
         return view;
+    }
+
+    /** View → Language: the system's, English or German, from the next start on (ADR 0020). */
+    private javafx.scene.control.Menu languageMenu() {
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu(messages.get("language.menu"));
+        menu.setId("menuLanguage");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (dev.ssosetup.core.text.Language choice : dev.ssosetup.core.text.Language.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    messages.get("language." + choice.name()));
+            item.setId("language" + choice.name());
+            item.setMnemonicParsing(true);
+            item.setToggleGroup(group);
+            item.setSelected(session.languageProperty().get() == choice);
+            session.languageProperty().addListener((o, old, now) -> item.setSelected(now == choice));
+            item.setOnAction(e -> session.languageProperty().set(choice));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     /** Dark when chosen, or when "System" and the platform's colour scheme is dark; follows both live. */

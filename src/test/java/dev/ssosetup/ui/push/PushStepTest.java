@@ -125,6 +125,20 @@ class PushStepTest {
         assertEquals(4, lines(robot, "#pushPlanSteps").size(), lines(robot, "#pushPlanSteps")::toString);
         TableView<?> diff = robot.lookup("#pushDiff").queryAs(TableView.class);
         assertTrue(diff.getItems().size() > 5);
+        // issue 16: the selected change shows in full below the diff, and Ctrl+C copies it
+        robot.interact(() -> diff.getSelectionModel().select(0));
+        var dr = (dev.ssosetup.core.push.DiffEntry) diff.getItems().getFirst();
+        String detail = robot.lookup("#pushDiffDetail").queryAs(Label.class).getText();
+        assertTrue(detail.contains(dr.path()) && detail.contains(dr.ours()), detail);
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        robot.interact(diff::requestFocus);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] copiedRows = new String[1];
+        robot.interact(() -> copiedRows[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        String copiedRow = copiedRows[0];
+        assertTrue(copiedRow != null && copiedRow.contains(dr.path() + "\t"), String.valueOf(copiedRow));
         assertTrue(apply.isDisabled(), "the guard holds Apply back without evidence or the typed phrase");
         assertTrue(robot.lookup("#pushConfirmationBox").query().isVisible());
 
@@ -135,8 +149,17 @@ class PushStepTest {
         assertFalse(apply.isDisabled());
         snapshot(robot, "push-step-planned.png");
 
+        assertTrue(lines(robot, "#pushPlanSteps").stream().anyMatch(l -> l.contains("provider basic")),
+                lines(robot, "#pushPlanSteps")::toString);
         click(robot, "#pushApply");
         assertTrue(status(robot).startsWith("Applied and verified"), status(robot));
+        // issue 16: the plan is read again after the push: it shows the server as it is now, not as it was
+        List<String> reread = lines(robot, "#pushPlanSteps");
+        assertTrue(reread.stream().noneMatch(l -> l.contains("provider basic")), reread::toString);
+        assertTrue(reread.stream().anyMatch(l -> l.contains("provider custom-oidc")), reread::toString);
+        assertTrue(diff.getItems().stream().map(e -> (dev.ssosetup.core.push.DiffEntry) e).allMatch(e ->
+                e.path().endsWith(".secret")), () -> "only the masked secret: " + diff.getItems());
+        assertTrue(status(robot).contains("the server holds this configuration"), status(robot));
         List<String> checks = lines(robot, "#pushApplySteps");
         assertTrue(checks.stream().anyMatch(l -> l.startsWith("\u2713  Verify: public keys")), checks::toString);
         assertTrue(checks.stream().filter(l -> l.startsWith("\u2713")).count() >= 6, checks::toString);
@@ -157,7 +180,7 @@ class PushStepTest {
         Hyperlink link = robot.lookup(".push-go-to").queryAs(Hyperlink.class);
         assertEquals("Go to Provider: clientId", link.getText());
         robot.interact(link::fire);
-        assertEquals(List.of("provider"), navigatedTo);
+        assertEquals(List.of("provider/clientId"), navigatedTo, "the exact field, not only the step (issue 16)");
         assertTrue(robot.lookup("#pushApply").queryButton().isDisabled());
         snapshot(robot, "push-step-invalid.png");
     }
