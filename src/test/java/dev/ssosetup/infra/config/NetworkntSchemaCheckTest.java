@@ -14,6 +14,7 @@ import dev.ssosetup.core.config.SsoConfiguration;
 import dev.ssosetup.core.keys.JwtKeySettings;
 import dev.ssosetup.consumers.OddConfigurations;
 import dev.ssosetup.consumers.SharedDir;
+import dev.ssosetup.core.text.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -134,7 +136,9 @@ class NetworkntSchemaCheckTest {
         var broken = new NetworkntSchemaCheck("classpath:no/such/folder/");
         var v = broken.validate(SchemaDocument.SECURITY_CONFIGURATION, "{}");
         assertEquals(1, v.size());
-        assertTrue(v.getFirst().message().contains("could not be loaded"), v.toString());
+        assertEquals("schema.notLoaded", v.getFirst().message().key(), v.toString());
+        assertTrue(Messages.forLocale(Locale.ENGLISH).text(v.getFirst().message()).contains("could not be loaded"),
+                v.toString());
     }
 
     @Test
