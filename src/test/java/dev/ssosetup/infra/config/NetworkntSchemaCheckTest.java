@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real validator against OpenMetadata's schemas: the shared examples pass, our outputs pass, broken ones fail. */
@@ -95,6 +96,33 @@ class NetworkntSchemaCheckTest {
         var violations = check.validate(SchemaDocument.SECURITY_CONFIGURATION,
                 yamlBody(new YAMLMapper().readTree(text)));
         assertTrue(violations.toString().contains("useNonce"), violations.toString());
+    }
+
+    /**
+     * In German the comment lines change (umlauts, colons, {@code #} in the text) and nothing else: YAML reads the same
+     * tree as from the English file, and OpenMetadata's schemas accept it.
+     */
+    @Test
+    void aGermanYamlFragmentReadsAsTheEnglishOneAndValidates() throws Exception {
+        NetworkntSchemaCheck sharedCheck = new NetworkntSchemaCheck(shared().resolve("schema").toUri() + "");
+        Messages german = Messages.forLocale(Locale.GERMAN);
+        for (SsoConfiguration c : List.of(Samples.confidential(), Samples.publicClient(),
+                OddConfigurations.handWritten())) {
+            for (RenderOptions o : List.of(RenderOptions.withoutSecret(), RenderOptions.withSecret())) {
+                String de = renderers.render(OutputFormat.YAML, c, o.withMessages(german)).text();
+                String en = renderers.render(OutputFormat.YAML, c, o).text();
+                assertTrue(de.startsWith("# " + german.get("output.yaml.header").lines().findFirst().orElseThrow()),
+                        de);
+                assertTrue(de.lines().takeWhile(l -> l.startsWith("#")).anyMatch(l -> l.matches(".*[äöüÄÖÜß].*")),
+                        "the German comments have umlauts: " + de);
+                assertNotEquals(en, de, "the comments are German");
+                var yaml = new YAMLMapper().readTree(de);
+                assertEquals(new YAMLMapper().readTree(en), yaml, "the same values as the English file");
+                String body = yamlBody(yaml);
+                assertEquals(List.of(), check.validate(SchemaDocument.SECURITY_CONFIGURATION, body));
+                assertEquals(List.of(), sharedCheck.validate(SchemaDocument.SECURITY_CONFIGURATION, body));
+            }
+        }
     }
 
     private static String yamlBody(com.fasterxml.jackson.databind.JsonNode yaml) throws Exception {
