@@ -61,6 +61,11 @@ class OperatorProseInCodeTest {
             Map.entry("helm upgrade --install openmetadata open-metadata/openmetadata --version ", "a command"),
             Map.entry("  kubectl create secret generic ", "a command"),
             Map.entry("  rm client-secret.txt", "a command"),
+            // a provider's error text, matched (core.login.ProviderErrorHints, IdTokenCheck), never shown by us
+            Map.entry("response type", "a provider's words, matched"),
+            Map.entry("code challenge", "a provider's words, matched"),
+            Map.entry("code verifier", "a provider's words, matched"),
+            Map.entry("authorized party", "a library's words, matched"),
             // the header line java.util.Properties writes into the preferences file
             Map.entry("SSO Setup Console preferences", "a comment in the preferences file"));
 

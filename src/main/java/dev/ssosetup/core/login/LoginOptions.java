@@ -28,13 +28,13 @@ public record LoginOptions(List<Integer> ports, RedirectHost redirectHost, Durat
         ports = List.copyOf(Objects.requireNonNullElse(ports, List.of()));
         for (int port : ports) {
             if (port < ANY_PORT || port > MAX_PORT) {
-                throw new IllegalArgumentException("Port " + port + " is not between 0 and 65535");
+                throw new IllegalArgumentException("port=" + port); // parse/of refuse it with a message first
             }
         }
         redirectHost = Objects.requireNonNullElse(redirectHost, RedirectHost.IPV4);
         timeout = Objects.requireNonNullElse(timeout, DEFAULT_TIMEOUT);
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("The timeout must be positive");
+            throw new IllegalArgumentException("timeout=" + timeout); // parse/of refuse it with a message first
         }
     }
 

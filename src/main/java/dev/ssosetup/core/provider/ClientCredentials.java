@@ -1,5 +1,6 @@
 package dev.ssosetup.core.provider;
 
+import dev.ssosetup.core.text.Text;
 import dev.ssosetup.core.common.Secret;
 
 import java.util.ArrayList;
@@ -40,19 +41,19 @@ public record ClientCredentials(CredentialsFile.Shape shape, String clientId, Se
     }
 
     /** The fields filled, for telling the operator (the secret as "client secret", never its value). */
-    public List<String> filledFields() {
-        List<String> out = new ArrayList<>();
-        preset.ifPresent(p -> out.add("provider"));
+    public List<Text> filledFields() {
+        List<Text> out = new ArrayList<>();
+        preset.ifPresent(p -> out.add(Text.of("credentials.filled.provider")));
         if (!issuer.isEmpty()) {
-            out.add("issuer");
+            out.add(Text.of("credentials.filled.issuer"));
         }
         if (!discoveryUrl.isEmpty()) {
-            out.add("discovery URL");
+            out.add(Text.of("credentials.filled.discoveryUrl"));
         }
-        out.add("client ID");
-        out.add("client type");
+        out.add(Text.of("credentials.filled.clientId"));
+        out.add(Text.of("credentials.filled.clientType"));
         if (!clientSecret.isEmpty()) {
-            out.add("client secret");
+            out.add(Text.of("credentials.filled.clientSecret"));
         }
         return out;
     }

@@ -436,7 +436,8 @@ public final class ProviderViewModel implements StepViewModel {
                 clientSecret.set(c.clientSecret().reveal());
                 credentialsRefused.set(false);
                 credentialsStatus.set(messages.get("provider.credentials.filled", fileName,
-                        String.join(", ", c.filledFields())));
+                        c.filledFields().stream().map(messages::text)
+                                .collect(java.util.stream.Collectors.joining(", "))));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.ssosetup.core.provider;
 
+import dev.ssosetup.core.text.Text;
 import dev.ssosetup.core.common.Secret;
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,8 @@ public class CredentialsFileTest {
         ClientCredentials plain = read(PLAIN);
         assertEquals(CredentialsFile.Shape.PLAIN, plain.shape());
         assertEquals("", plain.issuer());
-        assertEquals(List.of("client ID", "client type", "client secret"), plain.filledFields());
+        assertEquals(List.of(Text.of("credentials.filled.clientId"), Text.of("credentials.filled.clientType"),
+                Text.of("credentials.filled.clientSecret")), plain.filledFields());
     }
 
     @Test
