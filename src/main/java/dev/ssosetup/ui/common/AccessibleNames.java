@@ -22,45 +22,54 @@ public final class AccessibleNames {
     }
 
     public static void install(Parent view) {
-        walk(view);
+        java.util.Set<Node> labelled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        walk(view, n -> {
+            if (n instanceof Label l && l.getLabelFor() != null && l.getText() != null && !l.getText().isBlank()) {
+                labelled.add(l.getLabelFor());
+            }
+        });
+        walk(view, n -> {
+            if (n instanceof Control c && !(n instanceof Label) && !(n instanceof ScrollPane)) {
+                name(c, labelled.contains(c));
+            }
+        });
     }
 
-    private static void walk(Node node) {
-        if (node instanceof Control c && !(node instanceof Label) && !(node instanceof ScrollPane)) {
-            name(c);
-        }
+    private static void walk(Node node, java.util.function.Consumer<Node> visit) {
+        visit.accept(node);
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
-                walk(child);
+                walk(child, visit);
             }
         }
         if (node instanceof ScrollPane sp && sp.getContent() != null) {
-            walk(sp.getContent());
+            walk(sp.getContent(), visit);
         }
         if (node instanceof javafx.scene.control.TabPane tabs) {
             tabs.getTabs().forEach(t -> {
                 if (t.getContent() != null) {
-                    walk(t.getContent());
+                    walk(t.getContent(), visit);
                 }
             });
         }
     }
 
-    private static void name(Control c) {
+    private static void name(Control c, boolean labelled) {
         Tooltip tip = c.getTooltip();
         if (tip != null && (c.getAccessibleHelp() == null || c.getAccessibleHelp().isBlank())) {
             c.setAccessibleHelp(tip.getText());
         }
-        if (hasName(c)) {
-            return;
+        if (labelled || hasName(c)) {
+            return; // a label pointing at the control names it (the screen reader reads it as "labelled by")
         }
         Label label = gridLabel(c);
         if (label == null) {
             label = precedingLabel(c);
         }
         if (label != null) {
-            c.setAccessibleText(label.getText().replace("_", ""));
-            if (label.getLabelFor() == null) {
+            c.setAccessibleText(plain(label));
+            // only a control the keyboard reaches gets the label's mnemonic; a progress bar just takes its name
+            if (label.getLabelFor() == null && c.isFocusTraversable()) {
                 label.setLabelFor(c);
             }
         } else if (tip != null) {
@@ -70,6 +79,12 @@ public final class AccessibleNames {
             c.setAccessibleText(String.join(", ", tabs.getTabs().stream().map(t -> t.getText().replace("_", ""))
                     .toList()));
         }
+    }
+
+    /** A label's text as read out: without the mnemonic marker ({@code "_Next"} is "Next", "{@code a__b}" is "a_b"). */
+    static String plain(Labeled label) {
+        String text = label.getText();
+        return label.isMnemonicParsing() ? text.replace("__", "\u0000").replace("_", "").replace('\u0000', '_') : text;
     }
 
     private static boolean hasName(Control c) {
