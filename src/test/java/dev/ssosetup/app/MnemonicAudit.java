@@ -23,28 +23,20 @@ import java.util.function.Consumer;
 /**
  * What Alt shows in the window as it is now: every button (links aside: they repeat per item and Tab reaches them)
  * and every field label (a label pointing at a control) that is on screen, with the key its mnemonic takes. A
- * mnemonic is the character after a single {@code _} of a text the control parses for mnemonics, the way JavaFX reads
+ * mnemonic is the character after the first {@code _} of a text the control parses for mnemonics, the way JavaFX reads
  * it; two on screen at once with the same key clash (Alt+key then only moves between them).
  */
 final class MnemonicAudit {
     private MnemonicAudit() {
     }
 
-    /** The mnemonic key of a text ({@code "_Next"} is N), or 0 when it has none. */
+    /**
+     * The mnemonic key of a text ({@code "_Next"} is N), or 0 when it has none. JavaFX takes the first {@code _} as
+     * the marker and shows any later one as it is ({@code "_Also write private_key.pem"} is A).
+     */
     static char key(String text) {
-        if (text == null) {
-            return 0;
-        }
-        for (int i = 0; i < text.length() - 1; i++) {
-            if (text.charAt(i) == '_') {
-                if (text.charAt(i + 1) == '_') {
-                    i++; // "__" is a literal underscore
-                    continue;
-                }
-                return Character.toUpperCase(text.charAt(i + 1));
-            }
-        }
-        return 0;
+        int i = text == null ? -1 : text.indexOf('_');
+        return i < 0 || i == text.length() - 1 ? 0 : Character.toUpperCase(text.charAt(i + 1));
     }
 
     /** A button or a field label: what must carry a mnemonic. */

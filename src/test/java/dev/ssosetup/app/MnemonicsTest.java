@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Alt shows a mnemonic on every button and field label of every step (issue 16), and no two on screen at once take
@@ -78,18 +79,15 @@ class MnemonicsTest {
         });
         for (int step = 0; step < StepTour.STEPS.size(); step++) {
             tour.to(step, robot);
-            check(StepTour.STEPS.get(step), problems);
+            check(tour.title(step), problems);
+            if (step == 2) { // a text with an underscore of its own doubles it: the window shows one
+                javafx.scene.control.CheckBox encrypt = robot.lookup("#keysEncrypt")
+                        .queryAs(javafx.scene.control.CheckBox.class);
+                String shown = fx(() -> ((javafx.scene.text.Text) encrypt.lookup(".text")).getText());
+                assertTrue(shown.startsWith("Also write private_key.pem"), shown);
+            }
         }
         assertEquals(List.of(), problems);
-    }
-
-    @Test
-    void theAuditReadsMnemonicsAsJavaFxDoes() {
-        assertEquals('N', MnemonicAudit.key("_Next"));
-        assertEquals('O', MnemonicAudit.key("Sc_opes"));
-        assertEquals('S', MnemonicAudit.key("client__secret _size"), "__ is a literal underscore");
-        assertEquals(0, MnemonicAudit.key("client__secret"));
-        assertEquals(0, MnemonicAudit.key("Next"));
     }
 
     private void check(String state, List<String> problems) {

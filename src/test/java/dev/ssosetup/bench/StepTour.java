@@ -1,7 +1,8 @@
 package dev.ssosetup.bench;
 
 import dev.ssosetup.app.CompositionRoot;
-import dev.ssosetup.core.provider.MockIdp;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
@@ -24,9 +25,15 @@ import java.util.List;
  */
 public final class StepTour implements AutoCloseable {
     public static final String ADMIN_TOKEN = "tour-admin-token";
-    /** The step titles in the order of the wizard (English). */
-    public static final List<String> STEPS = List.of("Provider", "Login test", "Keys", "Review", "Push");
-    private final MockIdp idp = new MockIdp();
+    /** The steps in the order of the wizard: their ids (file names of the screenshots use them). */
+    public static final List<String> STEPS = List.of("provider", "login", "keys", "review", "push");
+    /** The operator who signs in at the login test: an admin of the configuration the tour fills in. */
+    public static final String USER = "alice";
+    private final MockOAuth2Server idp = new MockOAuth2Server(OAuth2Config.Companion.fromJson("""
+            {"httpServer": "NettyWrapper", "tokenCallbacks": [{"issuerId": "default", "tokenExpiry": 3600,
+              "requestMappings": [{"requestParam": "grant_type", "match": "*", "claims": {"sub": "%s",
+                "email": "%s@example.com", "preferred_username": "%s", "name": "Alice Example"}}]}]}
+            """.formatted(USER, USER, USER)));
     private final OpenMetadataTestServer om;
     private final Path home;
     private final String realHome = System.getProperty("user.home");
@@ -41,6 +48,7 @@ public final class StepTour implements AutoCloseable {
     /** @param preferences the text of the preferences file to start with (e.g. {@code theme=DARK}), or null */
     public StepTour(String preferences) {
         try {
+            idp.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
             om = new OpenMetadataTestServer(ADMIN_TOKEN, "tour-bot-token");
             om.store(om.basicConfiguration());
             home = Files.createTempDirectory("step-tour-home");
@@ -61,8 +69,13 @@ public final class StepTour implements AutoCloseable {
         return gui.wizardView();
     }
 
+    /** Step {@code index}'s title as the window shows it (in the window's language). */
+    public String title(int index) {
+        return gui.messages().get("wizard.step." + STEPS.get(index));
+    }
+
     public String issuer() {
-        return idp.issuer();
+        return "http://127.0.0.1:" + idp.url("/").port() + "/default";
     }
 
     public String serverUrl() {
@@ -80,23 +93,28 @@ public final class StepTour implements AutoCloseable {
         for (int step = reached + 1; step <= index; step++) {
             switch (step) {
                 case 0 -> {
-                    walk.fillProvider(idp.issuer(), "tour-client-secret", om.baseUrl());
+                    walk.fillProvider(issuer(), "tour-client-secret", om.baseUrl());
+                    walk.fill("adminPrincipals", USER);
+                    @SuppressWarnings("unchecked")
+                    javafx.scene.control.ComboBox<Object> method = robot.lookup("#authMethod")
+                            .queryAs(javafx.scene.control.ComboBox.class);
+                    robot.interact(() -> method.setValue(method.getItems().getFirst())); // what the provider offers
                     walk.checkProvider();
                 }
                 case 1 -> {
-                    walk.nextUntil(STEPS.get(1));
+                    walk.nextUntil(title(1));
                     // the tour never opens a desktop browser: the scripted one follows the shown URL
                     CheckBox browser = robot.lookup("#loginOpenBrowser").queryAs(CheckBox.class);
                     robot.interact(() -> browser.setSelected(false));
                     walk.passLoginTest();
                 }
                 case 2 -> {
-                    walk.nextUntil(STEPS.get(2));
+                    walk.nextUntil(title(2));
                     walk.generateKeys();
                 }
-                case 3 -> walk.nextUntil(STEPS.get(3));
+                case 3 -> walk.nextUntil(title(3));
                 case 4 -> {
-                    walk.nextUntil(STEPS.get(4));
+                    walk.nextUntil(title(4));
                     walk.pushAndApply(om.baseUrl(), ADMIN_TOKEN);
                 }
                 default -> throw new IllegalArgumentException("no step " + step);
@@ -109,7 +127,7 @@ public final class StepTour implements AutoCloseable {
     public void enter(int index, FxRobot robot) {
         if (index > 0) {
             to(index - 1, robot);
-            new WizardWalk(robot).nextUntil(STEPS.get(index));
+            new WizardWalk(robot).nextUntil(title(index));
         }
     }
 
@@ -118,7 +136,7 @@ public final class StepTour implements AutoCloseable {
         if (gui != null) {
             gui.close();
         }
-        idp.close();
+        idp.shutdown();
         om.close();
         System.setProperty("user.home", realHome);
         if (realConfig == null) {

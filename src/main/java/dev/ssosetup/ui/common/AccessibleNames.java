@@ -81,10 +81,15 @@ public final class AccessibleNames {
         }
     }
 
-    /** A label's text as read out: without the mnemonic marker ({@code "_Next"} is "Next", "{@code a__b}" is "a_b"). */
-    static String plain(Labeled label) {
+    /**
+     * A label's text as shown and read out: without the mnemonic marker, which JavaFX takes to be the first
+     * {@code _} ({@code "_Also write private_key.pem"} shows "Also write private_key.pem").
+     */
+    public static String plain(Labeled label) {
         String text = label.getText();
-        return label.isMnemonicParsing() ? text.replace("__", "\u0000").replace("_", "").replace('\u0000', '_') : text;
+        int marker = text == null ? -1 : text.indexOf('_');
+        return label.isMnemonicParsing() && marker >= 0 ? text.substring(0, marker) + text.substring(marker + 1)
+                : text;
     }
 
     private static boolean hasName(Control c) {

@@ -119,6 +119,7 @@ public final class WizardController {
             refreshStatus();
             refreshRail();
         });
+        dev.ssosetup.ui.common.StatusRegions.announce(statusLabel);
         show(viewModel.currentIndexProperty().get());
         initSession();
         // preloading starts once the window is on screen: a view loaded before that would delay the first frame
@@ -218,6 +219,7 @@ public final class WizardController {
      */
     private Parent attach(Parent view) {
         dev.ssosetup.ui.common.AccessibleNames.install(view);
+        dev.ssosetup.ui.common.StatusRegions.install(view);
         stepContent.getChildren().add(view);
         return view;
     }
