@@ -107,6 +107,8 @@ public final class CompositionRoot {
 
     /** Infra adapters and core services, shared by the CLI and the GUI. */
     static final class Services {
+        /** The command line's language (the system's); issue 13's --lang replaces it. */
+        private final Messages cliText = Messages.load();
         // ---- diagnostics (issue 13)
         final LogSource log;
 
@@ -125,7 +127,7 @@ public final class CompositionRoot {
         /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
         LoginTest loginTest() {
             return new LoginTest(providerGateways, // the provider's CA bundle applies to the login test too
-                    new JdkLoopbackReceiver(),
+                    new JdkLoopbackReceiver(Messages.load()), // the browser tab speaks the operator's language
                     new SystemBrowserOpener(), Clock.systemUTC());
         }
 
@@ -162,7 +164,7 @@ public final class CompositionRoot {
         /** {@code push --profile}: the profile rendered for the server's version, with the notes to show. */
         PushEnvironment.TargetedProfile renderProfileFor(Path path, ServerVersion server) {
             ProfileLoad.Loaded loaded = switch (new ProfileService(configFiles).open(path.toString())) {
-                case ProfileLoad.Refused refused -> throw new IllegalArgumentException(refused.reason());
+                case ProfileLoad.Refused refused -> throw new IllegalArgumentException(cliText.text(refused.reason()));
                 case ProfileLoad.Loaded l -> l;
             };
             if (loaded.profile().configuration().provider().collate()) { // issue 19 C
@@ -171,7 +173,7 @@ public final class CompositionRoot {
                         + "render --format collate.");
             }
             TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
-            List<String> notes = new ArrayList<>(loaded.notes());
+            List<String> notes = new ArrayList<>(loaded.notes().stream().map(cliText::text).toList());
             if (!r.note().isEmpty()) {
                 notes.add(r.note());
             }
@@ -183,7 +185,7 @@ public final class CompositionRoot {
         SsoConfiguration openProfile(String path) {
             return switch (new ProfileService(configFiles).open(path)) {
                 case ProfileLoad.Refused refused ->
-                        throw new IllegalArgumentException(refused.reason());
+                        throw new IllegalArgumentException(cliText.text(refused.reason()));
                 case ProfileLoad.Loaded loaded -> loaded.profile().configuration();
             };
         }
@@ -384,8 +386,8 @@ public final class CompositionRoot {
             });
             controllers.register(PushController.class,
                     () -> new PushController(push, messages));
-            CrossStepLinks.followServerUrl(state, push.serverUrlProperty()); // issue 16
-            state.pushBackupFileProperty().bind(push.backupFileProperty()); // issue 16: the Finish page says where
+            CrossStepLinks.followServerUrl(state, push.connection().serverUrlProperty()); // issue 16
+            state.pushBackupFileProperty().bind(push.results().backupFileProperty()); // issue 16: the Finish page says where
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
 
             // ---- end

@@ -26,7 +26,7 @@ final class CaFileOption {
             }
             return Optional.of(Files.readAllBytes(caFile));
         } catch (IOException e) {
-            throw new IllegalArgumentException("--ca-file: cannot read " + caFile + " (" + FileProblem.why(e)
+            throw new IllegalArgumentException("--ca-file: cannot read " + caFile + " (" + FileProblem.words(e)
                     + "): check the path and permissions");
         }
     }

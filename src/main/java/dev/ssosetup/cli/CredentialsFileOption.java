@@ -27,7 +27,7 @@ final class CredentialsFileOption {
             content = in.readNBytes(CredentialsFile.MAX_BYTES + 1);
         } catch (IOException e) {
             throw new IllegalArgumentException("--credentials-file: cannot read " + file + " ("
-                    + FileProblem.why(e) + ").");
+                    + FileProblem.words(e) + ").");
         }
         return switch (CredentialsFile.parse(file.toString(), content)) {
             case CredentialsFile.Read read -> read.credentials();

@@ -11,6 +11,7 @@ import dev.ssosetup.core.provider.ProviderFormValidator;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.provider.Urls;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +36,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage."})
 public final class DiscoverCommand implements Callable<Integer> {
     private final HttpGatewayFactory gateways;
+    /** The operator's language for core's texts (the CLI's own sentences: issue 13, helper i13c). */
+    private final Messages messages = Messages.load();
 
     @Spec
     CommandSpec spec;
@@ -89,9 +92,9 @@ public final class DiscoverCommand implements Callable<Integer> {
                 algorithm, ProviderFormValidator.splitList(claims), Optional.empty(), "", flow);
         DiscoveryReport report = new DiscoveryService(gateway).check(request, TaskContext.none());
         if (json) {
-            out.println(DiscoverOutput.json(report));
+            out.println(DiscoverOutput.json(report, messages));
         } else {
-            out.print(DiscoverOutput.text(report));
+            out.print(DiscoverOutput.text(report, messages));
         }
         out.flush();
         return report.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;

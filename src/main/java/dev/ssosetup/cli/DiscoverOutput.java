@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssosetup.core.common.Finding;
 import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.core.provider.DiscoveryReport;
+import dev.ssosetup.core.text.Messages;
 
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ final class DiscoverOutput {
     private DiscoverOutput() {
     }
 
-    static String json(DiscoveryReport report) {
+    static String json(DiscoveryReport report, Messages messages) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("issuer", report.issuer());
         root.put("discoveryUrl", report.discoveryUrl());
@@ -28,8 +29,8 @@ final class DiscoverOutput {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("id", f.id());
             m.put("severity", f.severity().wire());
-            m.put("message", f.message());
-            m.put("hint", f.hint());
+            m.put("message", messages.text(f.message()));
+            m.put("hint", messages.text(f.hint()));
             return m;
         }).toList();
         root.put("findings", findings);
@@ -41,7 +42,7 @@ final class DiscoverOutput {
         }
     }
 
-    static String text(DiscoveryReport report) {
+    static String text(DiscoveryReport report, Messages messages) {
         StringBuilder b = new StringBuilder();
         b.append("Issuer:     ").append(report.issuer()).append('\n');
         b.append("Discovery:  ").append(report.discoveryUrl()).append('\n');
@@ -52,9 +53,9 @@ final class DiscoverOutput {
         }
         for (Finding f : report.findings()) {
             b.append(String.format(Locale.ROOT, "%-8s %s%n", f.severity().wire().toUpperCase(Locale.ROOT), f.id()));
-            b.append("         ").append(f.message()).append('\n');
-            if (!f.hint().isEmpty()) {
-                b.append("         Fix: ").append(f.hint()).append('\n');
+            b.append("         ").append(messages.text(f.message())).append('\n');
+            if (f.hasHint()) {
+                b.append("         Fix: ").append(messages.text(f.hint())).append('\n');
             }
         }
         long errors = report.count(Severity.ERROR);

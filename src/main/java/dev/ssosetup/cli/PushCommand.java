@@ -21,6 +21,7 @@ import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.Plan;
 import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -234,7 +235,7 @@ public final class PushCommand implements Callable<Integer> {
         talk.println("Login test (the same as sso-setup test-login):");
         LoginTestResult result = loginTest.run(settings, options, ca, TestLoginCommand.printing(talk, options),
                 TaskContext.none());
-        talk.print(LoginReport.render(result));
+        talk.print(LoginReport.render(result, Messages.load()));
         talk.println();
         talk.flush();
         return result;

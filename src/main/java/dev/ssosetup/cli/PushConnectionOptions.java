@@ -179,7 +179,7 @@ final class PushConnectionOptions {
         } catch (NoSuchFileException e) {
             throw new PushUsageException(option + " " + file + ": no such file");
         } catch (IOException e) {
-            throw new PushUsageException(option + " " + file + ": cannot read it (" + FileProblem.why(e) + ")");
+            throw new PushUsageException(option + " " + file + ": cannot read it (" + FileProblem.words(e) + ")");
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,6 +33,8 @@ final class PushRun {
     private final PrintWriter out;
     private final PrintWriter prompt;
     private final boolean json;
+    /** The operator's language for core's texts (the CLI's own sentences: issue 13, helper i13c). */
+    private final Messages messages = Messages.load();
 
     /** With {@code json} the question goes to {@code err}, so that standard output stays one JSON document. */
     PushRun(PushEnvironment env, PrintWriter out, PrintWriter err, boolean json) {
@@ -104,7 +107,7 @@ final class PushRun {
                 out.println();
                 out.println("Findings:");
                 plan.findings().forEach(f -> out.println("  [" + f.severity().name() + "] " + f.id() + ": "
-                        + f.message() + (f.hint().isEmpty() ? "" : "  (" + f.hint() + ")")));
+                        + messages.text(f.message()) + (f.hasHint() ? "  (" + messages.text(f.hint()) + ")" : "")));
             }
             plan.serverVerdict().ifPresentOrElse(v -> {
                 out.println();
@@ -168,7 +171,7 @@ final class PushRun {
     private int finish(Plan plan, ApplyResult result, String word, int code) {
         if (json) {
             try {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word)));
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word, messages)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("cannot render the report", e);
             }

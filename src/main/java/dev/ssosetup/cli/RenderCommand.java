@@ -1,5 +1,7 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.text.Messages;
+
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.config.ConfigFiles;
 import dev.ssosetup.core.config.HelmChartVersion;
@@ -42,6 +44,7 @@ import java.util.stream.Collectors;
 public final class RenderCommand implements Callable<Integer> {
     private final ConfigFiles files;
     private final SchemaCheck schemaCheck;
+    private final Messages messages = Messages.load();
 
     @Spec
     CommandSpec spec;
@@ -115,12 +118,12 @@ public final class RenderCommand implements Callable<Integer> {
         SsoConfiguration configuration;
         switch (new ProfileService(files).open(profile)) {
             case ProfileLoad.Refused refused -> {
-                err.println("sso-setup render: " + refused.reason());
+                err.println("sso-setup render: " + messages.text(refused.reason()));
                 return ExitCodes.FAILED;
             }
             case ProfileLoad.Loaded loaded -> {
                 configuration = loaded.profile().configuration();
-                loaded.notes().forEach(n -> err.println("Note: " + n)); // e.g. an older profile was upgraded
+                loaded.notes().forEach(n -> err.println("Note: " + messages.text(n))); // e.g. an older profile was upgraded
             }
         }
         boolean collate = configuration.provider().collate();

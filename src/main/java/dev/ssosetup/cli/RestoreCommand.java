@@ -6,9 +6,11 @@ import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.PushService;
-import dev.ssosetup.core.push.SecretFields;
+import dev.ssosetup.core.push.RestorePolicy;
 import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +21,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,6 +38,7 @@ import java.util.concurrent.Callable;
                 "", "Exit codes: 0 restored and verified, 1 failed, 2 bad usage, 3 restored but verification failed."})
 public final class RestoreCommand implements Callable<Integer> {
     private final PushEnvironment env;
+    private final Messages messages = Messages.load();
 
     @Spec
     CommandSpec spec;
@@ -58,6 +62,16 @@ public final class RestoreCommand implements Callable<Integer> {
                     + "authenticationConfiguration.ldapConfiguration.dnAdminPassword=FILE (repeatable).")
     Map<String, Path> secretFiles = new LinkedHashMap<>();
 
+    /** The refusal in the command line's words: the fact, and the flag that is the way out. */
+    static Text refusalText(RestorePolicy.Refusal refusal) {
+        Text way = switch (refusal.reason()) {
+            case OTHER_SERVER, UNKNOWN_SERVER -> Text.of("cli.restore.way.otherServer");
+            case CLIENT_SECRET_MASKED -> Text.of("cli.restore.way.clientSecret");
+            case FIELD_SECRET_MASKED -> Text.of("cli.restore.way.fieldSecret", refusal.text().args().getFirst());
+        };
+        return Text.of("push.restore.refused", refusal.text(), way);
+    }
+
     public RestoreCommand(PushEnvironment env) {
         this(env, KeychainOption.NOT_WIRED);
     }
@@ -80,38 +94,16 @@ public final class RestoreCommand implements Callable<Integer> {
             try {
                 backup = store.load(backupFile.toString());
             } catch (BackupStore.BackupException e) {
-                throw new PushUsageException("--backup: " + e.getMessage());
+                throw new PushUsageException("--backup: " + messages.text(e.text()));
             }
             ServerAddress target = connection.address();
-            switch (backup.serverMatch(target)) {
-                case SAME -> { }
-                case OTHER -> {
-                    if (!otherServer) {
-                        throw new PushUsageException("--backup was taken from " + backup.serverUrl() + ", not "
-                                + target + ": pass --allow-other-server if you really mean to restore it here");
-                    }
-                }
-                case UNKNOWN -> {
-                    if (!otherServer) {
-                        throw new PushUsageException("--backup does not say which server it was taken from (no "
-                                + "serverUrl): pass --allow-other-server if you really mean to restore it on "
-                                + target);
-                    }
-                }
-            }
-            if (backup.needsClientSecret() && !connection.hasClientSecret()) {
-                throw new PushUsageException("the server masked the client secret in this backup: give the real "
-                        + "secret with --client-secret-file or --client-secret-from-keychain (a masked value would "
-                        + "break sign-in)");
-            }
             Map<String, Secret> fieldSecrets = new LinkedHashMap<>();
             secretFiles.forEach((field, file) -> fieldSecrets.put(field,
                     PushConnectionOptions.readSecret(file, "--secret-file (" + field + ")")));
-            for (String field : backup.maskedSecretFields()) {
-                if (!field.equals(SecretFields.CLIENT_SECRET_PATH) && !fieldSecrets.containsKey(field)) {
-                    throw new PushUsageException("the server masked " + field + " in this backup: give its real "
-                            + "value with --secret-file " + field + "=FILE (a masked value would be stored as is)");
-                }
+            Optional<RestorePolicy.Refusal> refusal = RestorePolicy.check(backup, new RestorePolicy.Request(target,
+                    otherServer, connection.hasClientSecret(), fieldSecrets.keySet()));
+            if (refusal.isPresent()) {
+                throw new PushUsageException(messages.text(refusalText(refusal.get())));
             }
             OpenMetadataClient client = connection.client(env);
             dev.ssosetup.core.common.Secret clientSecret = connection.clientSecret(backup.configuration());

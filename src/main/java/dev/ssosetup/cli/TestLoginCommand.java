@@ -19,6 +19,7 @@ import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -154,6 +155,8 @@ public final class TestLoginCommand implements Callable<Integer> {
     boolean json;
 
     private final KeychainOption keychain;
+    /** The operator's language for core's texts (the CLI's own sentences: issue 13, helper i13c). */
+    private final Messages messages = Messages.load();
 
     public TestLoginCommand(LoginTest loginTest) {
         this(loginTest, KeychainOption.NOT_WIRED);
@@ -177,10 +180,10 @@ public final class TestLoginCommand implements Callable<Integer> {
         Optional<byte[]> ca = readCa();
         LoginTestResult result = loginTest.run(settings, options, ca, printing(talk, options), TaskContext.none());
         if (json) {
-            out.println(toJson(result));
+            out.println(toJson(result, messages));
         } else {
             out.println();
-            out.print(LoginReport.render(result));
+            out.print(LoginReport.render(result, messages));
         }
         out.flush();
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -270,7 +273,7 @@ public final class TestLoginCommand implements Callable<Integer> {
             try {
                 secret = Secret.of(Files.readString(clientSecretFile, StandardCharsets.UTF_8).strip());
             } catch (IOException e) {
-                throw usage("--client-secret-file: cannot read " + clientSecretFile + " (" + FileProblem.why(e)
+                throw usage("--client-secret-file: cannot read " + clientSecretFile + " (" + FileProblem.words(e)
                         + "). Give a readable file that holds only the secret.");
             } catch (RuntimeException e) {
                 throw usage("--client-secret-file: cannot read " + clientSecretFile + ". Give a readable file that "
@@ -362,14 +365,14 @@ public final class TestLoginCommand implements Callable<Integer> {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    static String toJson(LoginTestResult result) {
+    static String toJson(LoginTestResult result, Messages messages) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("result", result.passed() ? "passed" : "failed");
         if (result instanceof LoginTestResult.Failed f) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("stage", f.stage().wire());
-            error.put("message", f.reason());
-            error.put("hint", f.hint());
+            error.put("message", messages.text(f.reason()));
+            error.put("hint", messages.text(f.hint()));
             doc.put("error", error);
         } else {
             doc.put("error", null);
@@ -389,8 +392,8 @@ public final class TestLoginCommand implements Callable<Integer> {
         }).orElse(null));
         List<Map<String, String>> warnings = new ArrayList<>();
         for (Finding f : result.findings()) {
-            warnings.add(Map.of("id", f.id(), "severity", f.severity().wire(), "message", f.message(),
-                    "hint", f.hint()));
+            warnings.add(Map.of("id", f.id(), "severity", f.severity().wire(), "message",
+                    messages.text(f.message()), "hint", messages.text(f.hint())));
         }
         doc.put("warnings", warnings);
         try {

@@ -63,23 +63,23 @@ public final class KeychainWizardDriver {
             provider.clientSecretProperty().set(secret);
             provider.rememberSecretProperty().set(true);
             provider.onLeave();
-            push.serverUrlProperty().set(SERVER);
-            push.tokenProperty().set(token);
-            push.rememberTokenProperty().set(true);
+            push.connection().serverUrlProperty().set(SERVER);
+            push.connection().tokenProperty().set(token);
+            push.connection().rememberTokenProperty().set(true);
         } else {
             state.providerProperty().set(ProviderSettings.builder().preset(Preset.CUSTOM_OIDC).issuer(ISSUER)
                     .clientType(ClientType.CONFIDENTIAL).clientId(CLIENT_ID).clientSecret(Secret.empty())
                     .clientAuthMethod(ClientAuthMethod.CLIENT_SECRET_POST).scopes(List.of("openid"))
                     .serverUrl(SERVER).build());
-            push.serverUrlProperty().set(SERVER);
+            push.connection().serverUrlProperty().set(SERVER);
             push.onEnter();
         }
         System.out.println("provider-status: " + provider.keychainStatusProperty().get());
-        System.out.println("push-status: " + push.keychainStatusProperty().get());
+        System.out.println("push-status: " + push.connection().keychainStatusProperty().get());
         System.out.println("secret-filled: " + provider.clientSecretProperty().get().equals(secret));
         System.out.println("secret-in-settings: "
                 + state.providerProperty().get().clientSecret().equals(Secret.of(secret)));
-        System.out.println("token-filled: " + push.tokenProperty().get().equals(token));
+        System.out.println("token-filled: " + push.connection().tokenProperty().get().equals(token));
         System.exit(0);
     }
 }

@@ -141,7 +141,7 @@ class RenderCliTest {
         assertEquals(1, run("render", "--profile", future.toString(), "--format", "env"));
         assertTrue(err.toString().contains("version 7"), err.toString());
         assertEquals(1, run("render", "--profile", dir.resolve("missing.json").toString(), "--format", "env"));
-        assertTrue(err.toString().contains("does not exist"), err.toString());
+        assertTrue(err.toString().contains("no such file or folder"), err.toString());
         assertFalse(err.toString().contains("Exception"), "no stack trace: " + err);
     }
 

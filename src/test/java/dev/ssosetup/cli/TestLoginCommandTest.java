@@ -165,12 +165,12 @@ class TestLoginCommandTest {
                 "--client-secret-file", dir.resolve("nope").toString());
         assertEquals(2, secret.exit());
         assertTrue(secret.err().contains("--client-secret-file: cannot read " + dir.resolve("nope")
-                + " (no such file)"), secret.err());
+                + " (no such file or folder)"), secret.err());
         Run ca = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
                 "--ca-file", dir.resolve("corporate-ca.pem").toString());
         assertEquals(2, ca.exit());
         assertTrue(ca.err().contains("--ca-file: cannot read " + dir.resolve("corporate-ca.pem")
-                + " (no such file)"), ca.err());
+                + " (no such file or folder)"), ca.err());
         Run port = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--port", "70000");
         assertEquals(2, port.exit());
         Run flow = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--response-type",

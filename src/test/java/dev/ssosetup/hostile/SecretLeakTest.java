@@ -97,7 +97,7 @@ class SecretLeakTest {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return switch (new ProfileCodec().read(text)) {
                 case ProfileLoad.Loaded l -> l.profile().configuration();
-                case ProfileLoad.Refused r -> throw new IllegalStateException(r.reason());
+                case ProfileLoad.Refused r -> throw new IllegalStateException(r.reason().toString());
             };
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -212,6 +212,10 @@ public final class KeyringSession implements AutoCloseable {
         }
     }
 
+    /** Child JVMs speak the test's language (the build pins English), not the machine's (issue 13). */
+    private static final String LANGUAGE = "-Duser.language=" + System.getProperty("user.language");
+    private static final String COUNTRY = "-Duser.country=" + System.getProperty("user.country", "");
+
     /** Runs {@code sso-setup ARGS} in a child JVM (this test's class path) on this session. */
     public Result cli(String stdin, String... args) {
         return cli(true, stdin, args);
@@ -220,6 +224,7 @@ public final class KeyringSession implements AutoCloseable {
     public Result cli(boolean withBus, String stdin, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1",
+                LANGUAGE, COUNTRY,
                 "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "dev.ssosetup.app.Main"));
         cmd.addAll(List.of(args));
         return run(cmd, stdin, withBus);
@@ -229,6 +234,7 @@ public final class KeyringSession implements AutoCloseable {
     public Result java(Class<?> main, String stdin, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-XX:TieredStopAtLevel=1",
+                LANGUAGE, COUNTRY,
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));
         return run(cmd, stdin, true);

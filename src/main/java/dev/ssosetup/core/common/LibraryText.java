@@ -1,5 +1,7 @@
 package dev.ssosetup.core.common;
 
+import dev.ssosetup.core.text.Text;
+
 import java.util.regex.Pattern;
 
 /**
@@ -13,12 +15,15 @@ public final class LibraryText {
     private LibraryText() {
     }
 
-    /** {@code message} without qualified exception class names; "unknown reason" when nothing is left. */
-    public static String plain(String message) {
+    /**
+     * {@code message} without qualified exception class names, as a text argument (the library's own words are not
+     * translated); "unknown reason" in the operator's language when nothing is left.
+     */
+    public static Text plain(String message) {
         if (message == null) {
-            return "unknown reason";
+            return Text.of("common.unknownReason");
         }
         String s = QUALIFIED_THROWABLE.matcher(message).replaceAll("").strip();
-        return s.isEmpty() ? "unknown reason" : s;
+        return s.isEmpty() ? Text.of("common.unknownReason") : Text.of("common.libraryWords", s);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.config;
 
+import dev.ssosetup.core.text.Text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,36 +95,31 @@ public final class ProfileCodec {
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             if (e.getLocation() == null) { // the parser's limits (nesting depth, number or string length)
-                return new ProfileLoad.Refused("The profile is not a profile: it is nested too deeply or holds a "
-                        + "value too long to read.");
+                return new ProfileLoad.Refused(Text.of("profile.refused.tooDeep"));
             }
-            return new ProfileLoad.Refused("The profile is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            return new ProfileLoad.Refused(Text.of("profile.refused.notJson", e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr()));
         }
         if (root == null || !root.isObject()) {
-            return new ProfileLoad.Refused("The profile is not a JSON object.");
+            return new ProfileLoad.Refused(Text.of("profile.refused.notObject"));
         }
         JsonNode version = root.get("profileVersion");
         if (version == null || !version.isInt()) {
-            return new ProfileLoad.Refused("The file has no profileVersion: it is not an SSO Setup Console profile.");
+            return new ProfileLoad.Refused(Text.of("profile.refused.noVersion"));
         }
         if (version.intValue() != Profile.VERSION && version.intValue() != Profile.VERSION_BEFORE_TARGET) {
-            return new ProfileLoad.Refused("The profile has version " + version.intValue()
-                    + "; this console reads versions " + Profile.VERSION_BEFORE_TARGET + " and " + Profile.VERSION
-                    + ". Open it with a matching console, or save a new profile.");
+            return new ProfileLoad.Refused(Text.of("profile.refused.version", version.intValue(),
+                    Profile.VERSION_BEFORE_TARGET, Profile.VERSION));
         }
         try {
             Profile profile = parse(root);
             if (version.intValue() == Profile.VERSION_BEFORE_TARGET) {
-                return new ProfileLoad.Loaded(profile, List.of("This profile was saved by an earlier console "
-                        + "(profile version " + Profile.VERSION_BEFORE_TARGET + ", without a target OpenMetadata "
-                        + "version) and was upgraded: it targets OpenMetadata "
-                        + OpenMetadataVersion.LEGACY_DEFAULT.label() + ", as before. Choose or detect the server's "
-                        + "version in the Provider step; saving writes profile version " + Profile.VERSION + "."));
+                return new ProfileLoad.Loaded(profile, List.of(Text.of("profile.upgraded",
+                        Profile.VERSION_BEFORE_TARGET, OpenMetadataVersion.LEGACY_DEFAULT.label(), Profile.VERSION)));
             }
             return new ProfileLoad.Loaded(profile);
         } catch (BadField e) {
-            return new ProfileLoad.Refused("The profile's field " + e.getMessage());
+            return new ProfileLoad.Refused(e.text);
         }
     }
 
@@ -190,7 +187,7 @@ public final class ProfileCodec {
             return Json.MAPPER.createObjectNode();
         }
         if (!n.isObject()) {
-            throw new BadField(name + " must be an object.");
+            throw new BadField("profile.field.object", name);
         }
         return n;
     }
@@ -201,7 +198,7 @@ public final class ProfileCodec {
             return fallback;
         }
         if (!n.isTextual()) {
-            throw new BadField(path + " must be a string.");
+            throw new BadField("profile.field.string", path);
         }
         return n.textValue();
     }
@@ -211,9 +208,9 @@ public final class ProfileCodec {
         if (label == null) {
             return OpenMetadataVersion.LEGACY_DEFAULT;
         }
-        return OpenMetadataVersion.ofLabel(label).orElseThrow(() -> new BadField("provider.openMetadataVersion "
-                + "has an unknown value; expected one of " + java.util.Arrays.stream(OpenMetadataVersion.values())
-                .map(OpenMetadataVersion::label).toList() + "."));
+        return OpenMetadataVersion.ofLabel(label).orElseThrow(() -> new BadField("profile.field.unknown",
+                "provider.openMetadataVersion", label, String.join(", ", java.util.Arrays.stream(
+                        OpenMetadataVersion.values()).map(OpenMetadataVersion::label).toList())));
     }
 
     private static int integer(JsonNode parent, String path, String name, int fallback) {
@@ -222,7 +219,7 @@ public final class ProfileCodec {
             return fallback;
         }
         if (!n.isInt()) {
-            throw new BadField(path + " must be a whole number.");
+            throw new BadField("profile.field.integer", path);
         }
         return n.intValue();
     }
@@ -233,7 +230,7 @@ public final class ProfileCodec {
             return fallback;
         }
         if (!n.isBoolean()) {
-            throw new BadField(path + " must be true or false.");
+            throw new BadField("profile.field.boolean", path);
         }
         return n.booleanValue();
     }
@@ -244,12 +241,12 @@ public final class ProfileCodec {
             return fallback;
         }
         if (!n.isArray()) {
-            throw new BadField(path + " must be a list of strings.");
+            throw new BadField("profile.field.list", path);
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : n) {
             if (!item.isTextual()) {
-                throw new BadField(path + " must be a list of strings.");
+                throw new BadField("profile.field.list", path);
             }
             out.add(item.textValue());
         }
@@ -262,12 +259,12 @@ public final class ProfileCodec {
             return Map.of();
         }
         if (!n.isObject()) {
-            throw new BadField(path + " must be an object of strings.");
+            throw new BadField("profile.field.map", path);
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (var e : n.properties()) {
             if (!e.getValue().isTextual()) {
-                throw new BadField(path + "." + e.getKey() + " must be a string.");
+                throw new BadField("profile.field.string", path + "." + e.getKey());
             }
             out.put(e.getKey(), e.getValue().textValue());
         }
@@ -284,7 +281,7 @@ public final class ProfileCodec {
             return Enum.valueOf(type, s.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-            throw new BadField(path + " has the unknown value '" + s + "'; expected one of " + allowed + ".");
+            throw new BadField("profile.field.unknown", path, s, String.join(", ", allowed));
         }
     }
 
@@ -295,8 +292,11 @@ public final class ProfileCodec {
 
     /** A field of the wrong type or value; the message names it. */
     private static final class BadField extends RuntimeException {
-        BadField(String message) {
-            super(message, null, false, false);
+        private final transient Text text;
+
+        BadField(String key, Object... args) {
+            super(key, null, false, false);
+            this.text = Text.of(key, args);
         }
     }
 }

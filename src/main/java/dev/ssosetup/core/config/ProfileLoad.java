@@ -1,12 +1,14 @@
 package dev.ssosetup.core.config;
 
+import dev.ssosetup.core.text.Text;
+
 import java.util.List;
 import java.util.Objects;
 
 /** The outcome of opening a profile: loaded, or refused with a message that says why and what to do. */
 public sealed interface ProfileLoad {
     /** {@code notes} tell the operator what happened on the way, e.g. that an older profile was upgraded. */
-    record Loaded(Profile profile, List<String> notes) implements ProfileLoad {
+    record Loaded(Profile profile, List<Text> notes) implements ProfileLoad {
         public Loaded {
             Objects.requireNonNull(profile);
             notes = List.copyOf(Objects.requireNonNullElse(notes, List.of()));
@@ -22,6 +24,10 @@ public sealed interface ProfileLoad {
         }
     }
 
-    record Refused(String reason) implements ProfileLoad {
+    /** {@code reason} says why and what to do. */
+    record Refused(Text reason) implements ProfileLoad {
+        public Refused {
+            Objects.requireNonNull(reason);
+        }
     }
 }

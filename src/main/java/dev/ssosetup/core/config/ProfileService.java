@@ -1,7 +1,9 @@
 package dev.ssosetup.core.config;
 
+import dev.ssosetup.core.common.Problem;
+import dev.ssosetup.core.text.Text;
+
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 
 /** Saves and opens profiles through the {@link ConfigFiles} port; every failure becomes a message, never a trace. */
 public final class ProfileService {
@@ -16,14 +18,13 @@ public final class ProfileService {
         String text;
         try {
             text = files.read(path);
-        } catch (CharacterCodingException e) {
-            return new ProfileLoad.Refused("The profile " + path + " is not UTF-8 text.");
         } catch (IOException e) {
-            return new ProfileLoad.Refused("Cannot read the profile " + path + ": " + describe(e));
+            return new ProfileLoad.Refused(Text.of("profile.unreadable", path, Problem.of(e).text()));
         }
         return switch (codec.read(text)) {
             case ProfileLoad.Loaded loaded -> loaded;
-            case ProfileLoad.Refused refused -> new ProfileLoad.Refused(path + ": " + refused.reason());
+            case ProfileLoad.Refused refused -> new ProfileLoad.Refused(Text.of("profile.refusedAt", path,
+                    refused.reason()));
         };
     }
 
@@ -34,14 +35,5 @@ public final class ProfileService {
 
     public ProfileCodec codec() {
         return codec;
-    }
-
-    static String describe(IOException e) {
-        String name = e.getClass().getSimpleName();
-        return switch (name) {
-            case "NoSuchFileException", "FileNotFoundException" -> "the file does not exist.";
-            case "AccessDeniedException" -> "permission denied.";
-            default -> e.getMessage() == null ? name : e.getMessage();
-        };
     }
 }

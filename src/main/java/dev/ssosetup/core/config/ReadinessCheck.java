@@ -3,6 +3,7 @@ package dev.ssosetup.core.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,8 @@ public final class ReadinessCheck {
         }
         for (SchemaViolation v : violations) {
             problems.add(new ReviewProblem(StepIds.PROVIDER, Finding.error("schema-violation",
-                    "The output breaks OpenMetadata's schema at " + v.path() + ": " + v.message(),
-                    "Correct the setting named in the path.")));
+                    Text.of("finding.schema-violation", v.path(), v.message()),
+                    Text.of("finding.schema-violation.hint"))));
         }
         return new Readiness(problems, violations);
     }

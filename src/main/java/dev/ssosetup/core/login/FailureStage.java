@@ -1,25 +1,18 @@
 package dev.ssosetup.core.login;
 
-/** Where a login attempt stopped, in the order the steps run. */
+/**
+ * Where a login attempt stopped, in the order the steps run. Shown to the operator as the message
+ * {@code enum.FailureStage.<NAME>} (pass the constant as a {@link dev.ssosetup.core.text.Text} argument).
+ */
 public enum FailureStage {
-    SETTINGS("settings"),
-    DISCOVERY("discovery"),
-    LISTENER("loopback listener"),
-    TIMEOUT("waiting for the browser"),
-    AUTHORIZATION("authorization response"),
-    TOKEN("token exchange"),
-    ID_TOKEN("ID token validation"),
-    USERINFO("userinfo");
-
-    private final String label;
-
-    FailureStage(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    SETTINGS,
+    DISCOVERY,
+    LISTENER,
+    TIMEOUT,
+    AUTHORIZATION,
+    TOKEN,
+    ID_TOKEN,
+    USERINFO;
 
     /** The value used in JSON output, e.g. {@code id_token}. */
     public String wire() {

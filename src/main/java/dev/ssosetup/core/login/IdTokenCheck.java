@@ -21,6 +21,9 @@ import com.nimbusds.openid.connect.sdk.validators.AccessTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import com.nimbusds.openid.connect.sdk.validators.InvalidHashException;
 
+import dev.ssosetup.core.common.LibraryText;
+import dev.ssosetup.core.text.Text;
+
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.List;
@@ -44,34 +47,27 @@ final class IdTokenCheck {
             throws LoginStop {
         Map<String, Object> unverified = unverifiedClaims(idToken);
         if (idToken instanceof PlainJWT) {
-            throw stop("The ID token is not signed (alg \"none\"), so anybody could have forged it.",
-                    "Configure the provider to sign ID tokens with " + configuredAlg + ".", unverified);
+            throw stop(Text.of("login.idToken.unsigned"), Text.of("login.idToken.unsigned.hint", configuredAlg),
+                    unverified);
         }
         if (idToken instanceof EncryptedJWT) {
-            throw stop("The ID token is encrypted; OpenMetadata cannot read encrypted ID tokens.",
-                    "Turn ID token encryption off for this client at the provider.", unverified);
+            throw stop(Text.of("login.idToken.encrypted"), Text.of("login.idToken.encrypted.hint"), unverified);
         }
         SignedJWT signed = (SignedJWT) idToken;
         JWSAlgorithm alg = signed.getHeader().getAlgorithm();
         if (JWSAlgorithm.Family.HMAC_SHA.contains(alg)) {
-            throw stop("The ID token is signed with " + alg + " (a shared-secret HMAC), which OpenMetadata cannot "
-                            + "verify with public keys.",
-                    "Configure the provider to sign ID tokens with an asymmetric algorithm such as RS256.", unverified);
+            throw stop(Text.of("login.idToken.hmac", alg.getName()), Text.of("login.idToken.hmac.hint"), unverified);
         }
         JWSAlgorithm expected = JWSAlgorithm.parse(configuredAlg);
         if (!alg.equals(expected)) {
-            throw stop("The ID token is signed with " + alg + ", but the configured algorithm "
-                            + "(tokenValidationAlgorithm) is " + configuredAlg + ".",
-                    "Set the token validation algorithm to " + alg + " in the Provider step, or change the "
-                            + "provider's signing algorithm.", unverified);
+            throw stop(Text.of("login.idToken.algorithm", alg.getName(), configuredAlg),
+                    Text.of("login.idToken.algorithm.hint", alg.getName()), unverified);
         }
         String kid = signed.getHeader().getKeyID();
         if (kid != null && jwks.getKeyByKeyId(kid) == null) {
             List<String> known = jwks.getKeys().stream().map(k -> String.valueOf(k.getKeyID())).toList();
-            throw stop("The ID token names signing key \"" + kid + "\", which is not in the provider's JWKS at "
-                            + jwksUri + " (keys there: " + known + ").",
-                    "The token comes from another provider or the keys were rotated: check the issuer and "
-                            + "discovery URL, then try again.", unverified);
+            throw stop(Text.of("login.idToken.unknownKid", kid, jwksUri, known.toString()),
+                    Text.of("login.idToken.unknownKid.hint"), unverified);
         }
         IDTokenValidator validator = new IDTokenValidator(new Issuer(issuer), new ClientID(clientId),
                 new JWSVerificationKeySelector<SecurityContext>(expected, new ImmutableJWKSet<>(jwks)), null);
@@ -86,20 +82,17 @@ final class IdTokenCheck {
             try {
                 AccessTokenValidator.validate(accessToken, alg, claims.getAccessTokenHash());
             } catch (InvalidHashException e) {
-                throw stop("The ID token's at_hash does not match the access token that came with it.",
-                        "The tokens do not belong together: a proxy or the provider mixed responses. Try again; "
-                                + "if it repeats, report it to the provider's administrator.", unverified);
+                throw stop(Text.of("login.idToken.atHash"), Text.of("login.idToken.atHash.hint"), unverified);
             }
         }
         String azp = claims.getStringClaim("azp");
         if (azp == null && claims.getAudience().size() > 1) {
-            throw stop("The ID token has several audiences " + claims.getAudience() + " but no authorized party "
-                    + "(azp), so it cannot be told apart from a token meant for another client.",
-                    "Configure the provider to issue ID tokens for this client only, or to add azp.", unverified);
+            throw stop(Text.of("login.idToken.noAzp", claims.getAudience().toString()),
+                    Text.of("login.idToken.noAzp.hint"), unverified);
         }
         if (azp != null && !azp.equals(clientId)) {
-            throw stop("The ID token's authorized party (azp) is \"" + azp + "\", not the client ID \"" + clientId
-                    + "\".", "Check the client ID in the Provider step.", unverified);
+            throw stop(Text.of("login.idToken.azp", azp, clientId), Text.of("login.idToken.clientId.hint"),
+                    unverified);
         }
         return claims;
     }
@@ -109,42 +102,38 @@ final class IdTokenCheck {
         String msg = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
         String lower = msg.toLowerCase(java.util.Locale.ROOT);
         if (lower.contains("signature")) {
-            return stop("The ID token's signature does not verify with the provider's published key.",
-                    "The token was not signed by this provider: check the issuer and discovery URL.", c);
+            return stop(Text.of("login.idToken.signature"), Text.of("login.idToken.signature.hint"), c);
         }
         if (!issuer.equals(c.get("iss"))) {
-            return stop("The ID token's issuer (iss) is \"" + JsonValues.text(c.get("iss")) + "\", but the provider's "
-                            + "issuer is \"" + issuer + "\".",
-                    "Use the issuer URL exactly as the provider reports it (including any trailing slash).", c);
+            return stop(Text.of("login.idToken.iss", JsonValues.text(c.get("iss")), issuer),
+                    Text.of("login.idToken.iss.hint"), c);
         }
         Object aud = c.get("aud");
         boolean audOk = aud instanceof List<?> l ? l.contains(clientId) : clientId.equals(aud);
         if (!audOk) {
-            return stop("The ID token was issued for audience " + JsonValues.text(aud) + ", not for the client ID \""
-                    + clientId + "\".", "Check the client ID in the Provider step.", c);
+            return stop(Text.of("login.idToken.aud", JsonValues.text(aud), clientId),
+                    Text.of("login.idToken.clientId.hint"), c);
         }
         if (lower.contains("azp") || lower.contains("authorized party")) {
-            return stop("The ID token has several audiences but its authorized party (azp) is missing or is not \""
-                    + clientId + "\".", "Check the client ID and the audience settings of the client.", c);
+            return stop(Text.of("login.idToken.azpMissing", clientId), Text.of("login.idToken.azpMissing.hint"), c);
         }
         long now = Instant.now().getEpochSecond();
         if (c.get("exp") instanceof Number exp && exp.longValue() + MAX_CLOCK_SKEW_SECONDS < now) {
-            return stop("The ID token expired at " + Instant.ofEpochSecond(exp.longValue()) + ".",
-                    "Check this computer's clock and the provider's token lifetime, then try again.", c);
+            return stop(Text.of("login.idToken.expired", Instant.ofEpochSecond(exp.longValue()).toString()),
+                    Text.of("login.idToken.expired.hint"), c);
         }
         if (c.get("iat") instanceof Number iat && iat.longValue() - MAX_CLOCK_SKEW_SECONDS > now) {
-            return stop("The ID token was issued in the future (" + Instant.ofEpochSecond(iat.longValue()) + ").",
-                    "This computer's clock or the provider's is wrong by more than a minute: fix the time.", c);
+            return stop(Text.of("login.idToken.future", Instant.ofEpochSecond(iat.longValue()).toString()),
+                    Text.of("login.idToken.future.hint"), c);
         }
         if (lower.contains("nonce") || !nonce.getValue().equals(c.get("nonce"))) {
-            return stop("The ID token's nonce does not match the one sent with this sign-in (a replayed or "
-                    + "foreign token).", "Start the test again; if it repeats, the provider does not return the "
-                    + "nonce it was given.", c);
+            return stop(Text.of("login.idToken.nonce"), Text.of("login.idToken.nonce.hint"), c);
         }
-        return stop("The ID token was rejected: " + msg + ".", "Compare the claims below with the settings.", c);
+        return stop(Text.of("login.idToken.rejected", LibraryText.plain(msg)), Text.of("login.idToken.rejected.hint"),
+                c);
     }
 
-    private static LoginStop stop(String reason, String hint, Map<String, Object> claims) {
+    private static LoginStop stop(Text reason, Text hint, Map<String, Object> claims) {
         return new LoginStop(FailureStage.ID_TOKEN, reason, hint, claims);
     }
 

@@ -1,6 +1,7 @@
 package dev.ssosetup.core.login;
 
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.text.Text;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -66,19 +67,14 @@ public final class InsecureHttp {
 
     static LoginStop refusal(FailureStage stage, List<String> endpoints, List<Finding> findings) {
         String list = String.join(", ", endpoints);
-        String reason = "The provider's " + list + (endpoints.size() == 1 ? " uses" : " use") + " plain http on "
-                + "another computer: the authorization code, the PKCE verifier and the client secret would cross "
-                + "the network unencrypted, so nothing was sent there.";
-        String hint = "Use the provider's https address. Only for a test provider on a network you trust: allow "
-                + "plain http (sso-setup test-login --allow-insecure-http, or confirm when the Login test step asks).";
+        Text reason = Text.of("finding.login-insecure-http", list, endpoints.size());
+        Text hint = Text.of("finding.login-insecure-http.hint");
         findings.add(Finding.error(REFUSED, reason, hint));
         return new LoginStop(stage, reason, hint);
     }
 
     static Finding allowed(List<String> endpoints) {
-        return Finding.warning(ALLOWED, "Plain http was allowed for the provider's " + String.join(", ", endpoints)
-                + ": the code, the PKCE verifier, the client secret and the tokens of this test crossed the network "
-                + "unencrypted.", "Use https for the provider before OpenMetadata relies on it, and rotate the "
-                + "client secret if the network is not trusted.");
+        return Finding.warning(ALLOWED, Text.of("finding.login-insecure-http-allowed", String.join(", ", endpoints)),
+                Text.of("finding.login-insecure-http-allowed.hint"));
     }
 }

@@ -1,22 +1,32 @@
 package dev.ssosetup.core.login;
 
+import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
+
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-/** Ends a login attempt early with a stage, a reason and a hint; carries any (unverified) claims seen so far. */
+/**
+ * Ends a login attempt early with a stage, a reason and a hint (message keys, ADR 0008); carries any (unverified)
+ * claims seen so far. {@link #getMessage()} is the reason in English, for the log.
+ */
 final class LoginStop extends Exception {
     private final FailureStage stage;
-    private final String hint;
+    private final transient Text reason;
+    private final transient Text hint;
     private final transient Map<String, Object> claims;
 
-    LoginStop(FailureStage stage, String reason, String hint) {
+    LoginStop(FailureStage stage, Text reason, Text hint) {
         this(stage, reason, hint, Map.of());
     }
 
-    LoginStop(FailureStage stage, String reason, String hint, Map<String, Object> claims) {
-        super(reason, null, false, false);
+    LoginStop(FailureStage stage, Text reason, Text hint, Map<String, Object> claims) {
+        super(Messages.forLocale(Locale.ENGLISH).text(reason), null, false, false);
         this.stage = Objects.requireNonNull(stage);
-        this.hint = Objects.requireNonNullElse(hint, "");
+        this.reason = reason;
+        this.hint = Objects.requireNonNullElse(hint, Finding.NO_HINT);
         this.claims = JsonValues.freeze(claims);
     }
 
@@ -24,7 +34,11 @@ final class LoginStop extends Exception {
         return stage;
     }
 
-    String hint() {
+    Text reason() {
+        return reason;
+    }
+
+    Text hint() {
         return hint;
     }
 

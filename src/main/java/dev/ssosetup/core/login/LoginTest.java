@@ -37,15 +37,18 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.LibraryText;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.net.HttpExchange;
 import dev.ssosetup.core.net.HttpFailure;
 import dev.ssosetup.core.net.HttpGatewayFactory;
 import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.ClientType;
+import dev.ssosetup.core.provider.DiscoveryChecks;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.task.CancelledException;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Text;
 
 import java.net.URI;
 import java.time.Clock;
@@ -110,10 +113,9 @@ public final class LoginTest {
             // every known way out is a LoginStop; this is the net for a library surprise (an answer a parser did
             // not expect), so the operator gets a verdict that says where, never a crash; the trace goes to the log
             System.getLogger(LoginTest.class.getName()).log(System.Logger.Level.ERROR,
-                    "the login test stopped unexpectedly at the " + a.stage.label() + " stage", e);
-            return a.failed(new LoginStop(a.stage, "The login test stopped on something it did not expect, at "
-                    + "the " + a.stage.label() + " stage.", "This is a defect in SSO Setup Console or a library it "
-                    + "uses, probably set off by an unusual answer: please report it with the login report."));
+                    "the login test stopped unexpectedly at the " + a.stage + " stage", e);
+            return a.failed(new LoginStop(a.stage, Text.of("login.stop.unexpected", a.stage),
+                    Text.of("login.stop.unexpected.hint")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();
@@ -124,9 +126,9 @@ public final class LoginTest {
         try {
             return new OidcHttp(gateways.create(caPem));
         } catch (IllegalArgumentException e) {
-            throw new LoginStop(FailureStage.SETTINGS, e.getMessage() == null ? "The CA bundle cannot be used."
-                    : e.getMessage(), "Name a PEM file of CA certificates (BEGIN CERTIFICATE blocks), or leave the "
-                    + "CA bundle empty to trust the system's CAs only.");
+            throw new LoginStop(FailureStage.SETTINGS, e.getMessage() == null ? Text.of("login.stop.caBundle")
+                    : Text.of("login.stop.caBundle.detail", LibraryText.plain(e.getMessage())),
+                    Text.of("login.stop.caBundle.hint"));
         }
     }
 
@@ -191,29 +193,27 @@ public final class LoginTest {
                 Optional<LoopbackCallback> received = listener.await(left.isNegative() ? Duration.ZERO : left, ctx);
                 rejected = listener.rejectedCallbacks();
                 if (received.isEmpty()) {
-                    throw new LoginStop(FailureStage.TIMEOUT, "No sign-in response arrived within "
-                            + options.timeout().toSeconds() + " s.",
-                            "Sign in in the browser window that opened (or open the URL by hand). If the provider "
-                                    + "shows an error page instead of returning here, it probably refused the "
-                                    + "redirect URI. " + ProviderErrorHints.redirectHint(redirectUri, anyPort(),
-                                    settings.callbackUrl()));
+                    throw new LoginStop(FailureStage.TIMEOUT, Text.of("login.stop.noResponse",
+                            options.timeout().toSeconds()), Text.of("login.stop.noResponse.hint",
+                            ProviderErrorHints.redirectHint(redirectUri, anyPort(), settings.callbackUrl())));
                 }
                 LoopbackCallback callback = received.get();
                 try {
                     LoginTestResult result = afterCallback(callback, metadata, state, nonce, verifier, redirect, ctx);
                     callback.answer(result instanceof LoginTestResult.Passed p
-                            ? new CallbackPage(true, "Login test passed", "Signed in as "
-                            + (p.preview().userName().isEmpty() ? JsonValues.text(p.claims().get("sub"))
-                            : p.preview().userName()) + ". You can close this tab and return to SSO Setup Console.")
-                            : new CallbackPage(false, "Login test failed", ((LoginTestResult.Failed) result).reason()));
+                            ? new CallbackPage(true, Text.of("callback.passed"), Text.of("callback.passed.detail",
+                            p.preview().userName().isEmpty() ? JsonValues.text(p.claims().get("sub"))
+                            : p.preview().userName()))
+                            : new CallbackPage(false, Text.of("callback.failed"),
+                            ((LoginTestResult.Failed) result).reason()));
                     return result;
                 } catch (LoginStop stop) {
-                    callback.answer(new CallbackPage(false, "Login test failed", stop.getMessage()
-                            + " Details are in SSO Setup Console."));
+                    callback.answer(new CallbackPage(false, Text.of("callback.failed"),
+                            Text.of("callback.failed.detail", stop.reason())));
                     throw stop;
                 } finally {
-                    callback.answer(new CallbackPage(false, "Login test stopped",
-                            "The login test was stopped. Return to SSO Setup Console."));
+                    callback.answer(new CallbackPage(false, Text.of("callback.stopped"),
+                            Text.of("callback.stopped.detail")));
                 }
             }
         }
@@ -232,8 +232,8 @@ public final class LoginTest {
             } else {
                 AuthorizationCode code = success.getAuthorizationCode();
                 if (code == null) {
-                    throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response has no authorization "
-                            + "code.", "Enable the authorization code flow (response_type=code) for the client.");
+                    throw new LoginStop(FailureStage.AUTHORIZATION, Text.of("login.stop.noCode"),
+                            Text.of("login.stop.noCode.hint"));
                 }
                 ctx.checkCancelled();
                 ctx.progress(0.7, "Exchanging the code for tokens");
@@ -253,8 +253,8 @@ public final class LoginTest {
             try {
                 claims = JsonValues.freeze(idClaims.toJWTClaimsSet().toJSONObject());
             } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-                throw new LoginStop(FailureStage.ID_TOKEN, "The ID token's claims cannot be read: "
-                        + e.getMessage(), "");
+                throw new LoginStop(FailureStage.ID_TOKEN, Text.of("login.stop.claimsUnreadable",
+                        LibraryText.plain(e.getMessage())), Finding.NO_HINT);
             }
             ctx.checkCancelled();
             ctx.progress(0.9, "Reading userinfo");
@@ -269,25 +269,23 @@ public final class LoginTest {
 
         private void checkSettings() throws LoginStop {
             if (settings.effectiveDiscoveryUrl().isBlank()) {
-                throw new LoginStop(FailureStage.SETTINGS, "No issuer URL is set.",
-                        "Enter the provider's issuer URL (for example https://idp.example.com/realms/main).");
+                throw new LoginStop(FailureStage.SETTINGS, Text.of("login.stop.noIssuer"),
+                        Text.of("login.stop.noIssuer.hint"));
             }
             if (settings.clientId().isBlank()) {
-                throw new LoginStop(FailureStage.SETTINGS, "No client ID is set.",
-                        "Enter the client ID registered for OpenMetadata at the provider.");
+                throw new LoginStop(FailureStage.SETTINGS, Text.of("login.stop.noClientId"),
+                        Text.of("login.stop.noClientId.hint"));
             }
             if (settings.clientType() == ClientType.CONFIDENTIAL && settings.clientSecret().isEmpty()) {
-                throw new LoginStop(FailureStage.SETTINGS, "The client is confidential but no client secret is set.",
-                        "Enter the client secret, or choose a public client if the provider registered one.");
+                throw new LoginStop(FailureStage.SETTINGS, Text.of("login.stop.noSecret"),
+                        Text.of("login.stop.noSecret.hint"));
             }
             List<String> s = new ArrayList<>(settings.scopes().stream().map(String::strip)
                     .filter(x -> !x.isEmpty()).distinct().toList());
             if (!s.contains("openid")) {
                 s.addFirst("openid");
-                findings.add(Finding.warning("login-scope-openid-added",
-                        "The scopes did not include \"openid\"; it was added for the test.",
-                        "Add \"openid\" to the scopes: without it there is no ID token and OpenMetadata cannot sign "
-                                + "anybody in."));
+                findings.add(Finding.warning("login-scope-openid-added", Text.of("finding.login-scope-openid-added"),
+                        Text.of("finding.login-scope-openid-added.hint")));
             }
             scopes = List.copyOf(s);
             checkHttp(FailureStage.SETTINGS, "issuer", uriOrNull(settings.issuer().strip()), "discovery document",
@@ -315,57 +313,51 @@ public final class LoginTest {
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw new LoginStop(FailureStage.DISCOVERY, "The discovery URL \"" + url + "\" is not a valid URL.",
-                        "Check the issuer URL.");
+                throw new LoginStop(FailureStage.DISCOVERY, Text.of("login.stop.discoveryUrl", url),
+                        Text.of("login.stop.discoveryUrl.hint"));
             }
             HttpExchange.Response response;
             try {
                 response = http.get(uri, limits(FailureStage.DISCOVERY, READING_DISCOVERY));
             } catch (HttpFailure f) {
                 ranOut(f, FailureStage.DISCOVERY, READING_DISCOVERY);
-                throw new LoginStop(FailureStage.DISCOVERY, "The discovery document at " + url
-                        + " could not be read: " + f.getMessage(), "Check the issuer URL and that this computer "
-                        + "can reach " + f.host() + " (proxy, firewall, CA certificates).");
+                throw stop(FailureStage.DISCOVERY, DiscoveryChecks.transport(f, DiscoveryChecks.Fetched.DISCOVERY));
             }
-            if (response.status() != 200) {
-                throw new LoginStop(FailureStage.DISCOVERY, "The discovery document at " + url + " answered HTTP "
-                        + response.status() + ".", "Check the issuer URL: the discovery document must be at "
-                        + "<issuer>/.well-known/openid-configuration.");
+            // the Provider step's checks, so that both steps give one verdict on the same document
+            Optional<Finding> status = DiscoveryChecks.status(response, DiscoveryChecks.Fetched.DISCOVERY,
+                    "unreachable");
+            if (status.isPresent()) {
+                throw stop(FailureStage.DISCOVERY, status.get());
+            }
+            Optional<Map<String, Object>> document = DiscoveryChecks.jsonObject(response.bodyText());
+            if (document.isEmpty()) {
+                throw stop(FailureStage.DISCOVERY, DiscoveryChecks.notJson(response,
+                        DiscoveryChecks.Fetched.DISCOVERY));
+            }
+            Optional<Finding> wrongIssuer = DiscoveryChecks.issuer(settings.issuer().strip(), document.get());
+            if (wrongIssuer.isPresent()) {
+                throw stop(FailureStage.DISCOVERY, wrongIssuer.get());
             }
             OIDCProviderMetadata metadata;
             try {
                 metadata = OIDCProviderMetadata.parse(response.bodyText());
             } catch (ParseException e) {
-                throw new LoginStop(FailureStage.DISCOVERY, "The document at " + url + " is not valid OpenID "
-                        + "provider metadata: " + e.getMessage(), "Check the issuer or discovery URL.");
+                throw new LoginStop(FailureStage.DISCOVERY, Text.of("finding.missing-metadata.parse",
+                        LibraryText.plain(e.getMessage())), Text.of("finding.missing-metadata.parse.hint"));
             }
             issuer = metadata.getIssuer().getValue();
-            String typed = settings.issuer().strip();
-            if (!typed.isEmpty() && !typed.equals(issuer)) {
-                if (stripSlash(typed).equals(stripSlash(issuer))) {
-                    findings.add(Finding.warning("login-issuer-trailing-slash", "The issuer typed (\"" + typed
-                            + "\") differs from the provider's (\"" + issuer + "\") only by a trailing slash.",
-                            "Use \"" + issuer + "\" exactly: tokens are compared character by character."));
-                } else {
-                    throw new LoginStop(FailureStage.DISCOVERY, "The provider's issuer is \"" + issuer
-                            + "\", not \"" + typed + "\" as configured.",
-                            "Set the issuer to \"" + issuer + "\" exactly.");
-                }
-            }
             if (metadata.getAuthorizationEndpointURI() == null) {
-                throw new LoginStop(FailureStage.DISCOVERY, "The discovery document has no authorization_endpoint.",
-                        "This provider does not offer a browser sign-in: check the issuer and discovery URL.");
+                throw new LoginStop(FailureStage.DISCOVERY, Text.of("login.stop.noAuthorizationEndpoint"),
+                        Text.of("login.stop.noAuthorizationEndpoint.hint"));
             }
             if (!implicit() && metadata.getTokenEndpointURI() == null) {
-                throw new LoginStop(FailureStage.DISCOVERY, "The discovery document has no token_endpoint.",
-                        "This provider does not support the authorization code flow; for a public client choose "
-                                + "\"Implicit (id_token)\" if the provider offers it.");
+                throw new LoginStop(FailureStage.DISCOVERY, Text.of("login.stop.noTokenEndpoint"),
+                        Text.of("login.stop.noTokenEndpoint.hint"));
             }
             if (!implicit() && metadata.getCodeChallengeMethods() != null
                     && !metadata.getCodeChallengeMethods().contains(CodeChallengeMethod.S256)) {
-                findings.add(Finding.warning("login-pkce-not-advertised", "The provider does not advertise PKCE "
-                        + "S256 (code_challenge_methods_supported).", "PKCE is sent anyway; if the sign-in fails "
-                        + "with a PKCE error, enable S256 for the client."));
+                findings.add(Finding.warning("login-pkce-not-advertised", Text.of("finding.login-pkce-not-advertised"),
+                        Text.of("finding.login-pkce-not-advertised.hint")));
             }
             return metadata;
         }
@@ -375,7 +367,7 @@ public final class LoginTest {
                 return receiver.open(options.redirectHost(), options.ports(), LoginOptions.CALLBACK_PATH,
                         state.getValue());
             } catch (LoopbackUnavailable e) {
-                throw new LoginStop(FailureStage.LISTENER, e.getMessage(), "");
+                throw new LoginStop(FailureStage.LISTENER, e.text(), Finding.NO_HINT);
             }
         }
 
@@ -385,34 +377,32 @@ public final class LoginTest {
             try {
                 response = AuthenticationResponseParser.parse(URI.create(redirectUri), callback.parameters());
             } catch (ParseException e) {
-                throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response could not be read: "
-                        + safe(e.getMessage()), "The provider's answer is not a valid OAuth 2.0 response.");
+                throw new LoginStop(FailureStage.AUTHORIZATION, Text.of("login.stop.responseUnreadable",
+                        safe(e.getMessage())), Text.of("login.stop.responseUnreadable.hint"));
             } catch (RuntimeException e) { // Nimbus throws NullPointerException for an ID token header of JSON null
-                throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response holds an ID token that "
-                        + "cannot be read (its header or claims are not JSON objects).", "The provider sent a "
-                        + "damaged ID token; check the client's token settings at the provider.");
+                throw new LoginStop(FailureStage.AUTHORIZATION, Text.of("login.stop.damagedIdToken"),
+                        Text.of("login.stop.damagedIdToken.hint"));
             }
             if (!state.equals(response.getState())) {
-                throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response carries a wrong state.",
-                        "Start the test again and use only the newest browser tab.");
+                throw new LoginStop(FailureStage.AUTHORIZATION, Text.of("login.stop.wrongState"),
+                        Text.of("login.stop.wrongState.hint"));
             }
             if (response instanceof AuthenticationErrorResponse error) {
                 ErrorObject e = error.getErrorObject();
                 String desc = e.getDescription() == null ? "" : e.getDescription();
-                throw new LoginStop(FailureStage.AUTHORIZATION, "The provider refused the sign-in: " + e.getCode()
-                        + (desc.isEmpty() ? "" : " (" + desc + ")") + ".",
+                throw new LoginStop(FailureStage.AUTHORIZATION, desc.isEmpty()
+                        ? Text.of("login.stop.refused", String.valueOf(e.getCode()))
+                        : Text.of("login.stop.refused.described", String.valueOf(e.getCode()), desc),
                         hint(e.getCode(), desc));
             }
             String iss = response.getIssuer() == null ? null : response.getIssuer().getValue();
             if (iss != null && !iss.equals(issuer)) {
-                throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response says it comes from issuer \""
-                        + iss + "\", not \"" + issuer + "\" (RFC 9207): a mix-up attack, or the wrong provider.",
-                        "Check the issuer URL; do not continue if you did not expect this provider.");
+                throw new LoginStop(FailureStage.AUTHORIZATION, Text.of("login.stop.mixUp", iss, issuer),
+                        Text.of("login.stop.mixUp.hint"));
             }
             if (iss == null && metadata.supportsAuthorizationResponseIssuerParam()) {
-                throw new LoginStop(FailureStage.AUTHORIZATION, "The provider advertises the iss response "
-                        + "parameter (RFC 9207) but the sign-in response has none.",
-                        "Something between the provider and this computer altered the response; try again.");
+                throw new LoginStop(FailureStage.AUTHORIZATION, Text.of("login.stop.issMissing"),
+                        Text.of("login.stop.issMissing.hint"));
             }
             return (AuthenticationSuccessResponse) response;
         }
@@ -423,21 +413,18 @@ public final class LoginTest {
                 return success.getIDToken();
             }
             if (success.getAuthorizationCode() != null) {
-                throw new LoginStop(FailureStage.AUTHORIZATION, "The provider answered with an authorization code, "
-                        + "but an ID token (response_type=id_token, the implicit flow) was asked for.",
-                        "Enable the implicit flow for the client at the provider, or choose \"Authorization code "
-                                + "with PKCE\" in the Provider step if your OpenMetadata version supports it.");
+                throw new LoginStop(FailureStage.AUTHORIZATION, Text.of("login.stop.codeInsteadOfIdToken"),
+                        Text.of("login.stop.codeInsteadOfIdToken.hint"));
             }
-            throw new LoginStop(FailureStage.AUTHORIZATION, "The sign-in response has no ID token.",
-                    "Enable the implicit flow (id_token) for the client at the provider, request the scope "
-                            + "\"openid\", or choose \"Authorization code with PKCE\" in the Provider step.");
+            throw new LoginStop(FailureStage.AUTHORIZATION, Text.of("login.stop.noIdToken"),
+                    Text.of("login.stop.noIdToken.hint"));
         }
 
         private boolean implicit() {
             return settings.effectiveResponseType() == dev.ssosetup.core.provider.ResponseType.ID_TOKEN;
         }
 
-        private String hint(String error, String description) {
+        private Text hint(String error, String description) {
             return ProviderErrorHints.hint(error, description, redirectUri, anyPort(),
                     settings.effectiveResponseType(), settings.callbackUrl());
         }
@@ -461,37 +448,34 @@ public final class LoginTest {
                 httpResponse = http.send(request.toHTTPRequest(), limits(FailureStage.TOKEN, EXCHANGING));
             } catch (HttpFailure f) {
                 ranOut(f, FailureStage.TOKEN, EXCHANGING);
-                throw new LoginStop(FailureStage.TOKEN, "The token endpoint " + endpoint + " could not be reached: "
-                        + f.getMessage(), "Check that this computer can reach " + f.host() + ".");
+                throw new LoginStop(FailureStage.TOKEN, Text.of("login.stop.tokenUnreachable", endpoint.toString(),
+                        f.text()), Text.of("login.stop.reach.hint", f.host()));
             }
             TokenResponse response;
             try {
                 response = OIDCTokenResponseParser.parse(httpResponse);
             } catch (ParseException e) {
-                String hint = httpResponse.getStatusCode() == 401
+                Text hint = httpResponse.getStatusCode() == 401
                         ? hint("invalid_client", "")
-                        : "The token endpoint did not answer with OAuth 2.0 JSON; check the discovery document.";
-                throw new LoginStop(FailureStage.TOKEN, "The token endpoint answered HTTP "
-                        + httpResponse.getStatusCode() + " with something that is not a token response.", hint);
+                        : Text.of("login.stop.notTokenResponse.hint");
+                throw new LoginStop(FailureStage.TOKEN, Text.of("login.stop.notTokenResponse",
+                        String.valueOf(httpResponse.getStatusCode())), hint);
             } catch (RuntimeException e) {
                 // Nimbus throws NullPointerException for an ID token whose header is the JSON literal null
-                throw new LoginStop(FailureStage.TOKEN, "The token response holds an ID token that cannot be read "
-                        + "(its header or claims are not JSON objects).", "The provider sent a damaged ID token; "
-                        + "check the client's token settings at the provider, or anything between it and this "
-                        + "computer that rewrites answers.");
+                throw new LoginStop(FailureStage.TOKEN, Text.of("login.stop.damagedTokenResponse"),
+                        Text.of("login.stop.damagedTokenResponse.hint"));
             }
             if (response instanceof TokenErrorResponse error) {
                 ErrorObject e = error.getErrorObject();
                 String errorCode = e == null || e.getCode() == null ? "" : e.getCode();
                 String desc = e == null || e.getDescription() == null ? "" : e.getDescription();
-                throw new LoginStop(FailureStage.TOKEN, "The token endpoint refused the code: "
-                        + (errorCode.isEmpty() ? "HTTP " + httpResponse.getStatusCode() : errorCode)
-                        + (desc.isEmpty() ? "" : " (" + desc + ")") + ".",
-                        hint(errorCode, desc));
+                String what = errorCode.isEmpty() ? "HTTP " + httpResponse.getStatusCode() : errorCode;
+                throw new LoginStop(FailureStage.TOKEN, desc.isEmpty() ? Text.of("login.stop.codeRefused", what)
+                        : Text.of("login.stop.codeRefused.described", what, desc), hint(errorCode, desc));
             }
             if (!(response instanceof OIDCTokenResponse oidc) || oidc.getOIDCTokens().getIDToken() == null) {
-                throw new LoginStop(FailureStage.TOKEN, "The token response has no ID token.",
-                        "Request the scope \"openid\" and make sure the client is an OpenID Connect client.");
+                throw new LoginStop(FailureStage.TOKEN, Text.of("login.stop.tokenNoIdToken"),
+                        Text.of("login.stop.tokenNoIdToken.hint"));
             }
             return oidc.getOIDCTokens();
         }
@@ -499,26 +483,26 @@ public final class LoginTest {
         private JWKSet fetchJwks(OIDCProviderMetadata metadata) throws LoginStop {
             URI uri = metadata.getJWKSetURI();
             if (uri == null) {
-                throw new LoginStop(FailureStage.ID_TOKEN, "The discovery document has no jwks_uri, so the ID token "
-                        + "signature cannot be checked.", "The provider must publish its signing keys.");
+                throw new LoginStop(FailureStage.ID_TOKEN, Text.of("login.stop.noJwksUri"),
+                        Text.of("login.stop.noJwksUri.hint"));
             }
             try {
                 HttpExchange.Response r = http.get(uri, limits(FailureStage.ID_TOKEN, READING_JWKS));
                 if (r.status() != 200) {
-                    throw new LoginStop(FailureStage.ID_TOKEN, "The JWKS at " + uri + " answered HTTP " + r.status()
-                            + ".", "The provider must publish its signing keys at jwks_uri.");
+                    throw new LoginStop(FailureStage.ID_TOKEN, Text.of("login.stop.jwksStatus", uri.toString(),
+                            String.valueOf(r.status())), Text.of("login.stop.jwksStatus.hint"));
                 }
                 return JWKSet.parse(r.bodyText());
             } catch (HttpFailure f) {
                 ranOut(f, FailureStage.ID_TOKEN, READING_JWKS);
-                throw new LoginStop(FailureStage.ID_TOKEN, "The JWKS at " + uri + " could not be read: "
-                        + f.getMessage(), "Check that this computer can reach " + f.host() + ".");
+                throw new LoginStop(FailureStage.ID_TOKEN, Text.of("login.stop.jwksUnreadable", uri.toString(),
+                        f.text()), Text.of("login.stop.reach.hint", f.host()));
             } catch (java.text.ParseException e) {
-                throw new LoginStop(FailureStage.ID_TOKEN, "The JWKS at " + uri + " is not a valid key set: "
-                        + e.getMessage(), "The provider must publish its signing keys as a JWK set.");
+                throw new LoginStop(FailureStage.ID_TOKEN, Text.of("login.stop.jwksInvalid.detail", uri.toString(),
+                        LibraryText.plain(e.getMessage())), Text.of("login.stop.jwksInvalid.hint"));
             } catch (RuntimeException e) { // Nimbus throws NullPointerException for the JSON literal null
-                throw new LoginStop(FailureStage.ID_TOKEN, "The JWKS at " + uri + " is not a valid key set.",
-                        "The provider must publish its signing keys as a JWK set.");
+                throw new LoginStop(FailureStage.ID_TOKEN, Text.of("login.stop.jwksInvalid", uri.toString()),
+                        Text.of("login.stop.jwksInvalid.hint"));
             }
         }
 
@@ -533,31 +517,29 @@ public final class LoginTest {
                 response = UserInfoResponse.parse(http.send(new UserInfoRequest(uri, bearer).toHTTPRequest(),
                         limits(FailureStage.USERINFO, READING_USERINFO)));
             } catch (HttpFailure | ParseException e) {
-                findings.add(Finding.warning("login-userinfo-unreadable", "The userinfo endpoint " + uri
-                        + " could not be read: " + safe(e.getMessage()), "OpenMetadata reads the ID token, so "
-                        + "this does not stop the login; check the endpoint if other tools need it."));
+                Object why = e instanceof HttpFailure f ? f.text() : safe(e.getMessage());
+                findings.add(Finding.warning("login-userinfo-unreadable", Text.of("finding.login-userinfo-unreadable",
+                        uri.toString(), why), Text.of("finding.login-userinfo-unreadable.hint")));
                 return;
             }
             if (!response.indicatesSuccess()) {
                 ErrorObject e = response.toErrorResponse().getErrorObject();
-                findings.add(Finding.warning("login-userinfo-error", "The userinfo endpoint refused the access token: "
-                        + (e == null ? "?" : e.getCode() + " (HTTP " + e.getHTTPStatusCode() + ")"),
-                        "OpenMetadata reads the ID token, so this does not stop the login."));
+                findings.add(Finding.warning("login-userinfo-error", Text.of("finding.login-userinfo-error",
+                        e == null ? "?" : e.getCode() + " (HTTP " + e.getHTTPStatusCode() + ")"),
+                        Text.of("finding.login-userinfo-error.hint")));
                 return;
             }
             var info = response.toSuccessResponse().getUserInfo();
             if (info == null) {
-                findings.add(Finding.info("login-userinfo-jwt", "The userinfo endpoint answered with a JWT; its "
-                        + "claims are not shown.", ""));
+                findings.add(Finding.info("login-userinfo-jwt", Text.of("finding.login-userinfo-jwt"),
+                        Finding.NO_HINT));
                 return;
             }
             userInfo = JsonValues.freeze(info.toJSONObject());
             if (info.getSubject() == null || !subject.equals(info.getSubject().getValue())) {
-                throw new LoginStop(FailureStage.USERINFO, "The userinfo subject (sub \""
-                        + (info.getSubject() == null ? "" : info.getSubject().getValue())
-                        + "\") differs from the ID token's (\"" + subject + "\").",
-                        "The provider returned data about another user: do not trust this provider setup; "
-                                + "check the userinfo endpoint in the discovery document.", claims);
+                throw new LoginStop(FailureStage.USERINFO, Text.of("login.stop.userinfoSubject",
+                        info.getSubject() == null ? "" : info.getSubject().getValue(), subject),
+                        Text.of("login.stop.userinfoSubject.hint"), claims);
             }
         }
 
@@ -567,7 +549,7 @@ public final class LoginTest {
         }
 
         /** The limits for one request: the usual ones, cut to what is left of the attempt's timeout. */
-        private HttpExchange.Limits limits(FailureStage stage, String during) throws LoginStop {
+        private HttpExchange.Limits limits(FailureStage stage, Text during) throws LoginStop {
             Duration left = left();
             if (left.compareTo(Duration.ofMillis(1)) < 0) {
                 throw outOfTime(stage, during);
@@ -576,16 +558,15 @@ public final class LoginTest {
         }
 
         /** A request that timed out because the attempt's own time ran out says so (not "the host is slow"). */
-        private void ranOut(HttpFailure f, FailureStage stage, String during) throws LoginStop {
+        private void ranOut(HttpFailure f, FailureStage stage, Text during) throws LoginStop {
             if (f.kind() == HttpFailure.Kind.TIMEOUT && left().compareTo(Duration.ofMillis(1)) < 0) {
                 throw outOfTime(stage, during);
             }
         }
 
-        private LoginStop outOfTime(FailureStage stage, String during) {
-            return new LoginStop(stage, "The login test's time limit (" + options.timeout().toSeconds()
-                    + " s) ran out " + during + ".", "Start the test again. If the provider is slow to answer, "
-                    + "allow more time (the timeout option).");
+        private LoginStop outOfTime(FailureStage stage, Text during) {
+            return new LoginStop(stage, Text.of("login.stop.outOfTime", options.timeout().toSeconds(), during),
+                    Text.of("login.stop.outOfTime.hint"));
         }
 
         private boolean anyPort() {
@@ -599,18 +580,23 @@ public final class LoginTest {
         LoginTestResult failed(LoginStop stop) {
             List<Finding> all = new ArrayList<>(findings);
             if (!stop.claims().isEmpty() && stop.stage() == FailureStage.ID_TOKEN) {
-                all.add(Finding.info("login-claims-unverified", "The claims shown come from a token that failed "
-                        + "validation: they are not trustworthy.", ""));
+                all.add(Finding.info("login-claims-unverified", Text.of("finding.login-claims-unverified"),
+                        Finding.NO_HINT));
             }
-            return new LoginTestResult.Failed(attempt(), stop.stage(), stop.getMessage(), stop.hint(), stop.claims(),
+            return new LoginTestResult.Failed(attempt(), stop.stage(), stop.reason(), stop.hint(), stop.claims(),
                     userInfo, all);
         }
     }
 
-    private static final String READING_DISCOVERY = "while reading the discovery document";
-    private static final String EXCHANGING = "during the token exchange";
-    private static final String READING_JWKS = "while reading the provider's signing keys (JWKS)";
-    private static final String READING_USERINFO = "while reading userinfo";
+    /** A finding of {@link DiscoveryChecks} that ends the attempt, worded as the Provider step words it. */
+    private static LoginStop stop(FailureStage stage, Finding finding) {
+        return new LoginStop(stage, finding.message(), finding.hint());
+    }
+
+    private static final Text READING_DISCOVERY = Text.of("login.during.discovery");
+    private static final Text EXCHANGING = Text.of("login.during.exchange");
+    private static final Text READING_JWKS = Text.of("login.during.jwks");
+    private static final Text READING_USERINFO = Text.of("login.during.userinfo");
 
     private static URI uriOrNull(String text) {
         try {
@@ -618,10 +604,6 @@ public final class LoginTest {
         } catch (IllegalArgumentException e) {
             return null; // the discovery step names the bad URL
         }
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static String safe(String message) {

@@ -3,6 +3,7 @@ package dev.ssosetup.core.login;
 import dev.ssosetup.core.common.Finding;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.text.Text;
 
 import java.util.List;
 import java.util.Map;
@@ -78,17 +79,22 @@ public sealed interface LoginTestResult permits LoginTestResult.Passed, LoginTes
         return this instanceof Passed p ? p.idToken() : Secret.empty();
     }
 
-    /** The login did not work: {@code reason} says what happened, {@code hint} how to fix it. */
-    record Failed(LoginAttempt attempt, FailureStage stage, String reason, String hint, Map<String, Object> claims,
+    /** The login did not work: {@code reason} says what happened, {@code hint} how to fix it (message keys). */
+    record Failed(LoginAttempt attempt, FailureStage stage, Text reason, Text hint, Map<String, Object> claims,
                   Map<String, Object> userInfo, List<Finding> findings) implements LoginTestResult {
         public Failed {
             Objects.requireNonNull(attempt);
             Objects.requireNonNull(stage);
-            reason = Objects.requireNonNullElse(reason, "");
-            hint = Objects.requireNonNullElse(hint, "");
+            Objects.requireNonNull(reason);
+            hint = Objects.requireNonNullElse(hint, Finding.NO_HINT);
             claims = JsonValues.freeze(claims);
             userInfo = JsonValues.freeze(userInfo);
             findings = List.copyOf(Objects.requireNonNullElse(findings, List.of()));
+        }
+
+        /** Whether there is a fix to show. */
+        public boolean hasHint() {
+            return !hint.equals(Finding.NO_HINT);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.ssosetup.core.login;
 
 import dev.ssosetup.core.common.Finding;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,14 +74,12 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
             domainSource = emailValue;
             if (value.isEmpty()) {
                 warnings.add(Finding.warning("login-mapping-username-missing",
-                        "The ID token has no \"" + userClaim + "\" claim, which jwtPrincipalClaimsMapping names as "
-                                + "the username: OpenMetadata would refuse this user.",
+                        Text.of("finding.login-mapping-username-missing", userClaim),
                         hintForMissing(userClaim, userInfo)));
             }
             if (!emailValue.contains("@")) {
                 warnings.add(Finding.warning("login-mapping-email-missing",
-                        "The ID token has no email address in \"" + emailClaim + "\", which "
-                                + "jwtPrincipalClaimsMapping names as the email: OpenMetadata would refuse this user.",
+                        Text.of("finding.login-mapping-email-missing", emailClaim),
                         hintForMissing(emailClaim, userInfo)));
                 emailValue = "";
             }
@@ -94,18 +93,16 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
             }
             domainSource = value;
             if (claim.isEmpty()) {
+                List<String> onlyInUserInfo = onlyInUserInfo(settings.principalClaims(), userInfo);
                 warnings.add(Finding.warning("login-no-principal-claim",
-                        "None of the principal claims " + settings.principalClaims() + " is in the ID token: "
-                                + "OpenMetadata could not name this user and would refuse the login.",
-                        "Add a claim that is present (see the claims table) to jwtPrincipalClaims, or make the "
-                                + "provider include one of them (scopes \"email\" and \"profile\")."
-                                + userInfoNote(settings.principalClaims(), userInfo)));
+                        Text.of("finding.login-no-principal-claim", settings.principalClaims().toString()),
+                        onlyInUserInfo.isEmpty() ? Text.of("finding.login-no-principal-claim.hint")
+                                : Text.of("finding.login-no-principal-claim.hint.userInfo",
+                                onlyInUserInfo.toString())));
             } else if (value.isEmpty()) {
                 warnings.add(Finding.warning("login-no-principal-claim",
-                        "The principal claim \"" + claim + "\" is in the ID token but is not a text value: "
-                                + "OpenMetadata would get an empty user name.",
-                        "Put a claim with a text value (such as email or preferred_username) first in "
-                                + "jwtPrincipalClaims."));
+                        Text.of("finding.login-no-principal-claim.notText", claim),
+                        Text.of("finding.login-no-principal-claim.notText.hint")));
             } else if (value.contains("@")) {
                 emailValue = value;
             } else if (!settings.principalDomain().isBlank()) {
@@ -120,10 +117,8 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
                 .anyMatch(a -> a.strip().equalsIgnoreCase(userName));
         if (!userName.isEmpty() && !admin) {
             warnings.add(Finding.warning("login-not-admin",
-                    "The user \"" + userName + "\" is not in adminPrincipals " + settings.adminPrincipals()
-                            + ": pushing this configuration would lock you out of OpenMetadata's administration.",
-                    "Add \"" + userName + "\" (the user name, not the email) to adminPrincipals in the Provider "
-                            + "step, or sign in as a user who is listed."));
+                    Text.of("finding.login-not-admin", userName, settings.adminPrincipals().toString()),
+                    Text.of("finding.login-not-admin.hint", userName)));
         }
 
         DomainCheck domain = DomainCheck.NOT_ENFORCED;
@@ -134,15 +129,10 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
             domain = !want.isEmpty() && want.equals(have) ? DomainCheck.OK : DomainCheck.REFUSED;
             if (domain == DomainCheck.REFUSED) {
                 warnings.add(Finding.warning("login-domain-refused", have.isEmpty()
-                                ? "The principal claim \"" + claim + "\" holds no email address, so it has no domain, "
-                                + "and enforcePrincipalDomain is on: OpenMetadata would refuse this user, and "
-                                + "pushing this configuration would lock you out."
-                                : "The email domain \"" + have + "\" is not the principal domain \"" + want + "\", and "
-                                + "enforcePrincipalDomain is on: OpenMetadata would refuse this user, and pushing "
-                                + "this configuration would lock you out.",
-                        have.isEmpty() ? "Put \"email\" first in jwtPrincipalClaims (or map the email claim), or "
-                                + "turn enforcePrincipalDomain off."
-                                : "Set principalDomain to \"" + have + "\", or turn enforcePrincipalDomain off."));
+                                ? Text.of("finding.login-domain-refused.noEmail", claim)
+                                : Text.of("finding.login-domain-refused", have, want),
+                        have.isEmpty() ? Text.of("finding.login-domain-refused.noEmail.hint")
+                                : Text.of("finding.login-domain-refused.hint", have)));
             }
         }
         return new OpenMetadataPreview(claim, userName, emailValue, admin, domain, warnings);
@@ -153,14 +143,13 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
         return v instanceof String s ? s.strip() : "";
     }
 
-    private static String hintForMissing(String claim, Map<String, Object> userInfo) {
-        return "Map a claim that is present (see the claims table), or make the provider put \"" + claim
-                + "\" into the ID token." + userInfoNote(List.of(claim), userInfo);
+    private static Text hintForMissing(String claim, Map<String, Object> userInfo) {
+        List<String> onlyThere = onlyInUserInfo(List.of(claim), userInfo);
+        return onlyThere.isEmpty() ? Text.of("finding.login-mapping-missing.hint", claim)
+                : Text.of("finding.login-mapping-missing.hint.userInfo", claim, onlyThere.toString());
     }
 
-    private static String userInfoNote(List<String> claims, Map<String, Object> userInfo) {
-        List<String> onlyThere = claims.stream().filter(userInfo::containsKey).toList();
-        return onlyThere.isEmpty() ? "" : " Note: " + onlyThere + " appear only in userinfo, but OpenMetadata reads "
-                + "the ID token: configure the provider to add them to the ID token.";
+    private static List<String> onlyInUserInfo(List<String> claims, Map<String, Object> userInfo) {
+        return claims.stream().filter(userInfo::containsKey).toList();
     }
 }

@@ -1,11 +1,16 @@
 package dev.ssosetup.core.net;
 
+import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
+
 import java.net.URI;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A request that produced no usable response. {@link #kind()} says why in a way a finding can map; the message names
- * the host and the cause in words an operator understands. Never carries request headers or bodies.
+ * A request that produced no usable response. {@link #kind()} says why in a way a finding can map; {@link #text()}
+ * names the host and the cause as a message key ({@code net.failure.*}) for the operator's language;
+ * {@link #getMessage()} is the same in English, for the log. Never carries request headers or bodies.
  */
 public final class HttpFailure extends Exception {
 
@@ -29,11 +34,18 @@ public final class HttpFailure extends Exception {
 
     private final Kind kind;
     private final URI uri;
+    private final transient Text text;
 
-    public HttpFailure(Kind kind, URI uri, String message, Throwable cause) {
-        super(message, cause);
+    public HttpFailure(Kind kind, URI uri, Text text, Throwable cause) {
+        super(Messages.forLocale(Locale.ENGLISH).text(text), cause);
         this.kind = Objects.requireNonNull(kind);
         this.uri = uri;
+        this.text = text;
+    }
+
+    /** What went wrong, for the operator: render with {@link Messages#text(Text)}. */
+    public Text text() {
+        return text;
     }
 
     public Kind kind() {

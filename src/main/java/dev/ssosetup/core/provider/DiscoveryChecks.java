@@ -6,8 +6,10 @@ import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.LibraryText;
 import dev.ssosetup.core.net.HttpExchange;
 import dev.ssosetup.core.net.HttpFailure;
+import dev.ssosetup.core.text.Text;
 
 import java.net.URI;
 import java.time.Duration;
@@ -46,19 +48,19 @@ public final class DiscoveryChecks {
     /** {@code placeholder}: the issuer or discovery URL still holds a template part. */
     public static List<Finding> placeholders(DiscoveryRequest request) {
         List<Finding> out = new ArrayList<>();
-        placeholder(out, "issuer", request.issuer());
+        placeholder(out, Text.of("finding.field.issuer"), request.issuer());
         if (!request.discoveryUrl().equals(ProviderSettings.discoveryUrlFor(request.issuer()))) {
-            placeholder(out, "discovery URL", request.discoveryUrl());
+            placeholder(out, Text.of("finding.field.discoveryUrl"), request.discoveryUrl());
         }
         return out;
     }
 
-    private static void placeholder(List<Finding> out, String what, String url) {
+    private static void placeholder(List<Finding> out, Text what, String url) {
         List<String> found = Placeholders.find(url);
         if (!found.isEmpty()) {
-            out.add(Finding.error("placeholder", "The " + what + " \"" + url + "\" still holds the placeholder "
-                    + String.join(", ", found) + ".", "Replace " + String.join(", ", found)
-                    + " with your provider's real value (see the preset's note)."));
+            String list = String.join(", ", found);
+            out.add(Finding.error("placeholder", Text.of("finding.placeholder", what, url, list),
+                    Text.of("finding.placeholder.hint", list)));
         }
     }
 
@@ -69,50 +71,60 @@ public final class DiscoveryChecks {
         }
         Optional<URI> u = Urls.parseHttp(callbackUrl);
         if (u.isPresent() && !Urls.isHttps(u.get()) && !Urls.isLoopback(u.get())) {
-            return List.of(Finding.warning("callback-insecure", "The callback URL " + callbackUrl
-                    + " is plain http: authorization codes would travel unencrypted, and many providers refuse to "
-                    + "register it.", "Serve OpenMetadata over https and use its https address as the server URL."));
+            return List.of(Finding.warning("callback-insecure", Text.of("finding.callback-insecure", callbackUrl),
+                    Text.of("finding.callback-insecure.hint")));
         }
         return List.of();
     }
 
+    /** What a fetch was for, as shown in findings. */
+    public enum Fetched {
+        DISCOVERY("finding.fetched.discovery"),
+        JWKS("finding.fetched.jwks");
+
+        private final String key;
+
+        Fetched(String key) {
+            this.key = key;
+        }
+
+        public Text text() {
+            return Text.of(key);
+        }
+    }
+
     /** {@code unreachable}, {@code timeout}, {@code tls}, {@code too-large} for a request that got no answer. */
-    public static Finding transport(HttpFailure failure, String what) {
+    public static Finding transport(HttpFailure failure, Fetched fetched) {
         String host = failure.host();
-        String raw = failure.getMessage() == null ? "no answer" : failure.getMessage().strip();
-        String cause = raw.endsWith(".") || raw.endsWith("?") || raw.endsWith("!") ? raw : raw + ".";
+        Text what = fetched.text();
+        Text cause = failure.text();
         return switch (failure.kind()) {
-            case TIMEOUT -> Finding.error("timeout", "The " + what + " at " + host + " did not arrive in time: "
-                    + cause, "Check that " + host + " is the right host and reachable from this machine "
-                    + "(VPN, firewall, proxy settings HTTPS_PROXY/NO_PROXY).");
-            case TLS -> Finding.error("tls", "The secure connection to " + host + " for the " + what + " failed: "
-                    + cause, "If the provider uses a private CA, add its certificate as a CA bundle (PEM); "
-                    + "otherwise fix the server's certificate.");
-            case TOO_LARGE -> Finding.error("too-large", "The " + what + " from " + host + " is too large: " + cause,
-                    "Check that the URL points at the " + what + " and not at a large page or file.");
-            case UNREACHABLE, BAD_URL, BAD_REQUEST, CANCELLED -> Finding.error("unreachable", "The " + what + " could not be "
-                    + "fetched from " + host + ": " + cause, "Check the URL, that the provider is running, "
-                    + "and the network path (VPN, firewall, proxy settings HTTPS_PROXY/NO_PROXY).");
+            case TIMEOUT -> Finding.error("timeout", Text.of("finding.timeout", what, host, cause),
+                    Text.of("finding.timeout.hint", host));
+            case TLS -> Finding.error("tls", Text.of("finding.tls", what, host, cause), Text.of("finding.tls.hint"));
+            case TOO_LARGE -> Finding.error("too-large", Text.of("finding.too-large", what, host, cause),
+                    Text.of("finding.too-large.hint", what));
+            case UNREACHABLE, BAD_URL, BAD_REQUEST, CANCELLED -> Finding.error("unreachable",
+                    Text.of("finding.unreachable", what, host, cause), Text.of("finding.unreachable.hint"));
         };
     }
 
     /** A response that is not a 200: a redirect (never followed silently) or an error status. */
-    public static Optional<Finding> status(HttpExchange.Response response, String what, String findingId) {
+    public static Optional<Finding> status(HttpExchange.Response response, Fetched fetched, String findingId) {
         if (response.isSuccess()) {
             return Optional.empty();
         }
         String host = response.uri().getHost();
         int code = response.status();
+        String uri = response.uri().toString();
         if (code >= 300 && code < 400) {
-            String to = response.header("Location").orElse("(no Location)");
-            return Optional.of(Finding.error(findingId, "The " + what + " at " + response.uri() + " redirects ("
-                    + code + ") to " + to + "; redirects are not followed.",
-                    "Use the final URL directly, after checking that it belongs to your provider."));
+            Object to = response.header("Location").<Object>map(l -> l).orElse(Text.of("finding.status.noLocation"));
+            return Optional.of(Finding.error(findingId, Text.of("finding.status.redirect", fetched.text(), uri,
+                    String.valueOf(code), to), Text.of("finding.status.redirect.hint")));
         }
-        return Optional.of(Finding.error(findingId, host + " answered HTTP " + code + " for the " + what + " at "
-                + response.uri() + ".", code == 404
-                ? "Check the issuer's path (realm, tenant, authorization server): the document is not there."
-                : "Check the URL and the provider's state."));
+        return Optional.of(Finding.error(findingId, Text.of("finding.status.http", host, String.valueOf(code),
+                fetched.text(), uri), code == 404 ? Text.of("finding.status.http.hint404")
+                : Text.of("finding.status.http.hint")));
     }
 
     /** The body as a JSON object (member order kept), or empty when it is not one. */
@@ -131,14 +143,14 @@ public final class DiscoveryChecks {
     }
 
     /** {@code not-json}: the answer is not a JSON object. */
-    public static Finding notJson(HttpExchange.Response response, String what) {
-        String type = response.header("Content-Type").orElse("no content type");
+    public static Finding notJson(HttpExchange.Response response, Fetched fetched) {
+        Object type = response.header("Content-Type").<Object>map(t -> t).orElse(Text.of("finding.not-json.noType"));
         String start = response.bodyText().strip();
         start = start.length() > 60 ? start.substring(0, 60) + "…" : start;
-        return Finding.error("not-json", "The " + what + " at " + response.uri() + " is not a JSON object ("
-                + type + (start.isEmpty() ? ", empty" : ", starts with \"" + start.replace('\n', ' ') + "\"") + ").",
-                "Check the URL: it should end with /.well-known/openid-configuration under the issuer; a login "
-                        + "page or a proxy's error page means the wrong host or path.");
+        Text body = start.isEmpty() ? Text.of("finding.not-json.empty")
+                : Text.of("finding.not-json.starts", start.replace('\n', ' '));
+        return Finding.error("not-json", Text.of("finding.not-json", fetched.text(), response.uri().toString(),
+                type, body), Text.of("finding.not-json.hint"));
     }
 
     /** All checks on the discovery document itself. */
@@ -147,9 +159,9 @@ public final class DiscoveryChecks {
         issuer(out, request.issuer(), doc);
         List<String> missing = REQUIRED.stream().filter(k -> isAbsent(doc.get(k))).toList();
         if (!missing.isEmpty()) {
-            out.add(Finding.error("missing-metadata", "The discovery document lacks " + String.join(", ", missing)
-                    + ".", "This is not a complete OpenID provider configuration: check the URL, or configure the "
-                    + "provider to publish " + String.join(", ", missing) + "."));
+            String list = String.join(", ", missing);
+            out.add(Finding.error("missing-metadata", Text.of("finding.missing-metadata", list),
+                    Text.of("finding.missing-metadata.hint", list)));
         } else {
             nimbusParse(doc).ifPresent(out::add);
         }
@@ -174,30 +186,34 @@ public final class DiscoveryChecks {
             OIDCProviderMetadata.parse(JSONObjectUtils.parse(JSON.writeValueAsString(doc)));
             return Optional.empty();
         } catch (ParseException | JsonProcessingException | RuntimeException e) {
-            return Optional.of(Finding.error("missing-metadata", "The discovery document does not parse as "
-                    + "OpenID provider metadata: " + dev.ssosetup.core.common.LibraryText.plain(e.getMessage()), "Fix the provider's configuration so that each "
-                    + "member has the type the OpenID Connect Discovery specification requires."));
+            return Optional.of(Finding.error("missing-metadata", Text.of("finding.missing-metadata.parse",
+                    LibraryText.plain(e.getMessage())), Text.of("finding.missing-metadata.parse.hint")));
         }
     }
 
     private static void issuer(List<Finding> out, String expected, Map<String, Object> doc) {
+        issuer(expected, doc).ifPresent(out::add);
+    }
+
+    /**
+     * {@code issuer-mismatch}: the document's issuer is not exactly {@code expected} (a trailing slash too: OpenMetadata
+     * compares the {@code iss} claim character by character). The Provider step and the login test share this verdict.
+     */
+    public static Optional<Finding> issuer(String expected, Map<String, Object> doc) {
         if (!(doc.get("issuer") instanceof String actual) || actual.isBlank()) {
-            return; // reported as missing-metadata
+            return Optional.empty(); // reported as missing-metadata
         }
         if (actual.equals(expected)) {
-            return;
+            return Optional.empty();
         }
         String a = strip(actual);
         String e = strip(expected);
         if (a.equals(e)) {
-            out.add(Finding.error("issuer-mismatch", "The issuer differs only by a trailing slash: the provider says "
-                    + "\"" + actual + "\", the form says \"" + expected + "\".", "Set the issuer to exactly \""
-                    + actual + "\" (OpenMetadata compares the iss claim character by character)."));
-        } else {
-            out.add(Finding.error("issuer-mismatch", "The provider says its issuer is \"" + actual + "\", not \""
-                    + expected + "\".", "Set the issuer to \"" + actual + "\" if that is your provider, or fix the "
-                    + "discovery URL."));
+            return Optional.of(Finding.error("issuer-mismatch", Text.of("finding.issuer-mismatch.slash", actual, expected),
+                    Text.of("finding.issuer-mismatch.slash.hint", actual)));
         }
+        return Optional.of(Finding.error("issuer-mismatch", Text.of("finding.issuer-mismatch", actual, expected),
+                Text.of("finding.issuer-mismatch.hint", actual)));
     }
 
     private static String strip(String s) {
@@ -223,12 +239,13 @@ public final class DiscoveryChecks {
             }
         }
         if (!insecure.isEmpty()) {
-            out.add(Finding.error("insecure-endpoint", "Not https: " + String.join(", ", insecure) + ".",
-                    "Serve the provider over https; tokens and codes must not cross the network unencrypted."));
+            out.add(Finding.error("insecure-endpoint", Text.of("finding.insecure-endpoint", String.join(", ", insecure)),
+                    Text.of("finding.insecure-endpoint.hint")));
         }
         if (!loopback.isEmpty()) {
-            out.add(Finding.warning("insecure-endpoint", "Plain http on this machine (" + String.join(", ", loopbackHosts)
-                    + "): " + String.join(", ", loopback) + ".", "Fine for a local test provider; use https for a real one."));
+            out.add(Finding.warning("insecure-endpoint", Text.of("finding.insecure-endpoint.loopback",
+                    String.join(", ", loopbackHosts), String.join(", ", loopback)),
+                    Text.of("finding.insecure-endpoint.loopback.hint")));
         }
     }
 
@@ -243,30 +260,22 @@ public final class DiscoveryChecks {
         List<String> types = doc.get("response_types_supported") instanceof List<?> l ? strings(l) : List.of();
         if (flow == ResponseType.CODE) {
             if (!types.isEmpty() && !types.contains("code")) {
-                out.add(Finding.error("no-code-flow", "The provider does not offer the authorization code flow "
-                        + "(response_types_supported: " + types + ").",
-                        "Enable the authorization code flow (\"Standard flow\") for the client at the provider, or "
-                                + "for a public client choose \"Implicit (id_token)\" if the provider offers it."));
+                out.add(Finding.error("no-code-flow", Text.of("finding.no-code-flow", types.toString()),
+                        Text.of("finding.no-code-flow.hint")));
             }
             return;
         }
         if (!types.isEmpty() && !types.contains("id_token")) {
-            out.add(Finding.error("no-implicit-flow", "The provider does not offer the implicit flow with "
-                    + "response_type=id_token, which OpenMetadata's browser app uses for this public client "
-                    + "(response_types_supported: " + types + ").",
-                    "Enable the implicit flow for the client at the provider, or choose \"Authorization code with "
-                            + "PKCE\" (responseType code) in the Provider step."));
+            out.add(Finding.error("no-implicit-flow", Text.of("finding.no-implicit-flow", types.toString()),
+                    Text.of("finding.no-implicit-flow.hint")));
         }
         if (doc.get("grant_types_supported") instanceof List<?> g && !g.isEmpty()
                 && !strings(g).contains("implicit")) {
-            out.add(Finding.error("no-implicit-grant", "The provider lists its grant types without \"implicit\" "
-                    + "(grant_types_supported: " + strings(g) + "), so it will not issue an ID token by the "
-                    + "implicit flow.", "Enable the implicit flow for the client at the provider, or choose "
-                    + "\"Authorization code with PKCE\" (responseType code) in the Provider step."));
+            out.add(Finding.error("no-implicit-grant", Text.of("finding.no-implicit-grant", strings(g).toString()),
+                    Text.of("finding.no-implicit-flow.hint")));
         }
         if (strings(doc.get("response_modes_supported")).contains("form_post")) {
-            out.add(Finding.info("form-post", "The provider offers response_mode=form_post: the login test "
-                    + "receives the ID token as a POST to the loopback listener, not in the address bar.", ""));
+            out.add(Finding.info("form-post", Text.of("finding.form-post"), Finding.NO_HINT));
         }
     }
 
@@ -276,12 +285,11 @@ public final class DiscoveryChecks {
             return;
         }
         if (methods.contains("plain")) {
-            out.add(Finding.error("pkce-s256", "The provider offers PKCE only with \"plain\", not S256.",
-                    "Enable S256 for PKCE at the provider: plain PKCE does not protect the code."));
+            out.add(Finding.error("pkce-s256", Text.of("finding.pkce-s256.plain"),
+                    Text.of("finding.pkce-s256.plain.hint")));
         } else {
-            out.add(Finding.warning("pkce-s256", "The provider does not advertise PKCE with S256 "
-                    + "(code_challenge_methods_supported " + (methods.isEmpty() ? "absent" : methods) + ").",
-                    "Most providers support S256 anyway; the login test will show whether it works."));
+            out.add(Finding.warning("pkce-s256", methods.isEmpty() ? Text.of("finding.pkce-s256.absent")
+                    : Text.of("finding.pkce-s256", methods.toString()), Text.of("finding.pkce-s256.hint")));
         }
     }
 
@@ -292,10 +300,9 @@ public final class DiscoveryChecks {
         List<String> supported = strings(l);
         List<String> unsupported = requested.stream().filter(s -> !supported.contains(s)).toList();
         if (!unsupported.isEmpty()) {
-            out.add(Finding.error("scope-unsupported", "Scopes not offered by the provider: "
-                    + String.join(", ", unsupported) + " (offered: " + String.join(", ", supported) + ").",
-                    "Remove " + String.join(", ", unsupported) + " from the scopes; OpenMetadata rejects scopes "
-                            + "the provider does not list."));
+            out.add(Finding.error("scope-unsupported", Text.of("finding.scope-unsupported",
+                    String.join(", ", unsupported), String.join(", ", supported)),
+                    Text.of("finding.scope-unsupported.hint", String.join(", ", unsupported))));
         }
     }
 
@@ -305,9 +312,8 @@ public final class DiscoveryChecks {
         }
         List<String> algs = strings(l);
         if (!algs.contains(alg)) {
-            out.add(Finding.error("alg-unsupported", "The provider does not sign ID tokens with " + alg
-                    + " (it offers " + String.join(", ", algs) + ").", "Set the token validation algorithm to one of "
-                    + String.join(", ", algs) + "."));
+            out.add(Finding.error("alg-unsupported", Text.of("finding.alg-unsupported", alg, String.join(", ", algs)),
+                    Text.of("finding.alg-unsupported.hint", String.join(", ", algs))));
         }
     }
 
@@ -315,10 +321,10 @@ public final class DiscoveryChecks {
         Object v = doc.get("token_endpoint_auth_methods_supported");
         List<String> methods = v == null ? List.of("client_secret_basic") : strings(v);
         if (!methods.contains(method.wire())) {
-            out.add(Finding.warning("auth-method-unsupported", "The provider does not advertise the client "
-                    + "authentication method " + method.wire() + " (it offers " + String.join(", ", methods)
-                    + (v == null ? " by default" : "") + ").", "Choose one of " + String.join(", ", methods)
-                    + " as the client authentication method."));
+            out.add(Finding.warning("auth-method-unsupported", Text.of(v == null
+                    ? "finding.auth-method-unsupported.default" : "finding.auth-method-unsupported", method.wire(),
+                    String.join(", ", methods)), Text.of("finding.auth-method-unsupported.hint",
+                    String.join(", ", methods))));
         }
     }
 
@@ -329,9 +335,8 @@ public final class DiscoveryChecks {
         List<String> supported = strings(l);
         for (String claim : principalClaims) {
             if (!supported.contains(claim)) {
-                out.add(Finding.warning("claim-unsupported", "The principal claim \"" + claim + "\" is not in the "
-                        + "provider's claims_supported.", "Check that ID tokens carry \"" + claim + "\" (the login "
-                        + "test shows it), or remove it from the principal claims."));
+                out.add(Finding.warning("claim-unsupported", Text.of("finding.claim-unsupported", claim),
+                        Text.of("finding.claim-unsupported.hint", claim)));
             }
         }
     }
@@ -356,9 +361,7 @@ public final class DiscoveryChecks {
         if (skew.abs().compareTo(MAX_SKEW) <= 0) {
             return Optional.empty();
         }
-        return Optional.of(Finding.warning("clock-skew", "The provider's clock is " + skew.abs().toSeconds()
-                + " s " + (skew.isNegative() ? "behind" : "ahead of") + " this machine's.",
-                "Synchronise the clocks (NTP) of the provider and the OpenMetadata server: OpenMetadata checks "
-                        + "token expiry without leeway."));
+        return Optional.of(Finding.warning("clock-skew", Text.of(skew.isNegative() ? "finding.clock-skew.behind"
+                : "finding.clock-skew.ahead", skew.abs().toSeconds()), Text.of("finding.clock-skew.hint")));
     }
 }

@@ -6,6 +6,7 @@ import dev.ssosetup.core.net.HttpFailure;
 import dev.ssosetup.core.net.HttpGateway;
 import dev.ssosetup.core.task.CancelledException;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Text;
 
 import java.net.URI;
 import java.time.Clock;
@@ -56,10 +57,8 @@ public final class DiscoveryService {
             // a report that says what was found so far, never a crash; the stack trace goes to the log
             System.getLogger(DiscoveryService.class.getName()).log(System.Logger.Level.ERROR,
                     "the provider check stopped unexpectedly", e);
-            findings.add(Finding.error("check-stopped", "The check stopped on something it did not expect in the "
-                    + "provider's answers; the findings above are those made until then.", "This is a defect in SSO "
-                    + "Setup Console or a library it uses, probably set off by an unusual answer: please report it "
-                    + "with the provider's discovery document."));
+            findings.add(Finding.error("check-stopped", Text.of("finding.check-stopped"),
+                    Text.of("finding.check-stopped.hint")));
             return new DiscoveryReport(request.issuer(), request.discoveryUrl(), findings, Map.of());
         }
     }
@@ -73,13 +72,13 @@ public final class DiscoveryService {
             return new DiscoveryReport(request.issuer(), url, findings, Map.of());
         }
         if (discoveryUri.isEmpty()) {
-            findings.add(Finding.error("unreachable", "\"" + url + "\" is not an http(s) URL with a host.",
-                    "Enter the issuer as https://host/path."));
+            findings.add(Finding.error("unreachable", Text.of("finding.unreachable.notUrl", url),
+                    Text.of("finding.unreachable.notUrl.hint")));
             return new DiscoveryReport(request.issuer(), url, findings, Map.of());
         }
         context.checkCancelled();
         context.progress(0.1, "Fetching the discovery document from " + discoveryUri.get().getHost());
-        Optional<HttpExchange.Response> doc = fetch(discoveryUri.get(), "discovery document", "unreachable",
+        Optional<HttpExchange.Response> doc = fetch(discoveryUri.get(), DiscoveryChecks.Fetched.DISCOVERY, "unreachable",
                 findings, context);
         if (doc.isEmpty()) {
             return new DiscoveryReport(request.issuer(), url, findings, Map.of());
@@ -87,7 +86,7 @@ public final class DiscoveryService {
         DiscoveryChecks.clockSkew(doc.get().header("Date"), clock.instant()).ifPresent(findings::add);
         Optional<Map<String, Object>> metadata = DiscoveryChecks.jsonObject(doc.get().bodyText());
         if (metadata.isEmpty()) {
-            findings.add(DiscoveryChecks.notJson(doc.get(), "discovery document"));
+            findings.add(DiscoveryChecks.notJson(doc.get(), DiscoveryChecks.Fetched.DISCOVERY));
             return new DiscoveryReport(request.issuer(), url, findings, Map.of());
         }
         context.progress(0.5, "Checking the discovery document");
@@ -105,20 +104,20 @@ public final class DiscoveryService {
         }
         Optional<URI> uri = Urls.parseHttp(jwksUri);
         if (uri.isEmpty()) {
-            findings.add(Finding.error("jwks-unreachable", "The jwks_uri \"" + jwksUri + "\" is not an http(s) URL.",
-                    "Fix jwks_uri in the provider's configuration."));
+            findings.add(Finding.error("jwks-unreachable", Text.of("finding.jwks-unreachable.notUrl", jwksUri),
+                    Text.of("finding.jwks-unreachable.notUrl.hint")));
             return;
         }
         context.progress(0.6, "Fetching the signing keys from " + uri.get().getHost());
         List<Finding> transport = new ArrayList<>();
-        Optional<HttpExchange.Response> jwks = fetch(uri.get(), "key set (JWKS)", "jwks-unreachable", transport,
+        Optional<HttpExchange.Response> jwks = fetch(uri.get(), DiscoveryChecks.Fetched.JWKS, "jwks-unreachable", transport,
                 context);
         if (jwks.isEmpty()) {
             // the transport cause (timeout, tls ...) keeps its own id, and the JWKS is named as unreachable
             findings.addAll(transport);
             if (transport.stream().noneMatch(f -> f.id().equals("jwks-unreachable"))) {
-                findings.add(Finding.error("jwks-unreachable", "The key set at " + jwksUri + " could not be fetched.",
-                        "Without the keys nobody can verify ID tokens: fix the cause above."));
+                findings.add(Finding.error("jwks-unreachable", Text.of("finding.jwks-unreachable", jwksUri),
+                        Text.of("finding.jwks-unreachable.hint")));
             }
             return;
         }
@@ -126,7 +125,7 @@ public final class DiscoveryService {
     }
 
     /** Fetches {@code uri}; a transport failure or a non-200 becomes a finding and an empty result. */
-    private Optional<HttpExchange.Response> fetch(URI uri, String what, String statusId, List<Finding> findings,
+    private Optional<HttpExchange.Response> fetch(URI uri, DiscoveryChecks.Fetched what, String statusId, List<Finding> findings,
                                                   TaskContext context) {
         HttpExchange.Response response;
         try {

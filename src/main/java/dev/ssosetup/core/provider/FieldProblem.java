@@ -1,5 +1,7 @@
 package dev.ssosetup.core.provider;
 
+import dev.ssosetup.core.text.Text;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -15,5 +17,10 @@ public record FieldProblem(String key, List<Object> args) {
 
     public static FieldProblem of(String key, Object... args) {
         return new FieldProblem(key, List.of(args));
+    }
+
+    /** The problem as operator text (arguments may be nested texts), for {@code Messages#text}. */
+    public Text text() {
+        return new Text(key, args);
     }
 }

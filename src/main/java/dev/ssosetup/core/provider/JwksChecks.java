@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,25 +28,25 @@ final class JwksChecks {
     static List<Finding> check(String body, String algorithm) {
         Optional<Map<String, Object>> json = DiscoveryChecks.jsonObject(body);
         if (json.isEmpty()) {
-            return List.of(invalid("The JWKS is not a JSON object."));
+            return List.of(invalid(Text.of("finding.jwks-invalid.notObject")));
         }
         if (!(json.get().get("keys") instanceof List<?> keys)) {
-            return List.of(invalid("The JWKS has no \"keys\" array."));
+            return List.of(invalid(Text.of("finding.jwks-invalid.noKeys")));
         }
         if (keys.isEmpty()) {
-            return List.of(invalid("The JWKS holds no key."));
+            return List.of(invalid(Text.of("finding.jwks-invalid.empty")));
         }
         List<Finding> out = new ArrayList<>();
         List<JWK> parsed = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             Object k = keys.get(i);
-            String name = "key " + (i + 1);
+            Text name = Text.of("finding.jwks.key", String.valueOf(i + 1));
             if (!(k instanceof Map<?, ?> m)) {
-                out.add(invalid("The JWKS " + name + " is not a JSON object."));
+                out.add(invalid(Text.of("finding.jwks-invalid.keyNotObject", name)));
                 continue;
             }
             if (m.get("kid") instanceof String kid) {
-                name = name + " (kid " + kid + ")";
+                name = Text.of("finding.jwks.keyKid", String.valueOf(i + 1), kid);
             }
             JWK jwk;
             try {
@@ -53,34 +54,31 @@ final class JwksChecks {
                 Map<String, Object> map = (Map<String, Object>) m;
                 jwk = JWK.parse(map);
             } catch (java.text.ParseException | RuntimeException e) {
-                out.add(invalid("The JWKS " + name + " does not parse: "
-                        + dev.ssosetup.core.common.LibraryText.plain(e.getMessage()) + "."));
+                out.add(invalid(Text.of("finding.jwks-invalid.parse", name,
+                        dev.ssosetup.core.common.LibraryText.plain(e.getMessage()))));
                 continue;
             }
             if (jwk.getKeyType() == KeyType.OCT) {
-                out.add(Finding.error("jwks-invalid", "The JWKS publishes a symmetric (oct) " + name + ".",
-                        "Remove it from the provider's published keys at once and rotate it: a shared secret "
-                                + "must never be public."));
+                out.add(Finding.error("jwks-invalid", Text.of("finding.jwks-invalid.oct", name),
+                        Text.of("finding.jwks-invalid.oct.hint")));
                 continue;
             }
             if (jwk.isPrivate()) {
-                out.add(Finding.error("jwks-invalid", "The JWKS publishes the PRIVATE part of " + name + ".",
-                        "Rotate this key now and publish only public keys: anyone can sign tokens with it."));
+                out.add(Finding.error("jwks-invalid", Text.of("finding.jwks-invalid.private", name),
+                        Text.of("finding.jwks-invalid.private.hint")));
                 continue;
             }
             parsed.add(jwk);
         }
         if (parsed.stream().noneMatch(k -> fits(k, algorithm))) {
-            out.add(Finding.error("jwks-no-signing-key", "No published key can verify " + algorithm
-                    + " signatures (" + describe(parsed) + ").", "Set the token validation algorithm to the one the "
-                    + "provider signs with, or add a " + algorithm + " signing key at the provider."));
+            out.add(Finding.error("jwks-no-signing-key", Text.of("finding.jwks-no-signing-key", algorithm,
+                    describe(parsed)), Text.of("finding.jwks-no-signing-key.hint", algorithm)));
         }
         return out;
     }
 
-    private static Finding invalid(String message) {
-        return Finding.error("jwks-invalid", message, "Check the provider's jwks_uri: it must serve a JSON Web Key "
-                + "Set ({\"keys\": [...]}) of public signing keys.");
+    private static Finding invalid(Text message) {
+        return Finding.error("jwks-invalid", message, Text.of("finding.jwks-invalid.hint"));
     }
 
     static boolean fits(JWK key, String algorithm) {
@@ -104,9 +102,9 @@ final class JwksChecks {
         return false;
     }
 
-    private static String describe(List<JWK> keys) {
+    private static Object describe(List<JWK> keys) {
         if (keys.isEmpty()) {
-            return "no usable key";
+            return Text.of("finding.jwks-no-signing-key.none");
         }
         return keys.stream().map(k -> k.getKeyType().getValue()
                 + (k.getAlgorithm() == null ? "" : "/" + k.getAlgorithm().getName())

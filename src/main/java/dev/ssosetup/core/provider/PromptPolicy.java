@@ -1,5 +1,7 @@
 package dev.ssosetup.core.provider;
 
+import dev.ssosetup.core.text.Text;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,17 +30,16 @@ public final class PromptPolicy {
     }
 
     /** Why {@code prompt} is refused for {@code preset}, or empty when it is fine. */
-    public static Optional<String> problem(Preset preset, String prompt) {
+    public static Optional<Text> problem(Preset preset, String prompt) {
         List<String> values = Arrays.stream((prompt == null ? "" : prompt).strip().toLowerCase(Locale.ROOT)
                 .split("[\\s,]+")).filter(v -> !v.isEmpty()).toList();
         if (values.contains("none")) {
-            return Optional.of("prompt=none is refused by OpenMetadata: it locks out users without a live session "
-                    + "at the identity provider. Use " + RECOMMENDED + " (recommended) or leave it empty.");
+            return Optional.of(Text.of("provider.prompt.none", RECOMMENDED));
         }
         for (String v : values) {
             if (!accepted(preset).contains(v)) {
-                return Optional.of("The provider does not accept prompt '" + v + "'; it accepts "
-                        + accepted(preset).stream().sorted().toList() + " (" + RECOMMENDED + " is recommended).");
+                return Optional.of(Text.of("provider.prompt.notAccepted", v,
+                        accepted(preset).stream().sorted().toList().toString(), RECOMMENDED));
             }
         }
         return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -99,31 +101,28 @@ public record Backup(ObjectNode configuration, Instant takenAt, String serverUrl
     /**
      * Reads a backup file's content.
      *
-     * @throws IllegalArgumentException naming what is wrong with the file
+     * @throws NotABackup naming what is wrong with the file
      */
     public static Backup parse(byte[] json) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (IOException e) {
-            throw new IllegalArgumentException("The backup file is not JSON: pick a file this console wrote "
-                    + "(openmetadata-security-backup-*.json)");
+            throw new NotABackup(Text.of("backup.notJson"));
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException("The backup file is not a backup written by this console "
-                    + "(missing \"format\": \"" + FORMAT + "\")");
+            throw new NotABackup(Text.of("backup.notOurs", FORMAT));
         }
         if (!(root.get("configuration") instanceof ObjectNode config)
                 || !config.path("authenticationConfiguration").isObject()
                 || !config.path("authorizerConfiguration").isObject()) {
-            throw new IllegalArgumentException("The backup file has no complete \"configuration\" "
-                    + "(authenticationConfiguration and authorizerConfiguration)");
+            throw new NotABackup(Text.of("backup.incomplete"));
         }
         Instant at;
         try {
             at = Instant.parse(root.path("takenAt").asText());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("The backup file's \"takenAt\" is not a timestamp");
+            throw new NotABackup(Text.of("backup.noTimestamp"));
         }
         return new Backup(config, at, root.path("serverUrl").asText(), root.path("serverVersion").asText(),
                 root.path("secretMaskedByServer").asBoolean(true));
@@ -154,5 +153,19 @@ public record Backup(ObjectNode configuration, Instant takenAt, String serverUrl
     public static String recoverySteps() {
         return "On the OpenMetadata host run " + RECOVERY_COMMAND + " then restart OpenMetadata: it starts again "
                 + "with the configuration of openmetadata.yaml / environment / Helm values (basic sign-in by default).";
+    }
+
+    /** The content is not a backup this console wrote; {@link #text()} says what is wrong. */
+    public static final class NotABackup extends IllegalArgumentException {
+        private final transient Text text;
+
+        NotABackup(Text text) {
+            super(text.key(), null);
+            this.text = text;
+        }
+
+        public Text text() {
+            return text;
+        }
     }
 }

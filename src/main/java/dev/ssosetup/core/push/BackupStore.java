@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 /**
  * The port through which backups reach the disk. An adapter writes owner-only files (0600) with timestamped names,
  * atomically, and reads them back.
@@ -20,10 +22,18 @@ public interface BackupStore {
     /** Reads a backup file the operator names. */
     Backup load(String file) throws BackupException;
 
-    /** A backup could not be written or read; the message names the file and the cause. */
+    /** A backup could not be written or read; {@link #text()} names the file and the cause. */
     final class BackupException extends Exception {
-        public BackupException(String message) {
-            super(message);
+        private final transient Text text;
+
+        public BackupException(Text text) {
+            super(text.key(), null, false, false);
+            this.text = text;
+        }
+
+        /** What happened, for the operator. */
+        public Text text() {
+            return text;
         }
     }
 }

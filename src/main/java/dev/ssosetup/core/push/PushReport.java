@@ -3,6 +3,7 @@ package dev.ssosetup.core.push;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssosetup.core.text.Messages;
 
 import java.util.List;
 
@@ -18,7 +19,7 @@ public final class PushReport {
     }
 
     /** {@code outcome} is a word for the end state: planned, applied-and-verified, applied-not-verified, failed. */
-    public static ObjectNode of(Plan plan, ApplyResult apply, String outcome) {
+    public static ObjectNode of(Plan plan, ApplyResult apply, String outcome, Messages messages) {
         ObjectNode root = JSON.createObjectNode();
         root.put("outcome", outcome);
         root.put("server", plan.server().toString());
@@ -39,7 +40,7 @@ public final class PushReport {
         ArrayNode findings = root.putArray("findings");
         plan.findings().forEach(f -> findings.addObject().put("id", f.id())
                 .put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT))
-                .put("message", f.message()).put("hint", f.hint()));
+                .put("message", messages.text(f.message())).put("hint", messages.text(f.hint())));
         plan.serverVerdict().ifPresentOrElse(v -> serverVerdict(root.putObject("serverVerdict"), v),
                 () -> root.put("serverVerdictNote", plan.serverVerdictNote()));
         ArrayNode issues = root.putArray("validationErrors");

@@ -8,6 +8,7 @@ import dev.ssosetup.core.config.TargetFieldRules;
 import dev.ssosetup.core.provider.OpenMetadataVersion;
 import dev.ssosetup.core.task.CancelledException;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,17 +55,13 @@ final class ServerVerdicts {
         List<Finding> findings = new ArrayList<>();
         ServerVersion v = version.get();
         if (OpenMetadataVersion.newerThanKnown(v.major(), v.minor())) {
-            findings.add(Finding.warning("server-newer-than-known", "OpenMetadata " + v.raw() + " is newer than "
-                    + "the releases this console knows; the configuration is checked as for " + target.get().label()
-                    + ".", "Check the release notes of " + v.raw() + " for changes to the security configuration."));
+            findings.add(Finding.warning("server-newer-than-known", Text.of("finding.server-newer-than-known",
+                    v.raw(), target.get().label()), Text.of("finding.server-newer-than-known.hint", v.raw())));
         }
         JsonNode auth = base.toSendMasked().map(b -> b.path("authenticationConfiguration")).orElse(null);
         if (target.get().has20Fields() && auth != null && !auth.has("sessionExpiry")) {
-            findings.add(Finding.warning("session-fields-unset", "OpenMetadata " + v.raw() + " keeps sessions in its "
-                    + "database and reads sessionExpiry and maxActiveSessionsPerUser from the stored configuration; "
-                    + "this body sets neither, so an upgraded install keeps what it has (environment variables no "
-                    + "longer reach it).", "Set the target OpenMetadata version to 2.0 in the Provider step: the body "
-                    + "then carries both settings."));
+            findings.add(Finding.warning("session-fields-unset", Text.of("finding.session-fields-unset", v.raw()),
+                    Text.of("finding.session-fields-unset.hint")));
         }
         if (!target.get().has20Fields()) {
             return base.withFindings(findings, null, "OpenMetadata " + v.raw() + " has no validate-token endpoint "
@@ -94,41 +91,40 @@ final class ServerVerdicts {
         } catch (PushException e) {
             StepReport failed = StepReport.failed(PushStep.SERVER_VERDICT, e.getMessage());
             listener.accept(failed);
-            findings.add(Finding.warning("server-verdict-unavailable", "OpenMetadata could not be asked for its "
-                    + "verdict: " + e.getMessage(), "The lock-out guard relies on the login test's own preview."));
+            findings.add(Finding.warning("server-verdict-unavailable", Text.of("finding.server-verdict-unavailable",
+                    e.getMessage()), Text.of("finding.server-verdict-unavailable.hint")));
             return base.withSteps(List.of(failed)).withFindings(findings, null, "Asking the server failed: "
                     + e.getMessage());
         } catch (CancelledException e) {
             StepReport skipped = new StepReport(PushStep.SERVER_VERDICT, StepReport.Status.SKIPPED, "cancelled");
             listener.accept(skipped);
-            return base.withSteps(List.of(skipped)).withFindings(List.of(Finding.error("cancelled", "Cancelled.",
-                    "Plan again.")), null, "Cancelled.");
+            return base.withSteps(List.of(skipped)).withFindings(List.of(Finding.error("cancelled",
+                    Text.of("finding.cancelled"), Text.of("finding.cancelled.hint"))), null, "Cancelled.");
         }
     }
 
     /** An error when the server and the login test disagree about who signs in or whether that user is an admin. */
     static Optional<Finding> disagreement(LockoutEvidence ours, ServerVerdict server) {
-        List<String> differences = new ArrayList<>();
+        List<Text> differences = new ArrayList<>();
         if (!server.success()) {
-            differences.add("the login test passed, but OpenMetadata says this login fails (" + server.summary() + ")");
+            differences.add(Text.of("finding.server-verdict-disagrees.fails", server.summary()));
         } else {
             if (!ours.principal().isEmpty() && !ours.principal().toLowerCase(Locale.ROOT)
                     .equals(server.resolvedPrincipal().toLowerCase(Locale.ROOT))) {
-                differences.add("the login test expects user " + ours.principal() + ", OpenMetadata resolves "
-                        + server.resolvedPrincipal());
+                differences.add(Text.of("finding.server-verdict-disagrees.user", ours.principal(),
+                        server.resolvedPrincipal()));
             }
             if (ours.previewIsAdmin() != server.admin()) {
-                differences.add("the login test says " + (ours.previewIsAdmin() ? "admin" : "not an admin")
-                        + ", OpenMetadata's answer makes " + server.resolvedPrincipal() + (server.admin() ? " an admin"
-                        : " NOT an admin"));
+                differences.add(Text.of(ours.previewIsAdmin() ? "finding.server-verdict-disagrees.notAdmin"
+                        : "finding.server-verdict-disagrees.admin", server.resolvedPrincipal()));
             }
         }
         if (differences.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Finding.error("server-verdict-disagrees", "OpenMetadata's own verdict and the login "
-                + "test disagree: " + String.join("; ", differences) + ".", "OpenMetadata decides at sign-in, so its "
-                + "verdict is the one that counts: check jwtPrincipalClaims, the claims mapping, principalDomain and "
-                + "adminPrincipals in the Provider step, run the login test again and plan again."));
+        Text all = differences.size() == 1 ? differences.getFirst()
+                : Text.of("finding.server-verdict-disagrees.both", differences.get(0), differences.get(1));
+        return Optional.of(Finding.error("server-verdict-disagrees", Text.of("finding.server-verdict-disagrees", all),
+                Text.of("finding.server-verdict-disagrees.hint")));
     }
 }

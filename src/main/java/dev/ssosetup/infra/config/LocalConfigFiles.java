@@ -1,5 +1,7 @@
 package dev.ssosetup.infra.config;
 
+import dev.ssosetup.core.common.Problem;
+
 import dev.ssosetup.core.config.ConfigFiles;
 import dev.ssosetup.infra.keys.FilePermissions;
 
@@ -49,7 +51,7 @@ public final class LocalConfigFiles implements ConfigFiles {
     public String read(String path) throws IOException {
         Path p = Path.of(path);
         if (Files.size(p) > MAX_BYTES) {
-            throw new IOException("the file is larger than 4 MiB");
+            throw new Problem.ProblemException(Problem.tooLarge(MAX_BYTES));
         }
         byte[] bytes = Files.readAllBytes(p);
         return StandardCharsets.UTF_8.newDecoder()

@@ -1,6 +1,7 @@
 package dev.ssosetup.infra.login;
 
 import dev.ssosetup.core.login.CallbackPage;
+import dev.ssosetup.core.text.Messages;
 
 /**
  * The small pages the browser tab shows after the redirect. Everything inserted is HTML-escaped.
@@ -30,25 +31,25 @@ final class CallbackHtml {
     static final String RELAY_POLICY = "default-src 'none'; script-src 'sha256-" + sha256(RELAY_SCRIPT) + "'; "
             + "style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    /** The relay page: static text and the one script. */
-    static final String RELAY = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    /** The relay page in the operator's language: static text from the bundle and the one script. */
+    static String relay(Messages m) {
+        return "<!DOCTYPE html>\n<html lang=\"" + m.locale().getLanguage() + "\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + "<meta name=\"referrer\" content=\"no-referrer\">"
-            + "<title>Completing the sign-in - SSO Setup Console</title>"
+            + "<title>" + escape(m.get("callback.relay.title")) + " - SSO Setup Console</title>"
             + "<style>body{font-family:system-ui,sans-serif;background:#f7f8fa;color:#1d2430;margin:0}"
             + "main{max-width:36rem;margin:4rem auto;padding:2rem;background:#fff;border-radius:8px;"
             + "border-top:6px solid #3a5bd9;box-shadow:0 1px 4px rgba(0,0,0,.15)}"
             + "h1{font-size:1.4rem}p{line-height:1.5}small{color:#5b6472}</style>"
             + "</head><body><main>"
-            + "<div id=\"wait\"><h1>Completing the sign-in</h1><p>Handing the sign-in response to SSO Setup "
-            + "Console...</p></div>"
-            + "<div id=\"none\" hidden><h1>No sign-in response</h1><p>This address expects the provider's "
-            + "sign-in response. Start the login test in SSO Setup Console.</p></div>"
-            + "<noscript><p>JavaScript is off, so this page cannot hand the sign-in response (it is in the address "
-            + "after #) to SSO Setup Console. Allow JavaScript for 127.0.0.1, or choose a provider setting that "
-            + "uses response_mode=form_post.</p></noscript>"
+            + "<div id=\"wait\"><h1>" + escape(m.get("callback.relay.title")) + "</h1><p>"
+            + escape(m.get("callback.relay.wait")) + "</p></div>"
+            + "<div id=\"none\" hidden><h1>" + escape(m.get("callback.noResponse")) + "</h1><p>"
+            + escape(m.get("callback.noResponse.detail")) + "</p></div>"
+            + "<noscript><p>" + escape(m.get("callback.relay.noScript")) + "</p></noscript>"
             + "<small>SSO Setup Console</small></main>"
             + "<script>" + RELAY_SCRIPT + "</script></body></html>\n";
+    }
 
     private CallbackHtml() {
     }
@@ -62,16 +63,19 @@ final class CallbackHtml {
         }
     }
 
-    static String render(CallbackPage page) {
+    /** A verdict page, its title and text in the operator's language. */
+    static String render(CallbackPage page, Messages m) {
         String color = page.success() ? "#1b7f3b" : "#b3261e";
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        String title = m.text(page.title());
+        String detail = m.text(page.detail());
+        return "<!DOCTYPE html>\n<html lang=\"" + m.locale().getLanguage() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>" + escape(page.title()) + " - SSO Setup Console</title>"
+                + "<title>" + escape(title) + " - SSO Setup Console</title>"
                 + "<style>body{font-family:system-ui,sans-serif;background:#f7f8fa;color:#1d2430;margin:0}"
                 + "main{max-width:36rem;margin:4rem auto;padding:2rem;background:#fff;border-radius:8px;"
                 + "border-top:6px solid " + color + ";box-shadow:0 1px 4px rgba(0,0,0,.15)}"
                 + "h1{font-size:1.4rem;color:" + color + "}p{line-height:1.5}small{color:#5b6472}</style>"
-                + "</head><body><main><h1>" + escape(page.title()) + "</h1><p>" + escape(page.detail())
+                + "</head><body><main><h1>" + escape(title) + "</h1><p>" + escape(detail)
                 + "</p><small>SSO Setup Console</small></main></body></html>\n";
     }
 

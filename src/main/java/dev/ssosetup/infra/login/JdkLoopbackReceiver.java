@@ -1,10 +1,13 @@
 package dev.ssosetup.infra.login;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.ssosetup.core.common.LibraryText;
 import dev.ssosetup.core.login.LoopbackListener;
 import dev.ssosetup.core.login.LoopbackReceiver;
 import dev.ssosetup.core.login.LoopbackUnavailable;
 import dev.ssosetup.core.login.RedirectHost;
+import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -16,6 +19,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -29,14 +33,26 @@ public final class JdkLoopbackReceiver implements LoopbackReceiver {
     static final Duration READ_DEADLINE = Duration.ofSeconds(5);
 
     private final Duration readDeadline;
+    private final Messages messages;
 
+    /** The browser tab's pages in the language of {@code messages} (the operator's). */
+    public JdkLoopbackReceiver(Messages messages) {
+        this(READ_DEADLINE, messages);
+    }
+
+    /** For tests: pages in English. */
     public JdkLoopbackReceiver() {
-        this(READ_DEADLINE);
+        this(READ_DEADLINE, Messages.forLocale(Locale.ENGLISH));
     }
 
     /** For tests: a shorter read deadline. */
     JdkLoopbackReceiver(Duration readDeadline) {
+        this(readDeadline, Messages.forLocale(Locale.ENGLISH));
+    }
+
+    private JdkLoopbackReceiver(Duration readDeadline, Messages messages) {
         this.readDeadline = readDeadline;
+        this.messages = messages;
     }
 
     @Override
@@ -58,8 +74,8 @@ public final class JdkLoopbackReceiver implements LoopbackReceiver {
             } catch (SocketException e) {
                 throw unavailable(host, primary, e);
             } catch (IOException e) {
-                throw new LoopbackUnavailable("The loopback listener could not start on "
-                        + hostText(primary) + ":" + port + ": " + e.getMessage(), e);
+                throw new LoopbackUnavailable(Text.of("listener.cannotStart", hostText(primary) + ":" + port,
+                        LibraryText.plain(e.getMessage())), e);
             }
             int bound = server.getAddress().getPort();
             List<HttpServer> servers = new ArrayList<>(List.of(server));
@@ -70,26 +86,21 @@ public final class JdkLoopbackReceiver implements LoopbackReceiver {
                     // no IPv6 loopback, or the port is taken there: 127.0.0.1 alone still serves most browsers
                 }
             }
-            return new LoopbackServer(servers, host, bound, path, expectedState, readDeadline);
+            return new LoopbackServer(servers, host, bound, path, expectedState, readDeadline, messages);
         }
         String list = busy.stream().map(String::valueOf).collect(Collectors.joining(", "));
         if (busy.size() == 1) {
-            throw new LoopbackUnavailable("Port " + list + " on " + hostText(primary) + " is already in use by "
-                    + "another program. Stop that program, or choose another port (and register the matching "
-                    + "redirect URI at the provider).", null);
+            throw new LoopbackUnavailable(Text.of("listener.portBusy", list, hostText(primary)), null);
         }
-        throw new LoopbackUnavailable("None of the ports " + list + " on " + hostText(primary) + " is free: "
-                + "other programs use them. Stop one of those programs, or add another port (and register the "
-                + "matching redirect URI at the provider).", null);
+        throw new LoopbackUnavailable(Text.of("listener.portsBusy", list, hostText(primary)), null);
     }
 
     private static LoopbackUnavailable unavailable(RedirectHost host, InetAddress address, SocketException e) {
         if (address instanceof Inet6Address) {
-            return new LoopbackUnavailable("The IPv6 loopback address [::1] is not available on this computer: "
-                    + "choose the redirect host 127.0.0.1 or localhost.", e);
+            return new LoopbackUnavailable(Text.of("listener.noIpv6"), e);
         }
-        return new LoopbackUnavailable("The loopback listener could not start on " + hostText(address) + " ("
-                + host.uriHost() + "): " + e.getMessage(), e);
+        return new LoopbackUnavailable(Text.of("listener.cannotStart", hostText(address) + " (" + host.uriHost()
+                + ")", LibraryText.plain(e.getMessage())), e);
     }
 
     private static boolean bindable(InetAddress address) {
@@ -104,7 +115,7 @@ public final class JdkLoopbackReceiver implements LoopbackReceiver {
         try {
             return InetAddress.getByName(literal); // a literal: no DNS lookup
         } catch (UnknownHostException e) {
-            throw new LoopbackUnavailable("The loopback address " + literal + " is not available.", e);
+            throw new LoopbackUnavailable(Text.of("listener.noAddress", literal), e);
         }
     }
 

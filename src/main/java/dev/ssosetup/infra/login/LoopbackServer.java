@@ -6,6 +6,8 @@ import dev.ssosetup.core.login.CallbackPage;
 import dev.ssosetup.core.login.LoopbackCallback;
 import dev.ssosetup.core.login.LoopbackListener;
 import dev.ssosetup.core.login.RedirectHost;
+import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
 import dev.ssosetup.core.task.CancelledException;
 import dev.ssosetup.core.task.TaskContext;
 
@@ -63,10 +65,12 @@ final class LoopbackServer implements LoopbackListener {
     private final CompletableFuture<Pending> received = new CompletableFuture<>();
     private final AtomicBoolean claimed = new AtomicBoolean();
     private final AtomicInteger rejected = new AtomicInteger();
+    private final Messages messages;
     private volatile boolean closed;
 
     LoopbackServer(List<HttpServer> servers, RedirectHost host, int port, String path, String expectedState,
-            Duration readDeadline) {
+            Duration readDeadline, Messages messages) {
+        this.messages = messages;
         this.servers = List.copyOf(servers);
         this.path = path;
         this.port = port;
@@ -121,8 +125,8 @@ final class LoopbackServer implements LoopbackListener {
     @Override
     public void close() {
         closed = true;
-        received.thenAccept(p -> p.answer(new CallbackPage(false, "Login test stopped",
-                "The login test was stopped. Return to SSO Setup Console.")));
+        received.thenAccept(p -> p.answer(new CallbackPage(false, Text.of("callback.stopped"),
+                Text.of("callback.stopped.detail"))));
         for (HttpServer server : servers) {
             server.stop(0);
         }
@@ -134,19 +138,19 @@ final class LoopbackServer implements LoopbackListener {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             if (!hostAccepted(exchange.getRequestHeaders().get("Host"), exchange.getLocalAddress().getAddress())) {
                 readDone();
-                send(exchange, 400, new CallbackPage(false, "Wrong address",
-                        "This listener answers only at " + redirectUri.getHost() + ":" + port
-                                + ". Use the address SSO Setup Console opened."));
+                send(exchange, 400, new CallbackPage(false, Text.of("callback.wrongAddress"),
+                        Text.of("callback.wrongAddress.detail", redirectUri.getHost() + ":" + port)));
                 return;
             }
             if (!path.equals(exchange.getRequestURI().getRawPath())) {
-                send(exchange, 404, new CallbackPage(false, "Not found",
-                        "This address only receives the sign-in response for SSO Setup Console."));
+                send(exchange, 404, new CallbackPage(false, Text.of("callback.notFound"),
+                        Text.of("callback.notFound.detail")));
                 return;
             }
             if (!method.equals("GET") && !method.equals("POST")) {
                 exchange.getResponseHeaders().set("Allow", "GET, POST");
-                send(exchange, 405, new CallbackPage(false, "Method not allowed", "Use GET or POST."));
+                send(exchange, 405, new CallbackPage(false, Text.of("callback.method"),
+                        Text.of("callback.method.detail")));
                 return;
             }
             Map<String, List<String>> params;
@@ -154,8 +158,8 @@ final class LoopbackServer implements LoopbackListener {
                 params = method.equals("GET") ? parseForm(exchange.getRequestURI().getRawQuery())
                         : parseForm(readBody(exchange));
             } catch (IllegalArgumentException e) {
-                send(exchange, 400, new CallbackPage(false, "Unreadable response",
-                        "The sign-in response could not be read."));
+                send(exchange, 400, new CallbackPage(false, Text.of("callback.unreadable"),
+                        Text.of("callback.unreadable.detail")));
                 return;
             } finally {
                 readDone();
@@ -167,24 +171,21 @@ final class LoopbackServer implements LoopbackListener {
             }
             if (!params.containsKey("state") && !params.containsKey("code") && !params.containsKey("error")
                     && !params.containsKey("id_token")) {
-                send(exchange, 400, new CallbackPage(false, "No sign-in response",
-                        "This address expects the provider's sign-in response. Start the login test in SSO Setup "
-                                + "Console."));
+                send(exchange, 400, new CallbackPage(false, Text.of("callback.noResponse"),
+                        Text.of("callback.noResponse.detail")));
                 return;
             }
             List<String> states = params.getOrDefault("state", List.of());
             if (states.size() != 1 || !MessageDigest.isEqual(states.getFirst().getBytes(StandardCharsets.UTF_8),
                     expectedState)) {
                 rejected.incrementAndGet();
-                send(exchange, 400, new CallbackPage(false, "Sign-in response ignored",
-                        "This response does not belong to the login test that is running now (its state does not "
-                                + "match), so nothing was exchanged. Use the newest browser tab, or start the test "
-                                + "again."));
+                send(exchange, 400, new CallbackPage(false, Text.of("callback.ignored"),
+                        Text.of("callback.ignored.detail")));
                 return;
             }
             if (closed || !claimed.compareAndSet(false, true)) {
-                send(exchange, 409, new CallbackPage(false, "Already received",
-                        "This login test has already received its sign-in response. You can close this tab."));
+                send(exchange, 409, new CallbackPage(false, Text.of("callback.already"),
+                        Text.of("callback.already.detail")));
                 return;
             }
             Pending pending = new Pending(method, params);
@@ -193,10 +194,10 @@ final class LoopbackServer implements LoopbackListener {
             try {
                 page = pending.page.get(ANSWER_WAIT.toSeconds(), TimeUnit.SECONDS);
             } catch (TimeoutException | ExecutionException e) {
-                page = new CallbackPage(false, "Still checking", "See SSO Setup Console for the result.");
+                page = new CallbackPage(false, Text.of("callback.checking"), Text.of("callback.checking.detail"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                page = new CallbackPage(false, "Login test stopped", "Return to SSO Setup Console.");
+                page = new CallbackPage(false, Text.of("callback.stopped"), Text.of("callback.return"));
             }
             try {
                 send(exchange, 200, page);
@@ -291,8 +292,8 @@ final class LoopbackServer implements LoopbackListener {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, CallbackPage page) throws IOException {
-        byte[] body = CallbackHtml.render(page).getBytes(StandardCharsets.UTF_8);
+    private void send(HttpExchange exchange, int status, CallbackPage page) throws IOException {
+        byte[] body = CallbackHtml.render(page, messages).getBytes(StandardCharsets.UTF_8);
         var h = exchange.getResponseHeaders();
         h.set("Content-Type", "text/html; charset=utf-8");
         h.set("Cache-Control", "no-store");
@@ -307,8 +308,8 @@ final class LoopbackServer implements LoopbackListener {
         }
     }
 
-    private static void sendRelay(HttpExchange exchange) throws IOException {
-        byte[] body = CallbackHtml.RELAY.getBytes(StandardCharsets.UTF_8);
+    private void sendRelay(HttpExchange exchange) throws IOException {
+        byte[] body = CallbackHtml.relay(messages).getBytes(StandardCharsets.UTF_8);
         var h = exchange.getResponseHeaders();
         h.set("Content-Type", "text/html; charset=utf-8");
         h.set("Cache-Control", "no-store");

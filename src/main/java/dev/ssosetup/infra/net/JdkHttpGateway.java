@@ -3,6 +3,7 @@ package dev.ssosetup.infra.net;
 import dev.ssosetup.core.net.HttpExchange;
 import dev.ssosetup.core.net.HttpFailure;
 import dev.ssosetup.core.net.HttpGateway;
+import dev.ssosetup.core.text.Text;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -65,7 +66,7 @@ public final class JdkHttpGateway implements HttpGateway {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new HttpFailure(HttpFailure.Kind.BAD_URL, uri,
-                    "\"" + uri + "\" is not an http(s) URL with a host", null);
+                    Text.of("net.failure.badUrl", uri.toString()), null);
         }
         HttpExchange.Limits limits = request.limits();
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(limits.requestTimeout());
@@ -78,11 +79,10 @@ public final class JdkHttpGateway implements HttpGateway {
                 builder.header(name, header.getValue());
             } catch (IllegalArgumentException e) {
                 // the JDK's message quotes the value (e.g. "Bearer <token>"): never pass it on, nor the exception
-                String shown = name.matches("[A-Za-z0-9-]{1,64}") ? "\"" + name + "\"" : "a request header";
-                throw new HttpFailure(HttpFailure.Kind.BAD_REQUEST, uri, "The value of " + shown + " holds a "
-                        + "character HTTP does not allow (a line break, a control or a non-ASCII character): the "
-                        + "request to " + uri.getHost() + " was not sent. The value is not shown; check where it "
-                        + "comes from (e.g. the token file).", null);
+                Text shown = name.matches("[A-Za-z0-9-]{1,64}") ? Text.of("net.failure.header", name)
+                        : Text.of("net.failure.someHeader");
+                throw new HttpFailure(HttpFailure.Kind.BAD_REQUEST, uri, Text.of("net.failure.badHeader", shown,
+                        uri.getHost()), null);
             }
         }
         byte[] body = request.body();
@@ -98,12 +98,13 @@ public final class JdkHttpGateway implements HttpGateway {
             return new HttpExchange.Response(uri, r.statusCode(), r.headers().map(), r.body(), Instant.now());
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, uri.getHost() + " did not answer within "
-                    + seconds(limits.requestTimeout()), null);
+            throw new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, Text.of("net.failure.noAnswer", uri.getHost(),
+                    seconds(limits.requestTimeout())), null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new HttpFailure(HttpFailure.Kind.CANCELLED, uri, "Request to " + uri.getHost() + " cancelled", null);
+            throw new HttpFailure(HttpFailure.Kind.CANCELLED, uri, Text.of("net.failure.cancelled", uri.getHost()),
+                    null);
         } catch (ExecutionException e) {
             LOG.log(System.Logger.Level.DEBUG, request.method() + " " + withoutQuery(uri) + " failed", e.getCause());
             throw classify(uri, e.getCause(), limits);
@@ -124,39 +125,38 @@ public final class JdkHttpGateway implements HttpGateway {
         }
         // most specific first: the JDK wraps a DNS failure in a ConnectException, a TLS failure in an IOException
         if (any(chain, TooLargeException.class)) {
-            return new HttpFailure(HttpFailure.Kind.TOO_LARGE, uri, "The answer from " + host + " is larger than "
-                    + limits.maxBodyBytes() / 1024 + " KiB: refused", null);
+            return new HttpFailure(HttpFailure.Kind.TOO_LARGE, uri, Text.of("net.failure.tooLarge", host,
+                    limits.maxBodyBytes() / 1024), null);
         }
         if (any(chain, UnknownHostException.class) || any(chain, UnresolvedAddressException.class)) {
-            return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, "Host " + host
-                    + " not found (DNS): check the spelling and your network", null);
+            return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, Text.of("net.failure.dns", host), null);
         }
         if (any(chain, HttpConnectTimeoutException.class)) {
-            return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, "Could not connect to " + host + " within "
-                    + seconds(limits.connectTimeout()), null);
+            return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, Text.of("net.failure.connectTimeout", host,
+                    seconds(limits.connectTimeout())), null);
         }
         if (any(chain, HttpTimeoutException.class)) {
-            return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, host + " did not answer within "
-                    + seconds(limits.requestTimeout()), null);
+            return new HttpFailure(HttpFailure.Kind.TIMEOUT, uri, Text.of("net.failure.noAnswer", host,
+                    seconds(limits.requestTimeout())), null);
         }
         for (Throwable t : chain) {
             if (t instanceof SSLException) {
-                return new HttpFailure(HttpFailure.Kind.TLS, uri, "TLS with " + host + " failed: "
-                        + TlsTrust.explain(t), null);
+                return new HttpFailure(HttpFailure.Kind.TLS, uri, Text.of("net.failure.tls", host,
+                        TlsTrust.explain(t)), null);
             }
         }
         if (any(chain, ConnectException.class)) {
-            return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, "Connection to " + host + ":"
-                    + port(uri) + " refused: is the server running and the port right?", null);
+            return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, Text.of("net.failure.refused", host,
+                    String.valueOf(port(uri))), null);
         }
         Throwable root = chain.isEmpty() ? null : chain.getLast();
-        String why = root == null || root.getMessage() == null ? "connection closed" : root.getMessage();
+        String why = root == null || root.getMessage() == null ? "" : root.getMessage();
         String lower = why.toLowerCase(Locale.ROOT);
-        if (lower.contains("header parser received no bytes") || lower.contains("eof")
+        if (why.isEmpty() || lower.contains("header parser received no bytes") || lower.contains("eof")
                 || lower.contains("reset") || lower.contains("closed")) {
-            why = "the connection was closed before a complete answer";
+            return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, Text.of("net.failure.closed", host), null);
         }
-        return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, host + ": " + why, null);
+        return new HttpFailure(HttpFailure.Kind.UNREACHABLE, uri, Text.of("net.failure.other", host, why), null);
     }
 
     private static boolean any(List<Throwable> chain, Class<? extends Throwable> type) {

@@ -1,5 +1,7 @@
 package dev.ssosetup.infra.net;
 
+import dev.ssosetup.core.text.Text;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -77,25 +79,25 @@ public final class TlsTrust {
     }
 
     /** Puts a TLS failure in words. */
-    static String explain(Throwable t) {
+    static Text explain(Throwable t) {
         StringBuilder all = new StringBuilder();
         for (Throwable c = t; c != null; c = c.getCause()) {
             all.append(' ').append(c.getClass().getSimpleName()).append(' ').append(c.getMessage());
         }
         String s = all.toString().toLowerCase(Locale.ROOT);
         if (s.contains("certificateexpired") || s.contains("validity check failed") || s.contains("expired")) {
-            return "the server's certificate has expired (or is not yet valid)";
+            return Text.of("net.tls.expired");
         }
         if (s.contains("no subject alternative") || s.contains("hostname") || s.contains("doesn't match")) {
-            return "the certificate is not for this host name";
+            return Text.of("net.tls.hostName");
         }
         if (s.contains("pkix") || s.contains("unable to find valid certification path")) {
-            return "the certificate is not trusted (self-signed or an unknown CA): add the CA with a CA bundle (PEM)";
+            return Text.of("net.tls.untrusted");
         }
         if (s.contains("unsupported or unrecognized ssl message") || s.contains("plaintext")) {
-            return "the server does not speak TLS on this port (try http://, or check the port)";
+            return Text.of("net.tls.notTls");
         }
-        return "handshake failed (" + t.getMessage() + ")";
+        return Text.of("net.tls.handshake", dev.ssosetup.core.common.LibraryText.plain(t.getMessage()));
     }
 
     /** Trusts a chain that either the platform or the extra CAs accept. */

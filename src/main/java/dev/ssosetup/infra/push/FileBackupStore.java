@@ -1,5 +1,9 @@
 package dev.ssosetup.infra.push;
 
+import dev.ssosetup.core.text.Text;
+
+import dev.ssosetup.core.common.Problem;
+
 import dev.ssosetup.core.push.Backup;
 import dev.ssosetup.core.push.BackupStore;
 
@@ -8,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -70,10 +73,9 @@ public final class FileBackupStore implements BackupStore {
                 forceFolder();
                 return new Saved(json.toString(), recovery.toString());
             }
-            throw new IOException("too many backups with the same name");
+            throw new Problem.ProblemException(Problem.exists()); // every free name taken
         } catch (IOException e) {
-            throw new BackupException("Cannot write the backup in " + folder + ": " + reason(e)
-                    + ". Choose a folder you can write to.");
+            throw new BackupException(Text.of("backup.cannotWrite", folder.toString(), Problem.of(e).text()));
         }
     }
 
@@ -82,13 +84,14 @@ public final class FileBackupStore implements BackupStore {
         Path p = Path.of(file);
         try {
             if (Files.size(p) > MAX_BACKUP_BYTES) {
-                throw new BackupException("The backup file " + p + " is too large to be a backup");
+                throw new BackupException(Text.of("backup.cannotRead", p.toString(),
+                        Problem.tooLarge(MAX_BACKUP_BYTES).text()));
             }
             return Backup.parse(Files.readAllBytes(p));
         } catch (IOException e) {
-            throw new BackupException("Cannot read the backup file " + p + ": " + reason(e));
-        } catch (IllegalArgumentException e) {
-            throw new BackupException(p + ": " + e.getMessage());
+            throw new BackupException(Text.of("backup.cannotRead", p.toString(), Problem.of(e).text()));
+        } catch (Backup.NotABackup e) {
+            throw new BackupException(Text.of("backup.refusedAt", p.toString(), e.text()));
         }
     }
 
@@ -148,18 +151,5 @@ public final class FileBackupStore implements BackupStore {
         } catch (IllegalArgumentException e) {
             return "server";
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file is in the way";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

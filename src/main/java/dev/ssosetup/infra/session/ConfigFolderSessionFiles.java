@@ -1,5 +1,7 @@
 package dev.ssosetup.infra.session;
 
+import dev.ssosetup.core.common.Problem;
+
 import dev.ssosetup.core.session.SessionFiles;
 import dev.ssosetup.infra.config.LocalConfigFiles;
 
@@ -51,7 +53,7 @@ public final class ConfigFolderSessionFiles implements SessionFiles {
             return Optional.empty();
         }
         if (Files.size(p) > MAX_BYTES) {
-            throw new IOException(name + " is larger than 1 MiB");
+            throw new Problem.ProblemException(Problem.tooLarge(MAX_BYTES));
         }
         return Optional.of(files.read(p.toString()));
     }

@@ -1,22 +1,26 @@
 package dev.ssosetup.ui.common;
 
+import dev.ssosetup.core.common.Problem;
 import dev.ssosetup.core.text.Messages;
-import java.io.FileNotFoundException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 
-/** Why reading or writing a file the operator chose failed, in the operator's words (one rule for every step). */
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Why reading or writing a file the operator chose failed, in the operator's words: a {@link Problem} through the
+ * bundle (the one rule every layer uses, ADR 0026).
+ */
 public final class FileFailureText {
     private FileFailureText() {
     }
 
     public static String of(Throwable e, Messages messages) {
-        if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
-            return messages.get("common.file.missing");
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof IOException io) {
+            return messages.text(Problem.of(io).text());
         }
-        if (e instanceof AccessDeniedException) {
-            return messages.get("common.file.denied");
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        System.getLogger(FileFailureText.class.getName()).log(System.Logger.Level.WARNING, "file operation failed",
+                e);
+        return messages.get("wizard.error.unexpected", e.getClass().getSimpleName());
     }
 }

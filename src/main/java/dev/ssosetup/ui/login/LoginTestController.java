@@ -217,8 +217,8 @@ public final class LoginTestController {
             boolean loud = f.severity() != Severity.INFO && (f.id().startsWith("login-not-admin")
                     || f.id().startsWith("login-no-principal") || f.id().startsWith("login-domain")
                     || f.id().startsWith("login-mapping"));
-            Label l = new Label((loud ? "\u26a0 " : "") + f.message()
-                    + (f.hint().isEmpty() ? "" : "\n" + messages.get("login.fix", f.hint())));
+            Label l = new Label((loud ? "\u26a0 " : "") + messages.text(f.message())
+                    + (f.hasHint() ? "\n" + messages.get("login.fix", messages.text(f.hint())) : ""));
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
             l.getStyleClass().add(loud ? "login-warning" : "login-note");

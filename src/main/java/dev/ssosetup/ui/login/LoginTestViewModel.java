@@ -13,6 +13,7 @@ import dev.ssosetup.core.login.OpenMetadataPreview;
 import dev.ssosetup.core.login.RedirectHost;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
 import dev.ssosetup.ui.task.TaskHandle;
@@ -224,7 +225,7 @@ public final class LoginTestViewModel implements StepViewModel {
     /** The redacted text report of the latest result, or empty when there is none. */
     public String report() {
         LoginTestResult r = result.get();
-        return r == null ? "" : LoginReport.render(r);
+        return r == null ? "" : LoginReport.render(r, messages);
     }
 
     private Optional<LoginOptions> options() {
@@ -291,8 +292,9 @@ public final class LoginTestViewModel implements StepViewModel {
         }
         boolean matches = r.matches(current);
         if (r instanceof LoginTestResult.Failed f) {
-            verdict.set(messages.get("login.verdict.failed", f.stage().label()));
-            verdictDetail.set(f.reason() + (f.hint().isEmpty() ? "" : "\n" + messages.get("login.fix", f.hint()))
+            verdict.set(messages.text(Text.of("login.verdict.failed", f.stage())));
+            verdictDetail.set(messages.text(f.reason()) + (f.hasHint() ? "\n" + messages.get("login.fix",
+                    messages.text(f.hint())) : "")
                     + "\n" + messages.get("login.verdict.failed.next"));
             verdictStyle.set("severity-error");
             preview.set(null);

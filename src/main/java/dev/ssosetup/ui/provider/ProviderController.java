@@ -540,12 +540,12 @@ public final class ProviderController {
         severity.getStyleClass().addAll("finding-severity", "severity-" + lower);
         Label id = new Label(f.id());
         id.getStyleClass().add("finding-id");
-        Label message = new Label(f.message());
+        Label message = new Label(messages.text(f.message()));
         message.getStyleClass().add("finding-message");
         message.setWrapText(true);
         VBox text = new VBox(2, id, message);
-        if (!f.hint().isEmpty()) {
-            Label hint = new Label(messages.get("provider.findings.fix", f.hint()));
+        if (f.hasHint()) {
+            Label hint = new Label(messages.get("provider.findings.fix", messages.text(f.hint())));
             hint.getStyleClass().add("help-text");
             hint.setWrapText(true);
             text.getChildren().add(hint);
@@ -556,7 +556,7 @@ public final class ProviderController {
         row.setAlignment(Pos.TOP_LEFT);
         row.getStyleClass().addAll("finding", "finding-" + lower);
         row.setFocusTraversable(false);
-        row.setAccessibleText(messages.get("provider.severity." + sev) + ": " + f.id() + ". " + f.message());
+        row.setAccessibleText(messages.get("provider.severity." + sev) + ": " + f.id() + ". " + messages.text(f.message()));
         return row;
     }
 }

@@ -308,7 +308,7 @@ public final class ProviderViewModel implements StepViewModel {
     }
 
     private String text(FieldProblem p) {
-        return messages.get(p.key(), p.args().toArray());
+        return messages.text(p.text());
     }
 
     /** Marks every field as touched so that all errors show (before a check, or when Next is refused). */

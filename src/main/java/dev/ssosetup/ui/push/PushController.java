@@ -76,75 +76,75 @@ public final class PushController {
 
     @FXML
     private void onForgetToken() {
-        viewModel.forgetRememberedToken();
+        viewModel.connection().forgetRememberedToken();
     }
 
     @FXML
     private void initialize() {
-        serverUrl.textProperty().bindBidirectional(viewModel.serverUrlProperty());
-        token.textProperty().bindBidirectional(viewModel.tokenProperty());
-        caFile.textProperty().bindBidirectional(viewModel.caFileProperty());
-        confirmation.textProperty().bindBidirectional(viewModel.confirmationProperty());
-        restoreFile.textProperty().bindBidirectional(viewModel.restoreFileProperty());
-        restoreSecret.textProperty().bindBidirectional(viewModel.restoreSecretProperty());
-        bindError(serverUrl, serverUrlError, viewModel.serverUrlErrorProperty());
-        bindError(token, tokenError, viewModel.tokenErrorProperty());
+        serverUrl.textProperty().bindBidirectional(viewModel.connection().serverUrlProperty());
+        token.textProperty().bindBidirectional(viewModel.connection().tokenProperty());
+        caFile.textProperty().bindBidirectional(viewModel.connection().caFileProperty());
+        confirmation.textProperty().bindBidirectional(viewModel.guard().confirmationProperty());
+        restoreFile.textProperty().bindBidirectional(viewModel.restoring().restoreFileProperty());
+        restoreSecret.textProperty().bindBidirectional(viewModel.restoring().restoreSecretProperty());
+        bindError(serverUrl, serverUrlError, viewModel.connection().serverUrlErrorProperty());
+        bindError(token, tokenError, viewModel.connection().tokenErrorProperty());
         // ---- keychain (issue 14)
-        keychainBox.setVisible(viewModel.keychainOffered());
-        keychainBox.setManaged(viewModel.keychainOffered());
-        rememberToken.selectedProperty().bindBidirectional(viewModel.rememberTokenProperty());
-        keychainStatus.textProperty().bind(viewModel.keychainStatusProperty());
-        forgetToken.visibleProperty().bind(viewModel.tokenRememberedProperty());
+        keychainBox.setVisible(viewModel.connection().keychainOffered());
+        keychainBox.setManaged(viewModel.connection().keychainOffered());
+        rememberToken.selectedProperty().bindBidirectional(viewModel.connection().rememberTokenProperty());
+        keychainStatus.textProperty().bind(viewModel.connection().keychainStatusProperty());
+        forgetToken.visibleProperty().bind(viewModel.connection().tokenRememberedProperty());
         forgetToken.managedProperty().bind(forgetToken.visibleProperty());
         serverUrl.focusedProperty().addListener((o, had, has) -> {
             if (had && !has) {
-                viewModel.lookUpRememberedToken();
+                viewModel.connection().lookUpRememberedToken();
             }
         });
 
-        planButton.disableProperty().bind(viewModel.busyProperty());
-        restoreButton.disableProperty().bind(viewModel.busyProperty());
-        restoreOtherServer.selectedProperty().bindBidirectional(viewModel.restoreOtherServerProperty());
-        restoreConfirmButton.disableProperty().bind(viewModel.canConfirmRestoreProperty().not());
-        cancelButton.visibleProperty().bind(viewModel.busyProperty());
+        planButton.disableProperty().bind(viewModel.status().busyProperty());
+        restoreButton.disableProperty().bind(viewModel.status().busyProperty());
+        restoreOtherServer.selectedProperty().bindBidirectional(viewModel.restoring().restoreOtherServerProperty());
+        restoreConfirmButton.disableProperty().bind(viewModel.restoring().canConfirmRestoreProperty().not());
+        cancelButton.visibleProperty().bind(viewModel.status().busyProperty());
         cancelButton.managedProperty().bind(cancelButton.visibleProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        progress.progressProperty().bind(viewModel.progressProperty());
-        progressText.textProperty().bind(viewModel.progressTextProperty());
-        applyButton.disableProperty().bind(Bindings.not(viewModel.canApplyProperty()));
+        progress.visibleProperty().bind(viewModel.status().busyProperty());
+        progress.progressProperty().bind(viewModel.status().progressProperty());
+        progressText.textProperty().bind(viewModel.status().progressTextProperty());
+        applyButton.disableProperty().bind(Bindings.not(viewModel.planning().canApplyProperty()));
 
-        status.textProperty().bind(viewModel.statusProperty());
-        status.visibleProperty().bind(viewModel.statusProperty().isNotEmpty());
+        status.textProperty().bind(viewModel.status().statusProperty());
+        status.visibleProperty().bind(viewModel.status().statusProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
-        viewModel.toneProperty().addListener((o, a, tone) -> tone(tone));
-        tone(viewModel.toneProperty().get());
+        viewModel.status().toneProperty().addListener((o, a, tone) -> tone(tone));
+        tone(viewModel.status().toneProperty().get());
 
-        guardText.textProperty().bind(viewModel.guardTextProperty());
-        confirmationPrompt.setText(messages.get("push.guard.confirmation", viewModel.confirmationPhrase()));
+        guardText.textProperty().bind(viewModel.guard().guardTextProperty());
+        confirmationPrompt.setText(messages.get("push.guard.confirmation", viewModel.guard().confirmationPhrase()));
         confirmation.setPromptText(messages.get("push.guard.confirmation.prompt"));
-        confirmationBox.visibleProperty().bind(Bindings.not(viewModel.evidenceProvesAdminProperty()));
+        confirmationBox.visibleProperty().bind(Bindings.not(viewModel.guard().evidenceProvesAdminProperty()));
         confirmationBox.managedProperty().bind(confirmationBox.visibleProperty());
 
-        backupFile.textProperty().bind(Bindings.createStringBinding(() -> viewModel.backupFileProperty().get()
-                .isEmpty() ? "" : messages.get("push.backup.saved", viewModel.backupFileProperty().get(),
-                viewModel.recoveryFileProperty().get()), viewModel.backupFileProperty(),
-                viewModel.recoveryFileProperty()));
+        backupFile.textProperty().bind(Bindings.createStringBinding(() -> viewModel.results().backupFileProperty().get()
+                .isEmpty() ? "" : messages.get("push.backup.saved", viewModel.results().backupFileProperty().get(),
+                viewModel.results().recoveryFileProperty().get()), viewModel.results().backupFileProperty(),
+                viewModel.results().recoveryFileProperty()));
         backupFile.visibleProperty().bind(backupFile.textProperty().isNotEmpty());
         backupFile.managedProperty().bind(backupFile.visibleProperty());
-        applySteps.visibleProperty().bind(Bindings.isNotEmpty(viewModel.applySteps()));
+        applySteps.visibleProperty().bind(Bindings.isNotEmpty(viewModel.results().applySteps()));
         applySteps.managedProperty().bind(applySteps.visibleProperty());
         recovery.setText(messages.get("push.recovery", viewModel.recoverySteps()));
 
         setUpDiff();
-        render(viewModel.planSteps(), planSteps);
-        render(viewModel.applySteps(), applySteps);
-        Runnable notes = () -> planNotes.getChildren().setAll(viewModel.planNotes().stream().map(t -> {
+        render(viewModel.results().planSteps(), planSteps);
+        render(viewModel.results().applySteps(), applySteps);
+        Runnable notes = () -> planNotes.getChildren().setAll(viewModel.results().planNotes().stream().map(t -> {
             Label l = new Label(t);
             l.setWrapText(true);
             return l;
         }).toList());
-        viewModel.planNotes().addListener((ListChangeListener<String>) c -> notes.run());
-        Runnable items = () -> checklist.getChildren().setAll(viewModel.checklist().stream().map(i -> {
+        viewModel.results().planNotes().addListener((ListChangeListener<String>) c -> notes.run());
+        Runnable items = () -> checklist.getChildren().setAll(viewModel.results().checklist().stream().map(i -> {
             Label l = new Label(i.line());
             l.setWrapText(true);
             l.setId("checklist-" + i.id());
@@ -153,15 +153,15 @@ public final class PushController {
             }
             return l;
         }).toList());
-        viewModel.checklist().addListener((ListChangeListener<dev.ssosetup.core.push.ChecklistItem>) c -> items.run());
-        checklistTitle.visibleProperty().bind(Bindings.isNotEmpty(viewModel.checklist()));
+        viewModel.results().checklist().addListener((ListChangeListener<dev.ssosetup.core.push.ChecklistItem>) c -> items.run());
+        checklistTitle.visibleProperty().bind(Bindings.isNotEmpty(viewModel.results().checklist()));
         checklistTitle.managedProperty().bind(checklistTitle.visibleProperty());
-        viewModel.issues().addListener((ListChangeListener<FieldIssue>) c -> renderIssues());
+        viewModel.results().issues().addListener((ListChangeListener<FieldIssue>) c -> renderIssues());
         renderIssues();
     }
 
     private void setUpDiff() {
-        diffTable.setItems(viewModel.diff());
+        diffTable.setItems(viewModel.results().diff());
         diffTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         changeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 messages.get("push.diff." + c.getValue().change().name().toLowerCase(Locale.ROOT))));
@@ -169,9 +169,9 @@ public final class PushController {
         liveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().live()));
         oursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ours()));
         // a restore's diff compares the live configuration with the backup, not with ours
-        diffTitle.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.diffIsRestoreProperty())
+        diffTitle.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.results().diffIsRestoreProperty())
                 .then(messages.get("push.diff.restore")).otherwise(messages.get("push.diff")));
-        oursColumn.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.diffIsRestoreProperty())
+        oursColumn.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.results().diffIsRestoreProperty())
                 .then(messages.get("push.diff.backup")).otherwise(messages.get("push.diff.ours")));
         for (TableColumn<DiffEntry, String> col : java.util.List.of(changeColumn, pathColumn, liveColumn, oursColumn)) {
             col.setCellFactory(column -> new TableCell<>() {
@@ -225,7 +225,7 @@ public final class PushController {
     }
 
     private void renderIssues() {
-        issues.getChildren().setAll(viewModel.issues().stream().map(this::issueRow).toList());
+        issues.getChildren().setAll(viewModel.results().issues().stream().map(this::issueRow).toList());
     }
 
     private HBox issueRow(FieldIssue issue) {
@@ -245,7 +245,7 @@ public final class PushController {
         return row;
     }
 
-    private void tone(PushViewModel.Tone tone) {
+    private void tone(PushStatus.Tone tone) {
         status.getStyleClass().removeIf(s -> s.startsWith("tone-"));
         status.getStyleClass().add("tone-" + tone.name().toLowerCase(Locale.ROOT));
     }
@@ -265,7 +265,7 @@ public final class PushController {
 
     @FXML
     private void onPlan() {
-        viewModel.plan();
+        viewModel.planning().plan();
     }
 
     @FXML
@@ -275,16 +275,16 @@ public final class PushController {
 
     @FXML
     private void onApply() {
-        viewModel.apply();
+        viewModel.planning().apply();
     }
 
     @FXML
     private void onRestore() {
-        viewModel.restore();
+        viewModel.restoring().restore();
     }
 
     @FXML
     private void onConfirmRestore() {
-        viewModel.confirmRestore();
+        viewModel.restoring().confirmRestore();
     }
 }

@@ -212,9 +212,9 @@ public final class ReviewController {
             Label severity = new Label(messages.get("review.severity." + sev.wire()));
             severity.getStyleClass().add("severity-" + sev.wire());
             severity.setMinWidth(Region.USE_PREF_SIZE);
-            Label message = new Label(p.finding().message());
+            Label message = new Label(messages.text(p.finding().message()));
             message.setWrapText(true);
-            Label hint = new Label(p.finding().hint());
+            Label hint = new Label(messages.text(p.finding().hint()));
             hint.setWrapText(true);
             hint.getStyleClass().add("help-text");
             VBox text = new VBox(2, message, hint);

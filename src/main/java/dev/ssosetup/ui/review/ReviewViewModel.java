@@ -220,11 +220,11 @@ public final class ReviewViewModel implements StepViewModel {
     public void openProfile(String path) {
         run("open-profile", ctx -> profiles.open(path), load -> {
             switch (load) {
-                case ProfileLoad.Refused refused -> fail(messages.get("review.profile.refused", refused.reason()));
+                case ProfileLoad.Refused refused -> fail(messages.get("review.profile.refused", messages.text(refused.reason())));
                 case ProfileLoad.Loaded loaded -> {
                     apply(loaded.profile(), path);
                     if (loaded.upgraded()) { // issue 18: an older profile says that it was upgraded
-                        ok(messages.get("review.profile.upgraded", path, String.join(" ", loaded.notes())));
+                        ok(messages.get("review.profile.upgraded", path, String.join(" ", loaded.notes().stream().map(messages::text).toList())));
                     }
                 }
             }

@@ -194,7 +194,7 @@ public final class SessionViewModel {
         runner.execute(BackgroundTask.of("session-open", ctx -> profiles.open(path)).onSuccess(load -> {
             busy.set(false);
             switch (load) {
-                case ProfileLoad.Refused refused -> say(messages.get("session.refused", refused.reason()), true);
+                case ProfileLoad.Refused refused -> say(messages.get("session.refused", messages.text(refused.reason())), true);
                 case ProfileLoad.Loaded loaded -> {
                     draftOffer.set(null);
                     restore(loaded.profile());

@@ -38,8 +38,10 @@ class ProfileCodecTest {
         ProfileLoad load = codec.read(Samples.resource("/golden/sample-profile.json"));
         ProfileLoad.Loaded loaded = assertInstanceOf(ProfileLoad.Loaded.class, load);
         assertTrue(loaded.upgraded());
-        assertTrue(loaded.notes().getFirst().contains("upgraded"), loaded.notes().toString());
-        assertTrue(loaded.notes().getFirst().contains("1.10"), loaded.notes().toString());
+        assertEquals("profile.upgraded", loaded.notes().getFirst().key());
+        String note = ENGLISH.text(loaded.notes().getFirst());
+        assertTrue(note.contains("upgraded"), note);
+        assertTrue(note.contains("1.10"), note);
         assertEquals(OpenMetadataVersion.V1_10, loaded.profile().configuration().provider().openMetadataVersion());
         ProfileLoad.Loaded again = assertInstanceOf(ProfileLoad.Loaded.class,
                 codec.read(codec.write(loaded.profile())));
@@ -106,11 +108,13 @@ class ProfileCodecTest {
         assertTrue(p.configuration().provider().clientSecret().isEmpty());
     }
 
+    private static final dev.ssosetup.core.text.Messages ENGLISH = dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH);
+
     static Profile loaded(ProfileLoad load) {
         return assertInstanceOf(ProfileLoad.Loaded.class, load).profile();
     }
 
     static String refused(ProfileLoad load) {
-        return assertInstanceOf(ProfileLoad.Refused.class, load).reason();
+        return ENGLISH.text(assertInstanceOf(ProfileLoad.Refused.class, load).reason());
     }
 }

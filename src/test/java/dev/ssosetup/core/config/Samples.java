@@ -28,7 +28,7 @@ public final class Samples {
     public static Profile profile() {
         return switch (new ProfileCodec().read(resource("/golden/sample-profile.json"))) {
             case ProfileLoad.Loaded l -> l.profile();
-            case ProfileLoad.Refused r -> throw new IllegalStateException(r.reason());
+            case ProfileLoad.Refused r -> throw new IllegalStateException(r.reason().toString());
         };
     }
 

@@ -50,16 +50,16 @@ class LocalConfigFilesTest {
     @Test
     void theProfileServiceRefusesMissingBinaryAndHugeFiles() throws IOException {
         ProfileService profiles = new ProfileService(files);
-        assertTrue(refused(profiles.open(dir.resolve("missing.json").toString())).contains("does not exist"));
+        assertTrue(refused(profiles.open(dir.resolve("missing.json").toString())).contains("no such file or folder"));
         Path binary = dir.resolve("bin.json");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
-        assertTrue(refused(profiles.open(binary.toString())).contains("not UTF-8"));
+        assertTrue(refused(profiles.open(binary.toString())).contains("not readable as UTF-8 text"));
         Path huge = dir.resolve("huge.json");
         Files.write(huge, new byte[5 * 1024 * 1024]);
-        assertTrue(refused(profiles.open(huge.toString())).contains("larger than 4 MiB"));
+        assertTrue(refused(profiles.open(huge.toString())).contains("larger than 4096 KiB"));
     }
 
     private static String refused(ProfileLoad load) {
-        return assertInstanceOf(ProfileLoad.Refused.class, load).reason();
+        return dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH).text(assertInstanceOf(ProfileLoad.Refused.class, load).reason());
     }
 }

@@ -91,8 +91,8 @@ class KeychainViewsTest {
         assertFalse(remember.isSelected());
 
         robot.interact(() -> {
-            push.serverUrlProperty().set("https://om.example.com");
-            push.tokenProperty().set("typed-token");
+            push.connection().serverUrlProperty().set("https://om.example.com");
+            push.connection().tokenProperty().set("typed-token");
         });
         CheckBox rememberToken = robot.lookup("#rememberToken").queryAs(CheckBox.class);
         assertTrue(rememberToken.isVisible());

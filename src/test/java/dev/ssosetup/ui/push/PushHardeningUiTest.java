@@ -70,11 +70,11 @@ class PushHardeningUiTest {
     }
 
     private List<String> texts() {
-        List<String> all = new ArrayList<>(List.of(vm.statusProperty().get(), vm.tokenErrorProperty().get(),
-                vm.serverUrlErrorProperty().get()));
-        vm.planSteps().stream().map(StepReport::line).forEach(all::add);
-        vm.applySteps().stream().map(StepReport::line).forEach(all::add);
-        vm.issues().forEach(i -> all.add(i.field() + " " + i.error()));
+        List<String> all = new ArrayList<>(List.of(vm.status().statusProperty().get(), vm.connection().tokenErrorProperty().get(),
+                vm.connection().serverUrlErrorProperty().get()));
+        vm.results().planSteps().stream().map(StepReport::line).forEach(all::add);
+        vm.results().applySteps().stream().map(StepReport::line).forEach(all::add);
+        vm.results().issues().forEach(i -> all.add(i.field() + " " + i.error()));
         return all;
     }
 
@@ -85,24 +85,24 @@ class PushHardeningUiTest {
         for (String bad : List.of(ADMIN_TOKEN + "\uFEFF", "\uFEFF\uFEFF" + ADMIN_TOKEN, ADMIN_TOKEN + "\r" + "x", ADMIN_TOKEN + "\nx",
                 ADMIN_TOKEN + "\0", ADMIN_TOKEN + " x", ADMIN_TOKEN + "é")) {
             robot.interact(() -> {
-                vm.serverUrlProperty().set(fx.om.baseUrl());
-                vm.tokenProperty().set(bad);
-                vm.plan();
+                vm.connection().serverUrlProperty().set(fx.om.baseUrl());
+                vm.connection().tokenProperty().set(bad);
+                vm.planning().plan();
             });
-            String error = vm.tokenErrorProperty().get();
+            String error = vm.connection().tokenErrorProperty().get();
             assertTrue(error.contains("offset"), error);
-            assertNull(vm.planProperty().get());
+            assertNull(vm.planning().planProperty().get());
             texts().forEach(t -> leaks.addAll(canaries.find("view model", t)));
         }
         assertEquals(List.of(), leaks);
         assertEquals(0, fx.om.count("GET " + OpenMetadataTestServer.CONFIG), "nothing sent with a refused token");
         robot.interact(() -> {
-            vm.tokenProperty().set(ADMIN_TOKEN + "\n");
-            vm.plan();
+            vm.connection().tokenProperty().set(ADMIN_TOKEN + "\n");
+            vm.planning().plan();
         });
-        assertEquals("", vm.tokenErrorProperty().get());
-        assertNotNull(vm.planProperty().get());
-        assertTrue(vm.planProperty().get().readyToApply(), () -> texts().toString());
+        assertEquals("", vm.connection().tokenErrorProperty().get());
+        assertNotNull(vm.planning().planProperty().get());
+        assertTrue(vm.planning().planProperty().get().readyToApply(), () -> texts().toString());
         assertFalse(texts().stream().anyMatch(t -> t.contains(ADMIN_TOKEN)));
     }
 
@@ -110,13 +110,13 @@ class PushHardeningUiTest {
 
     private void planned(FxRobot robot) {
         robot.interact(() -> {
-            vm.serverUrlProperty().set(fx.om.baseUrl());
-            vm.tokenProperty().set(ADMIN_TOKEN);
-            vm.confirmationProperty().set(dev.ssosetup.core.push.LockoutGuard.CONFIRMATION_PHRASE);
-            vm.plan();
+            vm.connection().serverUrlProperty().set(fx.om.baseUrl());
+            vm.connection().tokenProperty().set(ADMIN_TOKEN);
+            vm.guard().confirmationProperty().set(dev.ssosetup.core.push.LockoutGuard.CONFIRMATION_PHRASE);
+            vm.planning().plan();
         });
-        assertNotNull(vm.planProperty().get());
-        assertTrue(vm.canApplyProperty().get(), () -> texts().toString());
+        assertNotNull(vm.planning().planProperty().get());
+        assertTrue(vm.planning().canApplyProperty().get(), () -> texts().toString());
     }
 
     private void changePrincipalDomain() {
@@ -130,20 +130,20 @@ class PushHardeningUiTest {
         planned(robot);
         changePrincipalDomain();
         robot.interact(vm::onEnter);
-        assertNull(vm.planProperty().get(), "the plan no longer matches what would be sent");
-        assertFalse(vm.canApplyProperty().get());
-        assertTrue(vm.statusProperty().get().contains("Plan again"), vm.statusProperty().get());
+        assertNull(vm.planning().planProperty().get(), "the plan no longer matches what would be sent");
+        assertFalse(vm.planning().canApplyProperty().get());
+        assertTrue(vm.status().statusProperty().get().contains("Plan again"), vm.status().statusProperty().get());
     }
 
     @Test
     void applyNeverSendsABodyTheWizardNoLongerAsksFor(FxRobot robot) {
         planned(robot);
         changePrincipalDomain();
-        robot.interact(vm::apply);
+        robot.interact(vm.planning()::apply);
         assertEquals(0, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG), "the old body was not sent");
-        assertNull(vm.planProperty().get());
-        robot.interact(vm::plan);
-        robot.interact(vm::apply);
+        assertNull(vm.planning().planProperty().get());
+        robot.interact(vm.planning()::plan);
+        robot.interact(vm.planning()::apply);
         assertEquals(1, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG));
         assertEquals("fixed.example.com", fx.om.stored().at("/authorizerConfiguration/principalDomain").asText());
     }
@@ -152,8 +152,8 @@ class PushHardeningUiTest {
     void aChangedLoginTestDropsThePlan(FxRobot robot) {
         planned(robot);
         robot.interact(() -> evidence.set(new LockoutEvidence(true, false, "someone@example.com")));
-        assertNull(vm.planProperty().get());
-        assertFalse(vm.canApplyProperty().get());
+        assertNull(vm.planning().planProperty().get());
+        assertFalse(vm.planning().canApplyProperty().get());
     }
 
     @Test
@@ -162,10 +162,10 @@ class PushHardeningUiTest {
         ObjectNode someoneElse = fx.om.basicConfiguration();
         ((ObjectNode) someoneElse.path("authorizerConfiguration")).put("principalDomain", "example.org");
         fx.om.store(someoneElse);
-        robot.interact(vm::apply);
+        robot.interact(vm.planning()::apply);
         assertEquals(0, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG));
-        assertTrue(vm.statusProperty().get().contains("changed since the plan"), vm.statusProperty().get());
-        assertNull(vm.planProperty().get(), "plan again to see the new state");
+        assertTrue(vm.status().statusProperty().get().contains("changed since the plan"), vm.status().statusProperty().get());
+        assertNull(vm.planning().planProperty().get(), "plan again to see the new state");
     }
 
     // ---- item 5: restore gets the same guard and server check as push
@@ -179,20 +179,20 @@ class PushHardeningUiTest {
     void confirmRestoreNeedsTheLockoutGuardLikeApply(FxRobot robot) throws IOException {
         Path backup = backupFile(fx.publicBody(), fx.om.baseUrl());
         robot.interact(() -> {
-            vm.serverUrlProperty().set(fx.om.baseUrl());
-            vm.tokenProperty().set(ADMIN_TOKEN);
-            vm.restoreFileProperty().set(backup.toString());
-            vm.restore();
+            vm.connection().serverUrlProperty().set(fx.om.baseUrl());
+            vm.connection().tokenProperty().set(ADMIN_TOKEN);
+            vm.restoring().restoreFileProperty().set(backup.toString());
+            vm.restoring().restore();
         });
-        assertNotNull(vm.restorePlanProperty().get(), () -> texts().toString());
-        assertFalse(vm.canConfirmRestoreProperty().get(), "no login test and no phrase");
-        assertTrue(vm.statusProperty().get().contains("lock-out guard"), vm.statusProperty().get());
-        robot.interact(vm::confirmRestore);
+        assertNotNull(vm.restoring().restorePlanProperty().get(), () -> texts().toString());
+        assertFalse(vm.restoring().canConfirmRestoreProperty().get(), "no login test and no phrase");
+        assertTrue(vm.status().statusProperty().get().contains("lock-out guard"), vm.status().statusProperty().get());
+        robot.interact(vm.restoring()::confirmRestore);
         assertEquals(0, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG));
 
-        robot.interact(() -> vm.confirmationProperty().set(dev.ssosetup.core.push.LockoutGuard.CONFIRMATION_PHRASE));
-        assertTrue(vm.canConfirmRestoreProperty().get());
-        robot.interact(vm::confirmRestore);
+        robot.interact(() -> vm.guard().confirmationProperty().set(dev.ssosetup.core.push.LockoutGuard.CONFIRMATION_PHRASE));
+        assertTrue(vm.restoring().canConfirmRestoreProperty().get());
+        robot.interact(vm.restoring()::confirmRestore);
         assertEquals(1, fx.om.count("PUT " + OpenMetadataTestServer.CONFIG));
         assertEquals("public", fx.om.stored().at("/authenticationConfiguration/clientType").asText());
     }
@@ -201,17 +201,17 @@ class PushHardeningUiTest {
     void aBackupThatDoesNotNameItsServerNeedsTheOverride(FxRobot robot) throws IOException {
         Path backup = backupFile(fx.publicBody(), "");
         robot.interact(() -> {
-            vm.serverUrlProperty().set(fx.om.baseUrl());
-            vm.tokenProperty().set(ADMIN_TOKEN);
-            vm.restoreFileProperty().set(backup.toString());
-            vm.restore();
+            vm.connection().serverUrlProperty().set(fx.om.baseUrl());
+            vm.connection().tokenProperty().set(ADMIN_TOKEN);
+            vm.restoring().restoreFileProperty().set(backup.toString());
+            vm.restoring().restore();
         });
-        assertNull(vm.restorePlanProperty().get());
-        assertTrue(vm.statusProperty().get().contains("does not say which server"), vm.statusProperty().get());
+        assertNull(vm.restoring().restorePlanProperty().get());
+        assertTrue(vm.status().statusProperty().get().contains("does not say which server"), vm.status().statusProperty().get());
         robot.interact(() -> {
-            vm.restoreOtherServerProperty().set(true);
-            vm.restore();
+            vm.restoring().restoreOtherServerProperty().set(true);
+            vm.restoring().restore();
         });
-        assertNotNull(vm.restorePlanProperty().get(), () -> texts().toString());
+        assertNotNull(vm.restoring().restorePlanProperty().get(), () -> texts().toString());
     }
 }

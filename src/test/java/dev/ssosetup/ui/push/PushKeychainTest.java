@@ -39,44 +39,44 @@ class PushKeychainTest {
     @Test
     void aRememberedTokenIsFilledInTheNextSessionAndForgetRemovesIt() {
         PushViewModel first = session();
-        first.serverUrlProperty().set(SERVER + "/");
-        first.tokenProperty().set("admin-token-typed-once");
-        assertFalse(first.rememberTokenProperty().get(), "off by default");
+        first.connection().serverUrlProperty().set(SERVER + "/");
+        first.connection().tokenProperty().set("admin-token-typed-once");
+        assertFalse(first.connection().rememberTokenProperty().get(), "off by default");
         assertTrue(keychain.entries().isEmpty());
-        first.rememberTokenProperty().set(true);
+        first.connection().rememberTokenProperty().set(true);
         SecretKey key = SecretKey.adminToken(ServerAddress.parse(SERVER));
         assertEquals(Secret.of("admin-token-typed-once"), keychain.entries().get(key));
-        assertEquals(messages.get("secrets.push.stored"), first.keychainStatusProperty().get());
+        assertEquals(messages.get("secrets.push.stored"), first.connection().keychainStatusProperty().get());
 
         PushViewModel second = session();
-        second.serverUrlProperty().set(SERVER);
+        second.connection().serverUrlProperty().set(SERVER);
         second.onEnter();
-        assertEquals("admin-token-typed-once", second.tokenProperty().get());
-        assertTrue(second.rememberTokenProperty().get());
-        assertEquals(messages.get("secrets.push.filled"), second.keychainStatusProperty().get());
+        assertEquals("admin-token-typed-once", second.connection().tokenProperty().get());
+        assertTrue(second.connection().rememberTokenProperty().get());
+        assertEquals(messages.get("secrets.push.filled"), second.connection().keychainStatusProperty().get());
 
         PushViewModel otherServer = session();
-        otherServer.serverUrlProperty().set("https://other-om.example.com");
+        otherServer.connection().serverUrlProperty().set("https://other-om.example.com");
         otherServer.onEnter();
-        assertEquals("", otherServer.tokenProperty().get(), "another server's token is never filled");
+        assertEquals("", otherServer.connection().tokenProperty().get(), "another server's token is never filled");
 
-        second.forgetRememberedToken();
+        second.connection().forgetRememberedToken();
         assertTrue(keychain.entries().isEmpty());
-        assertFalse(second.rememberTokenProperty().get());
-        assertEquals(messages.get("secrets.push.forgotten"), second.keychainStatusProperty().get());
+        assertFalse(second.connection().rememberTokenProperty().get());
+        assertEquals(messages.get("secrets.push.forgotten"), second.connection().keychainStatusProperty().get());
     }
 
     @Test
     void aLockedKeychainSaysSoAndTheTokenIsAskedFor() {
         keychain.fail(new KeychainProblem(KeychainProblem.Kind.LOCKED, ""));
         PushViewModel vm = session();
-        vm.serverUrlProperty().set(SERVER);
+        vm.connection().serverUrlProperty().set(SERVER);
         vm.onEnter();
-        assertEquals("", vm.tokenProperty().get());
-        assertTrue(vm.keychainStatusProperty().get().contains(messages.get("secrets.problem.LOCKED")));
-        vm.tokenProperty().set("typed-token");
-        vm.rememberTokenProperty().set(true);
+        assertEquals("", vm.connection().tokenProperty().get());
+        assertTrue(vm.connection().keychainStatusProperty().get().contains(messages.get("secrets.problem.LOCKED")));
+        vm.connection().tokenProperty().set("typed-token");
+        vm.connection().rememberTokenProperty().set(true);
         assertTrue(keychain.entries().isEmpty(), "nothing is written anywhere");
-        assertFalse(vm.keychainStatusProperty().get().contains("typed-token"));
+        assertFalse(vm.connection().keychainStatusProperty().get().contains("typed-token"));
     }
 }

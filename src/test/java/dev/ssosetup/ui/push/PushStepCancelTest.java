@@ -73,12 +73,12 @@ class PushStepCancelTest {
             robot.lookup("#pushToken").queryAs(PasswordField.class).setText(PushFixture.ADMIN_TOKEN);
         });
         robot.interact(() -> robot.lookup("#pushPlan").queryButton().fire());
-        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> viewModel.status().busyProperty().get());
         assertTrue(robot.lookup("#pushPlan").queryButton().isDisabled(), "no second plan while one runs");
         assertTrue(robot.lookup("#pushCancel").queryButton().isVisible());
         assertTrue(robot.lookup("#pushProgress").query().isVisible());
         robot.interact(() -> robot.lookup("#pushCancel").queryButton().fire());
-        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !viewModel.busyProperty().get());
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !viewModel.status().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         String status = robot.lookup("#pushStatus").queryAs(Label.class).getText();
         assertTrue(status.startsWith("Cancelled. Nothing was changed"), status);
