@@ -89,7 +89,7 @@ public final class StepTour implements AutoCloseable {
      * not done again: call it with rising indexes.
      */
     public void to(int index, FxRobot robot) {
-        WizardWalk walk = new WizardWalk(robot);
+        WizardWalk walk = new WizardWalk(robot, gui.messages());
         for (int step = reached + 1; step <= index; step++) {
             switch (step) {
                 case 0 -> {
@@ -127,7 +127,7 @@ public final class StepTour implements AutoCloseable {
     public void enter(int index, FxRobot robot) {
         if (index > 0) {
             to(index - 1, robot);
-            new WizardWalk(robot).nextUntil(title(index));
+            new WizardWalk(robot, gui.messages()).nextUntil(title(index));
         }
     }
 
