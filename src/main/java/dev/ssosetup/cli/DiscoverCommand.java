@@ -7,12 +7,12 @@ import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.core.provider.DiscoveryReport;
 import dev.ssosetup.core.provider.DiscoveryRequest;
 import dev.ssosetup.core.provider.DiscoveryService;
-import dev.ssosetup.core.provider.ProviderFormValidator;
 import dev.ssosetup.core.provider.ProviderSettings;
-import dev.ssosetup.core.provider.Urls;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.text.Messages;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -42,38 +43,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--issuer", paramLabel = "URL",
-            description = "The issuer, exactly as the provider publishes it (e.g. https://idp.example.com/realms/x). "
-                    + "Needed unless --credentials-file tells it.")
-    String issuer;
-
-    @Option(names = "--credentials-file", paramLabel = "FILE", description = CredentialsFileOption.DESCRIPTION
-            + " Gives the issuer where the file tells it, and the client type.")
-    java.nio.file.Path credentialsFile;
-
-    @Option(names = "--response-type", paramLabel = "id_token|code", description = "The flow OpenMetadata will "
-            + "use: id_token (implicit, the default for a public client) or code (a confidential client always).")
-    String responseType;
-
-    @Option(names = "--discovery-url", paramLabel = "URL",
-            description = "The discovery document (default: issuer + /.well-known/openid-configuration).")
-    String discoveryUrl;
-
-    @Option(names = "--scopes", paramLabel = "SCOPES", defaultValue = "openid email profile",
-            description = "The scopes OpenMetadata will request (default: ${DEFAULT-VALUE}).")
-    String scopes;
-
-    @Option(names = "--alg", paramLabel = "ALG", defaultValue = "RS256",
-            description = "The ID token signature algorithm (default: ${DEFAULT-VALUE}).")
-    String algorithm;
-
-    @Option(names = "--claims", paramLabel = "CLAIMS", defaultValue = "email,preferred_username,sub",
-            description = "The principal claims, comma-separated (default: ${DEFAULT-VALUE}).")
-    String claims;
-
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Also trust the CA certificates in this PEM file (for a provider with a private CA).")
-    Path caFile;
+    @Mixin
+    ProviderFlags provider = new ProviderFlags();
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -85,11 +56,8 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        validateUsage();
-        Optional<byte[]> ca = readCa();
-        var gateway = createGateway(ca);
-        DiscoveryRequest request = new DiscoveryRequest(issuer, discoveryUrl, ProviderFormValidator.splitList(scopes),
-                algorithm, ProviderFormValidator.splitList(claims), Optional.empty(), "", flow);
+        DiscoveryRequest request = request();
+        var gateway = createGateway(provider.ca(spec.commandLine()));
         DiscoveryReport report = new DiscoveryService(gateway).check(request, TaskContext.none());
         if (json) {
             out.println(DiscoverOutput.json(report, messages));
@@ -100,70 +68,29 @@ public final class DiscoverCommand implements Callable<Integer> {
         return report.hasErrors() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private ResponseType flow = ResponseType.ID_TOKEN;
-
-    private void validateUsage() {
-        ClientType type = ClientType.PUBLIC;
-        if (credentialsFile != null) {
-            ClientCredentials credentials;
-            try {
-                credentials = CredentialsFileOption.read(credentialsFile);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            type = credentials.clientType();
-            if (issuer == null && !credentials.issuer().isEmpty()) {
-                issuer = credentials.issuer();
-            }
-        }
-        if (issuer == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--issuer=URL' (the "
-                    + "credentials file, if any, does not tell the issuer)");
-        }
-        if (responseType != null) {
-            flow = ResponseType.fromWire(responseType);
-            if (flow == null) {
-                throw new ParameterException(spec.commandLine(), "--response-type: \"" + responseType
-                        + "\" is not id_token or code");
-            }
-        }
-        if (type == ClientType.CONFIDENTIAL) {
-            flow = ResponseType.CODE;
-        }
-        if (Urls.parseHttp(issuer).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--issuer: \"" + issuer
-                    + "\" is not an http(s) URL with a host; example: --issuer https://idp.example.com/realms/main");
-        }
-        if (discoveryUrl != null && Urls.parseHttp(discoveryUrl).isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--discovery-url: \"" + discoveryUrl
-                    + "\" is not an http(s) URL with a host");
-        }
-        if (!ProviderFormValidator.splitList(scopes).contains("openid")) {
-            throw new ParameterException(spec.commandLine(), "--scopes: include \"openid\" (without it the "
+    /** The flags, parsed by the same {@link ProviderFlags} as {@code test-login}'s. */
+    private DiscoveryRequest request() {
+        CommandLine cl = spec.commandLine();
+        Optional<ClientCredentials> credentials = provider.credentials(cl);
+        ClientType type = credentials.map(ClientCredentials::clientType).orElse(ClientType.PUBLIC);
+        String issuer = provider.issuer(cl, credentials);
+        ResponseType flow = provider.responseType(cl, type);
+        String discoveryUrl = provider.discoveryUrl(cl);
+        List<String> scopes = provider.scopes();
+        if (!scopes.contains("openid")) {
+            throw new ParameterException(cl, "--scopes: include \"openid\" (without it the "
                     + "provider issues no ID token), e.g. --scopes \"openid email profile\"");
         }
-        if (!ProviderFormValidator.ALGORITHMS.contains(algorithm)) {
-            throw new ParameterException(spec.commandLine(), "--alg: \"" + algorithm + "\" is not one of "
-                    + String.join(", ", ProviderFormValidator.ALGORITHMS));
-        }
-        if (discoveryUrl == null) {
-            discoveryUrl = ProviderSettings.discoveryUrlFor(issuer);
-        }
-    }
-
-    private Optional<byte[]> readCa() {
-        try {
-            return CaFileOption.read(caFile);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        String algorithm = provider.algorithm(cl);
+        return new DiscoveryRequest(issuer, discoveryUrl.isEmpty() ? ProviderSettings.discoveryUrlFor(issuer)
+                : discoveryUrl, scopes, algorithm, provider.claims(), Optional.empty(), "", flow);
     }
 
     private dev.ssosetup.core.net.HttpGateway createGateway(Optional<byte[]> ca) {
         try {
             return gateways.create(ca);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--ca-file " + caFile + ": " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), "--ca-file " + provider.caFile + ": " + e.getMessage());
         }
     }
 }

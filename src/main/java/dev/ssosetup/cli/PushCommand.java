@@ -32,7 +32,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -217,14 +216,13 @@ public final class PushCommand implements Callable<Integer> {
                 + "available in this build"));
         RedirectHost host = RedirectHost.parse(redirectHost).orElseThrow(() -> new PushUsageException(
                 "--redirect-host: it is not 127.0.0.1, localhost or [::1]"));
-        if (loginPort != null && (loginPort < 0 || loginPort > 65535)) {
-            throw new PushUsageException("--port: " + loginPort + " is not a port number (1-65535, or 0 for any)");
-        }
-        if (loginTimeout <= 0) {
-            throw new PushUsageException("--login-timeout: give a number of seconds above 0");
-        }
-        LoginOptions options = new LoginOptions(loginPort == null ? List.of() : List.of(loginPort), host,
-                Duration.ofSeconds(loginTimeout), !noBrowser);
+        LoginOptions options = switch (LoginOptions.of(loginPort == null ? List.of() : List.of(loginPort),
+                loginTimeout, host, !noBrowser, false)) {
+            case LoginOptions.Parsed.Valid v -> v.options();
+            case LoginOptions.Parsed.Invalid i -> throw new PushUsageException((i.field()
+                    == LoginOptions.OptionField.PORTS ? "--port: " : "--login-timeout: ")
+                    + Messages.load().text(i.problem()));
+        };
         ProviderSettings settings = provider.toBuilder().clientSecret(connection.clientSecret()).build();
         Optional<byte[]> ca;
         try {

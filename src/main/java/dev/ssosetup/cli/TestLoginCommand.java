@@ -21,7 +21,9 @@ import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,7 +35,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,22 +57,9 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--issuer", paramLabel = "URL",
-            description = "The provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration). "
-                    + "Needed unless --credentials-file names it.")
-    String issuer;
-
-    @Option(names = "--discovery-url", paramLabel = "URL", description = "The discovery document URL, when it is "
-            + "not under the issuer.")
-    String discoveryUrl = "";
-
     @Option(names = "--client-id", paramLabel = "ID", description = "The client ID (needed unless "
             + "--credentials-file gives it).")
     String clientId;
-
-    @Option(names = "--credentials-file", paramLabel = "FILE", description = CredentialsFileOption.DESCRIPTION
-            + " Fills the issuer (where the file tells it), the client ID, type and secret; flags given win.")
-    Path credentialsFile;
 
     @Option(names = "--client-secret-file", paramLabel = "FILE", description = "A file holding the client secret "
             + "(confidential client). The secret is never printed.")
@@ -85,23 +73,13 @@ public final class TestLoginCommand implements Callable<Integer> {
             + "(default: confidential when a secret is given, else public).")
     String clientType;
 
-    @Option(names = "--response-type", paramLabel = "id_token|code", description = "How OpenMetadata's browser "
-            + "app signs a public client in: id_token (the implicit flow, OpenMetadata's default) or code "
-            + "(authorization code with PKCE). Default: id_token for a public client, code for a confidential one.")
-    String responseType;
-
     @Option(names = "--auth-method", paramLabel = "basic|post", defaultValue = "post",
             description = "How a confidential client authenticates: client_secret_basic or client_secret_post "
                     + "(default: ${DEFAULT-VALUE}).")
     String authMethod;
 
-    @Option(names = "--scopes", split = "[, ]", paramLabel = "SCOPE",
-            description = "Scopes to request (default: openid,email,profile).")
-    List<String> scopes = new ArrayList<>(ProviderSettings.DEFAULT_SCOPES);
-
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Also trust the CA certificates in this PEM file (for a provider with a private CA).")
-    Path caFile;
+    @Mixin
+    ProviderFlags provider = new ProviderFlags();
 
     @ArgGroup(exclusive = true)
     PortChoice portChoice;
@@ -131,14 +109,6 @@ public final class TestLoginCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
             description = "How long the whole test may take, the sign-in included (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
-
-    @Option(names = "--alg", paramLabel = "ALG", defaultValue = "RS256",
-            description = "The expected ID token signing algorithm (default: ${DEFAULT-VALUE}).")
-    String algorithm;
-
-    @Option(names = "--claims", split = ",", paramLabel = "CLAIM",
-            description = "OpenMetadata's jwtPrincipalClaims, in order (default: email,preferred_username,sub).")
-    List<String> claims = new ArrayList<>(ProviderSettings.DEFAULT_PRINCIPAL_CLAIMS);
 
     @Option(names = "--admins", split = ",", paramLabel = "USER",
             description = "OpenMetadata's adminPrincipals (user names, not emails).")
@@ -177,7 +147,7 @@ public final class TestLoginCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // in JSON mode stdout carries only the JSON document: progress goes to stderr
         PrintWriter talk = json ? err : out;
-        Optional<byte[]> ca = readCa();
+        Optional<byte[]> ca = provider.ca(spec.commandLine());
         LoginTestResult result = loginTest.run(settings, options, ca, printing(talk, options), TaskContext.none());
         if (json) {
             out.println(toJson(result, messages));
@@ -219,43 +189,26 @@ public final class TestLoginCommand implements Callable<Integer> {
         };
     }
 
-    private Optional<byte[]> readCa() {
-        try {
-            return CaFileOption.read(caFile);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage() + ".");
-        }
-    }
-
     private ProviderSettings settings() {
+        CommandLine cl = spec.commandLine();
         Secret secret = Secret.empty();
-        ClientCredentials credentials = null;
-        if (credentialsFile != null) {
-            try {
-                credentials = CredentialsFileOption.read(credentialsFile);
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
-            }
+        Optional<ClientCredentials> file = provider.credentials(cl);
+        if (file.isPresent()) {
+            ClientCredentials credentials = file.get();
             if (clientSecretFile != null && !credentials.clientSecret().isEmpty()) {
                 throw usage("--client-secret-file and --credentials-file both give a secret: give one of them.");
             }
             secret = credentials.clientSecret();
-            if (issuer == null && credentials.issuer().isEmpty() && discoveryUrl.isBlank()) {
-                throw usage("--credentials-file " + credentialsFile + " does not tell the issuer: add --issuer.");
-            }
-            issuer = issuer != null ? issuer : credentials.issuer();
             clientId = clientId != null ? clientId : credentials.clientId();
             if (clientType == null) {
                 clientType = credentials.clientType().wire();
             }
         }
-        if (issuer == null) {
-            throw usage("Missing required option: '--issuer=URL' (or --credentials-file with an issuer)");
-        }
+        String issuer = provider.issuer(cl, file);
         if (clientId == null) {
             throw usage("Missing required option: '--client-id=ID' (or --credentials-file)");
         }
-        if (clientSecretFromKeychain && (clientSecretFile != null || credentialsFile != null)) {
+        if (clientSecretFromKeychain && (clientSecretFile != null || provider.credentialsFile != null)) {
             throw usage("give the client secret with --client-secret-file, --credentials-file or "
                     + "--client-secret-from-keychain, one of them.");
         }
@@ -288,23 +241,20 @@ public final class TestLoginCommand implements Callable<Integer> {
             case "post", "client_secret_post" -> ClientAuthMethod.CLIENT_SECRET_POST;
             default -> throw usage("--auth-method: \"" + authMethod + "\" is not basic or post.");
         };
-        if (!issuer.strip().startsWith("http://") && !issuer.strip().startsWith("https://")) {
-            throw usage("--issuer: \"" + issuer + "\" is not an http(s) URL.");
-        }
         ClientType type = clientType(secret);
-        ResponseType flow = responseType(type);
+        ResponseType flow = provider.responseType(cl, type);
         return ProviderSettings.builder()
                 .preset(Preset.CUSTOM_OIDC)
-                .issuer(issuer.strip())
-                .discoveryUrl(discoveryUrl.strip())
+                .issuer(issuer)
+                .discoveryUrl(provider.discoveryUrl(cl))
                 .clientType(type)
                 .responseType(flow)
                 .clientId(clientId.strip())
                 .clientSecret(secret)
-                .scopes(scopes.stream().filter(s -> !s.isBlank()).toList())
+                .scopes(provider.scopes())
                 .clientAuthMethod(type == ClientType.PUBLIC ? ClientAuthMethod.NONE : method)
-                .tokenValidationAlgorithm(algorithm.strip())
-                .principalClaims(claims.stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .tokenValidationAlgorithm(provider.algorithm(cl))
+                .principalClaims(provider.claims())
                 .adminPrincipals(admins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
                 .principalDomain(principalDomain.strip())
                 .enforcePrincipalDomain(enforcePrincipalDomain)
@@ -330,35 +280,16 @@ public final class TestLoginCommand implements Callable<Integer> {
         return type;
     }
 
-    private ResponseType responseType(ClientType type) {
-        if (responseType == null) {
-            return type == ClientType.CONFIDENTIAL ? ResponseType.CODE : ResponseType.ID_TOKEN;
-        }
-        ResponseType flow = ResponseType.fromWire(responseType);
-        if (flow == null) {
-            throw usage("--response-type: \"" + responseType + "\" is not id_token or code.");
-        }
-        if (type == ClientType.CONFIDENTIAL && flow == ResponseType.ID_TOKEN) {
-            throw usage("--response-type id_token: a confidential client signs in with the code flow on "
-                    + "OpenMetadata's server; use --response-type code, or test a public client.");
-        }
-        return flow;
-    }
-
     private LoginOptions options() {
         RedirectHost host = RedirectHost.parse(redirectHost).orElseThrow(() -> usage("--redirect-host: \""
                 + redirectHost + "\" is not 127.0.0.1, localhost or [::1]."));
         List<Integer> ports = portChoice == null ? List.of()
                 : portChoice.port != null ? List.of(portChoice.port) : portChoice.ports;
-        for (int p : ports) {
-            if (p < 0 || p > 65535) {
-                throw usage("--port/--ports: " + p + " is not a port number (1-65535, or 0 for any).");
-            }
-        }
-        if (timeoutSeconds <= 0) {
-            throw usage("--timeout: give a number of seconds above 0.");
-        }
-        return new LoginOptions(ports, host, Duration.ofSeconds(timeoutSeconds), !noBrowser, allowInsecureHttp);
+        return switch (LoginOptions.of(ports, timeoutSeconds, host, !noBrowser, allowInsecureHttp)) {
+            case LoginOptions.Parsed.Valid v -> v.options();
+            case LoginOptions.Parsed.Invalid i -> throw usage((i.field() == LoginOptions.OptionField.PORTS
+                    ? "--port/--ports: " : "--timeout: ") + messages.text(i.problem()));
+        };
     }
 
     private ParameterException usage(String message) {

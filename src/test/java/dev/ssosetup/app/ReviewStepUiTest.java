@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,7 +146,7 @@ class ReviewStepUiTest {
         Platform.runLater(() -> {
             state.idpJwksUriProperty().set("");
             state.stepFindings().put("login", List.of(
-                    Finding.warning("nonce-missing", "The ID token carried no nonce.", "Check the client's settings.")));
+                    Finding.warning("nonce-missing", En.words("The ID token carried no nonce."), En.words("Check the client's settings."))));
             state.stepNotes().add(new StepNote("login", "loginVerdict", Severity.WARNING, "Signed in as alice, 1 warning"));
         });
         WaitForAsyncUtils.waitForFxEvents();

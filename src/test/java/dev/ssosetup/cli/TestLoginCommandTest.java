@@ -140,7 +140,7 @@ class TestLoginCommandTest {
     @Test
     void aFailedLoginExitsOneWithTheStageInJson() throws Exception {
         Run r = run(false, null, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om",
-                "--no-browser", "--timeout", "1", "--json");
+                "--no-browser", "--timeout", "5", "--json");
         assertEquals(1, r.exit(), r.out() + r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("failed", json.get("result").asText());

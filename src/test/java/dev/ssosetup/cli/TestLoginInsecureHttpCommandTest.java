@@ -29,7 +29,8 @@ class TestLoginInsecureHttpCommandTest {
     private String[] run(String... args) {
         LoginTest loginTest = new LoginTest(ca -> request -> {
             asked.add(request.uri().toString());
-            throw new HttpFailure(HttpFailure.Kind.UNREACHABLE, request.uri(), "not sent (test)", null);
+            throw new HttpFailure(HttpFailure.Kind.UNREACHABLE, request.uri(),
+                    dev.ssosetup.testsupport.En.words("not sent (test)"), null);
         }, new JdkLoopbackReceiver(), url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("test"),
                 Clock.systemUTC());
         CommandLine cl = new CommandLine(new SsoSetupCommand()).addSubcommand("test-login",

@@ -112,7 +112,7 @@ class ComposeEnvTest {
         String hostile = "alice\nAUTHORIZER_ADMIN_PRINCIPALS=[mallory";
         SsoConfiguration c = withAdmins(Samples.confidential(), List.of("admin", hostile));
         assertTrue(new ConfigurationCheck().check(c).stream().anyMatch(p -> p.isError()
-                && p.finding().id().equals("line-break") && p.finding().message().startsWith("Admin principals")),
+                && p.finding().id().equals("line-break") && dev.ssosetup.testsupport.En.text(p.finding().message()).startsWith("Admin principals")),
                 "the check refuses it, naming the field");
         String env = renderers.render(OutputFormat.ENV, c, RenderOptions.withoutSecret()).text();
         assertEquals(1, env.lines().filter(l -> l.startsWith("AUTHORIZER_ADMIN_PRINCIPALS=")).count(), env);

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,9 +109,9 @@ class LoginFuzzTest {
         switch (result) {
             case LoginTestResult.Passed p -> assertTrue(p.claims() != null);
             case LoginTestResult.Failed f -> {
-                assertFalse(f.reason().isBlank(), "a failure says why: " + Hostile.shorten(input));
-                Hostile.assertNoStackTrace(f.reason(), input);
-                Hostile.assertNoStackTrace(f.hint(), input);
+                assertFalse(En.text(f.reason()).isBlank(), "a failure says why: " + Hostile.shorten(input));
+                Hostile.assertNoStackTrace(En.text(f.reason()), input);
+                Hostile.assertNoStackTrace(En.text(f.hint()), input);
             }
         }
     }
@@ -238,7 +239,7 @@ class LoginFuzzTest {
                         }
                     });
             Optional<LoopbackCallback> received = listener.await(Duration.ofSeconds(5), TaskContext.none());
-            received.ifPresent(c -> c.answer(new dev.ssosetup.core.login.CallbackPage(true, "Done", "Done.")));
+            received.ifPresent(c -> c.answer(new dev.ssosetup.core.login.CallbackPage(true, En.words("Done"), En.words("Done."))));
             assertTrue(received.isPresent(), "the real callback still arrives after " + Hostile.shorten(request));
             assertTrue(good.get(5, java.util.concurrent.TimeUnit.SECONDS).startsWith("HTTP/1.1 200"),
                     "the browser gets its page");

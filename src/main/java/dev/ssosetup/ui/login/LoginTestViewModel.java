@@ -9,6 +9,7 @@ import dev.ssosetup.core.login.LoginOptions;
 import dev.ssosetup.core.login.LoginReport;
 import dev.ssosetup.core.login.LoginTest;
 import dev.ssosetup.core.login.LoginTestResult;
+import dev.ssosetup.core.login.LoginVerdict;
 import dev.ssosetup.core.login.OpenMetadataPreview;
 import dev.ssosetup.core.login.RedirectHost;
 import dev.ssosetup.core.provider.ProviderSettings;
@@ -39,7 +40,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -229,52 +229,25 @@ public final class LoginTestViewModel implements StepViewModel {
     }
 
     private Optional<LoginOptions> options() {
-        validateOptions();
-        if (!optionsError.get().isEmpty()) {
-            return Optional.empty();
-        }
         ProviderSettings current = state.providerProperty().get();
         boolean allowHttp = insecureHttpAllowedFor != null && insecureHttpAllowedFor.equals(current);
-        return Optional.of(new LoginOptions(parsePorts(ports.get()).orElseThrow(), redirectHost.get(),
-                Duration.ofSeconds(Long.parseLong(timeoutSeconds.get().strip())), openBrowser.get(), allowHttp));
+        LoginOptions.Parsed parsed = parsedOptions(allowHttp);
+        showOptionsProblem(parsed);
+        return parsed instanceof LoginOptions.Parsed.Valid v ? Optional.of(v.options()) : Optional.empty();
+    }
+
+    /** The fields through the one rule of the login options ({@link LoginOptions#parse}, shared with the CLI). */
+    LoginOptions.Parsed parsedOptions(boolean allowHttp) {
+        return LoginOptions.parse(ports.get(), timeoutSeconds.get(), redirectHost.get(), openBrowser.get(),
+                allowHttp);
     }
 
     private void validateOptions() {
-        if (parsePorts(ports.get()).isEmpty()) {
-            optionsError.set(messages.get("login.options.ports.invalid"));
-            return;
-        }
-        try {
-            long t = Long.parseLong(timeoutSeconds.get().strip());
-            if (t < 5 || t > 3600) {
-                throw new NumberFormatException();
-            }
-        } catch (NumberFormatException e) {
-            optionsError.set(messages.get("login.options.timeout.invalid"));
-            return;
-        }
-        optionsError.set("");
+        showOptionsProblem(parsedOptions(false));
     }
 
-    /** "" means any free port; otherwise ports separated by commas or spaces, each 1-65535. */
-    static Optional<List<Integer>> parsePorts(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) {
-            return Optional.of(List.of());
-        }
-        List<Integer> out = new ArrayList<>();
-        for (String part : t.split("[,\\s]+")) {
-            try {
-                int p = Integer.parseInt(part);
-                if (p < 1 || p > 65535) {
-                    return Optional.empty();
-                }
-                out.add(p);
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(List.copyOf(out));
+    private void showOptionsProblem(LoginOptions.Parsed parsed) {
+        optionsError.set(parsed instanceof LoginOptions.Parsed.Invalid i ? messages.text(i.problem()) : "");
     }
 
     private void refresh() {
@@ -282,43 +255,41 @@ public final class LoginTestViewModel implements StepViewModel {
         ProviderSettings current = state.providerProperty().get();
         claims.setAll(rows(r == null ? Map.of() : r.claims()));
         userInfo.setAll(rows(r == null ? Map.of() : r.userInfo()));
-        if (r == null) {
-            verdict.set(messages.get("login.verdict.none"));
-            verdictDetail.set(messages.get("login.verdict.none.detail"));
-            verdictStyle.set("severity-info");
-            preview.set(null);
-            warnings.clear();
-            return;
-        }
-        boolean matches = r.matches(current);
-        if (r instanceof LoginTestResult.Failed f) {
-            verdict.set(messages.text(Text.of("login.verdict.failed", f.stage())));
-            verdictDetail.set(messages.text(f.reason()) + (f.hasHint() ? "\n" + messages.get("login.fix",
-                    messages.text(f.hint())) : "")
-                    + "\n" + messages.get("login.verdict.failed.next"));
-            verdictStyle.set("severity-error");
-            preview.set(null);
-            warnings.setAll(r.findings());
-            return;
-        }
-        // the preview follows the Provider step's mapping settings even without a new sign-in
-        OpenMetadataPreview p = OpenMetadataPreview.of(current, r.claims(), r.userInfo());
-        preview.set(p);
-        List<Finding> all = new ArrayList<>(r.findings().stream()
-                .filter(x -> !x.id().startsWith("login-not-admin") && !x.id().startsWith("login-no-principal")
-                        && !x.id().startsWith("login-domain") && !x.id().startsWith("login-mapping"))
-                .toList());
-        all.addAll(0, p.warnings());
-        warnings.setAll(all);
-        if (matches) {
-            verdict.set(messages.get("login.verdict.passed"));
-            verdictDetail.set(messages.get("login.verdict.passed.detail", p.userName().isEmpty()
-                    ? JsonValues.text(r.claims().get("sub")) : p.userName()));
-            verdictStyle.set(p.warnings().isEmpty() ? "verdict-passed" : "severity-warning");
-        } else {
-            verdict.set(messages.get("login.verdict.stale"));
-            verdictDetail.set(messages.get("login.verdict.stale.detail"));
-            verdictStyle.set("severity-warning");
+        // one verdict, computed in core and repeated by the other steps' notes (CrossStepLinks)
+        switch (LoginVerdict.of(r, current)) {
+            case LoginVerdict.None n -> {
+                verdict.set(messages.get("login.verdict.none"));
+                verdictDetail.set(messages.get("login.verdict.none.detail"));
+                verdictStyle.set("severity-info");
+                preview.set(null);
+                warnings.clear();
+            }
+            case LoginVerdict.Failed f -> {
+                LoginTestResult.Failed failure = f.failure();
+                verdict.set(messages.text(Text.of("login.verdict.failed", failure.stage())));
+                verdictDetail.set(messages.text(failure.reason()) + (failure.hasHint() ? "\n"
+                        + messages.get("login.fix", messages.text(failure.hint())) : "")
+                        + "\n" + messages.get("login.verdict.failed.next"));
+                verdictStyle.set("severity-error");
+                preview.set(null);
+                warnings.setAll(f.warnings());
+            }
+            case LoginVerdict.Stale s -> {
+                verdict.set(messages.get("login.verdict.stale"));
+                verdictDetail.set(messages.get(s.result().passed() ? "login.verdict.stale.detail"
+                        : "login.verdict.staleFailed.detail"));
+                verdictStyle.set("severity-warning");
+                preview.set(s.preview().orElse(null));
+                warnings.setAll(s.warnings());
+            }
+            case LoginVerdict.Passed p -> {
+                // the preview follows the Provider step's mapping settings even without a new sign-in
+                preview.set(p.preview());
+                warnings.setAll(p.warnings());
+                verdict.set(messages.get("login.verdict.passed"));
+                verdictDetail.set(messages.get("login.verdict.passed.detail", p.userName()));
+                verdictStyle.set(p.preview().warnings().isEmpty() ? "verdict-passed" : "severity-warning");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ssosetup.ui.wizard;
 import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.core.config.StepNote;
 import dev.ssosetup.core.login.LoginTestResult;
+import dev.ssosetup.core.login.LoginVerdict;
 import dev.ssosetup.core.login.OpenMetadataPreview;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.push.LockoutEvidence;
@@ -52,23 +53,25 @@ public final class CrossStepLinks {
         LoginTestResult result = state.loginResultProperty().get();
         ProviderSettings current = state.providerProperty().get();
         state.stepNotes().removeIf(n -> n.stepId().equals(LOGIN));
-        if (result == null) {
+        // the Login test step's own verdict (one core function), worded for the other steps
+        LoginVerdict verdict = LoginVerdict.of(result, current);
+        if (verdict instanceof LoginVerdict.None) {
             state.stepNotes().add(new StepNote(LOGIN, "loginVerdict", Severity.WARNING,
                     messages.get("links.login.none")));
             return;
         }
-        if (!result.matches(current)) {
+        if (verdict instanceof LoginVerdict.Stale) {
             state.stepNotes().add(new StepNote(LOGIN, "loginVerdict", Severity.WARNING,
                     messages.get("links.login.stale")));
             return;
         }
-        if (result instanceof LoginTestResult.Failed failed) {
+        if (verdict instanceof LoginVerdict.Failed failed) {
             state.stepNotes().add(new StepNote(LOGIN, "loginVerdict", Severity.ERROR,
-                    messages.get("links.login.failed", failed.reason())));
+                    messages.get("links.login.failed", messages.text(failed.failure().reason()))));
             return;
         }
+        OpenMetadataPreview preview = ((LoginVerdict.Passed) verdict).preview();
         LockoutEvidence evidence = LoginEvidence.from(result, current);
-        OpenMetadataPreview preview = OpenMetadataPreview.of(current, result.claims(), result.userInfo());
         state.stepNotes().add(new StepNote(LOGIN, "loginVerdict", Severity.INFO,
                 messages.get("links.login.passed", preview.userName())));
         state.stepNotes().add(new StepNote(LOGIN, "omPreview",

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,8 +47,8 @@ class ConfigurationCheckTest {
     void summaryShowsChoicesByStepNotesAndFedFindings() {
         var c = Samples.confidential();
         var inputs = new ReviewInputs(Map.of(StepIds.LOGIN, List.of(
-                Finding.warning("nonce-missing", "The ID token has no nonce.", "Check the IdP."),
-                Finding.info("ok", "fine", ""))),
+                Finding.warning("nonce-missing", En.words("The ID token has no nonce."), En.words("Check the IdP.")),
+                Finding.info("ok", En.words("fine"), Finding.NO_HINT))),
                 List.of(new StepNote(StepIds.LOGIN, "loginVerdict", Severity.INFO, "Signed in as alice")));
         var summary = ReviewSummary.of(c, inputs, new Readiness(check.check(c), List.of()));
         assertTrue(summary.ready());
@@ -76,8 +77,8 @@ class ConfigurationCheckTest {
             assertStep(problems, "line-break", StepIds.PROVIDER);
             var lineBreak = problems.stream().filter(x -> x.finding().id().equals("line-break")).toList();
             assertEquals(1, lineBreak.size(), field + ": " + lineBreak);
-            assertTrue(lineBreak.getFirst().finding().message().startsWith(field), lineBreak.toString());
-            assertFalse(lineBreak.getFirst().finding().message().contains("mallory"), "never echo the bad value");
+            assertTrue(En.text(lineBreak.getFirst().finding().message()).startsWith(field), lineBreak.toString());
+            assertFalse(En.text(lineBreak.getFirst().finding().message()).contains("mallory"), "never echo the bad value");
         }
     }
 
@@ -104,6 +105,6 @@ class ConfigurationCheckTest {
         var p = problems.stream().filter(x -> x.finding().id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError(id + " not in " + problems));
         assertEquals(step, p.stepId(), id);
-        assertFalse(p.finding().hint().isBlank(), id + " says how to fix it");
+        assertFalse(En.text(p.finding().hint()).isBlank(), id + " says how to fix it");
     }
 }

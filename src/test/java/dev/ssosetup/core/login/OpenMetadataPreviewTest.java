@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +43,7 @@ class OpenMetadataPreviewTest {
         assertEquals("jdoe@acme.example", p.email());
         assertEquals(Boolean.FALSE, p.domain().ok(), "OpenMetadata takes the domain from the claim value itself");
         assertTrue(has(p, "login-domain-refused"));
-        assertTrue(p.warnings().getFirst().hint().contains("email"), p.warnings().getFirst().hint());
+        assertTrue(En.text(p.warnings().getFirst().hint()).contains("email"), En.text(p.warnings().getFirst().hint()));
         ProviderSettings emailFirst = base().admins("jdoe").domain("acme.example", true).build();
         OpenMetadataPreview ok = OpenMetadataPreview.of(emailFirst, Map.of("EMAIL", "jdoe@acme.example"), Map.of());
         assertEquals("email", ok.principalClaim(), "claim names compare without case");
@@ -67,7 +68,7 @@ class OpenMetadataPreviewTest {
         OpenMetadataPreview p = OpenMetadataPreview.of(s, Map.of("sub", "1"), Map.of("email", "a@b"));
         assertEquals("", p.principalClaim());
         assertTrue(has(p, "login-no-principal-claim"));
-        assertTrue(p.warnings().getFirst().hint().contains("only in userinfo"), p.warnings().getFirst().hint());
+        assertTrue(En.text(p.warnings().getFirst().hint()).contains("only in userinfo"), En.text(p.warnings().getFirst().hint()));
         assertFalse(p.admin());
     }
 
@@ -80,6 +81,6 @@ class OpenMetadataPreviewTest {
         assertTrue(has(p, "login-not-admin"));
         assertTrue(has(p, "login-domain-refused"));
         assertEquals(Boolean.FALSE, p.domain().ok());
-        assertTrue(p.warnings().stream().allMatch(f -> f.message().contains("lock")), p.warnings()::toString);
+        assertTrue(p.warnings().stream().allMatch(f -> En.text(f.message()).contains("lock")), p.warnings()::toString);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,9 +22,9 @@ class DiscoveryChecksTest {
         Instant now = Instant.parse("2026-11-29T10:00:00Z");
         assertTrue(DiscoveryChecks.clockSkew(Optional.of("Sun, 29 Nov 2026 10:00:59 GMT"), now).isEmpty());
         Finding ahead = DiscoveryChecks.clockSkew(Optional.of("Sun, 29 Nov 2026 10:02:00 GMT"), now).orElseThrow();
-        assertTrue(ahead.message().contains("120 s ahead"), ahead.message());
+        assertTrue(En.text(ahead.message()).contains("120 s ahead"), En.text(ahead.message()));
         Finding behind = DiscoveryChecks.clockSkew(Optional.of("Sun, 29 Nov 2026 09:58:59 GMT"), now).orElseThrow();
-        assertTrue(behind.message().contains("61 s behind"), behind.message());
+        assertTrue(En.text(behind.message()).contains("61 s behind"), En.text(behind.message()));
         assertTrue(DiscoveryChecks.clockSkew(Optional.of("yesterday"), now).isEmpty(), "unparseable: no claim");
         assertTrue(DiscoveryChecks.clockSkew(Optional.empty(), now).isEmpty());
     }
@@ -55,7 +56,7 @@ class DiscoveryChecksTest {
         meta.put("authorization_response_iss_parameter_supported", true);
         meta.put("scopes_supported", new java.util.ArrayList<>(List.of("openid")));
         DiscoveryReport r = new DiscoveryReport("https://i", "https://i/.well-known/openid-configuration",
-                List.of(Finding.warning("pkce-s256", "m", "h")), meta);
+                List.of(Finding.warning("pkce-s256", En.words("m"), En.words("h"))), meta);
         assertEquals(Optional.of("https://i/keys"), r.jwksUri());
         assertTrue(r.issParameterSupported());
         assertFalse(r.hasErrors());

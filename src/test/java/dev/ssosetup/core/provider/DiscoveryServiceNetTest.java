@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,9 +41,9 @@ class DiscoveryServiceNetTest {
         Finding stopped = report.findings().getLast();
         assertEquals("check-stopped", stopped.id());
         assertEquals(Severity.ERROR, stopped.severity());
-        assertTrue(stopped.hint().contains("please report it"), stopped.hint());
+        assertTrue(En.text(stopped.hint()).contains("please report it"), En.text(stopped.hint()));
         assertTrue(report.findings().size() > 1, "the findings made before it are kept: " + report.findings());
-        assertFalse(report.findings().stream().anyMatch(f -> f.message().contains("IllegalStateException")
-                || f.message().contains("surprise")), "no Java internals: " + report.findings());
+        assertFalse(report.findings().stream().anyMatch(f -> En.text(f.message()).contains("IllegalStateException")
+                || En.text(f.message()).contains("surprise")), "no Java internals: " + report.findings());
     }
 }

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.ssosetup.testsupport.En;
 
 import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
 import static dev.ssosetup.testserver.PushFixture.CLIENT_SECRET;
@@ -150,7 +151,7 @@ class PushTwoModesTest {
         LockoutGuard.Decision d = LockoutGuard.check(plan.toSend(), LockoutEvidence.none(), v, "");
         assertTrue(d.allowed(), d.reason());
         assertTrue(d.reason().contains("validate-token"), d.reason());
-        String json = JSON.writeValueAsString(PushReport.of(plan, null, "planned"));
+        String json = JSON.writeValueAsString(PushReport.of(plan, null, "planned", En.MESSAGES));
         assertEquals("alice", JSON.readTree(json).path("serverVerdict").path("resolvedPrincipal").asText());
         assertFalse(json.contains(token.reveal()), "the ID token never appears in a report");
         assertFalse(plan.toString().contains(token.reveal()));
@@ -166,8 +167,8 @@ class PushTwoModesTest {
         var f = plan.findings().stream().filter(x -> x.id().equals("server-verdict-disagrees")).findFirst()
                 .orElseThrow();
         assertTrue(f.isError());
-        assertTrue(f.message().contains("login test says admin") && f.message().contains("NOT an admin"),
-                f.message());
+        assertTrue(En.text(f.message()).contains("login test says admin") && En.text(f.message()).contains("NOT an admin"),
+                En.text(f.message()));
         LockoutGuard.Decision d = LockoutGuard.check(plan.toSend(), new LockoutEvidence(true, true, "bob"),
                 plan.serverVerdict().orElseThrow(), "");
         assertFalse(d.allowed(), "the server's verdict wins over the login test's");
@@ -238,7 +239,7 @@ class PushTwoModesTest {
         assertTrue(plan.serverVerdict().isEmpty());
         assertTrue(plan.serverVerdictNote().contains("2.0"), plan.serverVerdictNote());
         assertEquals(0, fx.om.count("POST " + OpenMetadataTestServer.VALIDATE_TOKEN));
-        JsonNode json = PushReport.of(plan, null, "planned");
+        JsonNode json = PushReport.of(plan, null, "planned", En.MESSAGES);
         assertFalse(json.has("serverVerdict"));
         assertTrue(json.path("serverVerdictNote").asText().contains("2.0"));
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +69,7 @@ class ChromiumRelayTest {
                         assertEquals(List.of("eyJ.fake.token"), c.parameters().get("id_token"));
                         assertEquals(List.of(STATE), c.parameters().get("state"));
                         assertEquals(List.of("x y"), c.parameters().get("session_state"));
-                        c.answer(new CallbackPage(true, "Login test passed", "Relayed by the page."));
+                        c.answer(new CallbackPage(true, En.words("Login test passed"), En.words("Relayed by the page.")));
                     });
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

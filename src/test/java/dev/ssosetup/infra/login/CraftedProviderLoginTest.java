@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Date;
 import java.util.function.BiFunction;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,8 +64,8 @@ class CraftedProviderLoginTest {
     private LoginTestResult.Failed fails(FailureStage stage, String reasonPart) {
         LoginTestResult r = run(settings());
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r, "must fail: " + reasonPart);
-        assertEquals(stage, f.stage(), f.reason());
-        assertTrue(f.reason().contains(reasonPart), f.reason());
+        assertEquals(stage, f.stage(), En.text(f.reason()));
+        assertTrue(En.text(f.reason()).contains(reasonPart), En.text(f.reason()));
         return f;
     }
 
@@ -83,8 +84,10 @@ class CraftedProviderLoginTest {
                     MockProviderLoginTest.quick(), LoginEvents.none(), TaskContext.none());
             LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, without);
             assertEquals(FailureStage.DISCOVERY, f.stage());
-            assertTrue(f.reason().contains("TLS") && f.hint().contains("CA certificates"), f.reason() + " / "
-                    + f.hint());
+            // the Provider step's verdict on the same failure (DiscoveryChecks.transport): one wording for both
+            assertEquals(dev.ssosetup.core.text.Text.of("finding.tls.hint"), f.hint());
+            assertTrue(En.text(f.reason()).contains("TLS") && En.text(f.hint()).contains("CA bundle (PEM)"),
+                    En.text(f.reason()) + " / " + En.text(f.hint()));
 
             TestBrowser browser = new TestBrowser(trust);
             LoginTestResult with = MockProviderLoginTest.loginTest(browser).run(settings,
@@ -98,7 +101,7 @@ class CraftedProviderLoginTest {
                     LoginEvents.none(), TaskContext.none());
             LoginTestResult.Failed bad = assertInstanceOf(LoginTestResult.Failed.class, notPem);
             assertEquals(FailureStage.SETTINGS, bad.stage());
-            assertTrue(bad.hint().contains("PEM file of CA certificates"), bad.hint());
+            assertTrue(En.text(bad.hint()).contains("PEM file of CA certificates"), En.text(bad.hint()));
         }
     }
 
@@ -108,7 +111,7 @@ class CraftedProviderLoginTest {
         token((nonce, at) -> com.nimbusds.jose.util.Base64URL.encode("null") + "."
                 + com.nimbusds.jose.util.Base64URL.encode(provider.claims(nonce).build().toString()) + ".c2ln");
         LoginTestResult.Failed f = fails(FailureStage.TOKEN, "cannot be read");
-        assertTrue(f.hint().contains("damaged ID token"), f.hint());
+        assertTrue(En.text(f.hint()).contains("damaged ID token"), En.text(f.hint()));
     }
 
     @Test
@@ -120,8 +123,8 @@ class CraftedProviderLoginTest {
         });
         LoginTestResult r = run(settings());
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
-        assertFalse(f.reason().isBlank());
-        assertFalse(f.reason().contains("Exception") || f.hint().contains("Exception"), f.reason() + f.hint());
+        assertFalse(En.text(f.reason()).isBlank());
+        assertFalse(En.text(f.reason()).contains("Exception") || En.text(f.hint()).contains("Exception"), En.text(f.reason()) + En.text(f.hint()));
     }
 
     @Test
@@ -136,8 +139,8 @@ class CraftedProviderLoginTest {
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
         assertEquals(FailureStage.LISTENER, f.stage());
         assertEquals("The login test stopped on something it did not expect, at the loopback listener stage.",
-                f.reason());
-        assertTrue(f.hint().contains("please report it"), f.hint());
+                En.text(f.reason()));
+        assertTrue(En.text(f.hint()).contains("please report it"), En.text(f.hint()));
     }
 
     @Test
@@ -150,9 +153,9 @@ class CraftedProviderLoginTest {
                 LoginEvents.none(), TaskContext.none());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
-        assertEquals(FailureStage.TOKEN, f.stage(), f.reason());
-        assertEquals("The login test's time limit (3 s) ran out during the token exchange.", f.reason());
-        assertTrue(f.hint().contains("allow more time"), f.hint());
+        assertEquals(FailureStage.TOKEN, f.stage(), En.text(f.reason()));
+        assertEquals("The login test's time limit (3 s) ran out during the token exchange.", En.text(f.reason()));
+        assertTrue(En.text(f.hint()).contains("allow more time"), En.text(f.hint()));
         // 3 s for the attempt, plus at most 2 s for the result page to reach the browser
         assertTrue(ms < 5_500, "the attempt ended " + ms + " ms after it started, not after the 15 s request timeout");
         assertTrue(browser.finalPage().body().contains("Login test failed"), "the browser tab says so");
@@ -168,7 +171,7 @@ class CraftedProviderLoginTest {
                 "the redirect URI sent is exactly the one used");
         assertNull(provider.lastTokenAuthorization, "a public client sends no credentials");
         assertFalse(provider.lastTokenRequest.containsKey("client_secret"));
-        String report = LoginReport.render(r);
+        String report = LoginReport.render(r, En.MESSAGES);
         assertFalse(report.contains("code-1"), report);
         assertFalse(report.contains("at-"), report);
     }
@@ -215,7 +218,7 @@ class CraftedProviderLoginTest {
         token((nonce, at) -> CraftedProvider.sign(provider.key, JWSAlgorithm.RS256,
                 provider.claims(nonce).audience("someone-else").build()));
         LoginTestResult.Failed f = fails(FailureStage.ID_TOKEN, "audience someone-else");
-        assertTrue(f.hint().contains("client ID"));
+        assertTrue(En.text(f.hint()).contains("client ID"));
     }
 
     @Test
@@ -266,7 +269,7 @@ class CraftedProviderLoginTest {
     void anAlgorithmOtherThanTheConfiguredOneIsNamed() {
         LoginTestResult r = run(Settings.publicClient(provider.issuer, "om-ui").alg("ES256").build());
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
-        assertTrue(f.reason().contains("signed with RS256, but the configured algorithm"), f.reason());
+        assertTrue(En.text(f.reason()).contains("signed with RS256, but the configured algorithm"), En.text(f.reason()));
     }
 
     @Test
@@ -287,7 +290,7 @@ class CraftedProviderLoginTest {
     void providerErrorResponseGivesTheHint() {
         provider.authorizationError = "error=access_denied&error_description=User+not+assigned";
         LoginTestResult.Failed f = fails(FailureStage.AUTHORIZATION, "access_denied (User not assigned)");
-        assertTrue(f.hint().contains("Assign the user"), f.hint());
+        assertTrue(En.text(f.hint()).contains("Assign the user"), En.text(f.hint()));
         assertTrue(provider.lastTokenRequest.isEmpty(), "no code exchange after an error");
     }
 
@@ -295,8 +298,8 @@ class CraftedProviderLoginTest {
     void redirectUriMismatchNamesTheExactRedirectUri() {
         provider.authorizationError = "error=invalid_request&error_description=Invalid+redirect_uri";
         LoginTestResult.Failed f = fails(FailureStage.AUTHORIZATION, "invalid_request");
-        assertTrue(f.hint().contains(f.attempt().redirectUri()), f.hint());
-        assertTrue(f.hint().contains("any port"), f.hint());
+        assertTrue(En.text(f.hint()).contains(f.attempt().redirectUri()), En.text(f.hint()));
+        assertTrue(En.text(f.hint()).contains("any port"), En.text(f.hint()));
     }
 
     @Test
@@ -304,14 +307,14 @@ class CraftedProviderLoginTest {
         provider.tokenErrorStatus = 401;
         provider.tokenErrorBody = "{\"error\":\"invalid_client\",\"error_description\":\"bad secret\"}";
         LoginTestResult.Failed f = fails(FailureStage.TOKEN, "invalid_client");
-        assertTrue(f.hint().contains("authentication method"), f.hint());
+        assertTrue(En.text(f.hint()).contains("authentication method"), En.text(f.hint()));
         provider.tokenErrorStatus = 400;
         provider.tokenErrorBody = "{\"error\":\"invalid_grant\",\"error_description\":\"PKCE verification failed\"}";
         f = fails(FailureStage.TOKEN, "invalid_grant");
-        assertTrue(f.hint().contains("PKCE"), f.hint());
+        assertTrue(En.text(f.hint()).contains("PKCE"), En.text(f.hint()));
         provider.tokenErrorBody = "{\"error\":\"invalid_grant\",\"error_description\":\"Code not valid\"}";
         f = fails(FailureStage.TOKEN, "invalid_grant");
-        assertTrue(f.hint().contains(f.attempt().redirectUri()), f.hint());
+        assertTrue(En.text(f.hint()).contains(f.attempt().redirectUri()), En.text(f.hint()));
     }
 
     @Test
@@ -340,6 +343,6 @@ class CraftedProviderLoginTest {
                 LoginEvents.none(), TaskContext.none());
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
         assertEquals(FailureStage.TIMEOUT, f.stage());
-        assertTrue(f.hint().contains(f.attempt().redirectUri()), f.hint());
+        assertTrue(En.text(f.hint()).contains(f.attempt().redirectUri()), En.text(f.hint()));
     }
 }

@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -114,8 +115,8 @@ class ImplicitFlowLoginTest {
                 provider.claims("replayed-" + nonce).build());
         Run run = run(implicit());
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, run.result());
-        assertEquals(FailureStage.ID_TOKEN, f.stage(), f.reason());
-        assertTrue(f.reason().contains("nonce"), f.reason());
+        assertEquals(FailureStage.ID_TOKEN, f.stage(), En.text(f.reason()));
+        assertTrue(En.text(f.reason()).contains("nonce"), En.text(f.reason()));
         assertTrue(run.page().body().contains("Login test failed"), run.page().body());
     }
 
@@ -124,8 +125,8 @@ class ImplicitFlowLoginTest {
         provider.idToken = (nonce, at) -> CraftedProvider.sign(provider.key, JWSAlgorithm.RS256,
                 provider.claims(nonce).claim("nonce", null).build());
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, run(implicit()).result());
-        assertEquals(FailureStage.ID_TOKEN, f.stage(), f.reason());
-        assertTrue(f.reason().contains("nonce"), f.reason());
+        assertEquals(FailureStage.ID_TOKEN, f.stage(), En.text(f.reason()));
+        assertTrue(En.text(f.reason()).contains("nonce"), En.text(f.reason()));
     }
 
     @Test
@@ -134,7 +135,7 @@ class ImplicitFlowLoginTest {
                 + "&state=someone-elses";
         Run run = run(implicit(), LoginOptions.defaults().withTimeout(Duration.ofSeconds(3)));
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, run.result());
-        assertEquals(FailureStage.TIMEOUT, f.stage(), f.reason());
+        assertEquals(FailureStage.TIMEOUT, f.stage(), En.text(f.reason()));
         assertEquals(1, f.attempt().rejectedCallbacks());
         assertEquals(400, run.page().status());
         assertTrue(run.page().body().contains("does not belong"), run.page().body());
@@ -144,9 +145,9 @@ class ImplicitFlowLoginTest {
     void aResponseWithoutAnIdTokenFailsWithAHintToEnableTheImplicitFlow() {
         provider.implicitAnswer = q -> "state=" + enc(q.get("state"));
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, run(implicit()).result());
-        assertEquals(FailureStage.AUTHORIZATION, f.stage(), f.reason());
-        assertTrue(f.reason().contains("no ID token"), f.reason());
-        assertTrue(f.hint().contains("implicit flow"), f.hint());
+        assertEquals(FailureStage.AUTHORIZATION, f.stage(), En.text(f.reason()));
+        assertTrue(En.text(f.reason()).contains("no ID token"), En.text(f.reason()));
+        assertTrue(En.text(f.hint()).contains("implicit flow"), En.text(f.hint()));
     }
 
     @Test
@@ -155,8 +156,8 @@ class ImplicitFlowLoginTest {
                 + "&state=" + enc(q.get("state"));
         Run run = run(implicit());
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, run.result());
-        assertEquals(FailureStage.AUTHORIZATION, f.stage(), f.reason());
-        assertTrue(f.reason().contains("access_denied") && f.reason().contains("User is not assigned"), f.reason());
+        assertEquals(FailureStage.AUTHORIZATION, f.stage(), En.text(f.reason()));
+        assertTrue(En.text(f.reason()).contains("access_denied") && En.text(f.reason()).contains("User is not assigned"), En.text(f.reason()));
         assertTrue(run.page().body().contains("Login test failed"), run.page().body());
     }
 
@@ -165,8 +166,8 @@ class ImplicitFlowLoginTest {
         provider.implicitAnswer = q -> "error=invalid_request&error_description=" + enc("Invalid redirect_uri")
                 + "&state=" + enc(q.get("state"));
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, run(implicit()).result());
-        assertTrue(f.hint().contains(f.attempt().redirectUri()), f.hint());
-        assertTrue(f.hint().contains("https://om.example.com/callback"), f.hint());
+        assertTrue(En.text(f.hint()).contains(f.attempt().redirectUri()), En.text(f.hint()));
+        assertTrue(En.text(f.hint()).contains("https://om.example.com/callback"), En.text(f.hint()));
     }
 
     @Test
@@ -176,10 +177,10 @@ class ImplicitFlowLoginTest {
         assertTrue(code.passed(), () -> MockProviderLoginTest.describe(code));
 
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, run(implicit()).result());
-        assertEquals(FailureStage.AUTHORIZATION, f.stage(), f.reason());
-        assertTrue(f.reason().contains("unsupported_response_type"), f.reason());
-        assertTrue(f.hint().contains("implicit flow") && f.hint().contains("Authorization code with PKCE"),
-                f.hint());
+        assertEquals(FailureStage.AUTHORIZATION, f.stage(), En.text(f.reason()));
+        assertTrue(En.text(f.reason()).contains("unsupported_response_type"), En.text(f.reason()));
+        assertTrue(En.text(f.hint()).contains("implicit flow") && En.text(f.hint()).contains("Authorization code with PKCE"),
+                En.text(f.hint()));
     }
 
     @Test

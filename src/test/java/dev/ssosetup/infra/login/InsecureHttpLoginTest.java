@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -93,9 +94,9 @@ class InsecureHttpLoginTest {
         LoginTestResult r = run(Settings.confidential("http://" + REMOTE + "/realms/main", "om", "s3cr3t",
                 ClientAuthMethod.CLIENT_SECRET_POST).build(), false, browser);
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
-        assertEquals(FailureStage.SETTINGS, f.stage(), f.reason());
-        assertTrue(f.reason().contains("plain http") && f.reason().contains("http://" + REMOTE), f.reason());
-        assertTrue(f.hint().contains("--allow-insecure-http"), f.hint());
+        assertEquals(FailureStage.SETTINGS, f.stage(), En.text(f.reason()));
+        assertTrue(En.text(f.reason()).contains("plain http") && En.text(f.reason()).contains("http://" + REMOTE), En.text(f.reason()));
+        assertTrue(En.text(f.hint()).contains("--allow-insecure-http"), En.text(f.hint()));
         assertTrue(f.findings().stream().anyMatch(x -> x.id().equals(InsecureHttp.REFUSED)), f.findings().toString());
         assertEquals(List.of(), sent, "no request at all");
         assertNull(browser.openedUrl(), "no browser");
@@ -109,8 +110,8 @@ class InsecureHttpLoginTest {
         LoginTestResult r = run(settings(),
                 false, browser);
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
-        assertEquals(FailureStage.DISCOVERY, f.stage(), f.reason());
-        assertTrue(f.reason().contains("http://" + REMOTE), f.reason());
+        assertEquals(FailureStage.DISCOVERY, f.stage(), En.text(f.reason()));
+        assertTrue(En.text(f.reason()).contains("http://" + REMOTE), En.text(f.reason()));
         assertEquals(List.of(URI.create(provider.issuer + "/.well-known/openid-configuration")), sent,
                 "only the loopback discovery document was read");
         assertNull(browser.openedUrl(), "the browser is not opened");
@@ -129,8 +130,8 @@ class InsecureHttpLoginTest {
         assertTrue(touchedRemote(), "the remote endpoints were used (through the loopback proxy): " + sent);
         Finding warning = r.findings().stream().filter(x -> x.id().equals(InsecureHttp.ALLOWED)).findFirst()
                 .orElseThrow(() -> new AssertionError(r.findings().toString()));
-        assertTrue(warning.message().contains("token endpoint (http://" + REMOTE), warning.message());
-        assertTrue(warning.message().contains("unencrypted"), warning.message());
+        assertTrue(En.text(warning.message()).contains("token endpoint (http://" + REMOTE), En.text(warning.message()));
+        assertTrue(En.text(warning.message()).contains("unencrypted"), En.text(warning.message()));
     }
 
     @Test

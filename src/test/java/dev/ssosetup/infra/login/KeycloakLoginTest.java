@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -177,7 +178,7 @@ class KeycloakLoginTest {
         assertEquals(Boolean.FALSE, p.preview().domain().ok(), "a user name carries no domain: OpenMetadata refuses");
         assertTrue(p.findings().stream().anyMatch(f -> f.id().equals("login-not-admin")));
         assertTrue(p.findings().stream().anyMatch(f -> f.id().equals("login-domain-refused")));
-        assertFalse(LoginReport.render(r).contains(SECRET));
+        assertFalse(LoginReport.render(r, En.MESSAGES).contains(SECRET));
     }
 
     @Test
@@ -190,7 +191,7 @@ class KeycloakLoginTest {
         assertEquals("jane", p.preview().userName());
         assertTrue(p.preview().admin());
         assertTrue(p.userInfo().isEmpty(), "response_type=id_token brings no access token, so no userinfo");
-        assertTrue(LoginReport.render(r).contains("Flow:           implicit"), LoginReport.render(r));
+        assertTrue(LoginReport.render(r, En.MESSAGES).contains("Flow:           implicit"), LoginReport.render(r, En.MESSAGES));
     }
 
     @Test
@@ -198,9 +199,9 @@ class KeycloakLoginTest {
         LoginTestResult r = run(Settings.publicClient(issuer, "om-public").implicit().build(),
                 LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
-        assertEquals(FailureStage.AUTHORIZATION, f.stage(), f.reason());
-        assertTrue(f.hint().contains("implicit flow") && f.hint().contains("Authorization code with PKCE"),
-                f.hint());
+        assertEquals(FailureStage.AUTHORIZATION, f.stage(), En.text(f.reason()));
+        assertTrue(En.text(f.hint()).contains("implicit flow") && En.text(f.hint()).contains("Authorization code with PKCE"),
+                En.text(f.hint()));
         LoginTestResult code = run(Settings.publicClient(issuer, "om-public").admins("jane").build(),
                 LoginOptions.defaults().withTimeout(Duration.ofSeconds(60)));
         assertTrue(code.passed(), () -> MockProviderLoginTest.describe(code));
@@ -212,7 +213,7 @@ class KeycloakLoginTest {
                 new LoginOptions(List.of(), RedirectHost.LOCALHOST, Duration.ofSeconds(6), true));
         LoginTestResult.Failed f = assertInstanceOf(LoginTestResult.Failed.class, r);
         assertEquals(FailureStage.TIMEOUT, f.stage());
-        assertTrue(f.hint().contains("http://localhost:"), f.hint());
+        assertTrue(En.text(f.hint()).contains("http://localhost:"), En.text(f.hint()));
     }
 
     private static String realm() {

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,7 +68,7 @@ class LoopbackServerTest {
             LoopbackCallback cb = l.await(Duration.ofSeconds(10), TaskContext.none()).orElseThrow();
             assertEquals("GET", cb.method());
             assertEquals(List.of("c1"), cb.parameters().get("code"));
-            cb.answer(new CallbackPage(false, "Login <failed>", "bad \"thing\" & <script>alert(1)</script>"));
+            cb.answer(new CallbackPage(false, En.words("Login <failed>"), En.words("bad \"thing\" & <script>alert(1)</script>")));
             HttpResponse<String> page = response.get(10, TimeUnit.SECONDS);
             assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""));
             assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
@@ -88,7 +89,7 @@ class LoopbackServerTest {
             assertEquals(404, other.statusCode());
             assertEquals("no-store", other.headers().firstValue("Cache-Control").orElse(""));
             var real = get(callback(l, "code=c2&state=" + STATE));
-            LoopbackCallback cb = receive(l, new CallbackPage(true, "ok", "fine"));
+            LoopbackCallback cb = receive(l, new CallbackPage(true, En.words("ok"), En.words("fine")));
             assertEquals(List.of("c2"), cb.parameters().get("code"));
             assertEquals(200, real.get(10, TimeUnit.SECONDS).statusCode());
         }
@@ -105,7 +106,7 @@ class LoopbackServerTest {
             assertEquals(2, l.rejectedCallbacks());
             assertTrue(l.await(Duration.ofMillis(300), TaskContext.none()).isEmpty(), "nothing handed over");
             var right = get(callback(l, "code=good&state=" + STATE));
-            LoopbackCallback cb = receive(l, new CallbackPage(true, "ok", "fine"));
+            LoopbackCallback cb = receive(l, new CallbackPage(true, En.words("ok"), En.words("fine")));
             assertEquals(List.of("good"), cb.parameters().get("code"));
             assertEquals(200, right.get(10, TimeUnit.SECONDS).statusCode());
         }
@@ -118,7 +119,7 @@ class LoopbackServerTest {
             partial.getOutputStream().write("GET /callback?state=".getBytes(StandardCharsets.US_ASCII));
             partial.getOutputStream().flush();
             var real = get(callback(l, "code=c3&state=" + STATE));
-            LoopbackCallback cb = receive(l, new CallbackPage(true, "ok", "fine"));
+            LoopbackCallback cb = receive(l, new CallbackPage(true, En.words("ok"), En.words("fine")));
             assertEquals(List.of("c3"), cb.parameters().get("code"));
             assertEquals(200, real.get(10, TimeUnit.SECONDS).statusCode());
             assertTrue(idle.isConnected());
@@ -140,7 +141,7 @@ class LoopbackServerTest {
             Thread.sleep(300); // the server has taken them all up
             long t0 = System.nanoTime();
             var real = get(callback(l, "code=c4&state=" + STATE));
-            LoopbackCallback cb = receive(l, new CallbackPage(true, "ok", "fine"));
+            LoopbackCallback cb = receive(l, new CallbackPage(true, En.words("ok"), En.words("fine")));
             assertEquals(List.of("c4"), cb.parameters().get("code"));
             assertEquals(200, real.get(10, TimeUnit.SECONDS).statusCode());
             assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(3),
@@ -179,7 +180,7 @@ class LoopbackServerTest {
             assertTrue(took < TimeUnit.SECONDS.toNanos(4), "closed at the deadline, took " + took / 1_000_000 + " ms");
             // and the listener still serves the real callback
             var real = get(callback(l, "code=c5&state=" + STATE));
-            receive(l, new CallbackPage(true, "ok", "fine"));
+            receive(l, new CallbackPage(true, En.words("ok"), En.words("fine")));
             assertEquals(200, real.get(10, TimeUnit.SECONDS).statusCode());
         }
     }
@@ -205,7 +206,7 @@ class LoopbackServerTest {
                 assertTrue(answer.startsWith("HTTP/1.1 404"), host + ": " + answer);
             }
             var real = get(callback(l, "code=c6&state=" + STATE)); // Host: localhost:port
-            receive(l, new CallbackPage(true, "ok", "fine"));
+            receive(l, new CallbackPage(true, En.words("ok"), En.words("fine")));
             assertEquals(200, real.get(10, TimeUnit.SECONDS).statusCode());
         }
         try (LoopbackListener l = open()) {
@@ -232,7 +233,7 @@ class LoopbackServerTest {
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString("code=p%2B1&state=" + STATE + "&iss=https%3A%2F%2Fidp"))
                             .build(), HttpResponse.BodyHandlers.ofString());
-            LoopbackCallback cb = receive(l, new CallbackPage(true, "ok", "fine"));
+            LoopbackCallback cb = receive(l, new CallbackPage(true, En.words("ok"), En.words("fine")));
             assertEquals("POST", cb.method());
             assertEquals(List.of("p+1"), cb.parameters().get("code"));
             assertEquals(List.of("https://idp"), cb.parameters().get("iss"));
@@ -248,7 +249,7 @@ class LoopbackServerTest {
             HttpResponse<String> second = get(callback(l, "code=two&state=" + STATE)).get(10, TimeUnit.SECONDS);
             assertEquals(409, second.statusCode());
             assertTrue(second.body().contains("already received"), second.body());
-            cb.answer(new CallbackPage(true, "ok", "fine"));
+            cb.answer(new CallbackPage(true, En.words("ok"), En.words("fine")));
             assertEquals(List.of("one"), cb.parameters().get("code"));
             assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
         }
@@ -277,7 +278,7 @@ class LoopbackServerTest {
             assertTrue(l.redirectUri().toString().startsWith("http://localhost:"), l.redirectUri().toString());
             var r = get(URI.create("http://127.0.0.1:" + l.redirectUri().getPort() + "/callback?code=l&state="
                     + STATE));
-            receive(l, new CallbackPage(true, "ok", "fine"));
+            receive(l, new CallbackPage(true, En.words("ok"), En.words("fine")));
             assertEquals(200, r.get(10, TimeUnit.SECONDS).statusCode());
         }
     }
@@ -299,7 +300,7 @@ class LoopbackServerTest {
         try (LoopbackListener l = receiver.open(RedirectHost.IPV6, List.of(), "/callback", STATE)) {
             assertTrue(l.redirectUri().toString().startsWith("http://[::1]:"), l.redirectUri().toString());
             var r = get(callback(l, "code=six&state=" + STATE));
-            receive(l, new CallbackPage(true, "ok", "fine"));
+            receive(l, new CallbackPage(true, En.words("ok"), En.words("fine")));
             assertEquals(200, r.get(10, TimeUnit.SECONDS).statusCode());
         }
     }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -108,7 +109,7 @@ class MockProviderLoginTest {
                     () -> method + ": " + describe(result));
             assertEquals("preferred_username", passed.preview().principalClaim(), "email absent: next claim");
             assertTrue(passed.preview().admin());
-            String report = LoginReport.render(passed);
+            String report = LoginReport.render(passed, En.MESSAGES);
             assertFalse(report.contains("s3cr3t-value"), "the report never holds the secret");
             assertTrue(report.contains("secret set"), report);
         }
@@ -124,7 +125,7 @@ class MockProviderLoginTest {
         LoginTestResult.Passed passed = assertInstanceOf(LoginTestResult.Passed.class, result, () -> describe(result));
         assertFalse(passed.preview().admin());
         assertTrue(passed.findings().stream().anyMatch(f -> f.id().equals("login-not-admin")
-                && f.message().contains("lock you out")), passed.findings()::toString);
+                && En.text(f.message()).contains("lock you out")), passed.findings()::toString);
     }
 
     @Test
@@ -135,7 +136,7 @@ class MockProviderLoginTest {
         LoginTestResult result = loginTest(browser).run(settings, LoginOptions.defaults(), LoginEvents.none(),
                 TaskContext.none());
         LoginTestResult.Failed failed = assertInstanceOf(LoginTestResult.Failed.class, result);
-        assertTrue(failed.hint().contains(base + "acme"), failed.hint());
+        assertTrue(En.text(failed.hint()).contains(base + "acme"), En.text(failed.hint()));
         assertEquals(null, browser.openedUrl(), "no browser for a doomed attempt");
     }
 
@@ -144,7 +145,7 @@ class MockProviderLoginTest {
     }
 
     static String describe(LoginTestResult r) {
-        return r instanceof LoginTestResult.Failed f ? f.stage() + ": " + f.reason() + " / " + f.hint() : "passed";
+        return r instanceof LoginTestResult.Failed f ? f.stage() + ": " + En.text(f.reason()) + " / " + En.text(f.hint()) : "passed";
     }
 
     static LoginOptions quick() {

@@ -30,8 +30,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.ssosetup.testsupport.En;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,15 +102,39 @@ class DiscoveryOverNetworkTest {
         idp.doc.put("issuer", "https://other.example.com");
         Finding f = only(check(), "issuer-mismatch");
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.message().contains("https://other.example.com"), f.message());
+        assertTrue(En.text(f.message()).contains("https://other.example.com"), En.text(f.message()));
     }
 
     @Test
     void issuerMismatchByATrailingSlashSaysSo() {
         idp.doc.put("issuer", idp.issuer() + "/");
         Finding f = only(check(), "issuer-mismatch");
-        assertTrue(f.message().contains("trailing slash"), f.message());
-        assertTrue(f.hint().contains(idp.issuer() + "/"), f.hint());
+        assertTrue(En.text(f.message()).contains("trailing slash"), En.text(f.message()));
+        assertTrue(En.text(f.hint()).contains(idp.issuer() + "/"), En.text(f.hint()));
+    }
+
+    /**
+     * Issue 13: the login test reads the discovery document through the Provider step's checks, so a trailing slash
+     * on the issuer gets one verdict in both (it was a warning in one and an error in the other).
+     */
+    @Test
+    void theLoginTestGivesTheProviderStepsVerdictOnAnIssuerWithATrailingSlash() {
+        idp.doc.put("issuer", idp.issuer() + "/");
+        Finding providerStep = only(check(), "issuer-mismatch");
+        assertEquals(Severity.ERROR, providerStep.severity());
+
+        ProviderSettings settings = ProviderSettings.builder().issuer(idp.issuer()).clientId("om")
+                .scopes(List.of("openid", "email")).build();
+        dev.ssosetup.core.login.LoginTest loginTest = new dev.ssosetup.core.login.LoginTest(
+                new JdkHttpGatewayFactory(), new dev.ssosetup.infra.login.JdkLoopbackReceiver(),
+                url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("test"), Clock.systemUTC());
+        var result = loginTest.run(settings, dev.ssosetup.core.login.LoginOptions.defaults().withOpenBrowser(false)
+                        .withTimeout(Duration.ofSeconds(10)), Optional.empty(),
+                dev.ssosetup.core.login.LoginEvents.none(), TaskContext.none());
+        var failed = assertInstanceOf(dev.ssosetup.core.login.LoginTestResult.Failed.class, result);
+        assertEquals(dev.ssosetup.core.login.FailureStage.DISCOVERY, failed.stage());
+        assertEquals(providerStep.message(), failed.reason(), "the same key and arguments as the Provider step");
+        assertEquals(providerStep.hint(), failed.hint());
     }
 
     @Test
@@ -117,8 +143,8 @@ class DiscoveryOverNetworkTest {
         idp.doc.remove("token_endpoint");
         Finding f = only(check(), "missing-metadata");
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.message().contains("token_endpoint") && f.message().contains("subject_types_supported"),
-                f.message());
+        assertTrue(En.text(f.message()).contains("token_endpoint") && En.text(f.message()).contains("subject_types_supported"),
+                En.text(f.message()));
     }
 
     @Test
@@ -127,8 +153,8 @@ class DiscoveryOverNetworkTest {
         DiscoveryReport r = check();
         Finding error = r.findings().stream().filter(f -> f.id().equals("insecure-endpoint") && f.isError())
                 .findFirst().orElseThrow();
-        assertTrue(error.message().contains("token_endpoint"), error.message());
-        assertFalse(error.message().contains("authorization_endpoint"), "loopback endpoints are only warned about");
+        assertTrue(En.text(error.message()).contains("token_endpoint"), En.text(error.message()));
+        assertFalse(En.text(error.message()).contains("authorization_endpoint"), "loopback endpoints are only warned about");
     }
 
     private DiscoveryReport checkFlow(ResponseType flow) {
@@ -149,7 +175,7 @@ class DiscoveryOverNetworkTest {
         idp.doc.put("response_types_supported", List.of("code"));
         Finding f = only(checkFlow(ResponseType.ID_TOKEN), "no-implicit-flow");
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.hint().contains("Authorization code with PKCE"), f.hint());
+        assertTrue(En.text(f.hint()).contains("Authorization code with PKCE"), En.text(f.hint()));
         assertTrue(checkFlow(ResponseType.CODE).findings().stream().noneMatch(Finding::isError));
         idp.doc.put("response_types_supported", List.of("code", "id_token"));
         idp.doc.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
@@ -179,7 +205,7 @@ class DiscoveryOverNetworkTest {
         idp.doc.put("scopes_supported", List.of("openid", "profile"));
         Finding f = only(check(), "scope-unsupported");
         assertEquals(Severity.ERROR, f.severity());
-        assertTrue(f.message().contains("email"), f.message());
+        assertTrue(En.text(f.message()).contains("email"), En.text(f.message()));
         idp.doc.remove("scopes_supported");
         assertFalse(check().has("scope-unsupported"), "no scopes_supported: nothing to compare");
     }
@@ -188,7 +214,7 @@ class DiscoveryOverNetworkTest {
     void algUnsupported() {
         idp.doc.put("id_token_signing_alg_values_supported", List.of("ES256"));
         Finding f = only(check(), "alg-unsupported");
-        assertTrue(f.hint().contains("ES256"), f.hint());
+        assertTrue(En.text(f.hint()).contains("ES256"), En.text(f.hint()));
     }
 
     @Test
@@ -206,7 +232,7 @@ class DiscoveryOverNetworkTest {
         idp.doc.put("claims_supported", List.of("sub", "email"));
         Finding f = only(check(), "claim-unsupported");
         assertEquals(Severity.WARNING, f.severity());
-        assertTrue(f.message().contains("preferred_username"), f.message());
+        assertTrue(En.text(f.message()).contains("preferred_username"), En.text(f.message()));
     }
 
     @Test
@@ -227,12 +253,12 @@ class DiscoveryOverNetworkTest {
             assertTrue(check().has("jwks-invalid"), body);
         }
         idp.jwks = new JWKSet(CraftedProvider.privateKey()).toString(false);
-        assertTrue(only(check(), "jwks-invalid").message().contains("PRIVATE"));
+        assertTrue(En.text(only(check(), "jwks-invalid").message()).contains("PRIVATE"));
         OctetSequenceKey oct = new OctetSequenceKeyGenerator(256).keyID("hmac").generate();
         idp.jwks = "{\"keys\":[" + CraftedProvider.privateKey().toPublicJWK().toJSONString() + ","
                 + oct.toJSONString() + "]}";
         DiscoveryReport r = check();
-        assertTrue(only(r, "jwks-invalid").message().contains("symmetric"));
+        assertTrue(En.text(only(r, "jwks-invalid").message()).contains("symmetric"));
         assertFalse(r.has("jwks-no-signing-key"), "the RSA key still verifies RS256");
     }
 
@@ -241,7 +267,7 @@ class DiscoveryOverNetworkTest {
         DiscoveryRequest es256 = new DiscoveryRequest(idp.issuer(), "", List.of("openid"), "ES256", List.of(),
                 Optional.empty(), "");
         Finding f = only(check(es256), "jwks-no-signing-key");
-        assertTrue(f.message().contains("ES256"), f.message());
+        assertTrue(En.text(f.message()).contains("ES256"), En.text(f.message()));
     }
 
     @Test
@@ -251,16 +277,16 @@ class DiscoveryOverNetworkTest {
                 .check(DiscoveryRequest.forIssuer(idp.issuer()), TaskContext.none());
         Finding f = only(r, "clock-skew");
         assertEquals(Severity.WARNING, f.severity());
-        assertTrue(f.message().contains("behind"), f.message());
+        assertTrue(En.text(f.message()).contains("behind"), En.text(f.message()));
         assertFalse(check().has("clock-skew"));
     }
 
     @Test
     void placeholderStopsBeforeAnyRequest() {
         DiscoveryReport r = check(DiscoveryRequest.forIssuer("https://DOMAIN/oauth2/default"));
-        assertTrue(only(r, "placeholder").message().contains("DOMAIN"));
+        assertTrue(En.text(only(r, "placeholder").message()).contains("DOMAIN"));
         r = check(DiscoveryRequest.forIssuer("https://login.microsoftonline.com/{tenant}/v2.0"));
-        assertTrue(only(r, "placeholder").message().contains("{tenant}"));
+        assertTrue(En.text(only(r, "placeholder").message()).contains("{tenant}"));
         assertEquals(1, r.findings().size(), "nothing fetched");
         assertFalse(check().has("placeholder"));
     }
@@ -281,22 +307,22 @@ class DiscoveryOverNetworkTest {
     void unreachableNamesHostAndCause() {
         DiscoveryReport r = check(DiscoveryRequest.forIssuer("http://127.0.0.1:" + closedPort()));
         Finding f = only(r, "unreachable");
-        assertTrue(f.message().contains("127.0.0.1") && f.message().contains("refused"), f.message());
+        assertTrue(En.text(f.message()).contains("127.0.0.1") && En.text(f.message()).contains("refused"), En.text(f.message()));
     }
 
     @Test
     void aNotFoundDocumentIsUnreachableWithThePath() {
         idp.discoveryStatus = 404;
         Finding f = only(check(), "unreachable");
-        assertTrue(f.message().contains("404"), f.message());
+        assertTrue(En.text(f.message()).contains("404"), En.text(f.message()));
     }
 
     @Test
     void aRedirectIsReportedNotFollowed() {
         idp.redirectTo = "https://elsewhere.example.com/.well-known/openid-configuration";
         Finding f = only(check(), "unreachable");
-        assertTrue(f.message().contains("redirects (302)") && f.message().contains("elsewhere.example.com"),
-                f.message());
+        assertTrue(En.text(f.message()).contains("redirects (302)") && En.text(f.message()).contains("elsewhere.example.com"),
+                En.text(f.message()));
         assertEquals(List.of("/.well-known/openid-configuration"), idp.requests, "nothing else fetched");
     }
 
@@ -305,7 +331,7 @@ class DiscoveryOverNetworkTest {
         idp.rawDiscovery = "<html><body>Sign in</body></html>".getBytes();
         idp.rawContentType = "text/html";
         Finding f = only(check(), "not-json");
-        assertTrue(f.message().contains("text/html"), f.message());
+        assertTrue(En.text(f.message()).contains("text/html"), En.text(f.message()));
         assertTrue(check(DiscoveryRequest.forIssuer(idp.issuer())).metadata().isEmpty());
     }
 
@@ -315,7 +341,7 @@ class DiscoveryOverNetworkTest {
         java.util.Arrays.fill(idp.rawDiscovery, (byte) ' ');
         DiscoveryReport r = new DiscoveryService(gateway).check(DiscoveryRequest.forIssuer(idp.issuer()),
                 TaskContext.none());
-        assertTrue(only(r, "too-large").message().contains("127.0.0.1"));
+        assertTrue(En.text(only(r, "too-large").message()).contains("127.0.0.1"));
     }
 
     @Test
@@ -342,7 +368,7 @@ class DiscoveryOverNetworkTest {
     void anUntrustedCertificateIsTlsAndTheCaBundleFixesIt() throws Exception {
         try (SelfSignedHttps https = new SelfSignedHttps("{\"issuer\":\"{BASE}\"}")) {
             Finding f = only(check(DiscoveryRequest.forIssuer(https.base())), "tls");
-            assertTrue(f.message().contains("127.0.0.1") && f.message().contains("not trusted"), f.message());
+            assertTrue(En.text(f.message()).contains("127.0.0.1") && En.text(f.message()).contains("not trusted"), En.text(f.message()));
             var trusting = new JdkHttpGatewayFactory().create(Optional.of(https.caPem()));
             DiscoveryReport r = new DiscoveryService(trusting, FAST, Clock.systemUTC())
                     .check(DiscoveryRequest.forIssuer(https.base()), TaskContext.none());

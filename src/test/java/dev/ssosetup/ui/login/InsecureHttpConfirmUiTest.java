@@ -49,7 +49,8 @@ class InsecureHttpConfirmUiTest {
         state.providerProperty().set(Settings.publicClient("http://idp.example.com/realms/main", "om").build());
         LoginTest loginTest = new LoginTest(ca -> request -> {
             asked.add(request.uri().toString());
-            throw new HttpFailure(HttpFailure.Kind.UNREACHABLE, request.uri(), "not sent (test)", null);
+            throw new HttpFailure(HttpFailure.Kind.UNREACHABLE, request.uri(),
+                    dev.ssosetup.testsupport.En.words("not sent (test)"), null);
         }, new JdkLoopbackReceiver(), url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("test"),
                 Clock.systemUTC());
         viewModel = new LoginTestViewModel(state, runner, loginTest, messages);

@@ -30,7 +30,8 @@ class LoginInsecureHttpViewModelTest {
     private final LoginTestViewModel vm = new LoginTestViewModel(state, new InlineBackgroundRunner(),
             new LoginTest(ca -> request -> {
                 asked.add(request.uri().toString());
-                throw new HttpFailure(HttpFailure.Kind.UNREACHABLE, request.uri(), "not sent (test)", null);
+                throw new HttpFailure(HttpFailure.Kind.UNREACHABLE, request.uri(),
+                    dev.ssosetup.testsupport.En.words("not sent (test)"), null);
             }, new JdkLoopbackReceiver(), url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("test"),
                     Clock.systemUTC()), Messages.load());
 

@@ -82,7 +82,8 @@ class CrossStepLinksTest {
         assertTrue(note("loginVerdict").contains("other provider settings"), note("loginVerdict"));
 
         state.loginResultProperty().set(new LoginTestResult.Failed(new LoginAttempt(Instant.now(), s, s.issuer(),
-                "", s.scopes(), 0), FailureStage.values()[0], "access_denied", "", Map.of(), Map.of(), List.of()));
+                "", s.scopes(), 0), FailureStage.values()[0],
+                dev.ssosetup.testsupport.En.words("access_denied"), null, Map.of(), Map.of(), List.of()));
         assertFalse(state.pushLockoutEvidenceProperty().get().loginPassed());
         assertEquals(Severity.ERROR, severity("loginVerdict"));
         assertTrue(note("loginVerdict").contains("access_denied"));
