@@ -39,6 +39,29 @@ printf '|---|---:|---:|---:|---|---|\n'
 while IFS=$'\t' read -r _ name ours ref ratio unit note; do
   printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$ours" "$ref" "$ratio" "$unit" "$note"
 done < "$rows"
+
+# the goals of issue 20, each from the rows above: PASS / FAIL / "not measured" (its benchmark did not run)
+goal() { # label, row-name pattern, field (ours|ratio|max-ours), limit, unit
+  awk -F'\t' -v label="$1" -v pat="$2" -v field="$3" -v limit="$4" -v unit="$5" '
+    $2 ~ pat { n++; v = (field == "ratio") ? $5 : $3; if (n == 1 || v + 0 > worst + 0) { worst = v; which = $2 } }
+    END {
+      if (!n) { printf "| %s | not measured | <= %s%s | - |\n", label, limit, (field == "ratio" ? "x" : " " unit); exit }
+      shown = (field == "ratio") ? worst "x" : worst " " unit
+      printf "| %s | %s | %s%s | %s |\n", label, shown, (field == "ratio" ? "<= " limit "x" : "<= " limit " "), \
+        (field == "ratio" ? "" : unit), (worst + 0 <= limit + 0) ? "PASS" : "FAIL (" sprintf("%.2f", worst / limit) "x the limit)"
+    }' "$rows"
+}
+printf '\nGoals (issue 20)\n\n| goal | measured | limit | verdict |\n|---|---:|---:|---|\n'
+goal "installed image: first window vs bare window (same runtime, no cache)" '^start-up: installed image, first window' ratio 1.0 ""
+goal "java -jar: first window vs bare window on the class path" '^start-up: java -jar, first window' ratio 1.3 ""
+goal "installed image: RSS 3 s after the window vs bare window" '^start-up: installed image, RSS' ratio 1.3 ""
+goal "RSS after the wizard walk vs window just shown" '^memory: RSS after the wizard walk' ratio 1.6 ""
+goal "CLI: sso-setup --version, fresh process" '^CLI: sso-setup --version' ours 300 ms
+goal "CLI: sso-setup discover, fresh process" '^CLI: sso-setup discover' ours 600 ms
+goal "UI stalls (worst phase)" '^UI stall:' ours 50 ms
+goal "keygen: no slower than openssl (worst size)" '^keygen:' ratio 1.0 ""
+goal "discover check, warm JVM: no slower than curl" '^discover: check in a warm JVM' ratio 1.0 ""
+goal "login callback to verdict: no slower than curl" '^login: callback to verdict' ratio 1.0 ""
 if [ ${#failed[@]} -gt 0 ]; then
   printf '\nFailed: %s (logs in target/bench/)\n' "${failed[*]}"
   exit 1

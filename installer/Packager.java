@@ -165,7 +165,9 @@ public final class Packager {
             for (Path jar : jars.sorted().toList()) {
                 String name = jar.getFileName().toString();
                 if (!name.startsWith("javafx-")) {
-                    Files.copy(jar, inputLib.resolve(name));
+                    if (copyUnsigned(jar, inputLib.resolve(name))) {
+                        log("signature removed from " + name + " (ADR 0009: the AOT cache skips signed jars)");
+                    }
                 } else if (name.matches("javafx-[a-z]+-[0-9.]+-[a-z0-9-]+\\.jar")) {
                     Files.copy(jar, jfx.resolve(name)); // the classifier jar holds classes and natives
                 }
@@ -176,6 +178,53 @@ public final class Packager {
                 throw new Failure("no javafx-*-<platform>.jar in " + lib + ": the JavaFX platform jars are missing");
             }
         }
+    }
+
+    /**
+     * Copies a class-path jar; a signed one (BouncyCastle, hkdf) loses its signature files and per-entry digests on
+     * the way. Why: the JDK's AOT cache never stores classes from a signed jar, and every start that loads one of
+     * them verifies the whole jar's signature (certificate parsing, security providers): 0.4 s measured before
+     * the first frame and in every CLI command (bench/RESULTS.md). OpenJDK does not require a signed JCE provider,
+     * and the app passes BouncyCastle's provider object explicitly, never installs it. See docs/adr/0009.
+     *
+     * @return whether a signature was removed
+     */
+    static boolean copyUnsigned(Path jar, Path dest) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            List<? extends java.util.zip.ZipEntry> entries = java.util.Collections.list(zip.entries());
+            if (entries.stream().noneMatch(e -> isSignatureFile(e.getName()))) {
+                Files.copy(jar, dest);
+                return false;
+            }
+            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(dest))) {
+                for (java.util.zip.ZipEntry e : entries) {
+                    if (isSignatureFile(e.getName())) {
+                        continue;
+                    }
+                    java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                    copy.setTime(e.getTime());
+                    out.putNextEntry(copy);
+                    try (java.io.InputStream in = zip.getInputStream(e)) {
+                        if (e.getName().equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                            java.util.jar.Manifest manifest = new java.util.jar.Manifest(in);
+                            manifest.getEntries().clear(); // the per-entry digests; main attributes stay
+                            manifest.write(out);
+                        } else {
+                            in.transferTo(out);
+                        }
+                    }
+                    out.closeEntry();
+                }
+            }
+            return true;
+        }
+    }
+
+    static boolean isSignatureFile(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        return upper.startsWith("META-INF/") && upper.indexOf('/', "META-INF/".length()) < 0
+                && (upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC")
+                || upper.startsWith("META-INF/SIG-"));
     }
 
     /** The base list plus whatever jdeps finds in the app and its libraries (so new dependencies are covered). */
@@ -348,9 +397,9 @@ public final class Packager {
      * One training run of the packaged app writes the JDK 25 AOT cache into the image; the launcher then uses it.
      *
      * <p>The run uses the image's own launcher and class path, so the cache matches what operators start. The
-     * training run ends either by itself (the app exits after its first frame when {@code sso.setup.startupProbe=exit}
-     * is honoured) or, once the window has been visible for a moment, by a normal termination signal, which still
-     * writes the cache. On Linux without a display a private Xvfb is started.
+     * training run ends by itself: with {@code -Dsso.setup.aotTraining=true} the app runs its CLI commands
+     * in-process, shows its first frame, preloads the other step views and exits (app.AotTraining); a run that
+     * hangs is ended by a normal termination signal, which still writes the cache. On Linux without a display a private Xvfb is started.
      */
     /** 2000-01-01T00:00:00Z: the fixed time of the class-path jars (see installer/linux/postinst). */
     static final long JAR_EPOCH = 946684800L;
@@ -372,7 +421,10 @@ public final class Packager {
             Path cache = appDir.resolve("app.aot");
             pinJarTimes(appDir);
             String original = Files.readString(cfg, StandardCharsets.UTF_8);
-            Files.writeString(cfg, withOption(original, "-XX:AOTCacheOutput=$APPDIR/app.aot"), StandardCharsets.UTF_8);
+            // the training run also runs the CLI commands in-process before the window (app.AotTraining), so that
+            // the one cache covers both: the GUI to its first frame and the step views it preloads, and the CLI
+            Files.writeString(cfg, withOption(withOption(original, "-XX:AOTCacheOutput=$APPDIR/app.aot"),
+                    "-Dsso.setup.aotTraining=true"), StandardCharsets.UTF_8);
             Process xvfb = null;
             try {
                 ProcessBuilder pb = new ProcessBuilder(launcher().toString())
@@ -393,10 +445,8 @@ public final class Packager {
                 log("AOT training run: " + pb.command());
                 Process app = pb.start();
                 boolean shown = waitForWindow(app, pb.environment().get("DISPLAY"));
-                if (app.isAlive()) {
-                    if (shown) {
-                        Thread.sleep(3000); // let a few frames render and the first-use classes load
-                    }
+                // the app leaves by itself once its step views are preloaded (app.StartupProbe in training mode)
+                if (shown && !app.waitFor(90, TimeUnit.SECONDS)) {
                     app.destroy(); // SIGTERM: the JVM exits normally and assembles the cache
                 }
                 if (!app.waitFor(180, TimeUnit.SECONDS)) {

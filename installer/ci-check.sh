@@ -96,7 +96,12 @@ if echo "$aotlog" | grep -iqE 'mismatch|AOT cache.*(disabled|cannot be used)|Una
     echo "$aotlog" | grep -iE 'mismatch|disabled|cannot|unable' | head
     fail "the AOT cache was rejected after moving the image to $PREFIX"
 fi
-echo "AOT cache opened and accepted"
+# hits: classes the installed launcher took from the cache against those it still loaded from jars (CLI path)
+classlog=$(JAVA_TOOL_OPTIONS=-Xlog:class+load "$LAUNCHER" --version 2>&1 || true)
+hits=$(echo "$classlog" | grep -c 'source: shared objects file' || true)
+misses=$(echo "$classlog" | grep 'class,load' | grep -vc 'source: shared objects file' || true)
+echo "AOT cache opened and accepted: --version took $hits classes from the cache, loaded $misses elsewhere"
+[ "$hits" -gt "$misses" ] || fail "the AOT cache served only $hits classes against $misses loaded from jars"
 
 step "6/7 GUI under Xvfb: window \"$TITLE\" must appear within ${WINDOW_TIMEOUT_S}s"
 display=:$((600 + RANDOM % 300))

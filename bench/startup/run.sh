@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # bench/startup/run.sh: time to first window and resident memory, installed image vs java -jar, each next to a
-# bare JavaFX window (one empty Stage) on the same runtime, in one run. Prints a Markdown table.
+# bare JavaFX window (one empty Stage) on the same runtime, in one run; and the CLI of the installed image as a fresh
+# process, `sso-setup --version` beside `curl --version` and `sso-setup discover` against a local mock-oauth2-server
+# beside two curl processes fetching the same discovery document and JWKS (CLI_RUNS, default 7, interleaved).
+# Prints a Markdown table, then `ROW` lines for bench/run-all.sh (bench/lib.sh bench_row).
 #
-#   bench/startup/run.sh [RUNS]          RUNS per variant (default 5); the median is reported
+#   bench/startup/run.sh [RUNS]          RUNS per window variant (default 5); the median is reported
 #
 # Environment:
 #   IMAGE      the installed app image (default /opt/sso-setup-console, else target/installer/image/sso-setup)
@@ -14,7 +17,11 @@
 # expected title (polled every 20 ms with xwininfo); "RSS" = VmRSS of the JVM 3 s after the window appeared.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/lib.sh
+. scripts/env.sh
+ssc_find_jdk
 RUNS=${1:-5}
+CLI_RUNS=${CLI_RUNS:-7}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 if [ -z "${IMAGE:-}" ]; then
     if [ -x /opt/sso-setup-console/bin/sso-setup ]; then IMAGE=/opt/sso-setup-console; else IMAGE=target/installer/image/sso-setup; fi
@@ -23,8 +30,8 @@ fi
 [ -f target/sso-setup-console.jar ] || { echo "no target/sso-setup-console.jar: run ./mvnw package -DskipTests" >&2; exit 1; }
 command -v Xvfb >/dev/null && command -v xwininfo >/dev/null || { echo "needs Xvfb and xwininfo: apt-get install xvfb x11-utils" >&2; exit 1; }
 
-work=$(mktemp -d); xvfb_pid=; app_pid=
-trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"' EXIT
+work=$(mktemp -d); xvfb_pid=; app_pid=; server=
+trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
 # the bare window, compiled against the same JavaFX release, run on each runtime
 fxjars=$(ls target/lib/javafx-*-linux.jar | tr '\n' ':')
@@ -82,6 +89,28 @@ variant image_bare "Bare JavaFX"       "$IMAGE/lib/runtime/bin/java" -cp "$work/
 variant jar_app    "SSO Setup Console" "$JAVA_HOME/bin/java" -jar "$cp_app"
 variant jar_bare   "Bare JavaFX"       "$JAVA_HOME/bin/java" -cp "$work/bare:$fxjars" BareMain
 
+# the CLI of the installed image, a fresh process each time, beside curl (interleaved)
+[ -f target/test-classpath.txt ] || bench_build_once
+port=$(bench_free_port)
+SERVER_HOSTNAME=127.0.0.1 SERVER_PORT=$port "$JAVA_HOME/bin/java" -cp "$(cat target/test-classpath.txt)" \
+  no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt >/dev/null 2>&1 & server=$!
+issuer="http://127.0.0.1:$port/default"
+bench_wait_http "$issuer/.well-known/openid-configuration"
+jwks=$(curl -fs "$issuer/.well-known/openid-configuration" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jwks_uri"])')
+"$IMAGE/bin/sso-setup" --version >/dev/null; "$IMAGE/bin/sso-setup" discover --issuer "$issuer" --json >/dev/null || true
+elapsed() { local t0; t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; echo $(( ($(date +%s%N) - t0) / 1000000 )); }
+both_curls() { curl -fs "$issuer/.well-known/openid-configuration" >/dev/null && curl -fs "$jwks" >/dev/null; }
+v=(); cv=(); d=(); cd_=()
+for _ in $(seq 1 "$CLI_RUNS"); do
+    v+=("$(elapsed "$IMAGE/bin/sso-setup" --version)"); cv+=("$(elapsed curl --version)")
+    d+=("$(elapsed "$IMAGE/bin/sso-setup" discover --issuer "$issuer" --json)"); cd_+=("$(elapsed both_curls)")
+done
+kill "$server" 2>/dev/null; server=
+echo "  cli --version: ${v[*]} | curl --version: ${cv[*]}" >&2
+echo "  cli discover: ${d[*]} | curl x2: ${cd_[*]}" >&2
+VERSION_MS=$(bench_median "${v[@]}"); CURL_VERSION_MS=$(bench_median "${cv[@]}")
+DISCOVER_MS=$(bench_median "${d[@]}"); CURL_DISCOVER_MS=$(bench_median "${cd_[@]}")
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 cat <<TABLE
@@ -94,4 +123,17 @@ cat <<TABLE
 | bare JavaFX window, JDK 25 + class path | ${MS[jar_bare]} | 1.00 | $(mb "${RSS[jar_bare]}") | 1.00 |
 
 installed image vs \`java -jar\`: first window $(ratio "${MS[image_app]}" "${MS[jar_app]}")x, RSS $(ratio "${RSS[image_app]}" "${RSS[jar_app]}")x (median of $RUNS runs, $(nproc) cores, Xvfb, software rendering)
+
+| CLI of the installed image, fresh process | ours (ms) | curl (ms) |
+|---|---:|---:|
+| \`sso-setup --version\` vs \`curl --version\` | $VERSION_MS | $CURL_VERSION_MS |
+| \`sso-setup discover\` vs curl fetching discovery + JWKS (2 processes) | $DISCOVER_MS | $CURL_DISCOVER_MS |
+
+(CLI: median of $CLI_RUNS runs, interleaved with curl)
 TABLE
+bench_row "start-up: installed image, first window (ms, median of $RUNS)" "${MS[image_app]}" "${MS[image_bare]}" ms "vs bare JavaFX window on the image runtime, no cache"
+bench_row "start-up: java -jar, first window (ms, median of $RUNS)" "${MS[jar_app]}" "${MS[jar_bare]}" ms "vs bare JavaFX window, JDK + class path"
+bench_row "start-up: installed image, RSS 3 s after the window (MB)" "$(mb "${RSS[image_app]}")" "$(mb "${RSS[image_bare]}")" MB "vs bare JavaFX window on the image runtime"
+bench_row "start-up: java -jar, RSS 3 s after the window (MB)" "$(mb "${RSS[jar_app]}")" "$(mb "${RSS[jar_bare]}")" MB "vs bare JavaFX window, JDK + class path"
+bench_row "CLI: sso-setup --version, fresh process (ms, median of $CLI_RUNS)" "$VERSION_MS" "$CURL_VERSION_MS" ms "installed image vs curl --version"
+bench_row "CLI: sso-setup discover, fresh process (ms, median of $CLI_RUNS)" "$DISCOVER_MS" "$CURL_DISCOVER_MS" ms "installed image vs curl: discovery + JWKS, 2 processes"

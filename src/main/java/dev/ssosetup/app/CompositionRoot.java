@@ -310,12 +310,17 @@ public final class CompositionRoot {
             ControllerFactory controllers = new ControllerFactory();
             ViewLoader views = new ViewLoader(messages, controllers);
             WizardViewModel wizard = new WizardViewModel(steps(background, controllers));
+            StartupTimeline.mark("steps-built");
             // ---- Collate (hosted), issue 19 C: no Keys and no Push; Review is the last step (the hand-off)
             var collate = javafx.beans.binding.Bindings.createBooleanBinding(
                     () -> state.providerProperty().get().collate(), state.providerProperty());
             wizard.skipWhile("keys", collate);
             wizard.skipWhile("push", collate);
-            state.stepNavigatorProperty().set(id -> wizard.goTo(wizard.indexOf(id)));
+            // "step" or "step/field" (core.push.WizardLocation): the field is focused there (issue 16)
+            state.stepNavigatorProperty().set(id -> {
+                var location = dev.ssosetup.core.push.WizardLocation.parse(id);
+                wizard.goTo(wizard.indexOf(location.stepId()), location.fieldId());
+            });
             state.pushNavigatorProperty().set(state::goToStep);
             CrossStepLinks.install(state, messages);
             // ---- session (issue 16): built after the steps, so that its baseline is what they publish at start
@@ -330,6 +335,7 @@ public final class CompositionRoot {
                     messages, session::tell);
             controllers.register(WizardController.class, () -> new WizardController(wizard, views, session, dialogs)
                     .withFinishSummary(this::finishSummary).withHelp(help));
+            StartupTimeline.mark("session-built");
             return views.load("/dev/ssosetup/ui/wizard/WizardView.fxml");
         }
 
@@ -388,23 +394,20 @@ public final class CompositionRoot {
                     () -> new PushController(push, messages));
             CrossStepLinks.followServerUrl(state, push.connection().serverUrlProperty()); // issue 16
             state.pushBackupFileProperty().bind(push.results().backupFileProperty()); // issue 16: the Finish page says where
+            pushChecklist = push.results().checklist(); // issue 16: and lists the post-push checklist
             steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
 
             // ---- end
             return steps;
         }
 
-        /** The Finish page: what was set up (from the wizard state) and where the backup is. */
+        /** The Push step's post-push checklist (OpenMetadata's production notes), for the Finish page. */
+        private List<dev.ssosetup.core.push.ChecklistItem> pushChecklist;
+
+        /** The Finish page: what was set up (from the wizard state), where the backup is, the post-push checklist. */
         private dev.ssosetup.ui.wizard.FinishSummary finishSummary() {
-            var p = state.providerProperty().get();
-            List<java.util.Map.Entry<String, String>> rows = List.of(
-                    java.util.Map.entry(messages.get("finish.row.provider"), p.providerName()),
-                    java.util.Map.entry(messages.get("finish.row.issuer"), p.issuer()),
-                    java.util.Map.entry(messages.get("finish.row.clientId"), p.clientId()),
-                    java.util.Map.entry(messages.get("finish.row.server"), p.serverUrl()),
-                    java.util.Map.entry(messages.get("finish.row.admins"), String.join(", ", p.adminPrincipals())),
-                    java.util.Map.entry(messages.get("finish.row.domain"), p.principalDomain()));
-            return new dev.ssosetup.ui.wizard.FinishSummary(rows, state.pushBackupFileProperty().get(), List.of());
+            return dev.ssosetup.ui.wizard.FinishSummary.of(state.providerProperty().get(),
+                    state.pushBackupFileProperty().get(), pushChecklist == null ? List.of() : pushChecklist, messages);
         }
 
         WizardState state() {

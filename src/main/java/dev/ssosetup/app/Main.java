@@ -15,7 +15,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTimeline.mark("main");
         if (args.length == 0) {
+            if (AotTraining.enabled()) { // the packaging build's training run only (ADR 0009)
+                AotTraining.runCli(LogSource.none());
+                if (AotTraining.cliOnly()) {
+                    System.exit(0);
+                }
+            }
             GuiLauncher.launch(); // the window installs its log off the JavaFX thread (WizardApplication.init)
         } else {
             // the log first, so that every later failure leaves its stack trace there (never on the console)

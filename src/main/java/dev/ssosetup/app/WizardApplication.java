@@ -21,6 +21,7 @@ public final class WizardApplication extends Application {
 
     @Override
     public void init() {
+        StartupTimeline.mark("fx-init");
         // on the launcher thread, before the window: failures from here on leave their stack trace in the log
         log = FileLog.install(FileLog.defaultFolder(), Boolean.getBoolean("sso.setup.verbose"));
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.getLogger(WizardApplication.class.getName())
@@ -29,17 +30,22 @@ public final class WizardApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTimeline.mark("fx-start");
         gui = CompositionRoot.forGui(getHostServices()::showDocument, log);
+        StartupTimeline.mark("root-built");
         Parent root = gui.wizardView();
+        StartupTimeline.mark("fxml-loaded");
         Messages messages = gui.messages();
         stage.setTitle(messages.get("app.title"));
-        stage.getIcons().addAll(icons());
         stage.setScene(new Scene(root));
         stage.setMinWidth(900);
         stage.setMinHeight(620);
         stage.setOnCloseRequest(e -> gui.close());
+        StartupTimeline.mark("scene-set");
         stage.show();
-        StartupProbe.install();
+        StartupTimeline.mark("shown");
+        // seven PNG decodes the first frame does not need: the icons follow it (the window manager takes them then)
+        StartupProbe.install(() -> stage.getIcons().addAll(icons()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ssosetup.app;
 
+import dev.ssosetup.core.provider.MockIdp;
 import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.testsupport.EnglishLeft;
 import dev.ssosetup.testsupport.SceneText;
@@ -98,6 +99,25 @@ class GermanUiTest {
         robot.interact(() -> preset.getSelectionModel().select(1));
         assertGerman(shown(view));
         assertNotEquals(Messages.forLocale(Locale.ENGLISH).get("provider.intro"), german.get("provider.intro"));
+    }
+
+    @Test
+    void providerCheckFindingsInGerman(FxRobot robot) throws Exception {
+        Node view = stepView("issuer");
+        try (MockIdp idp = new MockIdp()) {
+            for (String[] field : new String[][] {{"providerName", "Test IdP"}, {"issuer", idp.issuer() + "/"},
+                    {"clientId", "openmetadata"}, {"serverUrl", "http://localhost:8585"}, {"adminPrincipals", "admin"}}) {
+                TextField f = robot.lookup("#" + field[0]).queryAs(TextField.class);
+                robot.interact(() -> f.setText(field[1]));
+            }
+            robot.interact(() -> robot.lookup("#checkButton").queryButton().fire());
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#findings")
+                    .queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty());
+            List<SceneText.Shown> texts = shown(view);
+            // the trailing slash makes an issuer mismatch (an error), the mock's plain http a warning
+            assertShows(texts, german.get("provider.check.errors", 1, 1));
+            assertGerman(texts);
+        }
     }
 
     @Test

@@ -90,4 +90,20 @@ class ProviderCheckCancelTest {
         assertNull(state.discoveryReportProperty().get(), "a cancelled check leaves no report");
         assertFalse(vm.validProperty().get());
     }
+
+    @Test
+    void noFindingsIsNeverSaidWhileTheCheckRuns(FxRobot robot) throws Exception {
+        // issue 16: a running check has no answer yet: it says it runs, never "No findings"
+        robot.interact(() -> vm.issuerProperty().set("http://127.0.0.1:" + silent.getLocalPort()));
+        robot.interact(vm::check);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> vm.checkingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".findings-empty").tryQuery().isEmpty(), "no 'No findings' while it runs");
+        assertTrue(robot.lookup("#findingsRunning").query().isVisible(), "a running state instead");
+        robot.interact(vm::cancelCheck);
+        WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !vm.checkingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".findings-empty").tryQuery().isEmpty(), "a cancelled check found nothing either");
+        assertTrue(robot.lookup("#findingsRunning").tryQuery().isEmpty());
+    }
 }

@@ -87,6 +87,7 @@ class ProviderStepTest {
         fill(robot, "clientId", "openmetadata");
         fill(robot, "serverUrl", "http://localhost:8585");
         fill(robot, "adminPrincipals", "admin");
+        fill(robot, "principalDomain", "example.com"); // required (issue 16)
     }
 
     @Test
@@ -229,6 +230,7 @@ class ProviderStepTest {
             fill(robot, "clientId", "openmetadata");
             fill(robot, "serverUrl", "http://localhost:8585");
             fill(robot, "adminPrincipals", "admin");
+            fill(robot, "principalDomain", "example.com");
             click(robot, "#checkButton");
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(findingTexts(robot).stream().anyMatch(t -> t.contains("no-implicit-flow")),

@@ -155,7 +155,8 @@ class ReviewStepUiTest {
         snapshot("review-problems.png");
         robot.clickOn("#goto-idp-jwks-unknown");
         robot.clickOn("#goto-nonce-missing");
-        assertEquals(List.of("provider", "login"), navigated);
+        // issue 16: to the exact control (here the check that finds the jwks_uri), not only the step
+        assertEquals(List.of("provider/checkButton", "login"), navigated);
     }
 
     @Test

@@ -160,6 +160,28 @@ class TranslationFormatTest {
         assertEquals(List.of(), problems);
     }
 
+    /** The bundles merge by union (.gitattributes): a key written twice would silently take the last text. */
+    @Test
+    void noBundleHasAKeyTwice() throws IOException {
+        List<String> twice = new ArrayList<>();
+        try (var files = Files.list(I18N)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    String l = line.strip();
+                    if (l.isEmpty() || l.startsWith("#") || l.startsWith("!")) {
+                        continue;
+                    }
+                    String key = l.split("\\s*[=:]", 2)[0].strip();
+                    if (!keys.add(key)) {
+                        twice.add(f.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), twice);
+    }
+
     @Test
     void theGermanBundleIsReadAsUtf8ByTheApp() throws IOException {
         Properties utf8 = read(I18N.resolve("messages_de.properties"));

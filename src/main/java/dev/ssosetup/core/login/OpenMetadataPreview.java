@@ -26,9 +26,13 @@ import java.util.TreeMap;
  * @param admin          whether the user name is in {@code adminPrincipals}
  * @param domain         the {@code principalDomain} check
  * @param warnings       loud warnings: no principal claim, not an admin, domain refused
+ * @param explanation    how the preview was reached, line by line: the claims looked for in order, which one was
+ *                       chosen and why, where the user name and the email come from (issue 16)
+ * @param emailNote      when there is no email: which claim would have provided it; null otherwise
  */
 public record OpenMetadataPreview(String principalClaim, String userName, String email, boolean admin,
-                                  DomainCheck domain, List<Finding> warnings) {
+                                  DomainCheck domain, List<Finding> warnings, List<Text> explanation,
+                                  Text emailNote) {
 
     /** The outcome of the principal-domain check. */
     public enum DomainCheck {
@@ -51,6 +55,12 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
         email = Objects.requireNonNullElse(email, "");
         Objects.requireNonNull(domain);
         warnings = List.copyOf(Objects.requireNonNullElse(warnings, List.of()));
+        explanation = List.copyOf(Objects.requireNonNullElse(explanation, List.of()));
+    }
+
+    public OpenMetadataPreview(String principalClaim, String userName, String email, boolean admin,
+                               DomainCheck domain, List<Finding> warnings) {
+        this(principalClaim, userName, email, admin, domain, warnings, List.of(), null);
     }
 
     /** Computes the preview from the ID token claims (and the userinfo claims, only to point out misplaced ones). */
@@ -64,6 +74,8 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
         String value = "";
         String emailValue = "";
         String domainSource; // the value OpenMetadata takes the email domain from
+        List<Text> why = new ArrayList<>();
+        Text emailNote = null;
         Map<String, String> mapping = settings.principalClaimsMapping();
         if (!mapping.isEmpty()) {
             String userClaim = mapping.getOrDefault("username", "");
@@ -72,6 +84,9 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
             emailValue = stringClaim(idClaims, emailClaim);
             claim = value.isEmpty() ? "" : userClaim;
             domainSource = emailValue;
+            why.add(Text.of("login.preview.why.mapping", userClaim, emailClaim));
+            why.add(value.isEmpty() ? Text.of("login.preview.why.absent", userClaim)
+                    : Text.of("login.preview.why.mapped", userClaim, value));
             if (value.isEmpty()) {
                 warnings.add(Finding.warning("login-mapping-username-missing",
                         Text.of("finding.login-mapping-username-missing", userClaim),
@@ -82,14 +97,26 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
                         Text.of("finding.login-mapping-email-missing", emailClaim),
                         hintForMissing(emailClaim, userInfo)));
                 emailValue = "";
+                emailNote = userInfoHas(userInfo, emailClaim)
+                        ? Text.of("login.preview.email.none.userInfo", emailClaim)
+                        : Text.of("login.preview.email.none.mapped", emailClaim);
+            } else {
+                why.add(Text.of("login.preview.why.emailMapped", emailClaim));
             }
         } else {
+            why.add(Text.of("login.preview.why.order", String.join(", ", settings.principalClaims())));
             for (String c : settings.principalClaims()) {
                 if (idClaims.containsKey(c)) { // the first claim present wins, as in OpenMetadata
                     claim = c;
                     value = stringClaim(idClaims, c);
+                    why.add(value.isEmpty() ? Text.of("login.preview.why.notText", c)
+                            : Text.of("login.preview.why.chosen", c, value));
                     break;
                 }
+                why.add(Text.of("login.preview.why.absent", c));
+            }
+            if (claim.isEmpty()) {
+                why.add(Text.of("login.preview.why.noneFound"));
             }
             domainSource = value;
             if (claim.isEmpty()) {
@@ -105,9 +132,17 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
                         Text.of("finding.login-no-principal-claim.notText.hint")));
             } else if (value.contains("@")) {
                 emailValue = value;
+                why.add(Text.of("login.preview.why.emailFromClaim", claim));
             } else if (!settings.principalDomain().isBlank()) {
                 emailValue = value + "@" + settings.principalDomain().strip();
+                why.add(Text.of("login.preview.why.emailAppended", claim, settings.principalDomain().strip()));
             }
+            if (emailValue.isEmpty()) {
+                emailNote = emailNoteWithoutMapping(claim, idClaims, userInfo);
+            }
+        }
+        if (!value.isEmpty()) {
+            why.add(Text.of("login.preview.why.userName", claim));
         }
         String userName = (value.contains("@") ? value.substring(0, value.indexOf('@')) : value)
                 .toLowerCase(Locale.ROOT);
@@ -135,7 +170,29 @@ public record OpenMetadataPreview(String principalClaim, String userName, String
                                 : Text.of("finding.login-domain-refused.hint", have)));
             }
         }
-        return new OpenMetadataPreview(claim, userName, emailValue, admin, domain, warnings);
+        return new OpenMetadataPreview(claim, userName, emailValue, admin, domain, warnings, why, emailNote);
+    }
+
+    /** Why there is no email when the principal claims name the user, and which claim would have provided one. */
+    private static Text emailNoteWithoutMapping(String claim, Map<String, Object> idClaims,
+                                                Map<String, Object> userInfo) {
+        String emailClaim = stringClaim(idClaims, "email");
+        if (emailClaim.contains("@")) {
+            return claim.isEmpty() ? Text.of("login.preview.email.none.emailNotListed", emailClaim)
+                    : Text.of("login.preview.email.none.emailNotFirst", emailClaim, claim);
+        }
+        if (userInfoHas(userInfo, "email")) {
+            return Text.of("login.preview.email.none.userInfo", "email");
+        }
+        return claim.isEmpty() ? Text.of("login.preview.email.none.noClaim")
+                : Text.of("login.preview.email.none.noAddress", claim);
+    }
+
+    private static boolean userInfoHas(Map<String, Object> userInfo, String claim) {
+        if (userInfo == null || claim == null || claim.isEmpty()) {
+            return false;
+        }
+        return userInfo.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(claim));
     }
 
     private static String stringClaim(Map<String, Object> claims, String name) {

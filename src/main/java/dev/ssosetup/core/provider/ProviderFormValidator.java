@@ -79,8 +79,10 @@ public final class ProviderFormValidator {
             s.adminPrincipals().stream().filter(a -> a.contains(" ")).findFirst().ifPresent(a ->
                     p.put(Field.ADMIN_PRINCIPALS, FieldProblem.of("provider.invalid.adminPrincipals.format", a)));
         }
-        if (s.enforcePrincipalDomain() && s.principalDomain().isBlank() && !s.collate()) {
-            p.put(Field.PRINCIPAL_DOMAIN, FieldProblem.of("provider.invalid.principalDomain.required"));
+        if (s.principalDomain().isBlank() && !s.collate()) {
+            // OpenMetadata's authorizer requires it (its schema, and the server refuses an empty one)
+            p.put(Field.PRINCIPAL_DOMAIN, FieldProblem.of(s.enforcePrincipalDomain()
+                    ? "provider.invalid.principalDomain.required" : "provider.invalid.principalDomain.missing"));
         } else if (!s.principalDomain().isBlank() && !DOMAIN.matcher(s.principalDomain().strip()).matches()) {
             p.put(Field.PRINCIPAL_DOMAIN, FieldProblem.of("provider.invalid.domain", s.principalDomain()));
         }
@@ -143,6 +145,11 @@ public final class ProviderFormValidator {
         if (!mapping.keySet().containsAll(MAPPING_KEYS)) {
             p.put(Field.CLAIMS_MAPPING, FieldProblem.of("provider.invalid.mapping.both"));
         }
+    }
+
+    /** True for a DNS domain name such as {@code example.com} (at least two labels). */
+    public static boolean isDomain(String value) {
+        return value != null && DOMAIN.matcher(value.strip()).matches();
     }
 
     /** Splits a comma- or space-separated list as typed, dropping blanks. */

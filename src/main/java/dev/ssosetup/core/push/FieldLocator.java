@@ -44,7 +44,50 @@ public final class FieldLocator {
             Map.entry(AUTHZ + "enforcePrincipalDomain", "enforcePrincipalDomain"),
             Map.entry(AUTHZ + "allowedEmailRegistrationDomains", "allowedRegistrationDomains"));
 
+    /**
+     * Review's problems (finding ids of {@code core.config.ConfigurationCheck}) to the control that fixes them: a
+     * {@code ProviderSettings} component for the Provider step, the control's id for the Keys step. A prefix ends
+     * with "-" and covers the variants ({@code server-url-missing}, {@code server-url-invalid} ...).
+     */
+    private static final Map<String, String> PROBLEM_FIELDS = Map.ofEntries(
+            Map.entry("server-url-", "serverUrl"),
+            Map.entry("issuer-", "issuer"),
+            Map.entry("discovery-url-", "discoveryUrl"),
+            Map.entry("idp-jwks-", "checkButton"), // run the discovery check again
+            Map.entry("client-id-missing", "clientId"),
+            Map.entry("scope-openid-missing", "scopes"),
+            Map.entry("algorithm-unsupported", "tokenValidationAlgorithm"),
+            Map.entry("prompt-refused", "prompt"),
+            Map.entry("session-expiry-too-short", "sessionExpiry"),
+            Map.entry("max-sessions-invalid", "maxActiveSessionsPerUser"),
+            Map.entry("principal-claims-missing", "principalClaims"),
+            Map.entry("claims-mapping-", "principalClaimsMapping"),
+            Map.entry("admins-missing", "adminPrincipals"),
+            Map.entry("admin-is-email", "adminPrincipals"),
+            Map.entry("principal-domain-missing", "principalDomain"),
+            Map.entry("client-auth-none", "clientAuthMethod"),
+            Map.entry("client-secret-missing", "clientSecret"),
+            Map.entry("tenant-missing", "tenant"),
+            Map.entry("jwt-issuer-missing", "keysIssuer"),
+            Map.entry("jwt-key-id-", "keysKeyId"),
+            Map.entry("jwt-key-path-", "keysServerPrivate"));
+
     private FieldLocator() {
+    }
+
+    /**
+     * Where the operator fixes a Review problem: its step, and the field when the problem names one (else the step
+     * alone, whose first field then takes the focus).
+     */
+    public static WizardLocation forProblem(String stepId, String findingId) {
+        String id = findingId == null ? "" : findingId;
+        for (Map.Entry<String, String> e : PROBLEM_FIELDS.entrySet()) {
+            boolean prefix = e.getKey().endsWith("-");
+            if (prefix ? id.startsWith(e.getKey()) : id.equals(e.getKey())) {
+                return new WizardLocation(stepId, e.getValue());
+            }
+        }
+        return new WizardLocation(stepId, "");
     }
 
     /** The step and field for {@code dottedPath}; unknown paths go to the Review step (the whole configuration). */

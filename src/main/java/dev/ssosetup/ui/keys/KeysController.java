@@ -88,6 +88,8 @@ public final class KeysController {
     private Label rotationWarning;
     @FXML
     private Label statusLabel;
+    @FXML
+    private Label nextHint;
 
     public KeysController(KeysViewModel viewModel, KeysDialogs dialogs, Messages messages) {
         this.viewModel = viewModel;
@@ -147,7 +149,7 @@ public final class KeysController {
         serverPublicField.textProperty().bindBidirectional(viewModel.serverPublicPathProperty());
         encryptCheck.selectedProperty().bindBidirectional(viewModel.encryptPemProperty());
         passwordBox.disableProperty().bind(encryptCheck.selectedProperty().not());
-        exportButton.disableProperty().bind(Bindings.not(viewModel.validProperty()).or(busy));
+        exportButton.disableProperty().bind(Bindings.not(viewModel.readyProperty()).or(busy));
 
         previousList.setItems(viewModel.previousKeys());
         previousList.setPlaceholder(new Label(messages.get("keys.rotation.none")));
@@ -163,6 +165,9 @@ public final class KeysController {
         rotationWarning.managedProperty().bind(viewModel.rotationWarningProperty());
 
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        nextHint.textProperty().bind(viewModel.nextBlockedProperty());
+        nextHint.visibleProperty().bind(nextHint.textProperty().isNotEmpty());
+        nextHint.managedProperty().bind(nextHint.visibleProperty());
         viewModel.statusSeverityProperty().addListener((obs, old, now) -> styleStatus(now));
         styleStatus(viewModel.statusSeverityProperty().get());
 

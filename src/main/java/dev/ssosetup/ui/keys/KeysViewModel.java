@@ -83,6 +83,11 @@ public final class KeysViewModel implements StepViewModel {
     private final StringProperty passwordRequest = new SimpleStringProperty("");
     private final ObservableList<PublicKeyEntry> previous = FXCollections.observableArrayList();
     private final BooleanBinding valid;
+    /** A key pair and valid settings: ready to export (and to self-test), not yet to move on. */
+    private final BooleanBinding ready;
+    /** True once the current pair is in files: exported, or imported from files the operator already has. */
+    private final BooleanProperty onDisk = new SimpleBooleanProperty();
+    private final javafx.beans.binding.StringBinding nextBlocked;
     private boolean issuerEdited;
     private boolean settingIssuer;
     private TaskHandle running;
@@ -107,9 +112,14 @@ public final class KeysViewModel implements StepViewModel {
             rotationWarning.set(!previous.isEmpty() || rotationWarning.get());
             rerunSelfTest();
         });
-        valid = Bindings.createBooleanBinding(() -> pair.get() != null && keyIdError.get().isEmpty()
+        ready = Bindings.createBooleanBinding(() -> pair.get() != null && keyIdError.get().isEmpty()
                         && issuerError.get().isEmpty() && !keyId.get().isBlank() && !issuer.get().isBlank(),
                 pair, keyIdError, issuerError, keyId, issuer);
+        // Next only once the server can get the keys: exported here, or imported from files the operator keeps
+        valid = ready.and(onDisk);
+        nextBlocked = Bindings.createStringBinding(() -> pair.get() == null ? messages.get("keys.next.noPair")
+                : !ready.get() ? messages.get("keys.next.fixFields")
+                : !onDisk.get() ? messages.get("keys.next.notSaved") : "", pair, ready, onDisk);
         applyProviderIssuer(state.providerProperty().get());
         state.providerProperty().addListener((obs, old, now) -> applyProviderIssuer(now));
         validate();
@@ -178,6 +188,7 @@ public final class KeysViewModel implements StepViewModel {
         }, imported -> {
             passwordRequest.set("");
             setPair(imported, messages.get("keys.source.imported", imported.bits(), privatePath));
+            onDisk.set(true); // the operator's own key files: already where they keep them
             if (replacing) {
                 rotationWarning.set(true);
             }
@@ -217,7 +228,7 @@ public final class KeysViewModel implements StepViewModel {
      */
     public boolean export(String folder, boolean overwrite, char[] password, char[] confirmation) {
         RsaKeyPair keys = pair.get();
-        if (keys == null || busy.get() || !valid.get()) {
+        if (keys == null || busy.get() || !ready.get()) {
             clear(password);
             clear(confirmation);
             report(Severity.ERROR, messages.get("keys.export.notReady"));
@@ -239,6 +250,8 @@ public final class KeysViewModel implements StepViewModel {
         start("keys-export", ctx -> service.export(export, overwrite, ctx),
                 written -> {
                     exported.set(true);
+                    onDisk.set(true);
+                    source.set(messages.get("keys.source.saved", keys.bits(), folder));
                     report(Severity.INFO, messages.get("keys.status.exported", written.size(), folder));
                 },
                 this::fail, messages.get("keys.progress.exporting"));
@@ -286,7 +299,7 @@ public final class KeysViewModel implements StepViewModel {
     /** Runs the signing self-test again (it runs after every generate or import on its own). */
     public void runSelfTest() {
         RsaKeyPair keys = pair.get();
-        if (keys == null || !valid.get()) {
+        if (keys == null || !ready.get()) {
             selfTest.set(messages.get("keys.selftest.notYet"));
             selfTestPassed.set(null);
             return;
@@ -338,6 +351,7 @@ public final class KeysViewModel implements StepViewModel {
 
     private void setPair(RsaKeyPair keys, String from) {
         exported.set(false);
+        onDisk.set(false);
         pair.set(keys);
         source.set(from);
         fingerprint.set(KeyFingerprints.sha256(keys.publicKey()));
@@ -523,6 +537,21 @@ public final class KeysViewModel implements StepViewModel {
     /** Set to the private key's path when the import needs (another) password; the view prompts for it. */
     public StringProperty passwordRequestProperty() {
         return passwordRequest;
+    }
+
+    /** A key pair with valid settings: it can be exported (Next waits until it is on disk). */
+    public ObservableBooleanValue readyProperty() {
+        return ready;
+    }
+
+    /** Why Next is not possible yet (no pair, wrong settings, keys only in memory); "" once it is. */
+    public javafx.beans.binding.StringBinding nextBlockedProperty() {
+        return nextBlocked;
+    }
+
+    /** True once the current pair is in files (exported, or imported from files); a new pair resets it. */
+    public javafx.beans.value.ObservableBooleanValue onDiskProperty() {
+        return onDisk;
     }
 
     /** True once the current key pair was exported (a new pair resets it). */

@@ -76,6 +76,10 @@ public final class LoginTestController {
     @FXML
     private Label previewDomain;
     @FXML
+    private javafx.scene.control.Button previewUseDomain;
+    @FXML
+    private VBox previewWhy;
+    @FXML
     private HBox tablesBox;
     @FXML
     private TableView<ClaimRow> claimsTable;
@@ -109,6 +113,9 @@ public final class LoginTestController {
 
     @FXML
     private void initialize() {
+        previewUseDomain.textProperty().bind(viewModel.domainSuggestionTextProperty());
+        previewUseDomain.visibleProperty().bind(viewModel.domainSuggestionTextProperty().isNotEmpty());
+        previewUseDomain.managedProperty().bind(previewUseDomain.visibleProperty());
         // plain http to a provider elsewhere was refused: ask, and run again only when the operator confirms
         viewModel.insecureHttpQuestionProperty().addListener((o, old, question) -> {
             if (!question.isEmpty()) {
@@ -237,7 +244,15 @@ public final class LoginTestController {
         }
         previewClaim.setText(p.principalClaim().isEmpty() ? messages.get("login.preview.none") : p.principalClaim());
         previewUser.setText(p.userName().isEmpty() ? messages.get("login.preview.none") : p.userName());
-        previewEmail.setText(p.email().isEmpty() ? messages.get("login.preview.none") : p.email());
+        previewEmail.setText(!p.email().isEmpty() ? p.email() : p.emailNote() != null ? messages.text(p.emailNote())
+                : messages.get("login.preview.none"));
+        previewEmail.setWrapText(true);
+        previewWhy.getChildren().setAll(p.explanation().stream().map(t -> {
+            Label line = new Label("\u2022 " + messages.text(t));
+            line.setWrapText(true);
+            line.getStyleClass().add("help-text");
+            return line;
+        }).toList());
         previewAdmin.setText(messages.get(p.admin() ? "login.preview.admin.yes" : "login.preview.admin.no"));
         mark(previewAdmin, p.admin());
         mark(previewClaim, !p.principalClaim().isEmpty());
@@ -252,6 +267,11 @@ public final class LoginTestController {
     private static void mark(Label label, boolean good) {
         label.getStyleClass().removeAll("good", "bad");
         label.getStyleClass().add(good ? "good" : "bad");
+    }
+
+    @FXML
+    private void onUseDomain() {
+        viewModel.useSuggestedDomain();
     }
 
     @FXML

@@ -377,6 +377,28 @@ public final class LoginTestViewModel implements StepViewModel {
         return verdictStyle.getReadOnlyProperty();
     }
 
+    /** The login test's "Use example.com from alice@example.com" for the Provider step; "" when there is none. */
+    public javafx.beans.binding.StringBinding domainSuggestionTextProperty() {
+        if (domainSuggestionText == null) {
+            domainSuggestionText = javafx.beans.binding.Bindings.createStringBinding(() -> domainSuggestion()
+                    .map(d -> messages.text(d.label())).orElse(""), result, state.providerProperty());
+        }
+        return domainSuggestionText;
+    }
+
+    private javafx.beans.binding.StringBinding domainSuggestionText;
+
+    private java.util.Optional<dev.ssosetup.core.provider.PrincipalDomainSuggestion> domainSuggestion() {
+        return result.get() instanceof LoginTestResult.Passed passed
+                ? dev.ssosetup.core.provider.PrincipalDomainSuggestion.of(state.providerProperty().get(),
+                passed.claims()) : java.util.Optional.empty();
+    }
+
+    /** Sets the Provider step's principal domain to the signed-in user's email domain. */
+    public void useSuggestedDomain() {
+        domainSuggestion().ifPresent(d -> state.providerProperty().set(d.applyTo(state.providerProperty().get())));
+    }
+
     public ReadOnlyObjectProperty<OpenMetadataPreview> previewProperty() {
         return preview.getReadOnlyProperty();
     }

@@ -94,12 +94,14 @@ public final class ProviderController {
             return vm.staleProperty().get() ? messages.get("provider.check.stale")
                     : messages.get("provider.check.never");
         }, vm.checkingProperty(), vm.checkStatusProperty(), vm.staleProperty()));
-        vm.findings().addListener((ListChangeListener<Finding>) change -> {
-            showFindings();
-            // the findings answer the button just pressed: bring the check section to the top once laid out
-            javafx.application.Platform.runLater(this::scrollToCheck);
-        });
+        vm.findings().addListener((ListChangeListener<Finding>) change -> showFindings());
         vm.checkStatusProperty().addListener((o, a, b) -> showFindings());
+        vm.checkingProperty().addListener((o, a, b) -> showFindings());
+        vm.reportedProperty().addListener((o, a, b) -> showFindings());
+        // the answer to the button just pressed: once laid out, bring the check section to the top and put the focus
+        // on the result, so that it is seen and a screen reader reads it
+        vm.checkAnsweredProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::showResult));
+        checkStatus.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         showFindings();
         scroll.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -129,6 +131,14 @@ public final class ProviderController {
             target = inContent.getMaxY() + 40 - viewport;
         }
         scroll.setVvalue(Math.min(1, Math.max(0, target / (contentHeight - viewport))));
+    }
+
+    private void showResult() {
+        if (scroll.getScene() == null) {
+            return;
+        }
+        checkStatus.requestFocus();
+        scrollToCheck();
     }
 
     private void scrollToCheck() {
@@ -258,7 +268,7 @@ public final class ProviderController {
                     null);
             visibleWhen(vm.confidentialProperty(), rememberRow);
         }
-        ComboBox<ClientAuthMethod> method = combo("authMethod",
+        ComboBox<ClientAuthMethod> method = combo("clientAuthMethod", // the ProviderSettings name: "Go to" finds it
                 List.of(ClientAuthMethod.CLIENT_SECRET_BASIC, ClientAuthMethod.CLIENT_SECRET_POST), vm::label);
         method.valueProperty().bindBidirectional(vm.authMethodProperty());
         Node[] methodRow = row(clientGrid, null, "authMethod", method, null, null);
@@ -328,7 +338,21 @@ public final class ProviderController {
         row(usersGrid, Field.ADMIN_PRINCIPALS, "adminPrincipals", text(vm.adminPrincipalsProperty()), null, null);
         row(usersGrid, Field.PRINCIPAL_CLAIMS, "principalClaims", text(vm.principalClaimsProperty()), null, null);
         row(usersGrid, Field.CLAIMS_MAPPING, "claimsMapping", text(vm.claimsMappingProperty()), null, null);
-        row(usersGrid, Field.PRINCIPAL_DOMAIN, "principalDomain", text(vm.principalDomainProperty()), null, null);
+        TextField domain = text(vm.principalDomainProperty());
+        Button useDomain = new Button();
+        useDomain.setId("useSuggestedDomain");
+        useDomain.textProperty().bind(vm.domainSuggestionTextProperty());
+        useDomain.setTooltip(new Tooltip(messages.get("provider.domain.suggest.help")));
+        useDomain.setMnemonicParsing(false);
+        useDomain.visibleProperty().bind(vm.domainSuggestionProperty().isNotNull());
+        useDomain.managedProperty().bind(useDomain.visibleProperty());
+        useDomain.setOnAction(e -> {
+            vm.useSuggestedDomain();
+            domain.requestFocus();
+        });
+        HBox domainBox = new HBox(8, domain, useDomain);
+        HBox.setHgrow(domain, Priority.ALWAYS);
+        row(usersGrid, Field.PRINCIPAL_DOMAIN, "principalDomain", domainBox, domain, null);
         CheckBox enforce = check("enforcePrincipalDomain", vm.enforcePrincipalDomainProperty().get());
         enforce.selectedProperty().bindBidirectional(vm.enforcePrincipalDomainProperty());
         row(usersGrid, null, "enforcePrincipalDomain", enforce, null, null);
@@ -514,8 +538,17 @@ public final class ProviderController {
 
     private void showFindings() {
         findingsBox.getChildren().clear();
+        if (vm.checkingProperty().get()) {
+            // never "No findings" while the check runs: there is no answer yet
+            Label running = new Label(messages.get("provider.findings.running"));
+            running.setId("findingsRunning");
+            running.getStyleClass().add("findings-running");
+            running.setWrapText(true);
+            findingsBox.getChildren().add(running);
+            return;
+        }
         if (vm.findings().isEmpty()) {
-            if (vm.checkStatusProperty().get().isEmpty()) {
+            if (!vm.reportedProperty().get()) {
                 return;
             }
             Label none = new Label(messages.get("provider.findings.empty"));

@@ -119,6 +119,11 @@ public final class ProviderViewModel implements StepViewModel {
     private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final ReadOnlyObjectWrapper<DiscoveryRequest> checkedRequest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    /** True while {@link #findings()} is the answer of a check that ran to the end (empty then means none). */
+    private final ReadOnlyBooleanWrapper reported = new ReadOnlyBooleanWrapper(false);
+    /** Counts the checks that came back with an answer (findings or why it could not run): the view shows it. */
+    private final javafx.beans.property.ReadOnlyIntegerWrapper checkAnswered =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final ReadOnlyStringWrapper checkStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper credentialsStatus = new ReadOnlyStringWrapper("");
@@ -200,6 +205,34 @@ public final class ProviderViewModel implements StepViewModel {
                 && checkedRequest.get() != null && checkedRequest.get().equals(DiscoveryRequest.from(settings.get())),
                 validation, report, checkedRequest, settings, checking);
         canCheck = Bindings.createBooleanBinding(() -> !checking.get() && !issuer.get().isBlank(), checking, issuer);
+        domainSuggestion = Bindings.createObjectBinding(() -> state.loginResultProperty().get()
+                        instanceof dev.ssosetup.core.login.LoginTestResult.Passed passed
+                        ? dev.ssosetup.core.provider.PrincipalDomainSuggestion.of(settings.get(), passed.claims())
+                        .orElse(null) : null,
+                state.loginResultProperty(), settings);
+    }
+
+    private final javafx.beans.binding.ObjectBinding<dev.ssosetup.core.provider.PrincipalDomainSuggestion>
+            domainSuggestion;
+
+    /** The login test's "Use example.com from alice@example.com"; null when it offers none. */
+    public javafx.beans.binding.ObjectBinding<dev.ssosetup.core.provider.PrincipalDomainSuggestion>
+            domainSuggestionProperty() {
+        return domainSuggestion;
+    }
+
+    /** Sets the principal domain the login test suggests. */
+    public void useSuggestedDomain() {
+        var suggestion = domainSuggestion.get();
+        if (suggestion != null) {
+            principalDomain.set(suggestion.domain());
+        }
+    }
+
+    /** The suggestion's button text, "" when there is none. */
+    public ObservableValue<String> domainSuggestionTextProperty() {
+        return Bindings.createStringBinding(() -> domainSuggestion.get() == null ? ""
+                : messages.text(domainSuggestion.get().label()), domainSuggestion);
     }
 
     private void load(ProviderSettings s) {
@@ -329,6 +362,8 @@ public final class ProviderViewModel implements StepViewModel {
         }
         DiscoveryRequest request = DiscoveryRequest.from(settings.get());
         String ca = caFile.get().strip();
+        findings.clear(); // the last check's findings (or "no findings") are not this check's answer
+        reported.set(false);
         checking.set(true);
         progress.set(-1);
         checkStatus.set(messages.get("provider.check.running", hostOf(request.discoveryUrl())));
@@ -338,16 +373,19 @@ public final class ProviderViewModel implements StepViewModel {
             return new DiscoveryService(gateways.create(pem)).check(request, ctx);
         }).onSuccess(report -> {
             finish();
-            findings.setAll(report.findings());
             checkedRequest.set(request);
             state.discoveryReportProperty().set(report);
             state.idpJwksUriProperty().set(report.jwksUri().orElse(""));
             state.stepFindings().put("provider", report.findings());
             checkStatus.set(summary(report));
+            findings.setAll(report.findings());
+            reported.set(true); // last: the view reads the findings when this turns true
+            checkAnswered.set(checkAnswered.get() + 1);
         }).onFailure(error -> {
             finish();
             String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
             checkStatus.set(messages.get("provider.check.failed", why));
+            checkAnswered.set(checkAnswered.get() + 1);
         }).onCancelled(() -> {
             finish();
             checkStatus.set(messages.get("provider.check.cancelled"));
@@ -515,6 +553,16 @@ public final class ProviderViewModel implements StepViewModel {
     /** True when the last check was for other settings than the current ones: check again. */
     public BooleanBinding staleProperty() {
         return stale;
+    }
+
+    /** True while the findings shown are a finished check's answer (so an empty list means "no findings"). */
+    public ReadOnlyBooleanProperty reportedProperty() {
+        return reported.getReadOnlyProperty();
+    }
+
+    /** Changes each time a check comes back with findings or a failure (not when it is cancelled). */
+    public javafx.beans.property.ReadOnlyIntegerProperty checkAnsweredProperty() {
+        return checkAnswered.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {

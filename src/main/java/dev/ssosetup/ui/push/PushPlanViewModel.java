@@ -114,9 +114,23 @@ public final class PushPlanViewModel {
         }
         LockoutGuard.Decision decision = guardDecision();
         results.applySteps().clear();
-        status.start(BackgroundTask.<ApplyResult>of("push-apply", ctx -> service.get().apply(
-                        connection.client(inputs.get()), current, decision, ctx, results::addApplyStep))
-                .onSuccess(this::showApply)
+        DesiredConfiguration wanted = desired.get().orElseThrow(); // planStillBound: present, and the plan's
+        VerdictRequest told = context.get();
+        PlanBinding binding = planBinding;
+        status.start(BackgroundTask.<Applied>of("push-apply", ctx -> {
+                    var client = connection.client(inputs.get());
+                    ApplyResult r = service.get().apply(client, current, decision, ctx, results::addApplyStep);
+                    // issue 16: read the server again, so the plan shows what it holds now, not what it held before
+                    Plan after = r.outcome() == ApplyResult.Outcome.FAILED || ctx.isCancelled() ? null
+                            : service.get().plan(client, wanted, told, ctx, s -> { });
+                    return new Applied(r, after);
+                })
+                .onSuccess(a -> {
+                    showApply(a.result());
+                    if (a.reread() != null) {
+                        showReread(a.reread(), binding);
+                    }
+                })
                 .onFailure(e -> PushViewModel.unexpected(status, messages, e))
                 .onCancelled(() -> status.say(PushStatus.Tone.ERROR, messages.get("push.status.applyCancelled"))),
                 messages.get("push.progress.apply"));
@@ -148,6 +162,32 @@ public final class PushPlanViewModel {
         } else {
             status.say(PushStatus.Tone.OK, messages.get("push.status.planned", results.diff().size()));
         }
+    }
+
+    /** What an apply did, and the plan read again afterwards (null when nothing was applied). */
+    private record Applied(ApplyResult result, Plan reread) {
+    }
+
+    /** Shows the plan read after the push (issue 16): the server's state now, so the diff should be empty. */
+    private void showReread(Plan p, PlanBinding binding) {
+        String said = status.statusProperty().get();
+        if (p.failure().isPresent()) {
+            status.say(status.toneProperty().get(), said + " "
+                    + messages.get("push.status.rereadFailed", p.failure().get().text()));
+            return;
+        }
+        results.showDetails(p, false);
+        if (p.diff().isEmpty()) {
+            results.diff().clear();
+        }
+        planBinding = binding;
+        plan.set(p);
+        // the server masks secrets, so a secret always counts as changed: it says nothing about the push
+        long masked = results.diff().stream().filter(d -> d.change() == dev.ssosetup.core.push.DiffEntry.Change.CHANGED
+                && dev.ssosetup.core.push.SecretFields.isSecret(d.path())).count();
+        status.say(status.toneProperty().get(), said + " "
+                + messages.get("push.status.reread", results.diff().size() - masked)
+                + (masked == 0 ? "" : " " + messages.get("push.status.rereadMasked", masked)));
     }
 
     /** Shows an apply's (or a restore's) outcome on the status line and in the results. */

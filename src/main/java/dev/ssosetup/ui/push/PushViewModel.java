@@ -112,9 +112,9 @@ public final class PushViewModel implements StepViewModel {
         status.cancel();
     }
 
-    /** Follows a validation error to the wizard step that asks for the field. */
+    /** Follows a validation error to the wizard step and field that set it ({@code step/field}, WizardLocation). */
     public void goTo(FieldIssue issue) {
-        navigator.accept(issue.location().stepId());
+        navigator.accept(issue.location().toString());
     }
 
     @Override

@@ -222,7 +222,8 @@ public final class ReviewController {
             Hyperlink go = new Hyperlink(messages.get("review.goTo", stepTitle(p.stepId())));
             go.setId("goto-" + p.finding().id());
             go.setMinWidth(Region.USE_PREF_SIZE);
-            go.setOnAction(e -> viewModel.goToStep(p.stepId()));
+            // issue 16: to the exact field that fixes it, not only the step
+            go.setOnAction(e -> viewModel.goToProblem(p));
             HBox row = new HBox(10, severity, text, go);
             row.getStyleClass().add("problem");
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -195,6 +195,12 @@ public final class ReviewViewModel implements StepViewModel {
                              Map<OutputFormat, RenderedOutput> rendered) {
     }
 
+    /** Follows a problem's link to the exact field that fixes it (issue 16), not only to its step. */
+    public void goToProblem(dev.ssosetup.core.config.ReviewProblem problem) {
+        navigator.accept(dev.ssosetup.core.push.FieldLocator.forProblem(problem.stepId(), problem.finding().id())
+                .toString());
+    }
+
     /** Asks the wizard to show the step with this id (the link next to a problem). */
     public void goToStep(String stepId) {
         navigator.accept(stepId);

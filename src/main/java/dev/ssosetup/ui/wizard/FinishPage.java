@@ -46,8 +46,12 @@ final class FinishPage {
         checkTitle.getStyleClass().add("finish-heading");
         VBox checklist = new VBox(4);
         checklist.setId("finishChecklist"); // the slot the post-push checklist fills (issue 18)
-        for (String item : summary.checklist()) {
-            checklist.getChildren().add(wrapped("\u2610 " + item));
+        for (FinishSummary.Item item : summary.checklist()) {
+            Label line = wrapped((item.done() ? "\u2611 " : "\u2610 ") + item.text());
+            line.getStyleClass().add(item.done() ? "finish-done" : "finish-open");
+            line.setAccessibleText(messages.get(item.done() ? "finish.checklist.done" : "finish.checklist.open",
+                    item.text()));
+            checklist.getChildren().add(line);
         }
         if (summary.checklist().isEmpty()) {
             checklist.getChildren().add(wrapped(messages.get("finish.checklist.default")));

@@ -121,6 +121,12 @@ public final class WizardController {
         });
         dev.ssosetup.ui.common.StatusRegions.announce(statusLabel);
         show(viewModel.currentIndexProperty().get());
+        // a "Go to" link names the exact field: focus it (after show()'s own first-field focus)
+        viewModel.fieldToFocusProperty().addListener((o, old, id) -> {
+            if (id != null && !id.isEmpty()) {
+                javafx.application.Platform.runLater(() -> focusField(id));
+            }
+        });
         initSession();
         // preloading starts once the window is on screen: a view loaded before that would delay the first frame
         stepContent.sceneProperty().addListener((o, oldScene, scene) -> {
@@ -265,6 +271,28 @@ public final class WizardController {
         boolean last = viewModel.onLastStep();
         statusLabel.setText(last ? "" : messages.get(viewModel.currentValidProperty().get()
                 ? "wizard.ready" : "wizard.notReady"));
+    }
+
+    /** Focuses the control with this id in the current step's view (revealing a hidden tab or section first). */
+    private void focusField(String id) {
+        viewModel.fieldToFocusProperty().set("");
+        Parent view = loaded.get(viewModel.currentIndexProperty().get());
+        if (view == null || view.getScene() == null) {
+            return;
+        }
+        Node target = view.lookup("#" + id);
+        for (Node n = target; n != null && n != view; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return; // not shown for these settings (e.g. the secret of a public client): the step stays as shown
+            }
+        }
+        if (target == null) {
+            return;
+        }
+        target.requestFocus();
+        if (target instanceof javafx.scene.control.TextInputControl text) {
+            text.selectAll();
+        }
     }
 
     /** Puts the focus on the step's first field the operator can type in (not a read-only or hidden one). */

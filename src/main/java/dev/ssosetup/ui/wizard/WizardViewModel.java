@@ -219,6 +219,32 @@ public final class WizardViewModel {
         return true;
     }
 
+    private final javafx.beans.property.StringProperty fieldToFocus =
+            new javafx.beans.property.SimpleStringProperty("");
+
+    /**
+     * Follows a "Go to" link: moves to the step (as {@link #goTo(int)}; staying when it is the current one) and asks
+     * the view to focus the control with id {@code fieldId} there ("" focuses the step's first field).
+     *
+     * @return false when the step cannot be entered
+     */
+    public boolean goTo(int index, String fieldId) {
+        if (index < 0 || index >= steps.size() || index != current.get() && !goTo(index)) {
+            return false;
+        }
+        if (finished.get()) {
+            finished.set(false);
+        }
+        fieldToFocus.set("");
+        fieldToFocus.set(fieldId == null ? "" : fieldId);
+        return true;
+    }
+
+    /** The id of the control a "Go to" link asked for; the view focuses it and clears this. */
+    public javafx.beans.property.StringProperty fieldToFocusProperty() {
+        return fieldToFocus;
+    }
+
     /** Finds a step by id, for links between steps. */
     public int indexOf(String stepId) {
         for (int i = 0; i < steps.size(); i++) {

@@ -35,6 +35,15 @@ class ProviderFormValidatorTest {
     }
 
     @Test
+    void thePrincipalDomainIsRequiredEvenWhenItIsNotEnforced() {
+        // issue 16: OpenMetadata's authorizer requires it; only Collate's hosted server is set up by Collate
+        assertEquals("provider.invalid.principalDomain.missing",
+                keyFor(with(b -> b.principalDomain(" ").enforcePrincipalDomain(false)), Field.PRINCIPAL_DOMAIN));
+        assertTrue(ProviderFormValidator.validate(with(b -> b.deployment(Deployment.COLLATE).principalDomain("")
+                .enforcePrincipalDomain(false))).isValid());
+    }
+
+    @Test
     void aCompleteFormIsValid() {
         assertTrue(ProviderFormValidator.validate(valid()).isValid());
     }

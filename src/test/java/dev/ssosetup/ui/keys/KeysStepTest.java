@@ -85,9 +85,11 @@ class KeysStepTest {
                 + text(robot, "#keysSource"));
         assertTrue(robot.lookup("#keysThumbprint").queryAs(TextField.class).getText().length() >= 43);
         assertEquals(2048, viewModel.pairProperty().get().bits());
-        assertTrue(viewModel.validProperty().get(), "kid error '" + viewModel.keyIdErrorProperty().get()
-                + "' issuer error '" + viewModel.issuerErrorProperty().get() + "' issuer '"
-                + viewModel.issuerProperty().get() + "' kid '" + viewModel.keyIdProperty().get() + "'");
+        assertEquals("", viewModel.keyIdErrorProperty().get() + viewModel.issuerErrorProperty().get());
+        // issue 16: a pair that exists only in this window is not enough to move on, and the step says why
+        assertFalse(viewModel.validProperty().get(), "Next waits until the keys are on disk");
+        assertTrue(text(robot, "#keysNextHint").contains("once the keys are saved"), text(robot, "#keysNextHint"));
+        assertTrue(robot.lookup("#keysNextHint").query().isVisible());
         assertTrue(text(robot, "#keysSelfTest").startsWith("Passed"), text(robot, "#keysSelfTest"));
         String keyId = robot.lookup("#keysKeyId").queryAs(TextField.class).getText();
         assertEquals(keyId, state.keysProperty().get().keyId(), "settings published to the wizard");
@@ -100,6 +102,7 @@ class KeysStepTest {
         robot.clickOn("#keysPasswordConfirm").write("safe-keeping-1");
         Path out = dir.resolve("export");
         dialogs.folder = out.toString();
+        reveal(robot, "#keysExport");
         robot.clickOn("#keysExport");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(text(robot, "#keysStatus").startsWith("Exported 7 files"), text(robot, "#keysStatus"));
@@ -107,6 +110,9 @@ class KeysStepTest {
         assertEquals("", robot.lookup("#keysPassword").queryAs(TextField.class).getText(), "password field wiped");
         byte[] before = Files.readAllBytes(out.resolve("private_key.der"));
         assertTrue(viewModel.exportedProperty().get());
+        assertTrue(viewModel.validProperty().get(), "saved: Next is possible");
+        assertEquals("2048-bit key pair saved in " + out, text(robot, "#keysSource"), "the header says where");
+        assertFalse(robot.lookup("#keysNextHint").query().isVisible(), "nothing left to explain");
 
         snapshot(robot, "keys-step.png", true);
         snapshot(robot, "keys-step-window.png", false);
@@ -114,6 +120,7 @@ class KeysStepTest {
         // a second export to the same folder asks first; saying no keeps the files
         robot.clickOn("#keysEncrypt"); // off again
         dialogs.confirm = false;
+        reveal(robot, "#keysExport");
         robot.clickOn("#keysExport");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("private_key.der", "public_key.der", "public_key.pem", "jwks.json", "key-info.txt",
@@ -123,8 +130,10 @@ class KeysStepTest {
 
         // a new key after the first one: the bot-token warning appears
         assertFalse(robot.lookup("#keysRotationWarning").query().isVisible());
+        reveal(robot, "#keysGenerate");
         robot.clickOn("#keysGenerate");
         WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(viewModel.validProperty().get(), "a new pair is not on disk: Next waits again");
         assertTrue(robot.lookup("#keysRotationWarning").query().isVisible());
         assertFalse(viewModel.exportedProperty().get(), "the new pair is not exported yet");
         robot.interact(viewModel::onLeave);
@@ -140,15 +149,16 @@ class KeysStepTest {
         robot.interact(() -> viewModel.sizeProperty().set(KeySize.RSA_2048));
         robot.clickOn("#keysGenerate");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(viewModel.validProperty().get());
+        assertTrue(text(robot, "#keysNextHint").contains("once the keys are saved"), "fields fine, keys in memory");
 
         robot.doubleClickOn("#keysKeyId").eraseText(60).write("has a space");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(viewModel.validProperty().get());
+        assertTrue(text(robot, "#keysNextHint").contains("key id and the issuer"), text(robot, "#keysNextHint"));
         Node field = robot.lookup("#keysKeyId").query();
         assertTrue(field.getStyleClass().contains("invalid"));
         robot.clickOn("#keysNewKeyId");
-        assertTrue(viewModel.validProperty().get());
+        assertTrue(text(robot, "#keysNextHint").contains("once the keys are saved"), text(robot, "#keysNextHint"));
         assertTrue(robot.lookup("#keysKeyId").queryAs(TextField.class).getText()
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
 
@@ -197,6 +207,7 @@ class KeysStepTest {
         assertTrue(robot.lookup("#keysRotationWarning").query().isVisible());
         assertTrue(text(robot, "#keysSelfTest").startsWith("Passed"));
         dialogs.folder = dir.resolve("rotated").toString();
+        reveal(robot, "#keysExport");
         reveal(robot, "#keysExport");
         robot.clickOn("#keysExport");
         WaitForAsyncUtils.waitForFxEvents();

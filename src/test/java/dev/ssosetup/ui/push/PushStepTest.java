@@ -135,8 +135,17 @@ class PushStepTest {
         assertFalse(apply.isDisabled());
         snapshot(robot, "push-step-planned.png");
 
+        assertTrue(lines(robot, "#pushPlanSteps").stream().anyMatch(l -> l.contains("provider basic")),
+                lines(robot, "#pushPlanSteps")::toString);
         click(robot, "#pushApply");
         assertTrue(status(robot).startsWith("Applied and verified"), status(robot));
+        // issue 16: the plan is read again after the push: it shows the server as it is now, not as it was
+        List<String> reread = lines(robot, "#pushPlanSteps");
+        assertTrue(reread.stream().noneMatch(l -> l.contains("provider basic")), reread::toString);
+        assertTrue(reread.stream().anyMatch(l -> l.contains("provider custom-oidc")), reread::toString);
+        assertTrue(diff.getItems().stream().map(e -> (dev.ssosetup.core.push.DiffEntry) e).allMatch(e ->
+                e.path().endsWith(".secret")), () -> "only the masked secret: " + diff.getItems());
+        assertTrue(status(robot).contains("the server holds this configuration"), status(robot));
         List<String> checks = lines(robot, "#pushApplySteps");
         assertTrue(checks.stream().anyMatch(l -> l.startsWith("\u2713  Verify: public keys")), checks::toString);
         assertTrue(checks.stream().filter(l -> l.startsWith("\u2713")).count() >= 6, checks::toString);
@@ -157,7 +166,7 @@ class PushStepTest {
         Hyperlink link = robot.lookup(".push-go-to").queryAs(Hyperlink.class);
         assertEquals("Go to Provider: clientId", link.getText());
         robot.interact(link::fire);
-        assertEquals(List.of("provider"), navigatedTo);
+        assertEquals(List.of("provider/clientId"), navigatedTo, "the exact field, not only the step (issue 16)");
         assertTrue(robot.lookup("#pushApply").queryButton().isDisabled());
         snapshot(robot, "push-step-invalid.png");
     }
