@@ -44,6 +44,7 @@ import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.keys.FxKeysDialogs;
+import dev.ssosetup.ui.keys.KeysDialogs;
 import dev.ssosetup.ui.keys.KeysController;
 import dev.ssosetup.ui.keys.KeysViewModel;
 import dev.ssosetup.ui.login.LoginTestController;
@@ -282,6 +283,12 @@ public final class CompositionRoot {
         private final Consumer<String> showDocument;
         private final FxBackgroundRunner runner;
         private final WizardState state = new WizardState();
+        /** The Keys step's file dialogs; null: the platform's (tests answer them, CompositionRootAccess). */
+        private KeysDialogs keysDialogs;
+
+        void keysDialogs(KeysDialogs dialogs) {
+            this.keysDialogs = dialogs;
+        }
 
         Gui(Services services, Messages messages, Consumer<String> showDocument) {
             this.services = services;
@@ -359,7 +366,8 @@ public final class CompositionRoot {
             // ---- keys (issue 5)
             KeysViewModel keysStep = new KeysViewModel(services.keys,
                     background, state, messages);
-            controllers.register(KeysController.class, () -> new KeysController(keysStep, new FxKeysDialogs(messages), messages));
+            KeysDialogs keyDialogs = keysDialogs != null ? keysDialogs : new FxKeysDialogs(messages);
+            controllers.register(KeysController.class, () -> new KeysController(keysStep, keyDialogs, messages));
             steps.add(new WizardStep("keys", "wizard.step.keys", keysStep, "/dev/ssosetup/ui/keys/KeysView.fxml"));
 
             // ---- review (issue 6)

@@ -59,6 +59,8 @@ class MnemonicsTest {
         Parent content = (Parent) scene.lookup(".step-content");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> content.getChildrenUnmodifiable().size() == 5);
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(dev.ssosetup.core.text.Messages.forLocale(locale()).get("wizard.next"),
+                robot.lookup("#nextButton").queryButton().getText(), "the window speaks " + locale());
         List<String> problems = new ArrayList<>();
         // every step's view, each control whether its state shows it now or not
         for (var view : content.getChildrenUnmodifiable()) {

@@ -66,6 +66,7 @@ public final class StepTour implements AutoCloseable {
     /** The wizard on the app's own background runner (the login test waits for a browser off the FX thread). */
     public Parent view() {
         gui = CompositionRoot.forGui(url -> { });
+        dev.ssosetup.app.CompositionRootAccess.keysDialogs(gui, new ExportHere(home.resolve("keys").toString()));
         return gui.wizardView();
     }
 
@@ -96,7 +97,7 @@ public final class StepTour implements AutoCloseable {
                     walk.fillProvider(issuer(), "tour-client-secret", om.baseUrl());
                     walk.fill("adminPrincipals", USER);
                     @SuppressWarnings("unchecked")
-                    javafx.scene.control.ComboBox<Object> method = robot.lookup("#authMethod")
+                    javafx.scene.control.ComboBox<Object> method = robot.lookup("#clientAuthMethod")
                             .queryAs(javafx.scene.control.ComboBox.class);
                     robot.interact(() -> method.setValue(method.getItems().getFirst())); // what the provider offers
                     walk.checkProvider();
@@ -110,7 +111,14 @@ public final class StepTour implements AutoCloseable {
                 }
                 case 2 -> {
                     walk.nextUntil(title(2));
-                    walk.generateKeys();
+                    // generate, then export (Next waits for the keys on disk): the folder is the tour's own
+                    javafx.scene.control.Button generate = robot.lookup("#keysGenerate").queryButton();
+                    javafx.scene.control.Button export = robot.lookup("#keysExport").queryButton();
+                    robot.interact(generate::fire);
+                    WizardWalk.waitFor(120, "the key pair", () -> !export.isDisabled());
+                    robot.interact(export::fire);
+                    WizardWalk.waitFor(60, "the exported keys",
+                            () -> !robot.lookup("#nextButton").queryButton().isDisabled());
                 }
                 case 3 -> walk.nextUntil(title(3));
                 case 4 -> {
@@ -131,9 +139,45 @@ public final class StepTour implements AutoCloseable {
         }
     }
 
+    /** The Keys step's questions answered as an operator exporting into one folder would. */
+    private record ExportHere(String folder) implements dev.ssosetup.ui.keys.KeysDialogs {
+        @Override
+        public java.util.Optional<String> choosePrivateKey(javafx.stage.Window owner) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> choosePublicKey(javafx.stage.Window owner) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> choosePreviousKey(javafx.stage.Window owner) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public java.util.Optional<String> chooseFolder(javafx.stage.Window owner) {
+            return java.util.Optional.of(folder);
+        }
+
+        @Override
+        public boolean confirmOverwrite(javafx.stage.Window owner, String folder, List<String> files) {
+            return true;
+        }
+
+        @Override
+        public java.util.Optional<char[]> askPassword(javafx.stage.Window owner, String file, boolean retry) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
         if (gui != null) {
+            // the draft is saved 2 s after the last change, on the app's runner: let that run before the runner ends
+            org.testfx.util.WaitForAsyncUtils.sleep(2500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             gui.close();
         }
         idp.shutdown();
