@@ -1,5 +1,6 @@
 package dev.ssosetup.app;
 
+import dev.ssosetup.cli.CliMessages;
 import dev.ssosetup.cli.DiagnosticsCommand;
 import dev.ssosetup.cli.DiscoverCommand;
 import dev.ssosetup.cli.ExitCodes;
@@ -88,13 +89,19 @@ public final class CompositionRoot {
     private CompositionRoot() {
     }
 
+    /** The command line without a log, in English whatever the system's language (tests that read its words). */
     public static Cli forCli() {
-        return forCli(LogSource.none());
+        return forCli(LogSource.none(), Messages.forLocale(java.util.Locale.ENGLISH));
     }
 
-    /** The command line, with the app's log (for {@code diagnostics} and {@code --verbose}). */
+    /** The command line, with the app's log (for {@code diagnostics} and {@code --verbose}), in the system's language. */
     public static Cli forCli(LogSource log) {
-        return new Cli(new Services(log));
+        return forCli(log, Messages.load());
+    }
+
+    /** The command line in the language of {@code messages} ({@code --lang} switches it). */
+    public static Cli forCli(LogSource log, Messages messages) {
+        return new Cli(new Services(log), messages);
     }
 
     /** {@code showDocument} opens a URL with the platform's help (used only as a last resort by features). */
@@ -103,13 +110,29 @@ public final class CompositionRoot {
     }
 
     public static Gui forGui(Consumer<String> showDocument, LogSource log) {
-        return new Gui(new Services(log), Messages.load(), showDocument);
+        return forGui(showDocument, log, Messages.load());
+    }
+
+    /** The wizard window in the language of {@code messages} (see {@link #preferredMessages()}). */
+    public static Gui forGui(Consumer<String> showDocument, LogSource log, Messages messages) {
+        return new Gui(new Services(log), messages, showDocument);
+    }
+
+    /**
+     * The window's language: the preference (View → Language), else the system's (ADR 0020). Reads the preferences
+     * file, so call it off the JavaFX thread (the launcher's {@code init}).
+     */
+    public static Messages preferredMessages() {
+        return preferredMessages(dev.ssosetup.infra.session.ConfigFolderSessionFiles.defaultFolder());
+    }
+
+    /** The window's language as the preferences in {@code sessionFolder} choose it. */
+    static Messages preferredMessages(Path sessionFolder) {
+        return Messages.forLocale(new Services().sessions.apply(sessionFolder).preferences().language().locale());
     }
 
     /** Infra adapters and core services, shared by the CLI and the GUI. */
     static final class Services {
-        /** The command line's language (the system's); issue 13's --lang replaces it. */
-        private final Messages cliText = Messages.load();
         // ---- diagnostics (issue 13)
         final LogSource log;
 
@@ -126,9 +149,10 @@ public final class CompositionRoot {
 
         // ---- login (issue 4)
         /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
-        LoginTest loginTest() {
+        /** The browser tab speaks {@code language}: the window's, or the CLI's after {@code --lang} (ADR 0020). */
+        LoginTest loginTest(Supplier<Messages> language) {
             return new LoginTest(providerGateways, // the provider's CA bundle applies to the login test too
-                    new JdkLoopbackReceiver(Messages.load()), // the browser tab speaks the operator's language
+                    new JdkLoopbackReceiver(language),
                     new SystemBrowserOpener(), Clock.systemUTC());
         }
 
@@ -153,28 +177,27 @@ public final class CompositionRoot {
                 new ReadinessCheck(schemaCheck));
 
         /** For push/restore: {@code --profile} is opened and rendered exactly as the Review step and render do. */
-        PushEnvironment pushEnvironment() {
+        /** {@code language}: the browser tab's of {@code push --login}. */
+        PushEnvironment pushEnvironment(Supplier<Messages> language) {
             return new PushEnvironment(pushGateways, pushBackupStores,
                     FileBackupStore.defaultFolder(), pushClock, Optional.empty(),
                     LockoutEvidence::none, System.in)
                     .withProfileRenderer(path -> desiredFromModel.from(openProfile(path.toString())).body())
                     .withExtras(new PushEnvironment.Extras(Optional.of(this::renderProfileFor),
-                            Optional.of(loginTest())));
+                            Optional.of(loginTest(language))));
         }
 
         /** {@code push --profile}: the profile rendered for the server's version, with the notes to show. */
         PushEnvironment.TargetedProfile renderProfileFor(Path path, ServerVersion server) {
             ProfileLoad.Loaded loaded = switch (new ProfileService(configFiles).open(path.toString())) {
-                case ProfileLoad.Refused refused -> throw new IllegalArgumentException(cliText.text(refused.reason()));
+                case ProfileLoad.Refused refused -> throw new PushEnvironment.ProfileRefused(refused.reason());
                 case ProfileLoad.Loaded l -> l;
             };
             if (loaded.profile().configuration().provider().collate()) { // issue 19 C
-                throw new IllegalArgumentException("the profile is for Collate (hosted): the Collate team configures "
-                        + "the server, so nothing is pushed from here. Render the hand-off sheet with sso-setup "
-                        + "render --format collate.");
+                throw new PushEnvironment.ProfileRefused(dev.ssosetup.core.text.Text.of("cli.push.collateProfile"));
             }
             TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
-            List<String> notes = new ArrayList<>(loaded.notes().stream().map(cliText::text).toList());
+            List<Object> notes = new ArrayList<>(loaded.notes()); // Text, rendered in the CLI's language
             if (!r.note().isEmpty()) {
                 notes.add(r.note());
             }
@@ -186,7 +209,7 @@ public final class CompositionRoot {
         SsoConfiguration openProfile(String path) {
             return switch (new ProfileService(configFiles).open(path)) {
                 case ProfileLoad.Refused refused ->
-                        throw new IllegalArgumentException(cliText.text(refused.reason()));
+                        throw new PushEnvironment.ProfileRefused(refused.reason());
                 case ProfileLoad.Loaded loaded -> loaded.profile().configuration();
             };
         }
@@ -213,31 +236,36 @@ public final class CompositionRoot {
     /** The command line: the root command and one subcommand per wizard step. */
     public static final class Cli {
         private final Services services;
+        private final Messages messages;
 
-        Cli(Services services) {
+        Cli(Services services, Messages messages) {
             this.services = services;
+            this.messages = messages;
         }
 
         public CommandLine commandLine() {
-            CommandLine cl = new CommandLine(new SsoSetupCommand(services.log::verbose));
+            // one language for the whole tree: the system's (or the caller's), switched by --lang (ADR 0020)
+            CliMessages text = new CliMessages(messages, Messages::forLocale);
+            CommandLine cl = new CommandLine(new SsoSetupCommand(text, services.log::verbose));
             // ---- provider (issue 3)
-            cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways));
+            cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways, text));
 
             // ---- login (issue 4)
-            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(), services::keychain));
+            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(text::messages), services::keychain,
+                    text));
 
             // ---- keys (issue 5)
-            cl.addSubcommand(KeysCommand.create(services.keys));
+            cl.addSubcommand(KeysCommand.create(services.keys, text));
 
             // ---- review (issue 6)
-            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck, services::keychain));
+            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck, services::keychain, text));
 
             // ---- push (issue 7)
-            cl.addSubcommand(new PushCommand(services.pushEnvironment(), services::keychain));
-            cl.addSubcommand(new RestoreCommand(services.pushEnvironment(), services::keychain));
+            cl.addSubcommand(new PushCommand(services.pushEnvironment(text::messages), services::keychain, text));
+            cl.addSubcommand(new RestoreCommand(services.pushEnvironment(text::messages), services::keychain, text));
 
             // ---- keychain (issue 14)
-            cl.addSubcommand(SecretCommand.create(services::keychain, System.in));
+            cl.addSubcommand(SecretCommand.create(services::keychain, System.in, text));
 
             // ---- diagnostics (issue 13)
             cl.addSubcommand(new DiagnosticsCommand(services.log));
@@ -261,13 +289,15 @@ public final class CompositionRoot {
                 // the message goes through the log's redaction too: a library may have quoted a secret into it
                 String what = ex.getMessage() == null ? ex.getClass().getSimpleName()
                         : dev.ssosetup.core.diagnostics.LogRedaction.redact(ex.getMessage());
-                commandLine.getErr().println("sso-setup: " + what);
+                commandLine.getErr().println(text.get("cli.failed", what));
                 String log = services.log.location();
                 if (!log.isBlank()) {
-                    commandLine.getErr().println("sso-setup: details are in the log in " + log);
+                    commandLine.getErr().println(text.get("cli.failed.log", log));
                 }
                 return ExitCodes.FAILED;
             });
+            cl.setParameterExceptionHandler(new dev.ssosetup.cli.ParseErrors(text)); // picocli's errors, translated
+            cl.setResourceBundle(messages.bundle()); // the help in the same language as the rest
             return cl;
         }
 
@@ -356,7 +386,7 @@ public final class CompositionRoot {
                     "/dev/ssosetup/ui/provider/ProviderView.fxml"));
 
             // ---- login (issue 4)
-            var login = new LoginTestViewModel(state, background, services.loginTest(),
+            var login = new LoginTestViewModel(state, background, services.loginTest(() -> messages),
                     messages);
             controllers.register(LoginTestController.class,
                     () -> new LoginTestController(login));

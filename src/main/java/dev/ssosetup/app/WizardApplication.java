@@ -18,12 +18,14 @@ public final class WizardApplication extends Application {
     static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256);
     private CompositionRoot.Gui gui;
     private LogSource log = LogSource.none();
+    private Messages messages;
 
     @Override
     public void init() {
         StartupTimeline.mark("fx-init");
         // on the launcher thread, before the window: failures from here on leave their stack trace in the log
         log = FileLog.install(FileLog.defaultFolder(), Boolean.getBoolean("sso.setup.verbose"));
+        messages = CompositionRoot.preferredMessages(); // View → Language, else the system's (ADR 0020)
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.getLogger(WizardApplication.class.getName())
                 .log(System.Logger.Level.ERROR, "uncaught in thread " + thread.getName(), e));
     }
@@ -31,7 +33,8 @@ public final class WizardApplication extends Application {
     @Override
     public void start(Stage stage) {
         StartupTimeline.mark("fx-start");
-        gui = CompositionRoot.forGui(getHostServices()::showDocument, log);
+        gui = CompositionRoot.forGui(getHostServices()::showDocument, log,
+                messages == null ? Messages.load() : messages);
         StartupTimeline.mark("root-built");
         Parent root = gui.wizardView();
         StartupTimeline.mark("fxml-loaded");

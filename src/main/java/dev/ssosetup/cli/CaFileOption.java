@@ -14,7 +14,7 @@ final class CaFileOption {
 
     /**
      * @param caFile the option's value, or null when it was not given
-     * @throws IllegalArgumentException with the operator's message (option, path, why, what to do)
+     * @throws CliProblem with the operator's message (option, path, why, what to do)
      */
     static Optional<byte[]> read(Path caFile) {
         if (caFile == null) {
@@ -22,12 +22,11 @@ final class CaFileOption {
         }
         try {
             if (Files.size(caFile) > MAX_BYTES) {
-                throw new IllegalArgumentException("--ca-file " + caFile + " is larger than 1 MiB: not a PEM bundle");
+                throw new CliProblem("cli.caFile.tooLarge", caFile.toString());
             }
             return Optional.of(Files.readAllBytes(caFile));
         } catch (IOException e) {
-            throw new IllegalArgumentException("--ca-file: cannot read " + caFile + " (" + FileProblem.words(e)
-                    + "): check the path and permissions");
+            throw new CliProblem("cli.caFile.unreadable", caFile.toString(), FileProblem.why(e));
         }
     }
 }

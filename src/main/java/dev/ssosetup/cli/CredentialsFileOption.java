@@ -13,26 +13,21 @@ import java.nio.file.Path;
  * read by {@link CredentialsFile}. The same rule for every command that takes a client ID or secret.
  */
 final class CredentialsFileOption {
-    static final String DESCRIPTION = "The client credentials file the provider handed out (Google's "
-            + "{\"web\"|\"installed\": ...}, a Keycloak adapter file, Okta/Auth0 {client_id, client_secret, "
-            + "issuer|domain}, or plain {client_id, client_secret}). The secret is never printed or stored.";
-
     private CredentialsFileOption() {
     }
 
-    /** Reads and parses {@code file}; a problem is an {@link IllegalArgumentException} with the message to print. */
+    /** Reads and parses {@code file}; a problem is a {@link CliProblem} with the message to print. */
     static ClientCredentials read(Path file) {
         byte[] content;
         try (InputStream in = Files.newInputStream(file)) {
             content = in.readNBytes(CredentialsFile.MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--credentials-file: cannot read " + file + " ("
-                    + FileProblem.words(e) + ").");
+            throw new CliProblem("cli.credentialsFile.unreadable", file.toString(), FileProblem.why(e));
         }
         return switch (CredentialsFile.parse(file.toString(), content)) {
             case CredentialsFile.Read read -> read.credentials();
-            case CredentialsFile.Refused refused -> throw new IllegalArgumentException("--credentials-file: "
-                    + refused.message());
+            case CredentialsFile.Refused refused -> throw new CliProblem("cli.credentialsFile.refused",
+                    refused.message());
         };
     }
 }

@@ -2,6 +2,7 @@ package dev.ssosetup.cli;
 
 import dev.ssosetup.core.diagnostics.Diagnostics;
 import dev.ssosetup.core.diagnostics.LogSource;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -9,9 +10,8 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code sso-setup diagnostics}: what to paste into a support request (versions, the log's tail, redacted). */
-@Command(name = "diagnostics", mixinStandardHelpOptions = true,
-        description = {"Print version, OS, Java and the last lines of the log (secrets removed), for a support request.",
-                "The log files themselves are in the folder named on the 'log:' line."})
+@Command(name = "diagnostics", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = {"${bundle:cli.help.diagnostics.description.0}", "${bundle:cli.help.diagnostics.description.1}"})
 public final class DiagnosticsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

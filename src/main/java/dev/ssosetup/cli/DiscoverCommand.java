@@ -31,14 +31,12 @@ import java.util.concurrent.Callable;
  * {@code sso-setup discover}: the Provider step's "Check provider" on the command line. Flags and printing only; the
  * checks are {@link DiscoveryService}'s.
  */
-@Command(name = "discover", mixinStandardHelpOptions = true,
-        description = {"Fetch an OpenID provider's discovery document and keys and check them for use with "
-                + "OpenMetadata."},
-        footer = {"", "Exit codes: 0 no error finding, 1 at least one error finding, 2 bad usage."})
+@Command(name = "discover", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = "${bundle:cli.help.discover.description}",
+        footer = {"", "${bundle:cli.help.discover.footer}"})
 public final class DiscoverCommand implements Callable<Integer> {
     private final HttpGatewayFactory gateways;
-    /** The operator's language for core's texts (the CLI's own sentences: issue 13, helper i13c). */
-    private final Messages messages = Messages.load();
+    private final CliMessages messages;
 
     @Spec
     CommandSpec spec;
@@ -46,11 +44,18 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Mixin
     ProviderFlags provider = new ProviderFlags();
 
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    @Option(names = "--json", descriptionKey = "cli.opt.discover.json")
     boolean json;
 
+    /** In English (tests that build the command without the composition root). */
     public DiscoverCommand(HttpGatewayFactory gateways) {
+        this(gateways, CliMessages.english());
+    }
+
+    public DiscoverCommand(HttpGatewayFactory gateways, CliMessages messages) {
         this.gateways = Objects.requireNonNull(gateways);
+        this.messages = Objects.requireNonNull(messages);
+        provider.messages = messages;
     }
 
     @Override
@@ -78,8 +83,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         String discoveryUrl = provider.discoveryUrl(cl);
         List<String> scopes = provider.scopes();
         if (!scopes.contains("openid")) {
-            throw new ParameterException(cl, "--scopes: include \"openid\" (without it the "
-                    + "provider issues no ID token), e.g. --scopes \"openid email profile\"");
+            throw new ParameterException(cl, messages.get("cli.discover.scopesNoOpenid"));
         }
         String algorithm = provider.algorithm(cl);
         return new DiscoveryRequest(issuer, discoveryUrl.isEmpty() ? ProviderSettings.discoveryUrlFor(issuer)
@@ -90,7 +94,8 @@ public final class DiscoverCommand implements Callable<Integer> {
         try {
             return gateways.create(ca);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--ca-file " + provider.caFile + ": " + e.getMessage());
+            throw new ParameterException(spec.commandLine(), messages.get("cli.caFile.refused",
+                    provider.caFile.toString(), e.getMessage()));
         }
     }
 }

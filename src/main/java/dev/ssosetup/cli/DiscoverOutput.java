@@ -8,7 +8,6 @@ import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.core.provider.DiscoveryReport;
 import dev.ssosetup.core.text.Messages;
 
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,7 @@ final class DiscoverOutput {
     private DiscoverOutput() {
     }
 
-    static String json(DiscoveryReport report, Messages messages) {
+    static String json(DiscoveryReport report, CliMessages messages) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("issuer", report.issuer());
         root.put("discoveryUrl", report.discoveryUrl());
@@ -29,8 +28,8 @@ final class DiscoverOutput {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("id", f.id());
             m.put("severity", f.severity().wire());
-            m.put("message", messages.text(f.message()));
-            m.put("hint", messages.text(f.hint()));
+            m.put("message", messages.render(f.message()));
+            m.put("hint", messages.render(f.hint()));
             return m;
         }).toList();
         root.put("findings", findings);
@@ -38,31 +37,31 @@ final class DiscoverOutput {
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("Cannot print the report as JSON", e);
+            throw new IllegalStateException("report as JSON", e); // an ObjectMapper over maps does not fail
         }
     }
 
-    static String text(DiscoveryReport report, Messages messages) {
+    static String text(DiscoveryReport report, CliMessages messages) {
         StringBuilder b = new StringBuilder();
-        b.append("Issuer:     ").append(report.issuer()).append('\n');
-        b.append("Discovery:  ").append(report.discoveryUrl()).append('\n');
-        report.jwksUri().ifPresent(j -> b.append("JWKS:       ").append(j).append('\n'));
+        b.append(messages.get("cli.discover.issuer", report.issuer())).append('\n');
+        b.append(messages.get("cli.discover.discovery", report.discoveryUrl())).append('\n');
+        report.jwksUri().ifPresent(j -> b.append(messages.get("cli.discover.jwks", j)).append('\n'));
         b.append('\n');
         if (report.findings().isEmpty()) {
-            b.append("No findings: the provider looks right.\n");
+            b.append(messages.get("cli.discover.noFindings")).append('\n');
         }
         for (Finding f : report.findings()) {
             b.append(String.format(Locale.ROOT, "%-8s %s%n", f.severity().wire().toUpperCase(Locale.ROOT), f.id()));
-            b.append("         ").append(messages.text(f.message())).append('\n');
-            if (f.hasHint()) {
-                b.append("         Fix: ").append(messages.text(f.hint())).append('\n');
+            b.append("         ").append(messages.render(f.message())).append('\n');
+            String hint = messages.render(f.hint());
+            if (!hint.isEmpty()) {
+                b.append("         ").append(messages.get("cli.discover.fix", hint)).append('\n');
             }
         }
         long errors = report.count(Severity.ERROR);
         long warnings = report.count(Severity.WARNING);
-        b.append('\n').append(errors).append(errors == 1 ? " error, " : " errors, ")
-                .append(warnings).append(warnings == 1 ? " warning" : " warnings")
-                .append(errors == 0 ? ": usable for OpenMetadata.\n" : ": fix the errors before going on.\n");
+        b.append('\n').append(messages.get(errors == 0 ? "cli.discover.summary.usable" : "cli.discover.summary.fix",
+                errors, warnings)).append('\n');
         return b.toString();
     }
 }

@@ -1,7 +1,6 @@
 package dev.ssosetup.cli;
 
 import dev.ssosetup.core.common.Problem;
-import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.text.Text;
 
 import java.io.IOException;
@@ -13,10 +12,5 @@ final class FileProblem {
 
     static Text why(IOException e) {
         return Problem.of(e).text();
-    }
-
-    /** {@link #why} in words, in the system's language (until the command line's own language is wired). */
-    static String words(IOException e) {
-        return Messages.load().text(why(e));
     }
 }

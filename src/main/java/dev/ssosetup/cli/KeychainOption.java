@@ -38,23 +38,25 @@ final class KeychainOption {
         return secret.isEmpty() ? Optional.empty() : Optional.of(secret);
     };
 
-    /** Why a keychain option could not give a secret; the message names the option and the fix. */
-    static final class Failure extends RuntimeException {
-        Failure(String message) {
-            super(message, null, false, false);
+    /** Why a keychain option could not give a secret; the text names the option and the fix. */
+    static final class Failure extends CliProblem {
+        Failure(String key, Object... args) {
+            super(key, args);
         }
     }
 
     /** The keychain no command has been given (a build or test that did not wire one). */
     static final Supplier<SecretStore> NOT_WIRED = () -> new UnavailableSecretStore(
-            new KeychainProblem(KeychainProblem.Kind.NO_BACKEND, "not wired"));
+            new KeychainProblem(KeychainProblem.Kind.NO_BACKEND, ""));
 
     private final Supplier<SecretStore> keychain;
     private final Asker asker;
+    private final CliMessages messages;
 
-    KeychainOption(Supplier<SecretStore> keychain, Asker asker) {
+    KeychainOption(Supplier<SecretStore> keychain, Asker asker, CliMessages messages) {
         this.keychain = Objects.requireNonNull(keychain);
         this.asker = Objects.requireNonNull(asker);
+        this.messages = Objects.requireNonNull(messages);
     }
 
     /**
@@ -66,16 +68,14 @@ final class KeychainOption {
      */
     Secret read(SecretKey key, String option, String other, PrintWriter err) {
         try {
-            return keychain.get().read(key).orElseThrow(() -> new Failure(option + ": no " + key.what()
-                    + " is remembered in the system keychain for " + key.owner() + ". Store it with: sso-setup "
-                    + "secret store " + key.cliArguments() + " (it reads the secret from standard input), or "
-                    + "give " + other));
+            return keychain.get().read(key).orElseThrow(() -> new Failure("cli.keychain.notRemembered", option,
+                    key.what(), key.whose(), key.cliArguments(), other));
         } catch (SecretStoreException e) {
-            err.println("sso-setup: " + option + ": " + e.getMessage() + ".");
+            err.println(messages.get("cli.keychain.cannotUse", option, messages.text(e.problem().text())));
             err.flush();
-            return asker.ask("The " + key.what() + " for " + key.owner() + " (not shown): ")
-                    .orElseThrow(() -> new Failure(option + ": the system keychain cannot be used and there is "
-                            + "no terminal to ask on: give " + other));
+            return asker.ask(messages.get("cli.keychain.prompt", messages.text(key.what()),
+                            messages.text(key.whose())))
+                    .orElseThrow(() -> new Failure("cli.keychain.noTerminal", option, other));
         }
     }
 }

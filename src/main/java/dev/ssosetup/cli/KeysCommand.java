@@ -1,6 +1,7 @@
 package dev.ssosetup.cli;
 
 import dev.ssosetup.core.keys.KeysService;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,22 +11,26 @@ import picocli.CommandLine.Spec;
  * {@code sso-setup keys}: OpenMetadata's JWT signing keys, offline. The subcommands share one {@link KeysService}
  * handed in by the composition root.
  */
-@Command(name = "keys",
-        description = {"Generate, inspect, import and rotate OpenMetadata's JWT signing keys (RS256). Works offline."},
+@Command(name = "keys", resourceBundle = Messages.BUNDLE,
+        description = "${bundle:cli.help.keys.description}",
         mixinStandardHelpOptions = true,
-        commandListHeading = "%nCommands:%n",
-        footer = {"", "Exit codes: 0 success, 1 failed, 2 bad usage."})
+        footer = {"", "${bundle:cli.help.keys.footer}"})
 public final class KeysCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** The {@code keys} command with its subcommands, all built on {@code service}. */
+    /** The {@code keys} command with its subcommands, all built on {@code service}, in English. */
     public static CommandLine create(KeysService service) {
+        return create(service, CliMessages.english());
+    }
+
+    /** The {@code keys} command with its subcommands, in the command line's language. */
+    public static CommandLine create(KeysService service, CliMessages messages) {
         CommandLine keys = new CommandLine(new KeysCommand());
-        keys.addSubcommand(new KeysGenerateCommand(service));
-        keys.addSubcommand(new KeysInspectCommand(service));
-        keys.addSubcommand(new KeysImportCommand(service));
-        keys.addSubcommand(new KeysJwksCommand(service));
+        keys.addSubcommand(new KeysGenerateCommand(service, messages));
+        keys.addSubcommand(new KeysInspectCommand(service, messages));
+        keys.addSubcommand(new KeysImportCommand(service, messages));
+        keys.addSubcommand(new KeysJwksCommand(service, messages));
         return keys;
     }
 

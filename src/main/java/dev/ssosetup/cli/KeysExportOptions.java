@@ -9,38 +9,38 @@ import java.util.List;
 /** The options {@code keys generate} and {@code keys import} share: where to write and what to write. */
 public final class KeysExportOptions {
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Folder to write the key files into (created owner-only if missing).")
+            descriptionKey = "cli.opt.keys.out")
     String out;
 
     @Option(names = "--key-id", paramLabel = "ID",
-            description = "Key id (kid) OpenMetadata puts in every token header. Default: a new random UUID.")
+            descriptionKey = "cli.opt.keys.keyId")
     String keyId;
 
     @Option(names = "--issuer", paramLabel = "ISS", defaultValue = "open-metadata.org",
-            description = "JWT issuer (jwtissuer), usually OpenMetadata's host. Default: ${DEFAULT-VALUE}.")
+            descriptionKey = "cli.opt.keys.issuer")
     String issuer;
 
     @Option(names = "--server-private-key-path", paramLabel = "PATH",
             defaultValue = JwtKeySettings.DEFAULT_PRIVATE_KEY_PATH,
-            description = "Where the OpenMetadata server will read private_key.der. Default: ${DEFAULT-VALUE}.")
+            descriptionKey = "cli.opt.keys.serverPrivateKeyPath")
     String serverPrivatePath;
 
     @Option(names = "--server-public-key-path", paramLabel = "PATH",
             defaultValue = JwtKeySettings.DEFAULT_PUBLIC_KEY_PATH,
-            description = "Where the OpenMetadata server will read public_key.der. Default: ${DEFAULT-VALUE}.")
+            descriptionKey = "cli.opt.keys.serverPublicKeyPath")
     String serverPublicPath;
 
     @Option(names = "--encrypt-password-file", paramLabel = "F",
-            description = "Also write private_key.pem, encrypted (PKCS#8, AES-256) with the password in this file.")
+            descriptionKey = "cli.opt.keys.encryptPasswordFile")
     String encryptPasswordFile;
 
     @Option(names = "--previous", paramLabel = "F", arity = "1..*",
-            description = "Rotation: previous public keys (DER/PEM) or a previous jwks.json to keep in jwks.json.")
+            descriptionKey = "cli.opt.keys.previous")
     List<String> previous = new ArrayList<>();
 
-    @Option(names = "--force", description = "Overwrite existing key files in --out.")
+    @Option(names = "--force", descriptionKey = "cli.opt.keys.force")
     boolean force;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.opt.keys.json")
     boolean json;
 }

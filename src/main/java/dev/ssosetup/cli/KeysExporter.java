@@ -3,7 +3,6 @@ package dev.ssosetup.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssosetup.core.keys.JwtKeySettings;
-import dev.ssosetup.core.keys.KeyDocuments;
 import dev.ssosetup.core.keys.KeyExport;
 import dev.ssosetup.core.keys.KeyFileNames;
 import dev.ssosetup.core.keys.KeyFingerprints;
@@ -34,18 +33,20 @@ import java.util.Map;
 final class KeysExporter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final KeysService service;
+    private final CliMessages messages;
 
-    KeysExporter(KeysService service) {
+    KeysExporter(KeysService service, CliMessages messages) {
         this.service = service;
+        this.messages = messages;
     }
 
     /** Settings from the options; bad values are usage errors (exit 2) naming the option. */
     JwtKeySettings settings(KeysExportOptions o, String keyId, CommandLine cl) {
         JwtKeySettings settings = new JwtKeySettings(o.serverPrivatePath, o.serverPublicPath, o.issuer, keyId);
-        List<String> problems = KeySettingsCheck.problems(settings);
+        List<String> problems = KeySettingsCheck.problems(settings).stream().map(messages::render).toList();
         if (!problems.isEmpty()) {
-            throw new CommandLine.ParameterException(cl, String.join(" ", problems)
-                    .replace("Key id:", "--key-id:").replace("JWT issuer:", "--issuer:"));
+            throw new CommandLine.ParameterException(cl, messages.get("cli.keys.settingsInvalid",
+                    String.join(" ", problems)));
         }
         return settings;
     }
@@ -67,8 +68,8 @@ final class KeysExporter {
         Arrays.fill(chars.array(), '\0');
         try {
             if (password.length < KeyPassword.MINIMUM_LENGTH) {
-                throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, option + ": the password in " + file
-                        + " has " + password.length + " characters; use at least " + KeyPassword.MINIMUM_LENGTH + ".");
+                throw new CliProblem("cli.keys.passwordShort", option, file, password.length,
+                        KeyPassword.MINIMUM_LENGTH);
             }
             return KeyPassword.of(password);
         } finally {
@@ -82,13 +83,14 @@ final class KeysExporter {
         return entries;
     }
 
+    /** @param action {@code Generated} or {@code Imported} (the JSON's word; the text says it in the language) */
     int export(String action, RsaKeyPair pair, JwtKeySettings settings, KeysExportOptions o, KeyPassword pem,
                List<PublicKeyEntry> previous, CommandLine cl) {
         PrintWriter out = cl.getOut();
         SelfTestResult test = service.selfTest(pair, settings, previous);
         if (!test.passed()) {
-            throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, "The self-test failed, nothing was written: "
-                    + test.checks().stream().filter(c -> !c.passed()).map(SelfTestResult.Check::detail).toList());
+            throw new CliProblem("cli.keys.selfTestFailed", String.join("; ", test.checks().stream()
+                    .filter(c -> !c.passed()).map(c -> messages.render(c.detail())).toList()));
         }
         KeyExport export = new KeyExport(o.out, pair, settings, previous, pem);
         int jwksKeys = export.jwksEntries().size();
@@ -107,38 +109,47 @@ final class KeysExporter {
             json.put("jwtTokenConfiguration", Map.of("rsaprivateKeyFilePath", settings.privateKeyPath(),
                     "rsapublicKeyFilePath", settings.publicKeyPath(), "jwtissuer", settings.issuer(),
                     "keyId", settings.keyId()));
-            json.put("warning", KeyDocuments.BOT_TOKEN_WARNING);
+            json.put("warning", messages.get("cli.keys.botTokenWarning"));
             try {
                 out.println(JSON.writeValueAsString(json));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         } else {
-            out.printf("%s a %d-bit RSA key pair%n", action, pair.bits());
-            out.printf("  Key id:      %s%n", settings.keyId());
-            out.printf("  Issuer:      %s%n", settings.issuer());
-            out.printf("  SHA-256:     %s%n", KeyFingerprints.sha256(pair.publicKey()));
-            out.printf("  Thumbprint:  %s%n", KeyFingerprints.thumbprint(pair.publicKey()));
-            out.printf("  Self-test:   passed (sample bot token signed, verified with the public key and jwks.json)%n");
-            out.printf("Wrote %d files:%n", written.size());
+            out.println(messages.get("Imported".equals(action) ? "cli.keys.imported" : "cli.keys.generated",
+                    pair.bits()));
+            out.println("  " + messages.get("cli.keys.keyId", settings.keyId()));
+            out.println("  " + messages.get("cli.keys.issuer", settings.issuer()));
+            out.println("  " + messages.get("cli.keys.sha256", KeyFingerprints.sha256(pair.publicKey())));
+            out.println("  " + messages.get("cli.keys.thumbprint", KeyFingerprints.thumbprint(pair.publicKey())));
+            out.println("  " + messages.get("cli.keys.selfTestPassed"));
+            out.println(messages.get("cli.keys.wrote", written.size()));
             for (String path : written) {
                 boolean secret = path.endsWith(KeyFileNames.PRIVATE_DER) || path.endsWith(KeyFileNames.PRIVATE_PEM_ENCRYPTED);
-                out.printf("  %s%s%n", path, secret ? "  (owner-only, keep secret)" : "");
+                out.println("  " + (secret ? messages.get("cli.keys.secretFile", path) : path));
             }
             if (jwksKeys > 1) {
-                out.printf("jwks.json holds the new key and %d previous key(s).%n", jwksKeys - 1);
+                out.println(messages.get("cli.keys.previousKeys", jwksKeys - 1));
             }
-            out.printf("Next: %s explains the openmetadata.yaml, environment and Kubernetes settings.%n",
-                    service.resolve(o.out, KeyFileNames.OPENMETADATA));
-            out.printf("Note: %s%n", KeyDocuments.BOT_TOKEN_WARNING);
+            out.println(messages.get("cli.keys.next", service.resolve(o.out, KeyFileNames.OPENMETADATA)));
+            out.println(messages.get("cli.note", messages.get("cli.keys.botTokenWarning")));
         }
         out.flush();
         return ExitCodes.OK;
     }
 
     /** A key problem as one line on stderr, exit 1. */
-    static int fail(CommandLine cl, KeyProblem problem) {
-        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + problem.getMessage());
+    static int fail(CommandLine cl, KeyProblem problem, CliMessages messages) {
+        return fail(cl, messages.render(problem.getMessage()));
+    }
+
+    /** A problem found by the command as one line on stderr, exit 1. */
+    static int fail(CommandLine cl, CliProblem problem, CliMessages messages) {
+        return fail(cl, messages.text(problem.text()));
+    }
+
+    private static int fail(CommandLine cl, String line) {
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + line);
         cl.getErr().flush();
         return ExitCodes.FAILED;
     }

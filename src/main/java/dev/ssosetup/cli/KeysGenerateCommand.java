@@ -9,6 +9,7 @@ import dev.ssosetup.core.keys.KeysService;
 import dev.ssosetup.core.keys.PublicKeyEntry;
 import dev.ssosetup.core.keys.RsaKeyPair;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,9 +21,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code sso-setup keys generate}: a new RS256 key pair for OpenMetadata, exported to a folder. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate a new RSA key pair and write private_key.der, public_key.der, public_key.pem, "
-                + "jwks.json, key-info.txt and openmetadata-jwt.txt.")
+@Command(name = "generate", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = "${bundle:cli.help.keys.generate.description}")
 public final class KeysGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,22 +31,24 @@ public final class KeysGenerateCommand implements Callable<Integer> {
     KeysExportOptions options = new KeysExportOptions();
 
     @Option(names = "--size", paramLabel = "BITS", defaultValue = "3072",
-            description = "Key size: 2048, 3072 or 4096. Default: ${DEFAULT-VALUE}.")
+            descriptionKey = "cli.opt.keys.size")
     int size;
 
     private final KeysService service;
+    private final CliMessages messages;
 
-    public KeysGenerateCommand(KeysService service) {
+    public KeysGenerateCommand(KeysService service, CliMessages messages) {
         this.service = service;
+        this.messages = messages;
     }
 
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
         KeySize keySize = KeySize.ofBits(size).orElseThrow(() -> new CommandLine.ParameterException(cl,
-                "--size: " + size + " is not offered; use 2048, 3072 (default) or 4096."));
+                messages.get("cli.keys.sizeUnknown", size)));
         String keyId = options.keyId == null ? JwtKeyGenerator.newKeyId() : options.keyId;
-        KeysExporter exporter = new KeysExporter(service);
+        KeysExporter exporter = new KeysExporter(service, messages);
         JwtKeySettings settings = exporter.settings(options, keyId, cl);
         KeyPassword pem = null;
         try {
@@ -56,15 +58,16 @@ public final class KeysGenerateCommand implements Callable<Integer> {
                 // refuse before spending seconds on a key that could not be written
                 List<String> clash = service.conflicts(options.out, pem != null);
                 if (!clash.isEmpty()) {
-                    throw new KeyProblem(KeyProblem.Kind.WOULD_OVERWRITE, service.resolve(options.out, "")
-                            + " already has " + String.join(", ", clash)
-                            + ". Nothing was written. Choose another --out folder, or add --force to replace them.");
+                    throw new CliProblem("cli.keys.clash", service.resolve(options.out, ""), String.join(", ", clash),
+                            clash.size());
                 }
             }
             RsaKeyPair pair = service.generate(keySize, TaskContext.none());
             return exporter.export("Generated", pair, settings, options, pem, previous, cl);
         } catch (KeyProblem problem) {
-            return KeysExporter.fail(cl, problem);
+            return KeysExporter.fail(cl, problem, messages);
+        } catch (CliProblem problem) {
+            return KeysExporter.fail(cl, problem, messages);
         } finally {
             if (pem != null) {
                 pem.clear();

@@ -6,6 +6,7 @@ import dev.ssosetup.core.keys.KeyPassword;
 import dev.ssosetup.core.keys.KeyProblem;
 import dev.ssosetup.core.keys.KeysService;
 import dev.ssosetup.core.keys.RsaKeyPair;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +19,8 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** {@code sso-setup keys import}: an existing key (pair) in any common format, exported as OpenMetadata needs it. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import an existing RSA private key (PKCS#8 or PKCS#1, DER or PEM, or encrypted PKCS#8) and "
-                + "optionally its public key, check them, and write the same files as 'keys generate'.")
+@Command(name = "import", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = "${bundle:cli.help.keys.import.description}")
 public final class KeysImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,28 +28,30 @@ public final class KeysImportCommand implements Callable<Integer> {
     @Mixin
     KeysExportOptions options = new KeysExportOptions();
 
-    @Option(names = "--private", required = true, paramLabel = "F", description = "The private key file.")
+    @Option(names = "--private", required = true, paramLabel = "F", descriptionKey = "cli.opt.keys.private")
     String privateFile;
 
     @Option(names = "--public", paramLabel = "F",
-            description = "The public key file, checked against the private key (optional: it is derived).")
+            descriptionKey = "cli.opt.keys.public")
     String publicFile;
 
     @Option(names = "--password-file", paramLabel = "F",
-            description = "Password of an encrypted private key (else it is asked for on the terminal).")
+            descriptionKey = "cli.opt.keys.passwordFile")
     String passwordFile;
 
     private final KeysService service;
+    private final CliMessages messages;
 
-    public KeysImportCommand(KeysService service) {
+    public KeysImportCommand(KeysService service, CliMessages messages) {
         this.service = service;
+        this.messages = messages;
     }
 
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
         String keyId = options.keyId == null ? JwtKeyGenerator.newKeyId() : options.keyId;
-        KeysExporter exporter = new KeysExporter(service);
+        KeysExporter exporter = new KeysExporter(service, messages);
         JwtKeySettings settings = exporter.settings(options, keyId, cl);
         KeyPassword password = null;
         KeyPassword pem = null;
@@ -60,11 +62,13 @@ public final class KeysImportCommand implements Callable<Integer> {
             return exporter.export("Imported", pair, settings, options, pem, exporter.previous(options.previous), cl);
         } catch (KeyProblem problem) {
             if (problem.kind() == KeyProblem.Kind.PASSWORD_REQUIRED) {
-                cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + problem.getMessage()
-                        + " Give it with --password-file F.");
+                cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + messages.get(
+                        "cli.keys.passwordRequired", messages.render(problem.getMessage())));
                 return ExitCodes.FAILED;
             }
-            return KeysExporter.fail(cl, problem);
+            return KeysExporter.fail(cl, problem, messages);
+        } catch (CliProblem problem) {
+            return KeysExporter.fail(cl, problem, messages);
         } finally {
             if (password != null) {
                 password.clear();
@@ -92,7 +96,7 @@ public final class KeysImportCommand implements Callable<Integer> {
         if (console == null || !service.isEncrypted(privateFile)) {
             return null;
         }
-        char[] typed = console.readPassword("Password for %s: ", privateFile);
+        char[] typed = console.readPassword("%s", messages.get("cli.keys.passwordPrompt", privateFile));
         try {
             return typed == null ? null : KeyPassword.of(typed);
         } finally {

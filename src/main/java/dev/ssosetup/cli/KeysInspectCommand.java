@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssosetup.core.keys.KeyProblem;
 import dev.ssosetup.core.keys.KeyReport;
 import dev.ssosetup.core.keys.KeysService;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,24 +22,26 @@ import java.util.concurrent.Callable;
  * {@code sso-setup keys inspect FILE}: what a key file is (type, size, fingerprint, thumbprint). Prints nothing
  * secret. Exit 0 for an RSA key (or an encrypted key), 1 for anything else.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Show what a key file is: type and format, size, SHA-256 fingerprint and JWK thumbprint.")
+@Command(name = "inspect", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = "${bundle:cli.help.keys.inspect.description}")
 public final class KeysInspectCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "A private or public key (DER or PEM), or a jwks.json.")
+    @Parameters(paramLabel = "FILE", descriptionKey = "cli.opt.keys.file")
     String file;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.opt.keys.json")
     boolean json;
 
     private final KeysService service;
+    private final CliMessages messages;
 
-    public KeysInspectCommand(KeysService service) {
+    public KeysInspectCommand(KeysService service, CliMessages messages) {
         this.service = service;
+        this.messages = messages;
     }
 
     @Override
@@ -48,7 +51,7 @@ public final class KeysInspectCommand implements Callable<Integer> {
         try {
             report = service.inspect(file);
         } catch (KeyProblem problem) {
-            return KeysExporter.fail(cl, problem);
+            return KeysExporter.fail(cl, problem, messages);
         }
         PrintWriter out = cl.getOut();
         boolean encrypted = report.type().startsWith("encrypted");
@@ -67,25 +70,26 @@ public final class KeysInspectCommand implements Callable<Integer> {
             }
             out.println(JSON.writeValueAsString(map));
         } else {
-            out.printf("File:        %s%n", report.path());
-            out.printf("Type:        %s%n", report.type());
+            out.println(messages.get("cli.keys.inspect.file", report.path()));
+            out.println(messages.get("cli.keys.inspect.type", report.type()));
             if (report.isRsa()) {
-                out.printf("Size:        %d bits%s%n", report.bits(),
-                        report.bits() < 2048 ? "  (too small: OpenMetadata needs at least 2048)" : "");
+                out.println(messages.get(report.bits() < 2048 ? "cli.keys.inspect.sizeTooSmall"
+                        : "cli.keys.inspect.size", report.bits()));
                 if (!report.keyId().isEmpty()) {
-                    out.printf("Key id:      %s%n", report.keyId());
+                    out.println(messages.get("cli.keys.keyId", report.keyId()));
                 }
-                out.printf("SHA-256:     %s%n", report.fingerprint());
-                out.printf("Thumbprint:  %s%n", report.thumbprint());
+                out.println(messages.get("cli.keys.sha256", report.fingerprint()));
+                out.println(messages.get("cli.keys.thumbprint", report.thumbprint()));
             } else if (encrypted) {
-                out.println("Size:        unknown until decrypted (use 'keys import --password-file F')");
+                out.println(messages.get("cli.keys.inspect.sizeEncrypted"));
             }
         }
         out.flush();
         if (report.isRsa() || encrypted) {
             return ExitCodes.OK;
         }
-        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + report.path() + " is not an RSA key.");
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + messages.get("cli.keys.inspect.notRsa",
+                report.path()));
         return ExitCodes.FAILED;
     }
 }

@@ -1,11 +1,11 @@
 package dev.ssosetup.cli;
 
-import dev.ssosetup.core.keys.KeyDocuments;
 import dev.ssosetup.core.keys.KeyFingerprints;
 import dev.ssosetup.core.keys.KeyProblem;
 import dev.ssosetup.core.keys.KeySettingsCheck;
 import dev.ssosetup.core.keys.KeysService;
 import dev.ssosetup.core.keys.PublicKeyEntry;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,33 +21,32 @@ import java.util.concurrent.Callable;
  * {@code sso-setup keys jwks --out F PUBLIC_KEY...}: a {@code jwks.json} for rotation, the current key first and the
  * previous keys after it.
  */
-@Command(name = "jwks", mixinStandardHelpOptions = true,
-        description = {"Build a jwks.json from public keys (DER/PEM) or earlier jwks.json files: the first key is the "
-                + "current one, the others stay valid for tokens they signed.",
-                "Changing keys or the key id invalidates every bot token: regenerate them afterwards."})
+@Command(name = "jwks", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = {"${bundle:cli.help.keys.jwks.description.0}", "${bundle:cli.help.keys.jwks.description.1}"})
 public final class KeysJwksCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", required = true, paramLabel = "F", description = "The jwks.json file to write.")
+    @Option(names = "--out", required = true, paramLabel = "F", descriptionKey = "cli.opt.keysJwks.out")
     String out;
 
     @Option(names = "--key-id", paramLabel = "ID",
-            description = "Key id of the first (current) key. Default: its own kid from a jwks.json, else its "
-                    + "RFC 7638 thumbprint.")
+            descriptionKey = "cli.opt.keysJwks.keyId")
     String keyId;
 
-    @Option(names = "--force", description = "Overwrite --out if it exists.")
+    @Option(names = "--force", descriptionKey = "cli.opt.keysJwks.force")
     boolean force;
 
     @Parameters(paramLabel = "PUBLIC_KEY", arity = "1..*",
-            description = "Public key files (first = current key) or jwks.json files.")
+            descriptionKey = "cli.opt.keysJwks.publicKey")
     List<String> keys;
 
     private final KeysService service;
+    private final CliMessages messages;
 
-    public KeysJwksCommand(KeysService service) {
+    public KeysJwksCommand(KeysService service, CliMessages messages) {
         this.service = service;
+        this.messages = messages;
     }
 
     @Override
@@ -55,7 +54,7 @@ public final class KeysJwksCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (keyId != null) {
             KeySettingsCheck.checkKeyId(keyId).ifPresent(p -> {
-                throw new CommandLine.ParameterException(cl, p.replace("Key id:", "--key-id:"));
+                throw new CommandLine.ParameterException(cl, messages.get("cli.keys.keyIdInvalid", messages.render(p)));
             });
         }
         try {
@@ -69,17 +68,17 @@ public final class KeysJwksCommand implements Callable<Integer> {
             String written = service.writeJwks(out, entries, force);
             var printed = dev.ssosetup.core.keys.KeyEncodings.jwksEntries(entries.getFirst(),
                     entries.subList(1, entries.size()));
-            cl.getOut().printf("Wrote %s with %d key(s):%n", written, printed.size());
+            cl.getOut().println(messages.get("cli.keys.jwks.wrote", written, printed.size()));
             for (int i = 0; i < printed.size(); i++) {
                 PublicKeyEntry e = printed.get(i);
-                cl.getOut().printf("  %s kid %s  %s%n", i == 0 ? "current " : "previous", e.keyId(),
-                        KeyFingerprints.sha256(e.publicKey()));
+                cl.getOut().println("  " + messages.get(i == 0 ? "cli.keys.jwks.current" : "cli.keys.jwks.previous",
+                        e.keyId(), KeyFingerprints.sha256(e.publicKey())));
             }
-            cl.getOut().printf("Note: %s%n", KeyDocuments.BOT_TOKEN_WARNING);
+            cl.getOut().println(messages.get("cli.note", messages.get("cli.keys.botTokenWarning")));
             cl.getOut().flush();
             return ExitCodes.OK;
         } catch (KeyProblem problem) {
-            return KeysExporter.fail(cl, problem);
+            return KeysExporter.fail(cl, problem, messages);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.ssosetup.core.provider.ProviderFormValidator;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.core.provider.Urls;
+import dev.ssosetup.core.text.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,39 +25,31 @@ public final class ProviderFlags {
     /** How list flags are split: "openid email profile" and "openid,email,profile" are the same. */
     static final String LIST_SPLIT = "[,\\s]+";
 
-    @Option(names = "--issuer", paramLabel = "URL",
-            description = "The provider's issuer URL, exactly as the provider publishes it (discovery at "
-                    + "<issuer>/.well-known/openid-configuration). Needed unless --credentials-file tells it.")
+    /** Set by the command: the command line's language. */
+    CliMessages messages = CliMessages.english();
+
+    @Option(names = "--issuer", paramLabel = "URL", descriptionKey = "cli.opt.provider.issuer")
     String issuer;
 
-    @Option(names = "--discovery-url", paramLabel = "URL",
-            description = "The discovery document URL, when it is not <issuer>/.well-known/openid-configuration.")
+    @Option(names = "--discovery-url", paramLabel = "URL", descriptionKey = "cli.opt.provider.discoveryUrl")
     String discoveryUrl;
 
-    @Option(names = "--credentials-file", paramLabel = "FILE", description = CredentialsFileOption.DESCRIPTION
-            + " Gives the issuer where the file tells it, the client ID, type and secret; flags given win.")
+    @Option(names = "--credentials-file", paramLabel = "FILE", descriptionKey = "cli.opt.provider.credentialsFile")
     Path credentialsFile;
 
-    @Option(names = "--response-type", paramLabel = "id_token|code", description = "The flow OpenMetadata will "
-            + "use: id_token (implicit, the default for a public client) or code (authorization code; a "
-            + "confidential client always).")
+    @Option(names = "--response-type", paramLabel = "id_token|code", descriptionKey = "cli.opt.provider.responseType")
     String responseType;
 
-    @Option(names = "--scopes", split = LIST_SPLIT, paramLabel = "SCOPE",
-            description = "The scopes OpenMetadata will request, separated by commas or spaces "
-                    + "(default: openid email profile).")
+    @Option(names = "--scopes", split = LIST_SPLIT, paramLabel = "SCOPE", descriptionKey = "cli.opt.provider.scopes")
     List<String> scopes = new ArrayList<>(ProviderSettings.DEFAULT_SCOPES);
 
-    @Option(names = "--alg", paramLabel = "ALG", defaultValue = "RS256",
-            description = "The ID token signature algorithm (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alg", paramLabel = "ALG", defaultValue = "RS256", descriptionKey = "cli.opt.provider.alg")
     String algorithm;
 
-    @Option(names = "--claims", split = LIST_SPLIT, paramLabel = "CLAIM",
-            description = "OpenMetadata's jwtPrincipalClaims, in order (default: email,preferred_username,sub).")
+    @Option(names = "--claims", split = LIST_SPLIT, paramLabel = "CLAIM", descriptionKey = "cli.opt.provider.claims")
     List<String> claims = new ArrayList<>(ProviderSettings.DEFAULT_PRINCIPAL_CLAIMS);
 
-    @Option(names = "--ca-file", paramLabel = "PEM",
-            description = "Also trust the CA certificates in this PEM file (for a provider with a private CA).")
+    @Option(names = "--ca-file", paramLabel = "PEM", descriptionKey = "cli.opt.caFile.provider")
     Path caFile;
 
     /** The scopes as given, blanks dropped. */
@@ -80,9 +73,13 @@ public final class ProviderFlags {
         }
         try {
             return Optional.of(CredentialsFileOption.read(credentialsFile));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(cl, e.getMessage());
+        } catch (CliProblem e) {
+            throw usage(cl, e.text());
         }
+    }
+
+    private ParameterException usage(CommandLine cl, Text text) {
+        return new ParameterException(cl, messages.text(text));
     }
 
     /** {@code --issuer}, else the credentials file's; a usage error when neither tells it or it is not a URL. */
@@ -90,16 +87,13 @@ public final class ProviderFlags {
         String value = issuer != null ? issuer
                 : credentials.map(ClientCredentials::issuer).filter(s -> !s.isEmpty()).orElse(null);
         if (value == null && credentials.isPresent()) {
-            throw new ParameterException(cl, "--credentials-file " + credentialsFile + " does not tell the issuer: "
-                    + "add --issuer.");
+            throw usage(cl, Text.of("cli.testLogin.credentialsNoIssuer", credentialsFile.toString()));
         }
         if (value == null) {
-            throw new ParameterException(cl, "Missing required option: '--issuer=URL' (or --credentials-file with "
-                    + "an issuer)");
+            throw usage(cl, Text.of("cli.testLogin.issuerMissing"));
         }
         if (Urls.parseHttp(value.strip()).isEmpty()) {
-            throw new ParameterException(cl, "--issuer: \"" + value + "\" is not an http(s) URL with a host; "
-                    + "example: --issuer https://idp.example.com/realms/main");
+            throw usage(cl, Text.of("cli.discover.issuerNotUrl", value));
         }
         return value.strip();
     }
@@ -110,8 +104,7 @@ public final class ProviderFlags {
             return "";
         }
         if (Urls.parseHttp(discoveryUrl.strip()).isEmpty()) {
-            throw new ParameterException(cl, "--discovery-url: \"" + discoveryUrl
-                    + "\" is not an http(s) URL with a host");
+            throw usage(cl, Text.of("cli.discover.discoveryUrlNotUrl", discoveryUrl));
         }
         return discoveryUrl.strip();
     }
@@ -126,11 +119,10 @@ public final class ProviderFlags {
         }
         ResponseType flow = ResponseType.fromWire(responseType);
         if (flow == null) {
-            throw new ParameterException(cl, "--response-type: \"" + responseType + "\" is not id_token or code.");
+            throw usage(cl, Text.of("cli.responseType.unknown", responseType));
         }
         if (type == ClientType.CONFIDENTIAL && flow == ResponseType.ID_TOKEN) {
-            throw new ParameterException(cl, "--response-type id_token: a confidential client signs in with the "
-                    + "code flow on OpenMetadata's server; use --response-type code, or test a public client.");
+            throw usage(cl, Text.of("cli.testLogin.confidentialIdToken"));
         }
         return flow;
     }
@@ -139,8 +131,8 @@ public final class ProviderFlags {
     String algorithm(CommandLine cl) {
         String alg = algorithm == null ? "" : algorithm.strip();
         if (!ProviderFormValidator.ALGORITHMS.contains(alg)) {
-            throw new ParameterException(cl, "--alg: \"" + algorithm + "\" is not one of "
-                    + String.join(", ", ProviderFormValidator.ALGORITHMS));
+            throw usage(cl, Text.of("cli.discover.algUnknown", algorithm, String.join(", ",
+                    ProviderFormValidator.ALGORITHMS)));
         }
         return alg;
     }
@@ -149,8 +141,8 @@ public final class ProviderFlags {
     Optional<byte[]> ca(CommandLine cl) {
         try {
             return CaFileOption.read(caFile);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(cl, e.getMessage());
+        } catch (CliProblem e) {
+            throw usage(cl, e.text());
         }
     }
 }

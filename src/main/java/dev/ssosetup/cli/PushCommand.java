@@ -40,16 +40,11 @@ import java.util.concurrent.Callable;
  * {@code sso-setup push}: plan (connect, read, diff, validate) then apply (guard, back up, PUT, verify) a security
  * configuration on a running OpenMetadata 1.10+.
  */
-@Command(name = "push", mixinStandardHelpOptions = true,
-        description = {"Apply the security configuration to a running OpenMetadata (1.10 or later), safely: connect, "
-                + "read the live configuration, show the diff and validate; then, after confirmation, back up, PUT "
-                + "and verify.",
-                "A wrong configuration can lock every admin out: run the login test first."},
-        footer = {"", "Lock-out guard: without a passed admin login test in this session, type",
-                "(or pass with --accept-lockout-risk) exactly:",
+@Command(name = "push", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = {"${bundle:cli.help.push.description.0}", "${bundle:cli.help.push.description.1}"},
+        footer = {"", "${bundle:cli.help.guard.0}", "${bundle:cli.help.guard.1}",
                 "  " + LockoutGuard.CONFIRMATION_PHRASE,
-                "", "Exit codes: 0 applied and verified (or dry run passed), 1 failed, 2 bad usage,",
-                "3 applied but verification failed."})
+                "", "${bundle:cli.help.push.footer.0}", "${bundle:cli.help.push.footer.1}"})
 public final class PushCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The largest {@code --config} file read (1 MiB; a security configuration is a few KiB). */
@@ -65,43 +60,42 @@ public final class PushCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--dry-run", description = "Stop after validate: print the diff, change nothing.")
+    @Option(names = "--dry-run", descriptionKey = "cli.opt.push.dryRun")
     boolean dryRun;
 
     @Option(names = "--accept-lockout-risk", paramLabel = "PHRASE",
-            description = "With --yes and no passed login test: the confirmation phrase, typed in full.")
+            descriptionKey = "cli.opt.push.acceptLockoutRisk")
     String acceptRisk;
 
-    @Option(names = "--login", description = "Run the login test first (the same as sso-setup test-login, with the "
-            + "profile's provider settings; needs --profile) and use it as lock-out evidence; on OpenMetadata 2.0+ "
-            + "the server's own verdict on that login is asked for too.")
+    @Option(names = "--login", descriptionKey = "cli.opt.push.login")
     boolean login;
 
-    @Option(names = "--no-browser", description = "With --login: do not open a browser; print the URL to open.")
+    @Option(names = "--no-browser", descriptionKey = "cli.opt.push.noBrowser")
     boolean noBrowser;
 
-    @Option(names = "--port", paramLabel = "N", description = "With --login: the loopback port for the redirect "
-            + "(default: any free port).")
+    @Option(names = "--port", paramLabel = "N", descriptionKey = "cli.opt.push.port")
     Integer loginPort;
 
     @Option(names = "--redirect-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "With --login: 127.0.0.1, localhost or [::1] (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "cli.opt.push.redirectHost")
     String redirectHost;
 
     @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "180",
-            description = "With --login: how long the login test may take (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "cli.opt.push.loginTimeout")
     int loginTimeout;
 
     /** Where the configuration comes from. */
     static final class Source {
         @Option(names = "--config", paramLabel = "FILE", required = true,
-                description = "A SecurityConfiguration JSON file (authenticationConfiguration + authorizerConfiguration).")
+                descriptionKey = "cli.opt.push.config")
         Path config;
 
         @Option(names = "--profile", paramLabel = "FILE", required = true,
-                description = "A profile saved by the wizard; rendered like the Review step does.")
+                descriptionKey = "cli.opt.push.profile")
         Path profile;
     }
+
+    private final CliMessages messages;
 
     public PushCommand(PushEnvironment env) {
         this(env, KeychainOption.NOT_WIRED);
@@ -109,8 +103,15 @@ public final class PushCommand implements Callable<Integer> {
 
     /** With the system keychain, for {@code --token-from-keychain} and {@code --client-secret-from-keychain}. */
     public PushCommand(PushEnvironment env, java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain) {
+        this(env, keychain, CliMessages.english());
+    }
+
+    /** With the system keychain and the command line's language. */
+    public PushCommand(PushEnvironment env, java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain,
+                       CliMessages messages) {
         this.env = env;
-        connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL);
+        this.messages = messages;
+        connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
     }
 
     @Override
@@ -120,7 +121,7 @@ public final class PushCommand implements Callable<Integer> {
         connection.keychainErr = err;
         try {
             if (!login && (noBrowser || loginPort != null)) {
-                throw new PushUsageException("--no-browser and --port belong to --login");
+                throw new PushUsageException("cli.push.loginOptionsAlone");
             }
             OpenMetadataClient client = connection.client(env);
             PrintWriter talk = connection.json ? err : out;
@@ -134,7 +135,7 @@ public final class PushCommand implements Callable<Integer> {
                 body = rendered.body();
                 provider = rendered.provider();
                 keyId = rendered.keyId();
-                rendered.notes().forEach(n -> talk.println("Note: " + n));
+                rendered.notes().forEach(n -> talk.println(messages.get("cli.note", messages.render(n))));
             } else {
                 body = renderProfile(source.profile);
             }
@@ -164,7 +165,7 @@ public final class PushCommand implements Callable<Integer> {
                     LockoutGuard.Decision d = LockoutGuard.check(body, ours, verdict, typed);
                     boolean yesTyped = typed.strip().equalsIgnoreCase("yes");
                     if (proven(plan) && !yesTyped && !LockoutGuard.confirms(typed)) {
-                        return new LockoutGuard.Decision(false, "The operator did not answer yes.");
+                        return new LockoutGuard.Decision(false, messages.get("cli.push.notYes"));
                     }
                     return d;
                 }
@@ -176,17 +177,15 @@ public final class PushCommand implements Callable<Integer> {
 
                 @Override
                 public String question(Plan plan) {
-                    return proven(plan)
-                            ? "Apply this configuration to " + connection.server + "? Type yes to apply."
-                            : "No passed admin login test in this session: this push can lock every admin out.\n"
-                            + "To apply anyway, type exactly: " + LockoutGuard.CONFIRMATION_PHRASE;
+                    return proven(plan) ? messages.get("cli.push.question", connection.server)
+                            : messages.get("cli.push.questionRisky", LockoutGuard.CONFIRMATION_PHRASE);
                 }
             };
-            return new PushRun(env, out, err, connection.json).run(client, service,
+            return new PushRun(env, out, err, connection.json, messages).run(client, service,
                     listener -> service.plan(client, desired, asked, TaskContext.none(), listener), dryRun,
                     connection.yes, confirmation);
-        } catch (PushUsageException e) {
-            err.println("sso-setup push: " + e.getMessage());
+        } catch (CliProblem e) {
+            err.println(messages.get("cli.push.usage", messages.text(e.text())));
             return ExitCodes.USAGE;
         }
     }
@@ -201,39 +200,39 @@ public final class PushCommand implements Callable<Integer> {
         }
         try {
             return env.extras().profiles().orElseThrow().render(profile, version);
+        } catch (PushEnvironment.ProfileRefused e) {
+            throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.render(e.reason()));
         } catch (IllegalArgumentException e) {
-            throw new PushUsageException("--profile " + profile + ": " + e.getMessage());
+            throw new PushUsageException("cli.push.profileRefused", profile.toString(), e.getMessage());
         }
     }
 
     /** {@code --login}: the same login test as {@code test-login}, with the profile's provider settings. */
     private LoginTestResult runLogin(ProviderSettings provider, PrintWriter talk) {
         if (provider == null) {
-            throw new PushUsageException("--login needs --profile: the login test takes the provider settings from "
-                    + "the profile");
+            throw new PushUsageException("cli.push.loginNeedsProfile");
         }
-        LoginTest loginTest = env.extras().loginTest().orElseThrow(() -> new PushUsageException("--login is not "
-                + "available in this build"));
+        LoginTest loginTest = env.extras().loginTest().orElseThrow(() -> new PushUsageException(
+                "cli.push.loginUnavailable"));
         RedirectHost host = RedirectHost.parse(redirectHost).orElseThrow(() -> new PushUsageException(
-                "--redirect-host: it is not 127.0.0.1, localhost or [::1]"));
+                "cli.redirectHost.unknown", redirectHost));
         LoginOptions options = switch (LoginOptions.of(loginPort == null ? List.of() : List.of(loginPort),
                 loginTimeout, host, !noBrowser, false)) {
             case LoginOptions.Parsed.Valid v -> v.options();
-            case LoginOptions.Parsed.Invalid i -> throw new PushUsageException((i.field()
-                    == LoginOptions.OptionField.PORTS ? "--port: " : "--login-timeout: ")
-                    + Messages.load().text(i.problem()));
+            case LoginOptions.Parsed.Invalid i -> throw new PushUsageException(i.field()
+                    == LoginOptions.OptionField.PORTS ? "cli.port.problem" : "cli.loginTimeout.problem", i.problem());
         };
         ProviderSettings settings = provider.toBuilder().clientSecret(connection.clientSecret()).build();
         Optional<byte[]> ca;
         try {
             ca = CaFileOption.read(connection.caFile);
-        } catch (IllegalArgumentException e) {
-            throw new PushUsageException(e.getMessage());
+        } catch (CliProblem e) {
+            throw new PushUsageException(e.text());
         }
-        talk.println("Login test (the same as sso-setup test-login):");
-        LoginTestResult result = loginTest.run(settings, options, ca, TestLoginCommand.printing(talk, options),
+        talk.println(messages.get("cli.push.loginTest"));
+        LoginTestResult result = loginTest.run(settings, options, ca, TestLoginCommand.printing(talk, options, messages),
                 TaskContext.none());
-        talk.print(LoginReport.render(result, Messages.load()));
+        talk.print(LoginReport.render(result, messages.messages()));
         talk.println();
         talk.flush();
         return result;
@@ -241,13 +240,14 @@ public final class PushCommand implements Callable<Integer> {
 
     private ObjectNode renderProfile(Path profile) {
         if (env.profileRenderer().isEmpty()) {
-            throw new PushUsageException("--profile is not available in this build yet: render the configuration "
-                    + "(Review step or sso-setup review) and pass it with --config");
+            throw new PushUsageException("cli.push.profileUnavailable");
         }
         try {
             return env.profileRenderer().get().apply(profile);
+        } catch (PushEnvironment.ProfileRefused e) {
+            throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.render(e.reason()));
         } catch (IllegalArgumentException e) {
-            throw new PushUsageException("--profile " + profile + ": " + e.getMessage());
+            throw new PushUsageException("cli.push.profileRefused", profile.toString(), e.getMessage());
         }
     }
 
@@ -258,15 +258,15 @@ public final class PushCommand implements Callable<Integer> {
             node = JSON.readTree(content);
         } catch (IOException e) {
             // never the parser's message: it quotes the text it stopped at (a token given by mistake, say)
-            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
-                    ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")" : "";
-            throw new PushUsageException("--config " + file + " is not JSON" + where + ": give the security "
-                    + "configuration file (the Review step's JSON)");
+            if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+                throw new PushUsageException("cli.push.configNotJsonAt", file.toString(), j.getLocation().getLineNr(),
+                        j.getLocation().getColumnNr());
+            }
+            throw new PushUsageException("cli.push.configNotJson", file.toString());
         }
         if (!(node instanceof ObjectNode o) || !o.path("authenticationConfiguration").isObject()
                 || !o.path("authorizerConfiguration").isObject()) {
-            throw new PushUsageException("--config " + file + " is not a SecurityConfiguration: it needs "
-                    + "\"authenticationConfiguration\" and \"authorizerConfiguration\" objects");
+            throw new PushUsageException("cli.push.configNotSecurity", file.toString());
         }
         return o;
     }

@@ -5,6 +5,7 @@ import dev.ssosetup.core.net.HttpExchange;
 import dev.ssosetup.core.push.AdminToken;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.ServerAddress;
+import dev.ssosetup.core.text.Text;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -19,54 +20,50 @@ final class PushConnectionOptions {
     static final long SECRET_MAX_BYTES = 64 * 1024;
 
     @Option(names = "--server", required = true, paramLabel = "URL",
-            description = "OpenMetadata's URL, e.g. https://openmetadata.example.com")
+            descriptionKey = "cli.opt.push.server")
     String server;
 
     @Option(names = "--token-file", paramLabel = "FILE",
-            description = "File holding the personal access token of an ADMIN user (OpenMetadata > your profile > "
-                    + "Access Token). Bot tokens are never admins.")
+            descriptionKey = "cli.opt.push.tokenFile")
     Path tokenFile;
 
-    @Option(names = "--token-from-keychain", description = "Use the admin token remembered in the system keychain "
-            + "for this --server (sso-setup secret store --server URL), instead of --token-file.")
+    @Option(names = "--token-from-keychain", descriptionKey = "cli.opt.push.tokenFromKeychain")
     boolean tokenFromKeychain;
 
-    @Option(names = "--client-secret-from-keychain", description = "Use the client secret remembered in the system "
-            + "keychain for the configuration's issuer and client ID, instead of --client-secret-file.")
+    @Option(names = "--client-secret-from-keychain", descriptionKey = "cli.opt.push.clientSecretFromKeychain")
     boolean clientSecretFromKeychain;
 
     /** Set by the command: where the keychain options read from. */
-    KeychainOption keychain = new KeychainOption(KeychainOption.NOT_WIRED, KeychainOption.TERMINAL);
+    KeychainOption keychain = new KeychainOption(KeychainOption.NOT_WIRED, KeychainOption.TERMINAL,
+            CliMessages.english());
     /** Set by the command: where a keychain problem is told. */
     java.io.PrintWriter keychainErr = new java.io.PrintWriter(java.io.Writer.nullWriter());
 
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Extra CA certificates (PEM) to trust for a "
-            + "server with a private CA. TLS is always verified.")
+    @Option(names = "--ca-file", paramLabel = "PEM", descriptionKey = "cli.opt.caFile.server")
     Path caFile;
 
     @Option(names = "--client-secret-file", paramLabel = "FILE",
-            description = "File holding the OIDC client secret (confidential clients).")
+            descriptionKey = "cli.opt.push.clientSecretFile")
     Path clientSecretFile;
 
-    @Option(names = "--credentials-file", paramLabel = "FILE", description = CredentialsFileOption.DESCRIPTION
-            + " Its secret is used as --client-secret-file's.")
+    @Option(names = "--credentials-file", paramLabel = "FILE", descriptionKey = "cli.opt.push.credentialsFile")
     Path credentialsFile;
 
     @Option(names = "--backup-dir", paramLabel = "DIR",
-            description = "Where the backup of the live configuration is written (default: ~/.sso-setup-console/backups).")
+            descriptionKey = "cli.opt.push.backupDir")
     Path backupDir;
 
-    @Option(names = "--yes", description = "Apply without asking.")
+    @Option(names = "--yes", descriptionKey = "cli.opt.push.yes")
     boolean yes;
 
-    @Option(names = "--json", description = "Print one JSON report instead of text.")
+    @Option(names = "--json", descriptionKey = "cli.opt.push.json")
     boolean json;
 
     ServerAddress address() {
         try {
             return ServerAddress.parse(server);
         } catch (IllegalArgumentException e) {
-            throw new PushUsageException("--server: " + e.getMessage());
+            throw new PushUsageException("cli.push.serverInvalid", e.getMessage());
         }
     }
 
@@ -76,22 +73,21 @@ final class PushConnectionOptions {
      */
     Secret token() {
         if (tokenFromKeychain == (tokenFile != null)) {
-            throw new PushUsageException("give the admin token with --token-file FILE or --token-from-keychain "
-                    + "(one of them)");
+            throw new PushUsageException("cli.push.tokenOneSource");
         }
         if (tokenFromKeychain) {
             try {
                 return keychain.read(dev.ssosetup.core.secrets.SecretKey.adminToken(address()),
                         "--token-from-keychain", "--token-file FILE", keychainErr);
             } catch (KeychainOption.Failure e) {
-                throw new PushUsageException(e.getMessage());
+                throw new PushUsageException(e.text());
             }
         }
         try {
             return AdminToken.fromBytes(readCapped(tokenFile, "--token-file", SECRET_MAX_BYTES),
                     "--token-file " + tokenFile);
         } catch (AdminToken.InvalidTokenException e) {
-            throw new PushUsageException(e.getMessage());
+            throw new PushUsageException("cli.push.tokenInvalid", e.getMessage());
         }
     }
 
@@ -103,32 +99,29 @@ final class PushConnectionOptions {
     /** The client secret of the configuration {@code body} (its issuer and client ID key the keychain entry). */
     Secret clientSecret(com.fasterxml.jackson.databind.JsonNode body) {
         if (clientSecretFromKeychain && (clientSecretFile != null || credentialsFile != null)) {
-            throw new PushUsageException("give the client secret with --client-secret-file, --credentials-file or "
-                    + "--client-secret-from-keychain, one of them");
+            throw new PushUsageException("cli.secret.oneSource");
         }
         if (!clientSecretFromKeychain) {
             return clientSecret();
         }
         dev.ssosetup.core.secrets.SecretKey key = dev.ssosetup.core.secrets.SecretKey.clientSecretOf(body)
-                .orElseThrow(() -> new PushUsageException("--client-secret-from-keychain: the configuration names "
-                        + "no issuer (authority) and client ID to look the secret up by"));
+                .orElseThrow(() -> new PushUsageException("cli.push.keychainNoIds"));
         try {
             return keychain.read(key, "--client-secret-from-keychain", "--client-secret-file FILE", keychainErr);
         } catch (KeychainOption.Failure e) {
-            throw new PushUsageException(e.getMessage());
+            throw new PushUsageException(e.text());
         }
     }
 
     Secret clientSecret() {
         if (credentialsFile != null) {
             if (clientSecretFile != null) {
-                throw new PushUsageException("--client-secret-file and --credentials-file both give a secret: give "
-                        + "one of them");
+                throw new PushUsageException("cli.testLogin.bothSecrets");
             }
             try {
                 return CredentialsFileOption.read(credentialsFile).clientSecret();
-            } catch (IllegalArgumentException e) {
-                throw new PushUsageException(e.getMessage());
+            } catch (CliProblem e) {
+                throw new PushUsageException(e.text());
             }
         }
         return clientSecretFile == null ? Secret.empty() : readSecret(clientSecretFile, "--client-secret-file");
@@ -140,13 +133,13 @@ final class PushConnectionOptions {
         java.util.Optional<byte[]> ca;
         try {
             ca = CaFileOption.read(caFile);
-        } catch (IllegalArgumentException e) {
-            throw new PushUsageException(e.getMessage());
+        } catch (CliProblem e) {
+            throw new PushUsageException(e.text());
         }
         try {
             return new OpenMetadataClient(env.gateways().create(ca), address, token, HttpExchange.Limits.DEFAULT);
         } catch (IllegalArgumentException e) {
-            throw new PushUsageException("--ca-file " + caFile + ": " + e.getMessage());
+            throw new PushUsageException("cli.caFile.refused", caFile.toString(), e.getMessage());
         }
     }
 
@@ -161,7 +154,7 @@ final class PushConnectionOptions {
             return Secret.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString()
                     .strip());
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new PushUsageException(option + " " + file + ": cannot read it (not UTF-8 text)");
+            throw new PushUsageException("cli.push.fileUnreadable", option, file.toString(), Text.of("cli.file.notUtf8"));
         }
     }
 
@@ -172,14 +165,14 @@ final class PushConnectionOptions {
     static byte[] readCapped(Path file, String option, long max) {
         try {
             if (Files.size(file) > max) {
-                throw new PushUsageException(option + " " + file + " is larger than " + max / 1024 + " KiB: "
-                        + (max == SECRET_MAX_BYTES ? "not a token or secret" : "not a security configuration"));
+                throw new PushUsageException(max == SECRET_MAX_BYTES ? "cli.push.fileTooLarge.secret"
+                        : "cli.push.fileTooLarge.config", option, file.toString(), max / 1024);
             }
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new PushUsageException(option + " " + file + ": no such file");
+            throw new PushUsageException("cli.push.fileMissing", option, file.toString());
         } catch (IOException e) {
-            throw new PushUsageException(option + " " + file + ": cannot read it (" + FileProblem.words(e) + ")");
+            throw new PushUsageException("cli.push.fileUnreadable", option, file.toString(), FileProblem.why(e));
         }
     }
 }

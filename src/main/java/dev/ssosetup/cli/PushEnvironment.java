@@ -44,15 +44,32 @@ public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, Backup
 
     /** A profile file, opened and rendered for a server version (empty: for the profile's own target). */
     public interface TargetedProfiles {
-        /** @throws IllegalArgumentException with the reason when the profile is refused or not ready */
+        /** @throws ProfileRefused with the reason when the profile is refused or not ready */
         TargetedProfile render(Path profile, ServerVersion server);
     }
 
     /**
-     * The body to push, the provider settings it came from (for the login test), the Keys step's key id (for the
-     * checklist and the key check) and notes for the operator.
+     * A profile {@code --profile} cannot push, with the reason as operator text ({@link dev.ssosetup.core.text.Text})
+     * or as a value core gave; the command prints it in its language.
      */
-    public record TargetedProfile(ObjectNode body, ProviderSettings provider, String keyId, List<String> notes) {
+    public static final class ProfileRefused extends IllegalArgumentException {
+        private final transient Object reason;
+
+        public ProfileRefused(Object reason) {
+            super(String.valueOf(reason), null);
+            this.reason = reason;
+        }
+
+        public Object reason() {
+            return reason;
+        }
+    }
+
+    /**
+     * The body to push, the provider settings it came from (for the login test), the Keys step's key id (for the
+     * checklist and the key check) and notes for the operator ({@link dev.ssosetup.core.text.Text}, or plain words).
+     */
+    public record TargetedProfile(ObjectNode body, ProviderSettings provider, String keyId, List<Object> notes) {
         public TargetedProfile {
             notes = List.copyOf(notes);
         }

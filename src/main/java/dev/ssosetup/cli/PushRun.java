@@ -33,15 +33,15 @@ final class PushRun {
     private final PrintWriter out;
     private final PrintWriter prompt;
     private final boolean json;
-    /** The operator's language for core's texts (the CLI's own sentences: issue 13, helper i13c). */
-    private final Messages messages = Messages.load();
+    private final CliMessages messages;
 
     /** With {@code json} the question goes to {@code err}, so that standard output stays one JSON document. */
-    PushRun(PushEnvironment env, PrintWriter out, PrintWriter err, boolean json) {
+    PushRun(PushEnvironment env, PrintWriter out, PrintWriter err, boolean json, CliMessages messages) {
         this.env = env;
         this.out = out;
         this.prompt = json ? err : out;
         this.json = json;
+        this.messages = messages;
     }
 
     /** How the apply is confirmed: the lock-out guard ({@link #guarded}, for push and restore alike). */
@@ -63,7 +63,8 @@ final class PushRun {
      * enough), or the typed confirmation phrase ({@code acceptRisk} with {@code --yes}). The guard looks at the body
      * the plan would send.
      */
-    static Confirmation guarded(LockoutEvidence evidence, String acceptRisk, String yesQuestion) {
+    static Confirmation guarded(LockoutEvidence evidence, String acceptRisk, String yesQuestion,
+                                CliMessages messages) {
         return new Confirmation() {
             @Override
             public LockoutGuard.Decision decide(Plan plan, String typed) {
@@ -75,52 +76,53 @@ final class PushRun {
                 LockoutGuard.Decision d = LockoutGuard.check(body, evidence, typed);
                 boolean yesTyped = typed.strip().equalsIgnoreCase("yes");
                 if (evidence.provesAdminAccess() && !yesTyped && !LockoutGuard.confirms(typed)) {
-                    return new LockoutGuard.Decision(false, "The operator did not answer yes.");
+                    return new LockoutGuard.Decision(false, messages.get("cli.push.notYes"));
                 }
                 return d;
             }
 
             @Override
             public String question() {
-                return evidence.provesAdminAccess()
-                        ? yesQuestion
-                        : "No passed admin login test in this session: this can lock every admin out.\n"
-                        + "To go ahead anyway, type exactly: " + LockoutGuard.CONFIRMATION_PHRASE;
+                return evidence.provesAdminAccess() ? yesQuestion
+                        : messages.get("cli.restore.questionRisky", LockoutGuard.CONFIRMATION_PHRASE);
             }
         };
     }
 
     int run(OpenMetadataClient client, PushService service, Function<Consumer<StepReport>, Plan> planner,
             boolean dryRun, boolean yes, Confirmation confirmation) {
-        Consumer<StepReport> printStep = json ? s -> { } : s -> out.println(s.line());
+        Consumer<StepReport> printStep = json ? s -> { } : s -> out.println(messages.render(s.line()));
         if (!json) {
-            out.println("Plan for " + client.server() + ":");
+            out.println(messages.get("cli.push.plan", client.server().toString()));
         }
         Plan plan = planner.apply(printStep);
         if (!json) {
             plan.diff().ifPresent(d -> {
                 out.println();
-                out.println("Changes (live -> ours; secrets hidden):");
-                d.lines().forEach(l -> out.println("  " + l));
+                out.println(messages.get("cli.push.changes"));
+                d.lines().forEach(l -> out.println("  " + messages.render(l)));
             });
             if (!plan.findings().isEmpty()) {
                 out.println();
-                out.println("Findings:");
-                plan.findings().forEach(f -> out.println("  [" + f.severity().name() + "] " + f.id() + ": "
-                        + messages.text(f.message()) + (f.hasHint() ? "  (" + messages.text(f.hint()) + ")" : "")));
+                out.println(messages.get("cli.push.findings"));
+                plan.findings().forEach(f -> {
+                    String hint = messages.render(f.hint());
+                    out.println("  [" + f.severity().name() + "] " + f.id() + ": " + messages.render(f.message())
+                            + (hint.isEmpty() ? "" : "  (" + hint + ")"));
+                });
             }
             plan.serverVerdict().ifPresentOrElse(v -> {
                 out.println();
-                out.println("OpenMetadata's own verdict on this session's login (validate-token): " + v.summary());
+                out.println(messages.get("cli.push.serverVerdict", messages.render(v.summary())));
             }, () -> {
                 if (!plan.serverVerdictNote().isEmpty()) {
                     out.println();
-                    out.println("No server verdict: " + plan.serverVerdictNote());
+                    out.println(messages.get("cli.push.noServerVerdict", messages.render(plan.serverVerdictNote())));
                 }
             });
             plan.validation().filter(v -> !v.passed()).ifPresent(v -> {
                 out.println();
-                out.println("OpenMetadata refuses this configuration:");
+                out.println(messages.get("cli.push.refused"));
                 v.issues().forEach(i -> out.println("  " + describe(i)));
             });
         }
@@ -130,7 +132,7 @@ final class PushRun {
         if (dryRun) {
             if (!json) {
                 out.println();
-                out.println("Dry run: nothing was applied. The server still has its previous configuration.");
+                out.println(messages.get("cli.push.dryRun"));
             }
             return finish(plan, null, "planned", ExitCodes.OK);
         }
@@ -143,8 +145,7 @@ final class PushRun {
             typed = readLine();
             if (typed == null) {
                 prompt.println();
-                prompt.println("No answer on standard input: nothing was applied. Run with --yes to apply without "
-                        + "asking.");
+                prompt.println(messages.get("cli.push.noAnswer"));
                 prompt.flush();
                 return finish(plan, null, "failed", ExitCodes.FAILED);
             }
@@ -152,7 +153,7 @@ final class PushRun {
         LockoutGuard.Decision decision = confirmation.decide(plan, typed);
         if (!json) {
             out.println();
-            out.println("Apply:");
+            out.println(messages.get("cli.push.apply"));
         }
         ApplyResult result = service.apply(client, plan, decision, TaskContext.none(), printStep);
         int code = switch (result.outcome()) {
@@ -171,9 +172,9 @@ final class PushRun {
     private int finish(Plan plan, ApplyResult result, String word, int code) {
         if (json) {
             try {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word, messages)));
+                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word, messages.messages())));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot render the report", e);
+                throw new IllegalStateException("push report as JSON", e); // an ObjectMapper over maps does not fail
             }
             out.flush();
             return code;
@@ -182,24 +183,24 @@ final class PushRun {
         PushFailure failure = result != null && result.failure().isPresent() ? result.failure().get()
                 : plan.failure().orElse(null);
         if (failure != null) {
-            out.println("FAILED at " + failure.step().title() + ": " + failure.text());
+            out.println(messages.get("cli.push.failedAt", messages.render(failure.step().title()),
+                    messages.render(failure.text())));
         } else if (result == null && !plan.readyToApply()) {
-            out.println("Not applied: fix the fields above and plan again. The server still has its previous "
-                    + "configuration.");
+            out.println(messages.get("cli.push.notApplied"));
         }
         if (result == null) {
             printChecklist(plan.checklist());
         }
         if (result != null) {
             result.backup().ifPresent(b -> {
-                out.println("Backup: " + b.backupFile());
-                out.println("Recovery steps: " + b.recoveryFile());
+                out.println(messages.get("cli.push.backup", String.valueOf(b.backupFile())));
+                out.println(messages.get("cli.push.recovery", String.valueOf(b.recoveryFile())));
             });
             printChecklist(result.checklist());
             switch (result.outcome()) {
-                case APPLIED_AND_VERIFIED -> out.println("Applied and verified. " + result.serverState().sentence());
-                case APPLIED_NOT_VERIFIED -> out.println("Applied, but verification failed: check the steps above. "
-                        + "Keep this terminal open and test signing in from a private browser window.");
+                case APPLIED_AND_VERIFIED -> out.println(messages.get("cli.push.appliedVerified",
+                        messages.render(result.serverState().sentence())));
+                case APPLIED_NOT_VERIFIED -> out.println(messages.get("cli.push.appliedNotVerified"));
                 case FAILED -> { }
             }
         }
@@ -211,8 +212,8 @@ final class PushRun {
         if (items.isEmpty()) {
             return;
         }
-        out.println("Checklist (OpenMetadata's production notes):");
-        items.forEach(i -> out.println("  " + i.line() + "  {" + i.id() + "}"));
+        out.println(messages.get("cli.push.checklist"));
+        items.forEach(i -> out.println("  " + messages.render(i.line()) + "  {" + i.id() + "}"));
     }
 
     private String readLine() {
@@ -223,9 +224,10 @@ final class PushRun {
         }
     }
 
-    static String describe(FieldIssue i) {
-        String where = i.location().fieldId().isEmpty() ? i.location().stepId() + " step"
-                : i.location().stepId() + " step, field " + i.location().fieldId();
-        return (i.field().isEmpty() ? "" : i.field() + ": ") + i.error() + "  (fix in the " + where + ")";
+    String describe(FieldIssue i) {
+        String where = i.location().fieldId().isEmpty()
+                ? messages.get("cli.push.fixInStep", i.location().stepId())
+                : messages.get("cli.push.fixInField", i.location().stepId(), i.location().fieldId());
+        return (i.field().isEmpty() ? "" : i.field() + ": ") + messages.render(i.error()) + "  (" + where + ")";
     }
 }

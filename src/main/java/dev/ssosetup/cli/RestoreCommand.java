@@ -28,17 +28,14 @@ import java.util.concurrent.Callable;
  * {@code sso-setup restore}: puts a backup written by {@code push} back on the server (with the client secret the
  * server had masked), after backing up what is there now, and verifies it.
  */
-@Command(name = "restore", mixinStandardHelpOptions = true,
-        description = {"Put a backed-up security configuration back on OpenMetadata (1.10 or later).",
-                "The server masked the client secret in the backup: give it with --client-secret-file.",
-                "If nobody can sign in any more: " + Backup.RECOVERY_COMMAND + ", then restart OpenMetadata."},
-        footer = {"", "Lock-out guard (as for push): without a passed admin login test in this session, type",
-                "(or pass with --accept-lockout-risk) exactly:",
+@Command(name = "restore", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = {"${bundle:cli.help.restore.description.0}", "${bundle:cli.help.restore.description.1}",
+                "${bundle:cli.help.restore.description.2}", "  " + Backup.RECOVERY_COMMAND},
+        footer = {"", "${bundle:cli.help.restore.guard}", "${bundle:cli.help.guard.1}",
                 "  " + LockoutGuard.CONFIRMATION_PHRASE,
-                "", "Exit codes: 0 restored and verified, 1 failed, 2 bad usage, 3 restored but verification failed."})
+                "", "${bundle:cli.help.restore.footer}"})
 public final class RestoreCommand implements Callable<Integer> {
     private final PushEnvironment env;
-    private final Messages messages = Messages.load();
 
     @Spec
     CommandSpec spec;
@@ -46,20 +43,18 @@ public final class RestoreCommand implements Callable<Integer> {
     @Mixin
     PushConnectionOptions connection = new PushConnectionOptions();
 
-    @Option(names = "--backup", required = true, paramLabel = "FILE", description = "The backup file (JSON) to restore.")
+    @Option(names = "--backup", required = true, paramLabel = "FILE", descriptionKey = "cli.opt.restore.backup")
     Path backupFile;
 
-    @Option(names = "--allow-other-server", description = "Restore although the backup was taken from another URL, "
-            + "or does not say where it was taken.")
+    @Option(names = "--allow-other-server", descriptionKey = "cli.opt.restore.allowOtherServer")
     boolean otherServer;
 
     @Option(names = "--accept-lockout-risk", paramLabel = "PHRASE",
-            description = "With --yes and no passed login test: the confirmation phrase, typed in full.")
+            descriptionKey = "cli.opt.restore.acceptLockoutRisk")
     String acceptRisk;
 
     @Option(names = "--secret-file", paramLabel = "FIELD=FILE",
-            description = "The real value of another secret field the server masked in the backup, e.g. "
-                    + "authenticationConfiguration.ldapConfiguration.dnAdminPassword=FILE (repeatable).")
+            descriptionKey = "cli.opt.restore.secretFile")
     Map<String, Path> secretFiles = new LinkedHashMap<>();
 
     /** The refusal in the command line's words: the fact, and the flag that is the way out. */
@@ -79,9 +74,19 @@ public final class RestoreCommand implements Callable<Integer> {
     /** With the system keychain, for {@code --token-from-keychain} and {@code --client-secret-from-keychain}. */
     public RestoreCommand(PushEnvironment env,
                           java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain) {
-        this.env = env;
-        connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL);
+        this(env, keychain, CliMessages.english());
     }
+
+    /** With the system keychain and the command line's language. */
+    public RestoreCommand(PushEnvironment env,
+                          java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain,
+                          CliMessages messages) {
+        this.env = env;
+        this.messages = messages;
+        connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
+    }
+
+    private final CliMessages messages;
 
     @Override
     public Integer call() {
@@ -94,7 +99,7 @@ public final class RestoreCommand implements Callable<Integer> {
             try {
                 backup = store.load(backupFile.toString());
             } catch (BackupStore.BackupException e) {
-                throw new PushUsageException("--backup: " + messages.text(e.text()));
+                throw new PushUsageException("cli.restore.backupUnreadable", e.text());
             }
             ServerAddress target = connection.address();
             Map<String, Secret> fieldSecrets = new LinkedHashMap<>();
@@ -103,23 +108,24 @@ public final class RestoreCommand implements Callable<Integer> {
             Optional<RestorePolicy.Refusal> refusal = RestorePolicy.check(backup, new RestorePolicy.Request(target,
                     otherServer, connection.hasClientSecret(), fieldSecrets.keySet()));
             if (refusal.isPresent()) {
-                throw new PushUsageException(messages.text(refusalText(refusal.get())));
+                throw new PushUsageException(refusalText(refusal.get()));
             }
             OpenMetadataClient client = connection.client(env);
             dev.ssosetup.core.common.Secret clientSecret = connection.clientSecret(backup.configuration());
             PushService service = new PushService(store, env.clock());
             if (!connection.json) {
-                out.println("Restoring the configuration backed up at " + backup.takenAt() + " from "
-                        + (backup.serverUrl().isBlank() ? "an unnamed server" : backup.serverUrl()) + ".");
+                out.println(backup.serverUrl().isBlank()
+                        ? messages.get("cli.restore.restoringUnnamed", java.util.Date.from(backup.takenAt()))
+                        : messages.get("cli.restore.restoring", java.util.Date.from(backup.takenAt()),
+                        backup.serverUrl()));
             }
             PushRun.Confirmation confirmation = PushRun.guarded(env.evidence().get(), acceptRisk,
-                    "Restore this backup on " + target + " (the current configuration is backed up first)? "
-                            + "Type yes to restore.");
-            return new PushRun(env, out, err, connection.json).run(client, service,
+                    messages.get("cli.restore.question", target.toString()), messages);
+            return new PushRun(env, out, err, connection.json, messages).run(client, service,
                     listener -> service.planRestore(client, backup, clientSecret, fieldSecrets,
                             TaskContext.none(), listener), false, connection.yes, confirmation);
-        } catch (PushUsageException e) {
-            err.println("sso-setup restore: " + e.getMessage());
+        } catch (CliProblem e) {
+            err.println(messages.get("cli.restore.usage", messages.text(e.text())));
             return ExitCodes.USAGE;
         }
     }

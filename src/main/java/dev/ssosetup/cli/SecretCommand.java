@@ -5,6 +5,7 @@ import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.core.secrets.SecretStore;
 import dev.ssosetup.core.secrets.SecretStoreException;
+import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -26,14 +27,10 @@ import java.util.function.Supplier;
  * admin token (by server URL) in the system keychain. {@code store} reads the secret from standard input, never from
  * an argument; nothing is printed but whether it is there.
  */
-@Command(name = "secret", mixinStandardHelpOptions = true,
-        description = {"Remember a client secret or an OpenMetadata admin token in the system keychain (Secret "
-                + "Service on Linux, Keychain on macOS, Credential Manager on Windows), so that",
-                "--client-secret-from-keychain and --token-from-keychain need no file."},
-        footer = {"", "Entries: service 'sso-setup-console:client-secret:<issuer>' account '<client ID>', and",
-                "service 'sso-setup-console:openmetadata-token:<server URL>' account 'admin'.",
-                "", "Exit codes: 0 done (show-status: remembered), 1 not remembered or the keychain cannot be used, "
-                + "2 bad usage."})
+@Command(name = "secret", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
+        description = {"${bundle:cli.help.secret.description.0}", "${bundle:cli.help.secret.description.1}"},
+        footer = {"", "${bundle:cli.help.secret.footer.0}", "${bundle:cli.help.secret.footer.1}", "",
+                "${bundle:cli.help.secret.footer.2}"})
 public final class SecretCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -43,12 +40,17 @@ public final class SecretCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds {@code secret} with its three subcommands. */
+    /** Builds {@code secret} with its three subcommands, in English. */
     public static CommandLine create(Supplier<SecretStore> keychain, InputStream stdin) {
+        return create(keychain, stdin, CliMessages.english());
+    }
+
+    /** Builds {@code secret} with its three subcommands, in the command line's language. */
+    public static CommandLine create(Supplier<SecretStore> keychain, InputStream stdin, CliMessages messages) {
         CommandLine cl = new CommandLine(new SecretCommand());
-        cl.addSubcommand(new Store(keychain, stdin));
-        cl.addSubcommand(new ShowStatus(keychain));
-        cl.addSubcommand(new Forget(keychain));
+        cl.addSubcommand(new Store(keychain, stdin, messages));
+        cl.addSubcommand(new ShowStatus(keychain, messages));
+        cl.addSubcommand(new Forget(keychain, messages));
         return cl;
     }
 
@@ -57,30 +59,35 @@ public final class SecretCommand implements Runnable {
         @ArgGroup(exclusive = false)
         Client client;
 
-        @Option(names = "--server", paramLabel = "URL", description = "The admin token for this OpenMetadata URL.")
+        @Option(names = "--server", paramLabel = "URL", descriptionKey = "cli.opt.secret.server")
         String server;
 
         static final class Client {
-            @Option(names = "--issuer", required = true, paramLabel = "URL", description = "The provider's issuer.")
+            @Option(names = "--issuer", required = true, paramLabel = "URL", descriptionKey = "cli.opt.secret.issuer")
             String issuer;
 
-            @Option(names = "--client-id", required = true, paramLabel = "ID", description = "The client ID.")
+            @Option(names = "--client-id", required = true, paramLabel = "ID",
+                    descriptionKey = "cli.opt.secret.clientId")
             String clientId;
         }
 
-        SecretKey key(CommandSpec spec) {
+        SecretKey key(CommandSpec spec, CliMessages messages) {
+            if (client != null && !SecretKey.canKeyClientSecret(client.issuer, client.clientId)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), messages.get("cli.secret.needsIds"));
+            }
             try {
                 return client != null ? SecretKey.clientSecret(client.issuer, client.clientId)
                         : SecretKey.adminToken(ServerAddress.parse(server));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        (client != null ? "--issuer/--client-id: " : "--server: ") + e.getMessage());
+                throw new CommandLine.ParameterException(spec.commandLine(), messages.get(client != null
+                        ? "cli.secret.clientInvalid" : "cli.secret.serverInvalid", e.getMessage()));
             }
         }
     }
 
     abstract static class Base implements Callable<Integer> {
         final Supplier<SecretStore> keychain;
+        final CliMessages messages;
 
         @Spec
         CommandSpec spec;
@@ -88,40 +95,44 @@ public final class SecretCommand implements Runnable {
         @ArgGroup(exclusive = true, multiplicity = "1")
         Target target;
 
-        Base(Supplier<SecretStore> keychain) {
+        Base(Supplier<SecretStore> keychain, CliMessages messages) {
             this.keychain = keychain;
+            this.messages = messages;
+        }
+
+        SecretKey key() {
+            return target.key(spec, messages);
         }
 
         int keychainProblem(SecretStoreException e) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("sso-setup secret " + spec.name() + ": " + e.getMessage() + ".");
+            err.println(messages.get("cli.secret.keychainProblem", spec.name(), messages.text(e.problem().text())));
             err.flush();
             return ExitCodes.FAILED;
         }
     }
 
     @Command(name = "store", mixinStandardHelpOptions = true,
-            description = "Store the secret read from standard input (one line; e.g. from a password manager's "
-                    + "pipe). Replaces a secret remembered for the same entry.")
+            resourceBundle = Messages.BUNDLE, description = "${bundle:cli.help.secret.store.description}")
     static final class Store extends Base {
         private final InputStream stdin;
 
-        Store(Supplier<SecretStore> keychain, InputStream stdin) {
-            super(keychain);
+        Store(Supplier<SecretStore> keychain, InputStream stdin, CliMessages messages) {
+            super(keychain, messages);
             this.stdin = stdin;
         }
 
         @Override
         public Integer call() {
-            SecretKey key = target.key(spec);
+            SecretKey key = key();
             Secret secret = readStdin();
             try {
                 keychain.get().store(key, secret);
             } catch (SecretStoreException e) {
                 return keychainProblem(e);
             }
-            spec.commandLine().getOut().println("Remembered the " + key.what() + " for " + key.owner()
-                    + " in the system keychain.");
+            spec.commandLine().getOut().println(messages.get("cli.secret.stored", messages.text(key.what()),
+                    messages.text(key.whose())));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
@@ -135,38 +146,38 @@ public final class SecretCommand implements Runnable {
                 while ((n = stdin.read(chunk)) > 0) {
                     buffer.write(chunk, 0, n);
                     if (buffer.size() > 64 * 1024) {
-                        throw usage("standard input is larger than 64 KiB: not a secret");
+                        throw usage("cli.secret.stdinTooLarge");
                     }
                 }
                 bytes = buffer.toByteArray();
             } catch (IOException e) {
-                throw usage("cannot read the secret from standard input");
+                throw usage("cli.secret.stdinUnreadable");
             }
             String text = new String(bytes, StandardCharsets.UTF_8).strip();
             if (text.isEmpty()) {
-                throw usage("no secret on standard input: pipe it in, e.g. sso-setup secret store ... < FILE");
+                throw usage("cli.secret.stdinEmpty");
             }
             if (text.contains("\n")) {
-                throw usage("standard input holds more than one line: give the secret alone on one line");
+                throw usage("cli.secret.stdinLines");
             }
             return Secret.of(text);
         }
 
-        private CommandLine.ParameterException usage(String message) {
-            return new CommandLine.ParameterException(spec.commandLine(), message);
+        private CommandLine.ParameterException usage(String key) {
+            return new CommandLine.ParameterException(spec.commandLine(), messages.get(key));
         }
     }
 
     @Command(name = "show-status", mixinStandardHelpOptions = true,
-            description = "Say whether a secret is remembered for the entry (the secret is never shown).")
+            resourceBundle = Messages.BUNDLE, description = "${bundle:cli.help.secret.showStatus.description}")
     static final class ShowStatus extends Base {
-        ShowStatus(Supplier<SecretStore> keychain) {
-            super(keychain);
+        ShowStatus(Supplier<SecretStore> keychain, CliMessages messages) {
+            super(keychain, messages);
         }
 
         @Override
         public Integer call() {
-            SecretKey key = target.key(spec);
+            SecretKey key = key();
             Optional<Secret> found;
             try {
                 found = keychain.get().read(key);
@@ -174,24 +185,23 @@ public final class SecretCommand implements Runnable {
                 return keychainProblem(e);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println(found.isPresent()
-                    ? "A " + key.what() + " is remembered in the system keychain for " + key.owner() + "."
-                    : "No " + key.what() + " is remembered in the system keychain for " + key.owner() + ".");
+            out.println(messages.get(found.isPresent() ? "cli.secret.status.found" : "cli.secret.status.missing",
+                    messages.text(key.what()), messages.text(key.whose())));
             out.flush();
             return found.isPresent() ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }
 
     @Command(name = "forget", mixinStandardHelpOptions = true,
-            description = "Remove the remembered secret from the system keychain.")
+            resourceBundle = Messages.BUNDLE, description = "${bundle:cli.help.secret.forget.description}")
     static final class Forget extends Base {
-        Forget(Supplier<SecretStore> keychain) {
-            super(keychain);
+        Forget(Supplier<SecretStore> keychain, CliMessages messages) {
+            super(keychain, messages);
         }
 
         @Override
         public Integer call() {
-            SecretKey key = target.key(spec);
+            SecretKey key = key();
             boolean removed;
             try {
                 removed = keychain.get().forget(key);
@@ -199,8 +209,8 @@ public final class SecretCommand implements Runnable {
                 return keychainProblem(e);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println(removed ? "Forgot the " + key.what() + " for " + key.owner() + "."
-                    : "No " + key.what() + " was remembered for " + key.owner() + ": nothing to forget.");
+            out.println(messages.get(removed ? "cli.secret.forgot" : "cli.secret.nothingToForget",
+                    messages.text(key.what()), messages.text(key.whose())));
             out.flush();
             return ExitCodes.OK;
         }

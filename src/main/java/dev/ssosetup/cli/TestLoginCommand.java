@@ -20,6 +20,7 @@ import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.provider.ResponseType;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,36 +47,29 @@ import java.util.concurrent.Callable;
  * {@code sso-setup test-login}: the wizard's Login test step on the command line. Flags and printing only; the flow
  * is {@link LoginTest}. Exit 0 when the login passed, 1 when it failed, 2 for bad usage.
  */
-@Command(name = "test-login", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sign in once with the system browser on a loopback redirect, with the flow OpenMetadata "
-                + "will use (a public client: implicit id_token, or code + PKCE; a confidential client: code with "
-                + "its secret), validate the ID token and show how OpenMetadata would see the user."},
-        footer = {"", "Exit codes: 0 the login passed, 1 it failed, 2 bad usage."})
+@Command(name = "test-login", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = Messages.BUNDLE,
+        description = "${bundle:cli.help.testLogin.description}",
+        footer = {"", "${bundle:cli.help.testLogin.footer}"})
 public final class TestLoginCommand implements Callable<Integer> {
     private final LoginTest loginTest;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--client-id", paramLabel = "ID", description = "The client ID (needed unless "
-            + "--credentials-file gives it).")
+    @Option(names = "--client-id", paramLabel = "ID", descriptionKey = "cli.opt.testLogin.clientId")
     String clientId;
 
-    @Option(names = "--client-secret-file", paramLabel = "FILE", description = "A file holding the client secret "
-            + "(confidential client). The secret is never printed.")
+    @Option(names = "--client-secret-file", paramLabel = "FILE", descriptionKey = "cli.opt.testLogin.clientSecretFile")
     Path clientSecretFile;
 
-    @Option(names = "--client-secret-from-keychain", description = "Use the client secret remembered in the system "
-            + "keychain for --issuer and --client-id (sso-setup secret store), instead of --client-secret-file.")
+    @Option(names = "--client-secret-from-keychain", descriptionKey = "cli.opt.testLogin.clientSecretFromKeychain")
     boolean clientSecretFromKeychain;
 
-    @Option(names = "--client-type", paramLabel = "public|confidential", description = "The client type "
-            + "(default: confidential when a secret is given, else public).")
+    @Option(names = "--client-type", paramLabel = "public|confidential", descriptionKey = "cli.opt.testLogin.clientType")
     String clientType;
 
     @Option(names = "--auth-method", paramLabel = "basic|post", defaultValue = "post",
-            description = "How a confidential client authenticates: client_secret_basic or client_secret_post "
-                    + "(default: ${DEFAULT-VALUE}).")
+            descriptionKey = "cli.opt.testLogin.authMethod")
     String authMethod;
 
     @Mixin
@@ -85,58 +79,61 @@ public final class TestLoginCommand implements Callable<Integer> {
     PortChoice portChoice;
 
     static final class PortChoice {
-        @Option(names = "--port", paramLabel = "N", description = "The loopback port to use (the provider "
-                + "registered this exact redirect). Default: any free port.")
+        @Option(names = "--port", paramLabel = "N", descriptionKey = "cli.opt.testLogin.port")
         Integer port;
 
-        @Option(names = "--ports", split = ",", paramLabel = "N", description = "Ports to try in order, e.g. "
-                + "8000,18000.")
+        @Option(names = "--ports", split = ",", paramLabel = "N", descriptionKey = "cli.opt.testLogin.ports")
         List<Integer> ports;
     }
 
     @Option(names = "--redirect-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "The host in the redirect URI: 127.0.0.1, localhost or [::1] (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "cli.opt.testLogin.redirectHost")
     String redirectHost;
 
-    @Option(names = "--no-browser", description = "Do not open a browser; print the URL to open by hand.")
+    @Option(names = "--no-browser", descriptionKey = "cli.opt.testLogin.noBrowser")
     boolean noBrowser;
 
-    @Option(names = "--allow-insecure-http", description = "Allow plain http to a provider that is not on this "
-            + "computer (the code, the PKCE verifier and the client secret cross the network unencrypted; the "
-            + "verdict warns). Loopback http is always allowed.")
+    @Option(names = "--allow-insecure-http", descriptionKey = "cli.opt.testLogin.allowInsecureHttp")
     boolean allowInsecureHttp;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
-            description = "How long the whole test may take, the sign-in included (default: ${DEFAULT-VALUE}).")
+            descriptionKey = "cli.opt.testLogin.timeout")
     int timeoutSeconds;
 
     @Option(names = "--admins", split = ",", paramLabel = "USER",
-            description = "OpenMetadata's adminPrincipals (user names, not emails).")
+            descriptionKey = "cli.opt.testLogin.admins")
     List<String> admins = new ArrayList<>();
 
-    @Option(names = "--principal-domain", paramLabel = "DOMAIN", description = "OpenMetadata's principalDomain.")
+    @Option(names = "--principal-domain", paramLabel = "DOMAIN", descriptionKey = "cli.opt.testLogin.principalDomain")
     String principalDomain = "";
 
-    @Option(names = "--enforce-principal-domain", description = "Check the email domain as OpenMetadata's "
-            + "enforcePrincipalDomain does.")
+    @Option(names = "--enforce-principal-domain", descriptionKey = "cli.opt.testLogin.enforcePrincipalDomain")
     boolean enforcePrincipalDomain;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
+    @Option(names = "--json", descriptionKey = "cli.opt.testLogin.json")
     boolean json;
 
     private final KeychainOption keychain;
-    /** The operator's language for core's texts (the CLI's own sentences: issue 13, helper i13c). */
-    private final Messages messages = Messages.load();
+    private final CliMessages messages;
 
     public TestLoginCommand(LoginTest loginTest) {
-        this(loginTest, KeychainOption.NOT_WIRED);
+        this(loginTest, KeychainOption.NOT_WIRED, CliMessages.english());
     }
 
-    /** With the system keychain, for {@code --client-secret-from-keychain}. */
+    /** With the system keychain, for {@code --client-secret-from-keychain}, in English. */
     public TestLoginCommand(LoginTest loginTest,
                             java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain) {
+        this(loginTest, keychain, CliMessages.english());
+    }
+
+    /** With the system keychain and the command line's language. */
+    public TestLoginCommand(LoginTest loginTest,
+                            java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain,
+                            CliMessages messages) {
         this.loginTest = loginTest;
-        this.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL);
+        this.messages = messages;
+        this.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
+        provider.messages = messages;
     }
 
     @Override
@@ -148,12 +145,12 @@ public final class TestLoginCommand implements Callable<Integer> {
         // in JSON mode stdout carries only the JSON document: progress goes to stderr
         PrintWriter talk = json ? err : out;
         Optional<byte[]> ca = provider.ca(spec.commandLine());
-        LoginTestResult result = loginTest.run(settings, options, ca, printing(talk, options), TaskContext.none());
+        LoginTestResult result = loginTest.run(settings, options, ca, printing(talk, options, messages), TaskContext.none());
         if (json) {
             out.println(toJson(result, messages));
         } else {
             out.println();
-            out.print(LoginReport.render(result, messages));
+            out.print(LoginReport.render(result, messages.messages()));
         }
         out.flush();
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -163,26 +160,26 @@ public final class TestLoginCommand implements Callable<Integer> {
      * What the operator sees while a login test waits: the redirect URI and the line {@code Open this URL to sign in:
      * <url>}. Shared with {@code push --login}, which runs the same login test.
      */
-    static LoginEvents printing(PrintWriter talk, LoginOptions options) {
+    static LoginEvents printing(PrintWriter talk, LoginOptions options, CliMessages messages) {
         return new LoginEvents() {
             @Override
             public void waitingForBrowser(URI authorizationUrl, URI redirectUri) {
-                talk.println("Redirect URI: " + redirectUri);
+                talk.println(messages.get("cli.login.redirectUri", redirectUri.toString()));
                 if (!options.openBrowser()) {
-                    talk.println("Open this URL to sign in: " + authorizationUrl);
-                    talk.println("Waiting up to " + options.timeout().toSeconds() + " s for the sign-in...");
+                    talk.println(messages.get("cli.login.openUrl", authorizationUrl.toString()));
+                    talk.println(messages.get("cli.login.waiting", options.timeout().toSeconds()));
                 } else {
-                    talk.println("Opening the browser. If it does not appear, open this URL yourself:");
-                    talk.println("Open this URL to sign in: " + authorizationUrl);
+                    talk.println(messages.get("cli.login.opening"));
+                    talk.println(messages.get("cli.login.openUrl", authorizationUrl.toString()));
                 }
                 talk.flush();
             }
 
             @Override
             public void browser(BrowserOpener.BrowserOutcome outcome) {
-                if (outcome instanceof BrowserOpener.NotOpened(String reason)) {
-                    talk.println("The browser could not be opened (" + reason + "): open the URL above by hand. "
-                            + "Waiting up to " + options.timeout().toSeconds() + " s...");
+                if (outcome instanceof BrowserOpener.NotOpened notOpened) {
+                    talk.println(messages.get("cli.login.browserNotOpened", messages.render(notOpened.reason()),
+                            options.timeout().toSeconds()));
                     talk.flush();
                 }
             }
@@ -196,7 +193,7 @@ public final class TestLoginCommand implements Callable<Integer> {
         if (file.isPresent()) {
             ClientCredentials credentials = file.get();
             if (clientSecretFile != null && !credentials.clientSecret().isEmpty()) {
-                throw usage("--client-secret-file and --credentials-file both give a secret: give one of them.");
+                throw usage(Text.of("cli.testLogin.bothSecrets"));
             }
             secret = credentials.clientSecret();
             clientId = clientId != null ? clientId : credentials.clientId();
@@ -206,40 +203,38 @@ public final class TestLoginCommand implements Callable<Integer> {
         }
         String issuer = provider.issuer(cl, file);
         if (clientId == null) {
-            throw usage("Missing required option: '--client-id=ID' (or --credentials-file)");
+            throw usage(Text.of("cli.testLogin.clientIdMissing"));
         }
         if (clientSecretFromKeychain && (clientSecretFile != null || provider.credentialsFile != null)) {
-            throw usage("give the client secret with --client-secret-file, --credentials-file or "
-                    + "--client-secret-from-keychain, one of them.");
+            throw usage(Text.of("cli.secret.oneSource"));
         }
         if (clientSecretFromKeychain) {
             if (!dev.ssosetup.core.secrets.SecretKey.canKeyClientSecret(issuer, clientId)) {
-                throw usage("--client-secret-from-keychain: give --issuer and --client-id.");
+                throw usage(Text.of("cli.testLogin.keychainNeedsIds"));
             }
             try {
                 secret = keychain.read(dev.ssosetup.core.secrets.SecretKey.clientSecret(issuer, clientId),
                         "--client-secret-from-keychain", "--client-secret-file FILE", spec.commandLine().getErr());
             } catch (KeychainOption.Failure e) {
-                throw usage(e.getMessage() + ".");
+                throw usage(e.text());
             }
         } else if (clientSecretFile != null) {
             try {
                 secret = Secret.of(Files.readString(clientSecretFile, StandardCharsets.UTF_8).strip());
             } catch (IOException e) {
-                throw usage("--client-secret-file: cannot read " + clientSecretFile + " (" + FileProblem.words(e)
-                        + "). Give a readable file that holds only the secret.");
+                throw usage(Text.of("cli.testLogin.secretFileUnreadable", clientSecretFile.toString(),
+                        FileProblem.why(e)));
             } catch (RuntimeException e) {
-                throw usage("--client-secret-file: cannot read " + clientSecretFile + ". Give a readable file that "
-                        + "holds only the secret.");
+                throw usage(Text.of("cli.testLogin.secretFileUnreadableNoReason", clientSecretFile.toString()));
             }
             if (secret.isEmpty()) {
-                throw usage("--client-secret-file: " + clientSecretFile + " is empty.");
+                throw usage(Text.of("cli.testLogin.secretFileEmpty", clientSecretFile.toString()));
             }
         }
         ClientAuthMethod method = switch (authMethod.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "basic", "client_secret_basic" -> ClientAuthMethod.CLIENT_SECRET_BASIC;
             case "post", "client_secret_post" -> ClientAuthMethod.CLIENT_SECRET_POST;
-            default -> throw usage("--auth-method: \"" + authMethod + "\" is not basic or post.");
+            default -> throw usage(Text.of("cli.testLogin.authMethodUnknown", authMethod));
         };
         ClientType type = clientType(secret);
         ResponseType flow = provider.responseType(cl, type);
@@ -268,42 +263,41 @@ public final class TestLoginCommand implements Callable<Integer> {
         ClientType type = switch (clientType.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "public" -> ClientType.PUBLIC;
             case "confidential" -> ClientType.CONFIDENTIAL;
-            default -> throw usage("--client-type: \"" + clientType + "\" is not public or confidential.");
+            default -> throw usage(Text.of("cli.testLogin.clientTypeUnknown", clientType));
         };
         if (type == ClientType.CONFIDENTIAL && secret.isEmpty()) {
-            throw usage("--client-type confidential: give the secret with --client-secret-file.");
+            throw usage(Text.of("cli.testLogin.confidentialNeedsSecret"));
         }
         if (type == ClientType.PUBLIC && !secret.isEmpty()) {
-            throw usage("--client-type public: a public client has no secret; leave out --client-secret-file, "
-                    + "or use --client-type confidential.");
+            throw usage(Text.of("cli.testLogin.publicHasNoSecret"));
         }
         return type;
     }
 
     private LoginOptions options() {
-        RedirectHost host = RedirectHost.parse(redirectHost).orElseThrow(() -> usage("--redirect-host: \""
-                + redirectHost + "\" is not 127.0.0.1, localhost or [::1]."));
+        RedirectHost host = RedirectHost.parse(redirectHost).orElseThrow(() -> usage(Text.of("cli.redirectHost.unknown",
+                redirectHost)));
         List<Integer> ports = portChoice == null ? List.of()
                 : portChoice.port != null ? List.of(portChoice.port) : portChoice.ports;
         return switch (LoginOptions.of(ports, timeoutSeconds, host, !noBrowser, allowInsecureHttp)) {
             case LoginOptions.Parsed.Valid v -> v.options();
-            case LoginOptions.Parsed.Invalid i -> throw usage((i.field() == LoginOptions.OptionField.PORTS
-                    ? "--port/--ports: " : "--timeout: ") + messages.text(i.problem()));
+            case LoginOptions.Parsed.Invalid i -> throw usage(Text.of(i.field() == LoginOptions.OptionField.PORTS
+                    ? "cli.ports.problem" : "cli.timeout.problem", i.problem()));
         };
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    private ParameterException usage(Text text) {
+        return new ParameterException(spec.commandLine(), messages.text(text));
     }
 
-    static String toJson(LoginTestResult result, Messages messages) {
+    static String toJson(LoginTestResult result, CliMessages messages) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("result", result.passed() ? "passed" : "failed");
         if (result instanceof LoginTestResult.Failed f) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("stage", f.stage().wire());
-            error.put("message", messages.text(f.reason()));
-            error.put("hint", messages.text(f.hint()));
+            error.put("message", messages.render(f.reason()));
+            error.put("hint", messages.render(f.hint()));
             doc.put("error", error);
         } else {
             doc.put("error", null);
@@ -324,7 +318,7 @@ public final class TestLoginCommand implements Callable<Integer> {
         List<Map<String, String>> warnings = new ArrayList<>();
         for (Finding f : result.findings()) {
             warnings.add(Map.of("id", f.id(), "severity", f.severity().wire(), "message",
-                    messages.text(f.message()), "hint", messages.text(f.hint())));
+                    messages.render(f.message()), "hint", messages.render(f.hint())));
         }
         doc.put("warnings", warnings);
         try {

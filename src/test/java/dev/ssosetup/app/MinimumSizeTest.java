@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * At the window's minimum size (900 x 620) the frame's text is not cut: the rail, the step header and the buttons
- * show their whole text and stay inside the window (issue 16).
+ * show their whole text and stay inside the window (issue 16). At 150% font scale every step, filled with a complete
+ * sample configuration, shows every label whole (no ellipsis) and keeps every control inside the window.
  */
 @ExtendWith(ApplicationExtension.class)
 class MinimumSizeTest {
@@ -73,5 +74,31 @@ class MinimumSizeTest {
         assertEquals(List.of(), cut);
         Button next = robot.lookup("#nextButton").queryButton();
         assertTrue(next.localToScene(next.getBoundsInLocal()).getMaxX() <= 900.5);
+    }
+
+    @Test
+    void atOneAndAHalfTimesTheFontNoStepCutsTextOrLeavesTheWindow(FxRobot robot) throws Exception {
+        Parent content = (Parent) scene.lookup(".step-content");
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> content.getChildrenUnmodifiable().size() == 5);
+        robot.interact(() -> {
+            var c = dev.ssosetup.core.config.Samples.confidential();
+            gui.state().providerProperty().set(c.provider());
+            gui.state().keysProperty().set(c.keys());
+            gui.state().idpJwksUriProperty().set(c.idpJwksUri());
+            scene.getRoot().setStyle("-fx-font-size: 150%;");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = new ArrayList<>();
+        List<Node> steps = List.copyOf(content.getChildrenUnmodifiable());
+        for (Node step : steps) {
+            cut.addAll(WaitForAsyncUtils.asyncFx(() -> {
+                steps.forEach(s -> s.setVisible(s == step));
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                return StepTexts.cutOrOutside(step, scene);
+            }).get());
+        }
+        assertEquals(List.of(), cut);
     }
 }

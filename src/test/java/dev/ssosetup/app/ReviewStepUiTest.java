@@ -19,6 +19,7 @@ import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -95,7 +96,8 @@ class ReviewStepUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
         assertEquals(viewModel.textProperty(OutputFormat.JSON).get(), copied);
-        assertTrue(robot.lookup("#reviewStatus").queryAs(Label.class).getText().contains("copied"));
+        var notice = robot.lookup("#reviewNotice").queryAs(org.controlsfx.control.NotificationPane.class);
+        assertTrue(notice.isShowing() && notice.getText().contains("copied"), notice.getText());
     }
 
     @Test
@@ -217,6 +219,96 @@ class ReviewStepUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(OutputFormat.values().length, tabs.getTabs().stream().map(Tab::getId)
                 .filter(id -> id != null && id.startsWith("tab-")).count());
+    }
+
+    @Test
+    void theCopiedNoticeGoesWhenTheTabOrTheContentChanges(FxRobot robot) {
+        var notice = robot.lookup("#reviewNotice").queryAs(org.controlsfx.control.NotificationPane.class);
+        assertFalse(notice.isShowing(), "no notice before anything was done");
+        selectTab(robot, "tab-yaml");
+        robot.clickOn("#copy-yaml");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notice.isShowing(), "copying says so");
+        assertTrue(notice.getText().contains(OutputFormat.YAML.fileName()), notice.getText());
+        try {
+            Thread.sleep(600); // the notice slides in
+            snapshot("review-notice.png");
+            javafx.scene.control.Button save = robot.lookup("#save-yaml").queryButton();
+            javafx.geometry.Bounds bar = onFx(() -> notice.lookup(".notification-bar").localToScene(
+                    notice.lookup(".notification-bar").getLayoutBounds()));
+            javafx.geometry.Bounds button = onFx(() -> save.localToScene(save.getLayoutBounds()));
+            assertTrue(button.getMaxY() <= bar.getMinY() + 1, "Save stays above the notice: " + button + " " + bar);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        selectTab(robot, "tab-env");
+        assertFalse(notice.isShowing(), "another tab: the notice about the YAML is gone");
+        assertEquals("", viewModel.statusProperty().get());
+
+        robot.interact(() -> robot.lookup("#copy-env").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(notice.isShowing());
+        run(() -> state.providerProperty().set(state.providerProperty().get().toBuilder()
+                .clientId("another-client").build()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(notice.isShowing(), "the text changed: the notice spoke of the old one");
+    }
+
+    @Test
+    void includeTheSecretIsOfferedOnlyForAConfidentialSelfHostedClient(FxRobot robot) {
+        CheckBox include = robot.lookup("#reviewIncludeSecret").queryAs(CheckBox.class);
+        assertTrue(include.isVisible() && include.isManaged(), "confidential, self-hosted: offered");
+        run(() -> include.setSelected(true));
+        run(() -> state.providerProperty().set(state.providerProperty().get().toBuilder()
+                .clientType(dev.ssosetup.core.provider.ClientType.PUBLIC).build()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(include.isVisible() || include.isManaged(), "a public client has no secret");
+        assertFalse(viewModel.includeSecretProperty().get(), "hidden means off");
+        run(() -> state.providerProperty().set(state.providerProperty().get().toBuilder()
+                .clientType(dev.ssosetup.core.provider.ClientType.CONFIDENTIAL).build()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(include.isVisible(), "confidential again: offered again");
+        run(() -> state.providerProperty().set(state.providerProperty().get().toBuilder()
+                .deployment(dev.ssosetup.core.provider.Deployment.COLLATE).build()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(include.isVisible(), "the Collate hand-off never carries the secret");
+    }
+
+    @Test
+    void thePresetShowsInTheOperatorsWords(FxRobot robot) {
+        List<String> texts = onFx(() -> StepTexts.texts(scene.getRoot()));
+        String preset = Messages.forLocale(java.util.Locale.ENGLISH).get("provider.preset."
+                + state.providerProperty().get().preset().name());
+        assertTrue(texts.contains(preset), texts.toString());
+        assertFalse(texts.stream().anyMatch(t -> t.contains(state.providerProperty().get().preset().name())),
+                texts.toString());
+        assertEquals(List.of(), StepTexts.internalNames(texts));
+    }
+
+    @Test
+    void atTheMinimumSizeAndOneAndAHalfTimesTheFontEveryTabShowsItsTextWhole(FxRobot robot) {
+        // the step's share of a 900 x 620 window (the rail, header and buttons take the rest)
+        run(() -> {
+            dev.ssosetup.ui.common.WholeText.install(scene.getRoot()); // as the wizard's shell does
+            scene.getWindow().setWidth(690);
+            scene.getWindow().setHeight(500);
+            scene.getRoot().setStyle("-fx-font-size: 150%;");
+            state.stepFindings().put("login", List.of(Finding.warning("nonce-missing",
+                    En.words("The ID token carried no nonce."), En.words("Check the client's settings."))));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup("#reviewTabs").queryAs(TabPane.class);
+        List<String> cut = new ArrayList<>();
+        for (Tab tab : List.copyOf(tabs.getTabs())) {
+            selectTab(robot, tab.getId());
+            cut.addAll(onFx(() -> {
+                scene.getRoot().applyCss();
+                scene.getRoot().layout();
+                return StepTexts.cutOrOutside(scene.getRoot(), scene).stream().map(c -> tab.getText() + ": " + c)
+                        .toList();
+            }));
+        }
+        assertEquals(List.of(), cut);
     }
 
     private void selectTab(FxRobot robot, String id) {

@@ -29,6 +29,8 @@ class LocalizationConsistencyTest {
     private static final Path I18N = Path.of("src/main/resources/i18n");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_-]+)+)\"");
     private static final Pattern PREFIX = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_-]+)*\\.)\"\\s*\\+");
+    /** picocli's look-up in the bundle, {@code "${bundle:cli.help.x}"} in a {@code @Command}: must exist. */
+    private static final Pattern PICOCLI_BUNDLE = Pattern.compile("\\$\\{bundle:([A-Za-z0-9_.-]+)}");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z][A-Za-z0-9_.-]+)\"");
     /** {@code messages.get("key"}, {@code Messages} calls and {@code resources.getString("key")}: must exist. */
     private static final Pattern LOOKUP = Pattern.compile(
@@ -67,6 +69,13 @@ class LocalizationConsistencyTest {
             m = PREFIX.matcher(text);
             while (m.find()) {
                 prefixes.add(m.group(1));
+            }
+            m = PICOCLI_BUNDLE.matcher(text);
+            while (m.find()) {
+                literals.add(m.group(1));
+                if (!bundleKeys.contains(m.group(1))) {
+                    missing.add(m.group(1) + " (" + f.getFileName() + ")");
+                }
             }
             m = LOOKUP.matcher(text);
             while (m.find()) {

@@ -26,7 +26,9 @@ public record ReviewSummary(List<ReviewItem> items, List<StepNote> notes, List<R
         var z = c.authorizer();
         String pr = StepIds.PROVIDER;
         List<ReviewItem> items = new ArrayList<>();
-        items.add(new ReviewItem(pr, "preset", p.preset().name() + " (" + c.omProvider() + ")"));
+        // the preset's constant, shown in the operator's words by the view; OpenMetadata's own provider value beside it
+        items.add(new ReviewItem(pr, "preset", p.preset().name()));
+        items.add(new ReviewItem(pr, "omProvider", c.omProvider()));
         items.add(new ReviewItem(pr, "providerName", c.providerName()));
         items.add(new ReviewItem(pr, "issuer", c.authority()));
         items.add(new ReviewItem(pr, "discoveryUrl", p.effectiveDiscoveryUrl()));

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.secrets;
 
+import dev.ssosetup.core.text.Text;
+
 import java.util.Objects;
 
 /**
@@ -26,21 +28,12 @@ public record KeychainProblem(Kind kind, String detail) {
         detail = detail == null ? "" : detail;
     }
 
-    /** The operator's sentence in English, for the command line (the wizard uses its message bundle). */
-    public String text() {
-        String base = switch (kind) {
-            case NO_SESSION -> "no system keychain here: there is no D-Bus session (DBUS_SESSION_BUS_ADDRESS is not "
-                    + "set, as over SSH, in a container or a headless session). Start a desktop session or "
-                    + "'dbus-run-session' with a keyring daemon, or give the secret another way";
-            case NO_BACKEND -> "no system keychain answers (no Secret Service such as GNOME Keyring or KWallet, no "
-                    + "macOS Keychain, no Windows Credential Manager). Give the secret another way";
-            case NO_DEFAULT_COLLECTION -> "the system keyring has no default collection yet (a brand-new keyring). "
-                    + "Create one: open 'Passwords and Keys' (seahorse) and add a keyring, or store any secret once "
-                    + "with: secret-tool store --label=setup service sso-setup-console account setup";
-            case LOCKED -> "the system keyring is locked. Unlock it (log in to the desktop again, or open 'Passwords "
-                    + "and Keys' and unlock the Login keyring), then try again";
-            case REFUSED -> "the system keychain refused the operation";
-        };
-        return detail.isEmpty() ? base : base + " (" + detail + ")";
+    /**
+     * The operator's text for the command line (the long form, with what to do; the wizard shows the short
+     * {@code secrets.problem.<KIND>}).
+     */
+    public Text text() {
+        Text base = Text.of("secrets.problem.long." + kind.name());
+        return detail.isEmpty() ? base : Text.of("secrets.problem.withDetail", base, detail);
     }
 }

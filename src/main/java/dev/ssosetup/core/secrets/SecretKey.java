@@ -2,6 +2,7 @@ package dev.ssosetup.core.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ssosetup.core.push.ServerAddress;
+import dev.ssosetup.core.text.Text;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -102,9 +103,19 @@ public record SecretKey(Kind kind, String service, String account, String owner)
         };
     }
 
-    /** What the secret is, in words: "client secret" or "admin token". */
-    public String what() {
-        return kind == Kind.CLIENT_SECRET ? "client secret" : "admin token";
+    /** What the secret is, as operator text: a client secret or an admin token. */
+    public Text what() {
+        return Text.of(kind == Kind.CLIENT_SECRET ? "secrets.what.clientSecret" : "secrets.what.adminToken");
+    }
+
+    /** Whose secret it is, as operator text: the client ID at the issuer, or the OpenMetadata server. */
+    public Text whose() {
+        return switch (kind) {
+            case CLIENT_SECRET -> Text.of("secrets.whose.clientSecret", account,
+                    service.substring((PREFIX + "client-secret:").length()));
+            case ADMIN_TOKEN -> Text.of("secrets.whose.adminToken",
+                    service.substring((PREFIX + "openmetadata-token:").length()));
+        };
     }
 
     /** The label shown by keychain tools. */

@@ -7,7 +7,7 @@ public final class SecretStoreException extends Exception {
     private final transient KeychainProblem problem;
 
     public SecretStoreException(KeychainProblem problem) {
-        super(Objects.requireNonNull(problem).text());
+        super("keychain: " + Objects.requireNonNull(problem).kind()); // the operator reads problem().text()
         this.problem = problem;
     }
 

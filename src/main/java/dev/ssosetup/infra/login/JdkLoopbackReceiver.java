@@ -33,24 +33,32 @@ public final class JdkLoopbackReceiver implements LoopbackReceiver {
     static final Duration READ_DEADLINE = Duration.ofSeconds(5);
 
     private final Duration readDeadline;
-    private final Messages messages;
+    private final java.util.function.Supplier<Messages> messages;
 
     /** The browser tab's pages in the language of {@code messages} (the operator's). */
     public JdkLoopbackReceiver(Messages messages) {
+        this(READ_DEADLINE, () -> messages);
+    }
+
+    /**
+     * The browser tab's pages in the operator's language at the time the listener opens (the CLI's {@code --lang}
+     * is known only once the arguments are parsed).
+     */
+    public JdkLoopbackReceiver(java.util.function.Supplier<Messages> messages) {
         this(READ_DEADLINE, messages);
     }
 
     /** For tests: pages in English. */
     public JdkLoopbackReceiver() {
-        this(READ_DEADLINE, Messages.forLocale(Locale.ENGLISH));
+        this(READ_DEADLINE, () -> Messages.forLocale(Locale.ENGLISH));
     }
 
     /** For tests: a shorter read deadline. */
     JdkLoopbackReceiver(Duration readDeadline) {
-        this(readDeadline, Messages.forLocale(Locale.ENGLISH));
+        this(readDeadline, () -> Messages.forLocale(Locale.ENGLISH));
     }
 
-    private JdkLoopbackReceiver(Duration readDeadline, Messages messages) {
+    private JdkLoopbackReceiver(Duration readDeadline, java.util.function.Supplier<Messages> messages) {
         this.readDeadline = readDeadline;
         this.messages = messages;
     }
@@ -86,7 +94,7 @@ public final class JdkLoopbackReceiver implements LoopbackReceiver {
                     // no IPv6 loopback, or the port is taken there: 127.0.0.1 alone still serves most browsers
                 }
             }
-            return new LoopbackServer(servers, host, bound, path, expectedState, readDeadline, messages);
+            return new LoopbackServer(servers, host, bound, path, expectedState, readDeadline, messages.get());
         }
         String list = busy.stream().map(String::valueOf).collect(Collectors.joining(", "));
         if (busy.size() == 1) {

@@ -45,6 +45,9 @@ public final class AccessibleNames {
         if (node instanceof ScrollPane sp && sp.getContent() != null) {
             walk(sp.getContent(), visit);
         }
+        if (node instanceof org.controlsfx.control.NotificationPane np && np.getContent() != null) {
+            walk(np.getContent()); // its skin (and so its children) comes later
+        }
         if (node instanceof javafx.scene.control.TabPane tabs) {
             tabs.getTabs().forEach(t -> {
                 if (t.getContent() != null) {

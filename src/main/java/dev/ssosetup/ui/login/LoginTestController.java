@@ -14,6 +14,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import dev.ssosetup.ui.common.DataTables;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -184,6 +185,8 @@ public final class LoginTestController {
         userInfoValue.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().value()));
         claimsTable.setItems(shownClaims);
         userInfoTable.setItems(shownUserInfo);
+        DataTables.install(claimsTable, r -> java.util.List.of(r.name(), r.value(), r.meaning()), messages);
+        DataTables.install(userInfoTable, r -> java.util.List.of(r.name(), r.value()), messages);
         shownClaims.setAll(viewModel.claims());
         shownUserInfo.setAll(viewModel.userInfo());
         viewModel.claims().addListener((ListChangeListener<ClaimRow>) c -> stages.post(

@@ -1,5 +1,6 @@
 package dev.ssosetup.ui.provider;
 
+import dev.ssosetup.ui.common.FieldDecorations;
 import dev.ssosetup.core.common.Finding;
 import dev.ssosetup.core.provider.ClientAuthMethod;
 import dev.ssosetup.core.provider.ClientType;
@@ -48,6 +49,7 @@ public final class ProviderController {
 
     @FXML
     private javafx.scene.control.ScrollPane scroll;
+    private final FieldDecorations decorations = new FieldDecorations();
     @FXML
     private GridPane idpGrid;
     @FXML
@@ -76,6 +78,8 @@ public final class ProviderController {
 
     @FXML
     private void initialize() {
+        // ControlsFX draws the fields' error marks on this pane (ADR 0017)
+        scroll.setContent(FieldDecorations.host(scroll.getContent()));
         buildIdentityProvider();
         buildClient();
         buildOpenMetadata();
@@ -409,6 +413,8 @@ public final class ProviderController {
             List<? extends Node> toMark = marked != null ? marked : List.of(target);
             error.textProperty().addListener((o, a, now) -> toMark.forEach(n -> mark(n, !now.isEmpty())));
             toMark.forEach(n -> mark(n, !error.getText().isEmpty()));
+            toMark.stream().filter(Control.class::isInstance)
+                    .forEach(n -> decorations.error((Control) n, vm.errorProperty(field)));
         }
         GridPane.setValignment(label, javafx.geometry.VPos.TOP);
         GridPane.setHgrow(box, Priority.ALWAYS);

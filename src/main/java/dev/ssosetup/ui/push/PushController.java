@@ -14,11 +14,12 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
+import dev.ssosetup.ui.common.DataTables;
+import dev.ssosetup.ui.common.FieldDecorations;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -32,6 +33,7 @@ public final class PushController {
 
     @FXML private TextField serverUrl;
     @FXML private Label serverUrlError;
+    private final FieldDecorations decorations = new FieldDecorations();
     @FXML private PasswordField token;
     @FXML private Label tokenError;
     @FXML private TextField caFile;
@@ -89,6 +91,10 @@ public final class PushController {
         restoreSecret.textProperty().bindBidirectional(viewModel.restoring().restoreSecretProperty());
         bindError(serverUrl, serverUrlError, viewModel.connection().serverUrlErrorProperty());
         bindError(token, tokenError, viewModel.connection().tokenErrorProperty());
+        // ControlsFX marks the fields the view model found wrong (ADR 0017)
+        FieldDecorations.host(serverUrl.getParent());
+        decorations.error(serverUrl, viewModel.connection().serverUrlErrorProperty());
+        decorations.error(token, viewModel.connection().tokenErrorProperty());
         // ---- keychain (issue 14)
         keychainBox.setVisible(viewModel.connection().keychainOffered());
         keychainBox.setManaged(viewModel.connection().keychainOffered());
@@ -168,6 +174,10 @@ public final class PushController {
         pathColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         liveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().live()));
         oursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ours()));
+        // sized to content, no filler rows, the selected change in full below, Ctrl+C copies (issue 16)
+        DataTables.install(diffTable, d -> java.util.List.of(
+                messages.get("push.diff." + d.change().name().toLowerCase(Locale.ROOT)), d.path(), d.live(), d.ours()),
+                messages);
         // a restore's diff compares the live configuration with the backup, not with ours
         diffTitle.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.results().diffIsRestoreProperty())
                 .then(messages.get("push.diff.restore")).otherwise(messages.get("push.diff")));
@@ -175,27 +185,12 @@ public final class PushController {
                 .then(messages.get("push.diff.backup")).otherwise(messages.get("push.diff.ours")));
         for (TableColumn<DiffEntry, String> col : java.util.List.of(changeColumn, pathColumn, liveColumn, oursColumn)) {
             col.setCellFactory(column -> new TableCell<>() {
-                // the full value on hover, for values the column cuts off. Made on the first hover only: a tooltip
-                // is a popup window with a scene of its own, too much to build for every cell when a plan arrives
-                private Tooltip tip;
-
-                {
-                    setOnMouseEntered(e -> {
-                        if (tip == null && getText() != null && !getText().isEmpty()) {
-                            tip = new Tooltip();
-                            tip.textProperty().bind(textProperty());
-                            setTooltip(tip);
-                        }
-                    });
-                }
-
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
                     getStyleClass().removeAll("diff-added", "diff-removed", "diff-changed");
                     DiffEntry row = empty || getTableRow() == null ? null : getTableRow().getItem();
                     setText(empty ? null : item);
-                    setTooltip(empty || item == null || item.isEmpty() ? null : tip);
                     if (row != null) {
                         getStyleClass().add("diff-" + row.change().name().toLowerCase(Locale.ROOT));
                     }

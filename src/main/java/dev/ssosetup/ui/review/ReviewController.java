@@ -7,6 +7,7 @@ import dev.ssosetup.core.config.ReviewItem;
 import dev.ssosetup.core.config.ReviewProblem;
 import dev.ssosetup.core.config.StepNote;
 import dev.ssosetup.core.text.Messages;
+import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -28,6 +29,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
 
 import java.io.File;
 import java.util.List;
@@ -64,7 +67,9 @@ public final class ReviewController {
     @FXML
     private CheckBox includeSecret;
     @FXML
-    private Label status;
+    private NotificationPane notice;
+    /** A success notice hides itself after a while; a failure stays until the tab or the content changes. */
+    private final PauseTransition noticeTimeout = new PauseTransition(Duration.seconds(8));
 
     public ReviewController(ReviewViewModel viewModel) {
         this.viewModel = viewModel;
@@ -79,8 +84,14 @@ public final class ReviewController {
         showFormats();
         viewModel.configurationProperty().addListener((o, was, is) -> showFormats());
         includeSecret.selectedProperty().bindBidirectional(viewModel.includeSecretProperty());
-        status.textProperty().bind(viewModel.statusProperty());
-        viewModel.statusIsErrorProperty().addListener((o, was, is) -> toggle(status, "status-error", is));
+        includeSecret.visibleProperty().bind(viewModel.secretChoiceShownProperty());
+        includeSecret.managedProperty().bind(includeSecret.visibleProperty());
+        notice.setCloseButtonVisible(false);
+        notice.setFocusTraversable(false); // a frame around the tabs; the notice's text is its accessible text
+        noticeTimeout.setOnFinished(e -> viewModel.dismissMessage());
+        viewModel.statusProperty().addListener((o, was, is) -> showNotice());
+        viewModel.statusIsErrorProperty().addListener((o, was, is) -> showNotice());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> viewModel.dismissMessage());
         openProfile.setMinWidth(Region.USE_PREF_SIZE);
         saveProfile.setMinWidth(Region.USE_PREF_SIZE);
         readiness.setMinHeight(Region.USE_PREF_SIZE);
@@ -167,7 +178,7 @@ public final class ReviewController {
         if (f == OutputFormat.HELM) {
             box.getChildren().add(1, helmChartRow());
         }
-        box.setPadding(new javafx.geometry.Insets(10));
+        box.getStyleClass().add("format-box"); // padding in review.css: more while the notice shows
         Tab tab = new Tab(messages.get("review.format." + key), box);
         tab.setId("tab-" + f.cliName());
         return tab;
@@ -190,6 +201,25 @@ public final class ReviewController {
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(checked, Priority.ALWAYS);
         return row;
+    }
+
+    /** Shows the view model's message as a notice over the tabs, or hides it when there is none. */
+    private void showNotice() {
+        String text = viewModel.statusProperty().get();
+        boolean error = viewModel.statusIsErrorProperty().get();
+        noticeTimeout.stop();
+        toggle(notice, "notice-error", error);
+        boolean shown = text != null && !text.isEmpty();
+        toggle(tabs, "notice-shown", shown);
+        if (!shown) {
+            notice.hide();
+            return;
+        }
+        notice.setAccessibleText(text);
+        notice.show(text);
+        if (!error) {
+            noticeTimeout.playFromStart();
+        }
     }
 
     private void showReadiness() {
@@ -280,6 +310,9 @@ public final class ReviewController {
         String value = item.value();
         if (value.isEmpty()) {
             return messages.get("review.item.empty");
+        }
+        if (item.key().equals("preset")) { // an enum constant: never shown as such (issue 16)
+            return messages.get("provider.preset." + value);
         }
         String key = "review.value." + value;
         boolean token = TOKEN_ITEMS.contains(item.key()) && messages.bundle().containsKey(key);

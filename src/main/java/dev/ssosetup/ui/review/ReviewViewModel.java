@@ -86,6 +86,7 @@ public final class ReviewViewModel implements StepViewModel {
     /** Set once the operator has entered the step; until then nothing is checked or rendered. */
     private boolean entered;
     private final ReadOnlyBooleanWrapper statusIsError = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper secretChoiceShown = new ReadOnlyBooleanWrapper(false);
 
     /** {@code navigator} receives a step id when the operator follows a "Go to step" link. */
     public ReviewViewModel(WizardState state, ReadinessCheck readinessCheck, ProfileService profiles,
@@ -103,7 +104,9 @@ public final class ReviewViewModel implements StepViewModel {
         }
         // nothing is checked or rendered before the operator first enters the step: the first refresh loads the
         // schema checker and every renderer, work that would otherwise compete with the window's first frame
+        // a change of what the outputs are made from also ends a "copied" / "saved" notice: it spoke of the old text
         InvalidationListener refresh = o -> {
+            dismissMessage();
             if (entered) {
                 refresh();
             }
@@ -116,6 +119,28 @@ public final class ReviewViewModel implements StepViewModel {
         state.stepNotes().addListener(refresh);
         includeSecret.addListener(refresh);
         helmChart.addListener(refresh);
+        state.providerProperty().addListener(o -> showSecretChoice());
+        showSecretChoice();
+    }
+
+    /**
+     * "Include the client secret" is a choice only for a confidential client of a self-hosted OpenMetadata: a public
+     * client has no secret and the Collate hand-off never carries it. Hidden, it is also off.
+     */
+    private void showSecretChoice() {
+        ProviderSettings p = state.providerProperty().get();
+        boolean shown = p != null && p.clientType() == dev.ssosetup.core.provider.ClientType.CONFIDENTIAL
+                && !p.collate();
+        secretChoiceShown.set(shown);
+        if (!shown) {
+            includeSecret.set(false);
+        }
+    }
+
+    /** Ends the notice ("copied", "saved", a failure): the operator turned to another tab or the text changed. */
+    public void dismissMessage() {
+        status.set("");
+        statusIsError.set(false);
     }
 
     @Override
@@ -333,6 +358,11 @@ public final class ReviewViewModel implements StepViewModel {
 
     public BooleanProperty includeSecretProperty() {
         return includeSecret;
+    }
+
+    /** Whether "include the client secret" is offered (a confidential client, self-hosted). */
+    public ReadOnlyBooleanProperty secretChoiceShownProperty() {
+        return secretChoiceShown.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty readyProperty() {

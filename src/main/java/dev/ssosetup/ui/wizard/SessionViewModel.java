@@ -50,6 +50,8 @@ public final class SessionViewModel {
     private final ObservableList<String> recent = FXCollections.observableArrayList();
     private final ObservableList<String> recentView = FXCollections.unmodifiableObservableList(recent);
     private final ObjectProperty<ThemeChoice> theme = new SimpleObjectProperty<>(ThemeChoice.SYSTEM);
+    private final ObjectProperty<dev.ssosetup.core.text.Language> language =
+            new SimpleObjectProperty<>(dev.ssosetup.core.text.Language.SYSTEM);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private Preferences preferences = Preferences.defaults();
     private String documentsFolder = "";
@@ -85,6 +87,12 @@ public final class SessionViewModel {
                 storePreferences(preferences.withTheme(now));
             }
         });
+        language.addListener((o, old, now) -> {
+            if (!loadingPreferences) {
+                storePreferences(preferences.withLanguage(now));
+                tell(messages.get("language.nextStart"), false); // the window is built in one language (ADR 0020)
+            }
+        });
         recompute();
     }
 
@@ -103,6 +111,7 @@ public final class SessionViewModel {
                         state.profileFolderProperty().set(startFolder());
                         recent.setAll(preferences.recentProfiles());
                         theme.set(preferences.theme());
+                        language.set(preferences.language());
                     } finally {
                         loadingPreferences = false;
                     }
@@ -331,6 +340,11 @@ public final class SessionViewModel {
 
     public ObservableList<String> recentProfiles() {
         return recentView;
+    }
+
+    /** The language chosen in View → Language; it applies from the next start of the app. */
+    public ObjectProperty<dev.ssosetup.core.text.Language> languageProperty() {
+        return language;
     }
 
     public ObjectProperty<ThemeChoice> themeProperty() {

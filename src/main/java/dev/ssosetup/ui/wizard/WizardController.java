@@ -226,6 +226,7 @@ public final class WizardController {
     private Parent attach(Parent view) {
         dev.ssosetup.ui.common.AccessibleNames.install(view);
         dev.ssosetup.ui.common.StatusRegions.install(view);
+        dev.ssosetup.ui.common.WholeText.install(view);
         stepContent.getChildren().add(view);
         return view;
     }
@@ -392,8 +393,27 @@ public final class WizardController {
         }
         javafx.scene.control.Menu view = new javafx.scene.control.Menu(messages.get("theme.view"));
         view.setId("viewMenu");
-        view.getItems().add(theme);
+        view.getItems().addAll(theme, languageMenu());
         return view;
+    }
+
+    /** View → Language: the system's, English or German, from the next start on (ADR 0020). */
+    private javafx.scene.control.Menu languageMenu() {
+        javafx.scene.control.Menu menu = new javafx.scene.control.Menu(messages.get("language.menu"));
+        menu.setId("menuLanguage");
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (dev.ssosetup.core.text.Language choice : dev.ssosetup.core.text.Language.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    messages.get("language." + choice.name()));
+            item.setId("language" + choice.name());
+            item.setMnemonicParsing(true);
+            item.setToggleGroup(group);
+            item.setSelected(session.languageProperty().get() == choice);
+            session.languageProperty().addListener((o, old, now) -> item.setSelected(now == choice));
+            item.setOnAction(e -> session.languageProperty().set(choice));
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     /** Dark when chosen, or when "System" and the platform's colour scheme is dark; follows both live. */

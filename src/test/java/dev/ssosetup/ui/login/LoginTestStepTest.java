@@ -123,6 +123,12 @@ class LoginTestStepTest {
                 .anyMatch(c -> c.name().equals("exp") && c.value().matches(".*\\d{4}.*\\(\\d+\\)")
                         && c.meaning().equals("Expires at")), "times shown as dates with meaning");
         assertFalse(robot.lookup("#loginUserInfo").queryAs(TableView.class).getItems().isEmpty());
+        // issue 16: a selected claim shows in full below the table
+        robot.interact(() -> claims.getSelectionModel().select(0));
+        ClaimRow first = (ClaimRow) claims.getItems().getFirst();
+        String detail = robot.lookup("#loginClaimsDetail").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(detail.contains(first.name()) && detail.contains(first.value()), detail);
+        robot.interact(() -> claims.getSelectionModel().clearSelection());
         snapshot("login-step-passed.png");
         robot.clickOn("#loginCopyReport");
         String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard()

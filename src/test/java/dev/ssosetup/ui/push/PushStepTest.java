@@ -125,6 +125,20 @@ class PushStepTest {
         assertEquals(4, lines(robot, "#pushPlanSteps").size(), lines(robot, "#pushPlanSteps")::toString);
         TableView<?> diff = robot.lookup("#pushDiff").queryAs(TableView.class);
         assertTrue(diff.getItems().size() > 5);
+        // issue 16: the selected change shows in full below the diff, and Ctrl+C copies it
+        robot.interact(() -> diff.getSelectionModel().select(0));
+        var dr = (dev.ssosetup.core.push.DiffEntry) diff.getItems().getFirst();
+        String detail = robot.lookup("#pushDiffDetail").queryAs(Label.class).getText();
+        assertTrue(detail.contains(dr.path()) && detail.contains(dr.ours()), detail);
+        robot.interact(() -> javafx.scene.input.Clipboard.getSystemClipboard().clear());
+        robot.interact(diff::requestFocus);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C).release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] copiedRows = new String[1];
+        robot.interact(() -> copiedRows[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        String copiedRow = copiedRows[0];
+        assertTrue(copiedRow != null && copiedRow.contains(dr.path() + "\t"), String.valueOf(copiedRow));
         assertTrue(apply.isDisabled(), "the guard holds Apply back without evidence or the typed phrase");
         assertTrue(robot.lookup("#pushConfirmationBox").query().isVisible());
 

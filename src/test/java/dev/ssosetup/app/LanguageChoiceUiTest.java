@@ -1,0 +1,118 @@
+package dev.ssosetup.app;
+
+import dev.ssosetup.core.diagnostics.LogSource;
+import dev.ssosetup.core.session.Preferences;
+import dev.ssosetup.core.text.Language;
+import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.ui.task.InlineBackgroundRunner;
+import dev.ssosetup.ui.wizard.ProfileDialogs;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.RadioMenuItem;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * View → Language (ADR 0020): the choice is remembered in the preferences, the window says it applies at the next
+ * start, and the next start builds the window in that language.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LanguageChoiceUiTest {
+    @TempDir
+    Path dir;
+    private final List<CompositionRoot.Gui> guis = new ArrayList<>();
+    private final List<Stage> stages = new ArrayList<>();
+
+    private final ProfileDialogs dialogs = new ProfileDialogs() {
+        @Override
+        public Optional<String> chooseOpen(Window owner, String startFolder) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> chooseSave(Window owner, String startFolder, String fileName) {
+            return Optional.empty();
+        }
+    };
+
+    private Stage open(FxRobot robot, Path sessionFolder, Messages messages) {
+        Stage[] made = new Stage[1];
+        robot.interact(() -> {
+            CompositionRoot.Gui gui = CompositionRoot.forGui(url -> { }, LogSource.none(), messages);
+            guis.add(gui);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(gui.wizardView(new InlineBackgroundRunner(), sessionFolder, dialogs,
+                    Duration.millis(50)), 1100, 760));
+            stage.show();
+            stages.add(stage);
+            made[0] = stage;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return made[0];
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> stages.forEach(Stage::close));
+        guis.forEach(CompositionRoot.Gui::close);
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(Stage stage, String id) {
+        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup("#menuBar");
+        java.util.Deque<javafx.scene.control.MenuItem> todo = new java.util.ArrayDeque<>(bar.getMenus());
+        while (!todo.isEmpty()) {
+            javafx.scene.control.MenuItem item = todo.pop();
+            if (id.equals(item.getId())) {
+                return item;
+            }
+            if (item instanceof javafx.scene.control.Menu menu) {
+                todo.addAll(menu.getItems());
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    @Test
+    void theChoiceIsRememberedAndSaysItAppliesAtTheNextStart(FxRobot robot) throws Exception {
+        Path cfg = dir.resolve("cfg");
+        Messages english = Messages.forLocale(Locale.ENGLISH);
+        Stage stage = open(robot, cfg, english);
+        assertTrue(((RadioMenuItem) menuItem(stage, "languageSYSTEM")).isSelected(), "the system's by default");
+        robot.interact(() -> menuItem(stage, "languageDE").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        Labeled notice = (Labeled) stage.getScene().lookup("#noticeLabel");
+        assertEquals(english.get("language.nextStart"), notice.getText());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(cfg.resolve("preferences.properties"))
+                && Files.readString(cfg.resolve("preferences.properties")).contains("language=DE"));
+        assertEquals(Language.DE, Preferences.decode(Files.readString(cfg.resolve("preferences.properties")))
+                .language());
+
+        // the next start: the composition root reads the preference and builds the window in German
+        Messages next = CompositionRoot.preferredMessages(cfg);
+        assertEquals(Locale.GERMAN, next.locale());
+        Stage again = open(robot, cfg, next);
+        assertTrue(((RadioMenuItem) menuItem(again, "languageDE")).isSelected(), "the choice is kept");
+        assertEquals("_Sprache", menuItem(again, "menuLanguage").getText());
+        assertEquals("", ((Labeled) again.getScene().lookup("#noticeLabel")).getText(),
+                "reading the preference is not a change to tell about");
+    }
+}
