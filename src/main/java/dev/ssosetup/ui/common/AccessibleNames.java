@@ -46,7 +46,7 @@ public final class AccessibleNames {
             walk(sp.getContent(), visit);
         }
         if (node instanceof org.controlsfx.control.NotificationPane np && np.getContent() != null) {
-            walk(np.getContent()); // its skin (and so its children) comes later
+            walk(np.getContent(), visit); // its skin (and so its children) comes later
         }
         if (node instanceof javafx.scene.control.TabPane tabs) {
             tabs.getTabs().forEach(t -> {

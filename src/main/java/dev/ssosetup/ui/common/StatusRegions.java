@@ -36,13 +36,15 @@ public final class StatusRegions {
         walk(view);
     }
 
-    // through scroll panes' content and every tab's content: a view not yet shown has no skins to look up through
+    // through scroll panes', notification panes' and every tab's content: a view not yet shown has no skins to look up through
     private static void walk(Node node) {
         if (node.getId() != null && IDS.contains(node.getId())) {
             announce(node);
         }
         if (node instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
             walk(sp.getContent());
+        } else if (node instanceof org.controlsfx.control.NotificationPane np && np.getContent() != null) {
+            walk(np.getContent());
         } else if (node instanceof javafx.scene.control.TabPane tabs) {
             tabs.getTabs().stream().filter(t -> t.getContent() != null).forEach(t -> walk(t.getContent()));
         } else if (node instanceof Parent p) {
