@@ -10,9 +10,4 @@ public final class CompositionRootAccess {
     public static CommandLine cli() {
         return CompositionRoot.forCli().commandLine();
     }
-
-    /** The wizard's Keys step answers its file questions with {@code dialogs} (build the view after this). */
-    public static void keysDialogs(CompositionRoot.Gui gui, dev.ssosetup.ui.keys.KeysDialogs dialogs) {
-        gui.keysDialogs(dialogs);
-    }
 }

@@ -66,7 +66,7 @@ public final class StepTour implements AutoCloseable {
     /** The wizard on the app's own background runner (the login test waits for a browser off the FX thread). */
     public Parent view() {
         gui = CompositionRoot.forGui(url -> { });
-        dev.ssosetup.app.CompositionRootAccess.keysDialogs(gui, new ExportHere(home.resolve("keys").toString()));
+        gui.keysDialogs(new ExportHere(home.resolve("keys").toString()));
         return gui.wizardView();
     }
 
