@@ -19,9 +19,21 @@ import java.util.function.BooleanSupplier;
  */
 public final class WizardWalk {
     private final FxRobot robot;
+    // how the Push step's status line starts once planned, refused, applied (English unless told the bundle)
+    private final String planReady;
+    private final String refused;
+    private final String applied;
 
     public WizardWalk(FxRobot robot) {
+        this(robot, dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH));
+    }
+
+    /** A walk that reads the window in the language of {@code messages}. */
+    public WizardWalk(FxRobot robot, dev.ssosetup.core.text.Messages messages) {
         this.robot = robot;
+        this.planReady = messages.get("push.status.planned", 0).split(":")[0];
+        this.refused = messages.get("push.status.invalid", 2).split(" \\(")[0];
+        this.applied = messages.get("push.status.applied").split("[ ,.]")[0];
     }
 
     public void fill(String id, String text) {
@@ -102,9 +114,9 @@ public final class WizardWalk {
         Button plan = robot.lookup("#pushPlan").queryButton();
         Label status = robot.lookup("#pushStatus").queryAs(Label.class);
         robot.interact(plan::fire);
-        waitFor(60, "the plan", () -> status.getText().startsWith("Plan ready")
-                || status.getText().startsWith("OpenMetadata refuses"));
-        if (!status.getText().startsWith("Plan ready")) {
+        waitFor(60, "the plan", () -> status.getText().startsWith(planReady)
+                || status.getText().startsWith(refused));
+        if (!status.getText().startsWith(planReady)) {
             throw new AssertionError("no plan: " + status.getText() + " "
                     + robot.lookup("#pushIssues").tryQuery().map(WizardWalk::texts).orElse(java.util.List.of()));
         }
@@ -116,7 +128,7 @@ public final class WizardWalk {
         Button apply = robot.lookup("#pushApply").queryButton();
         waitFor(10, "Apply to be enabled", () -> !apply.isDisabled());
         robot.interact(apply::fire);
-        waitFor(60, "the push to end", () -> status.getText().startsWith("Applied"));
+        waitFor(60, "the push to end", () -> status.getText().startsWith(applied));
         return status.getText();
     }
 

@@ -22,48 +22,57 @@ public final class AccessibleNames {
     }
 
     public static void install(Parent view) {
-        walk(view);
+        java.util.Set<Node> labelled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        walk(view, n -> {
+            if (n instanceof Label l && l.getLabelFor() != null && l.getText() != null && !l.getText().isBlank()) {
+                labelled.add(l.getLabelFor());
+            }
+        });
+        walk(view, n -> {
+            if (n instanceof Control c && !(n instanceof Label) && !(n instanceof ScrollPane)) {
+                name(c, labelled.contains(c));
+            }
+        });
     }
 
-    private static void walk(Node node) {
-        if (node instanceof Control c && !(node instanceof Label) && !(node instanceof ScrollPane)) {
-            name(c);
-        }
+    private static void walk(Node node, java.util.function.Consumer<Node> visit) {
+        visit.accept(node);
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
-                walk(child);
+                walk(child, visit);
             }
         }
         if (node instanceof ScrollPane sp && sp.getContent() != null) {
-            walk(sp.getContent());
+            walk(sp.getContent(), visit);
         }
         if (node instanceof org.controlsfx.control.NotificationPane np && np.getContent() != null) {
-            walk(np.getContent()); // its skin (and so its children) comes later
+            walk(np.getContent(), visit); // its skin (and so its children) comes later
         }
         if (node instanceof javafx.scene.control.TabPane tabs) {
             tabs.getTabs().forEach(t -> {
                 if (t.getContent() != null) {
-                    walk(t.getContent());
+                    walk(t.getContent(), visit);
                 }
             });
         }
     }
 
-    private static void name(Control c) {
+    private static void name(Control c, boolean labelled) {
         Tooltip tip = c.getTooltip();
         if (tip != null && (c.getAccessibleHelp() == null || c.getAccessibleHelp().isBlank())) {
             c.setAccessibleHelp(tip.getText());
         }
-        if (hasName(c)) {
-            return;
+        if (labelled || hasName(c)) {
+            return; // a label pointing at the control names it (the screen reader reads it as "labelled by")
         }
         Label label = gridLabel(c);
         if (label == null) {
             label = precedingLabel(c);
         }
         if (label != null) {
-            c.setAccessibleText(label.getText().replace("_", ""));
-            if (label.getLabelFor() == null) {
+            c.setAccessibleText(plain(label));
+            // only a control the keyboard reaches gets the label's mnemonic; a progress bar just takes its name
+            if (label.getLabelFor() == null && c.isFocusTraversable()) {
                 label.setLabelFor(c);
             }
         } else if (tip != null) {
@@ -73,6 +82,17 @@ public final class AccessibleNames {
             c.setAccessibleText(String.join(", ", tabs.getTabs().stream().map(t -> t.getText().replace("_", ""))
                     .toList()));
         }
+    }
+
+    /**
+     * A label's text as shown and read out: without the mnemonic marker, which JavaFX takes to be the first
+     * {@code _} ({@code "_Also write private_key.pem"} shows "Also write private_key.pem").
+     */
+    public static String plain(Labeled label) {
+        String text = label.getText();
+        int marker = text == null ? -1 : text.indexOf('_');
+        return label.isMnemonicParsing() && marker >= 0 ? text.substring(0, marker) + text.substring(marker + 1)
+                : text;
     }
 
     private static boolean hasName(Control c) {

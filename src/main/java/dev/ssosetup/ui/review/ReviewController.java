@@ -192,6 +192,7 @@ public final class ReviewController {
         chart.setTooltip(new Tooltip(messages.get("review.helm.chartVersion.help")));
         Label label = new Label(messages.get("review.helm.chartVersion"));
         label.setLabelFor(chart);
+        label.setMnemonicParsing(true);
         Label checked = new Label(messages.get("review.helm.checked", HelmChartVersion.knownList()));
         checked.setId("helm-checked");
         checked.getStyleClass().add("help-text");

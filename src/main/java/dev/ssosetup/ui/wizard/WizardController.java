@@ -119,6 +119,7 @@ public final class WizardController {
             refreshStatus();
             refreshRail();
         });
+        dev.ssosetup.ui.common.StatusRegions.announce(statusLabel);
         show(viewModel.currentIndexProperty().get());
         // a "Go to" link names the exact field: focus it (after show()'s own first-field focus)
         viewModel.fieldToFocusProperty().addListener((o, old, id) -> {
@@ -224,6 +225,7 @@ public final class WizardController {
      */
     private Parent attach(Parent view) {
         dev.ssosetup.ui.common.AccessibleNames.install(view);
+        dev.ssosetup.ui.common.StatusRegions.install(view);
         dev.ssosetup.ui.common.WholeText.install(view);
         stepContent.getChildren().add(view);
         return view;
