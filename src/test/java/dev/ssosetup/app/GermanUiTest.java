@@ -161,6 +161,8 @@ class GermanUiTest {
         Node view = stepView("pushServerUrl");
         assertShows(shown(view), german.get("push.intro"));
         assertShows(shown(view), german.get("push.diff.empty"));
+        assertShows(shown(view), german.get("push.recovery", german.get("push.recovery.steps",
+                dev.ssosetup.core.push.Backup.RECOVERY_COMMAND)));
         assertGerman(shown(view));
         // Plan without a token: the field errors and the status speak German too
         robot.interact(() -> robot.lookup("#pushPlan").queryButton().fire());

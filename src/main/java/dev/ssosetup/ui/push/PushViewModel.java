@@ -36,6 +36,7 @@ public final class PushViewModel implements StepViewModel {
     private final PushConnectionViewModel connection;
     private final PushPlanViewModel planning;
     private final PushRestoreViewModel restoring;
+    private final Messages messages;
 
     public PushViewModel(HttpGatewayFactory gateways, BackupStore backups, Clock clock,
                          Supplier<Optional<DesiredConfiguration>> desired, ObservableValue<LockoutEvidence> evidence,
@@ -51,7 +52,7 @@ public final class PushViewModel implements StepViewModel {
         Objects.requireNonNull(backups);
         Objects.requireNonNull(clock);
         this.navigator = Objects.requireNonNull(navigator);
-        Objects.requireNonNull(messages);
+        this.messages = Objects.requireNonNull(messages);
         this.status = new PushStatus(runner);
         this.guard = new PushGuard(evidence, messages);
         this.connection = new PushConnectionViewModel(gateways, runner, messages, status, keychain);
@@ -128,8 +129,8 @@ public final class PushViewModel implements StepViewModel {
         connection.lookUpRememberedToken();
     }
 
-    /** The recovery path when no UI is reachable, for the view's help. */
+    /** The recovery path when no UI is reachable, for the view's help (the backup file keeps core's words). */
     public String recoverySteps() {
-        return Backup.recoverySteps();
+        return messages.get("push.recovery.steps", Backup.RECOVERY_COMMAND);
     }
 }
