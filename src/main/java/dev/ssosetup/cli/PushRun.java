@@ -186,7 +186,7 @@ final class PushRun {
         PushFailure failure = result != null && result.failure().isPresent() ? result.failure().get()
                 : plan.failure().orElse(null);
         if (failure != null) {
-            out.println(messages.get("cli.push.failedAt", messages.render(failure.step()),
+            out.println(messages.get("cli.push.failedAt", messages.text(Text.of("enum.PushStep." + failure.step().name())),
                     messages.render(failure.text())));
         } else if (result == null && !plan.readyToApply()) {
             out.println(messages.get("cli.push.notApplied"));
