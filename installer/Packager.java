@@ -60,6 +60,10 @@ public final class Packager {
 
     /** Runtime options of the launcher: JavaFX is modular in the image, ControlsFX is on the class path. */
     static final List<String> JAVA_OPTIONS = List.of(
+            // a desktop tool on a few cores: one GC thread, no concurrent GC work competing with the start-up
+            // (bench/startup/jvm-options.sh: first frame 0.82x of G1's, each with its own trained cache; ADR 0009).
+            // -Xmx512m and -XX:TieredStopAtLevel=1 were measured and left out (bench/RESULTS.md)
+            "-XX:+UseSerialGC",
             "--enable-native-access=javafx.graphics,ALL-UNNAMED",
             "--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED",
             "--add-exports=javafx.base/com.sun.javafx.collections=ALL-UNNAMED",

@@ -19,7 +19,9 @@ issuer="http://127.0.0.1:$port/default"
 bench_wait_http "$issuer/.well-known/openid-configuration"
 mkdir -p target/bench
 # the app's own jar (its manifest names target/lib/*) plus the harness class; no test libraries
-DISPLAY=$disp timeout 180 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED \
+# the installed launcher's GC (installer/Packager.java JAVA_OPTIONS), so that the figure is the operator's
+read -r -a jvm_opts <<< "${MEMORY_JAVA_OPTS:--XX:+UseSerialGC}"
+DISPLAY=$disp timeout 180 "$JAVA_HOME/bin/java" "${jvm_opts[@]}" --enable-native-access=ALL-UNNAMED \
   -cp "target/sso-setup-console.jar:target/test-classes" dev.ssosetup.bench.MemoryWalk "$issuer" \
   > target/bench/memory.txt 2>target/bench/memory.err || { cat target/bench/memory.err >&2; exit 1; }
 val() { awk -v k="$1" '$1 == k { print $2 }' target/bench/memory.txt; }

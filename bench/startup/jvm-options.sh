@@ -45,10 +45,10 @@ issuer="http://127.0.0.1:$port/default"
 bench_wait_http "$issuer/.well-known/openid-configuration"
 export DISPLAY=$display
 
-run() { # variant, extra args...: the app with that variant's options and cache
+run() { # variant, extra args...: the app with that variant's options and cache (exec: $! is the JVM)
     local v=$1; shift
     # shellcheck disable=SC2086
-    "$java" "${base[@]}" ${OPTS[$v]} "$@" -cp "$cp" dev.ssosetup.app.Main
+    exec "$java" "${base[@]}" ${OPTS[$v]} "$@" -cp "$cp" dev.ssosetup.app.Main
 }
 for v in "${ORDER[@]}"; do
     echo "training $v..." >&2

@@ -39,19 +39,24 @@ final class AotTraining {
         return System.getProperty(PROPERTY, "").equals("cli");
     }
 
-    /** Runs the CLI commands an operator runs, each as {@link Main} would, against a provider on loopback. */
-    static void runCli(LogSource log) {
+    /**
+     * Runs the CLI commands an operator runs, each as {@link Main} would, against a provider on loopback.
+     *
+     * @return each command's exit code, in order (empty when no loopback server could be opened)
+     */
+    static List<Integer> runCli(LogSource log) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             System.out.println("aot-training: no loopback server (" + e.getMessage() + "); CLI not trained");
-            return;
+            return List.of();
         }
         String issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/default";
         serve(server, "/default/.well-known/openid-configuration", discovery(issuer));
         serve(server, "/default/jwks", jwks());
         server.start();
+        List<Integer> codes = new java.util.ArrayList<>();
         try {
             for (List<String> args : List.of(List.of("--version"), List.of("--help"), List.of("discover", "--help"),
                     List.of("discover", "--issuer", issuer), List.of("discover", "--issuer", issuer, "--json"),
@@ -59,10 +64,12 @@ final class AotTraining {
                     List.of("test-login", "--help"), List.of("diagnostics", "--help"))) {
                 int code = CompositionRoot.forCli(log).commandLine().execute(args.toArray(String[]::new));
                 System.out.println("aot-training: sso-setup " + String.join(" ", args) + " -> " + code);
+                codes.add(code);
             }
         } finally {
             server.stop(0);
         }
+        return codes;
     }
 
     private static void serve(HttpServer server, String path, String json) {

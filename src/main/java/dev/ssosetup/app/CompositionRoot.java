@@ -197,9 +197,7 @@ public final class CompositionRoot {
             }
             TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
             List<Object> notes = new ArrayList<>(loaded.notes()); // Text, rendered in the CLI's language
-            if (!r.note().isEmpty()) {
-                notes.add(r.note());
-            }
+            r.note().ifPresent(notes::add);
             return new PushEnvironment.TargetedProfile(desiredFromModel.from(r.configuration()).body(),
                     r.configuration().provider(), r.configuration().keys().keyId(), notes);
         }
@@ -389,7 +387,8 @@ public final class CompositionRoot {
             // ---- keys (issue 5)
             KeysViewModel keysStep = new KeysViewModel(services.keys,
                     background, state, messages);
-            controllers.register(KeysController.class, () -> new KeysController(keysStep, new FxKeysDialogs(messages), messages));
+            controllers.register(KeysController.class, () -> new KeysController(keysStep,
+                    keysDialogs != null ? keysDialogs : new FxKeysDialogs(messages), messages));
             steps.add(new WizardStep("keys", "wizard.step.keys", keysStep, "/dev/ssosetup/ui/keys/KeysView.fxml"));
 
             // ---- review (issue 6)
@@ -429,6 +428,18 @@ public final class CompositionRoot {
 
             // ---- end
             return steps;
+        }
+
+        /** The Keys step's file and folder questions; null: the native dialogs. */
+        private dev.ssosetup.ui.keys.KeysDialogs keysDialogs;
+
+        /**
+         * Answers the Keys step's file and folder questions without native dialogs (tests and benchmarks that walk
+         * the whole wizard: the keys must be exported before Keys lets them go on). Call before {@code wizardView}.
+         */
+        public Gui keysDialogs(dev.ssosetup.ui.keys.KeysDialogs dialogs) {
+            this.keysDialogs = dialogs;
+            return this;
         }
 
         /** The Push step's post-push checklist (OpenMetadata's production notes), for the Finish page. */

@@ -1,5 +1,7 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.text.Messages;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssosetup.core.keys.JwtKeySettings;
@@ -140,7 +142,7 @@ final class KeysExporter {
 
     /** A key problem as one line on stderr, exit 1. */
     static int fail(CommandLine cl, KeyProblem problem, CliMessages messages) {
-        return fail(cl, messages.render(problem.getMessage()));
+        return fail(cl, messages.text(problem.text()));
     }
 
     /** A problem found by the command as one line on stderr, exit 1. */

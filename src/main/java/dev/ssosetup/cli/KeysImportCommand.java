@@ -1,12 +1,13 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.text.Messages;
+
 import dev.ssosetup.core.keys.JwtKeyGenerator;
 import dev.ssosetup.core.keys.JwtKeySettings;
 import dev.ssosetup.core.keys.KeyPassword;
 import dev.ssosetup.core.keys.KeyProblem;
 import dev.ssosetup.core.keys.KeysService;
 import dev.ssosetup.core.keys.RsaKeyPair;
-import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +64,7 @@ public final class KeysImportCommand implements Callable<Integer> {
         } catch (KeyProblem problem) {
             if (problem.kind() == KeyProblem.Kind.PASSWORD_REQUIRED) {
                 cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + messages.get(
-                        "cli.keys.passwordRequired", messages.render(problem.getMessage())));
+                        "cli.keys.passwordRequired", messages.text(problem.text())));
                 return ExitCodes.FAILED;
             }
             return KeysExporter.fail(cl, problem, messages);

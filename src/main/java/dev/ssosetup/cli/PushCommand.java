@@ -1,5 +1,7 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.text.Text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -165,7 +167,7 @@ public final class PushCommand implements Callable<Integer> {
                     LockoutGuard.Decision d = LockoutGuard.check(body, ours, verdict, typed);
                     boolean yesTyped = typed.strip().equalsIgnoreCase("yes");
                     if (proven(plan) && !yesTyped && !LockoutGuard.confirms(typed)) {
-                        return new LockoutGuard.Decision(false, messages.get("cli.push.notYes"));
+                        return new LockoutGuard.Decision(false, Text.of("cli.push.notYes"));
                     }
                     return d;
                 }

@@ -1,5 +1,9 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.text.Text;
+
+import dev.ssosetup.core.text.Messages;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssosetup.core.push.ApplyResult;
@@ -13,7 +17,6 @@ import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.core.task.TaskContext;
-import dev.ssosetup.core.text.Messages;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -76,7 +79,7 @@ final class PushRun {
                 LockoutGuard.Decision d = LockoutGuard.check(body, evidence, typed);
                 boolean yesTyped = typed.strip().equalsIgnoreCase("yes");
                 if (evidence.provesAdminAccess() && !yesTyped && !LockoutGuard.confirms(typed)) {
-                    return new LockoutGuard.Decision(false, messages.get("cli.push.notYes"));
+                    return new LockoutGuard.Decision(false, Text.of("cli.push.notYes"));
                 }
                 return d;
             }
@@ -91,7 +94,7 @@ final class PushRun {
 
     int run(OpenMetadataClient client, PushService service, Function<Consumer<StepReport>, Plan> planner,
             boolean dryRun, boolean yes, Confirmation confirmation) {
-        Consumer<StepReport> printStep = json ? s -> { } : s -> out.println(messages.render(s.line()));
+        Consumer<StepReport> printStep = json ? s -> { } : s -> out.println(s.line(messages.messages()));
         if (!json) {
             out.println(messages.get("cli.push.plan", client.server().toString()));
         }
@@ -115,10 +118,10 @@ final class PushRun {
                 out.println();
                 out.println(messages.get("cli.push.serverVerdict", messages.render(v.summary())));
             }, () -> {
-                if (!plan.serverVerdictNote().isEmpty()) {
+                plan.serverVerdictNote().ifPresent(note -> {
                     out.println();
-                    out.println(messages.get("cli.push.noServerVerdict", messages.render(plan.serverVerdictNote())));
-                }
+                    out.println(messages.get("cli.push.noServerVerdict", messages.text(note)));
+                });
             });
             plan.validation().filter(v -> !v.passed()).ifPresent(v -> {
                 out.println();
@@ -183,7 +186,7 @@ final class PushRun {
         PushFailure failure = result != null && result.failure().isPresent() ? result.failure().get()
                 : plan.failure().orElse(null);
         if (failure != null) {
-            out.println(messages.get("cli.push.failedAt", messages.render(failure.step().title()),
+            out.println(messages.get("cli.push.failedAt", messages.render(failure.step()),
                     messages.render(failure.text())));
         } else if (result == null && !plan.readyToApply()) {
             out.println(messages.get("cli.push.notApplied"));
@@ -213,7 +216,7 @@ final class PushRun {
             return;
         }
         out.println(messages.get("cli.push.checklist"));
-        items.forEach(i -> out.println("  " + messages.render(i.line()) + "  {" + i.id() + "}"));
+        items.forEach(i -> out.println("  " + i.line(messages.messages()) + "  {" + i.id() + "}"));
     }
 
     private String readLine() {
@@ -228,6 +231,6 @@ final class PushRun {
         String where = i.location().fieldId().isEmpty()
                 ? messages.get("cli.push.fixInStep", i.location().stepId())
                 : messages.get("cli.push.fixInField", i.location().stepId(), i.location().fieldId());
-        return (i.field().isEmpty() ? "" : i.field() + ": ") + messages.render(i.error()) + "  (" + where + ")";
+        return messages.text(i.line()) + "  (" + where + ")";
     }
 }

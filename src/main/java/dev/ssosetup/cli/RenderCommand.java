@@ -16,7 +16,6 @@ import dev.ssosetup.core.config.Renderers;
 import dev.ssosetup.core.config.ReviewProblem;
 import dev.ssosetup.core.config.SchemaCheck;
 import dev.ssosetup.core.config.SsoConfiguration;
-import dev.ssosetup.core.text.Messages;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

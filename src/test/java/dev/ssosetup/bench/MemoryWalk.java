@@ -37,7 +37,9 @@ public final class MemoryWalk {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(60, TimeUnit.SECONDS);
-        CompositionRoot.Gui gui = onFx(() -> CompositionRoot.forGui(url -> { }));
+        java.nio.file.Path keysFolder = java.nio.file.Files.createTempDirectory("memory-walk-keys");
+        CompositionRoot.Gui gui = onFx(() -> CompositionRoot.forGui(url -> { })
+                .keysDialogs(new dev.ssosetup.testing.FolderKeysDialogs(keysFolder)));
         Parent root = onFx(() -> {
             Parent r = gui.wizardView();
             Stage stage = new Stage();
@@ -62,6 +64,7 @@ public final class MemoryWalk {
         set(root, "clientSecret", "memory-walk-secret");
         set(root, "serverUrl", "http://localhost:8585");
         set(root, "adminPrincipals", "admin");
+        set(root, "principalDomain", "example.com"); // required (issue 16)
         onFx(() -> {
             ((Button) root.lookup("#checkButton")).fire();
             return null;
@@ -92,7 +95,12 @@ public final class MemoryWalk {
                     ((Button) root.lookup("#keysGenerate")).fire();
                     return null;
                 });
-                waitUntil(120, () -> !((Button) root.lookup("#nextButton")).isDisabled());
+                waitUntil(120, () -> !((Button) root.lookup("#keysExport")).isDisabled());
+                onFx(() -> {
+                    ((Button) root.lookup("#keysExport")).fire(); // Next waits until the keys are on disk
+                    return null;
+                });
+                waitUntil(60, () -> !((Button) root.lookup("#nextButton")).isDisabled());
             }
             if (!waitUntil(5, () -> !((Button) root.lookup("#nextButton")).isDisabled())) {
                 break; // a real step that needs more than this walk gives it

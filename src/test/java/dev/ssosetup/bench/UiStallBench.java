@@ -59,7 +59,7 @@ class UiStallBench {
 
     @Start
     void start(Stage stage) {
-        gui = CompositionRoot.forGui(url -> { });
+        gui = CompositionRoot.forGui(url -> { }).keysDialogs(new dev.ssosetup.testing.FolderKeysDialogs(keysFolder()));
         stage.setScene(new Scene(gui.wizardView(), 1100, 760));
         stage.show();
     }
@@ -131,5 +131,14 @@ class UiStallBench {
         assertTrue(pushed[0].startsWith("Applied and verified"), pushed[0]);
         long max = worst.stream().mapToLong(Long::longValue).max().orElse(0);
         assertTrue(max < LIMIT_MS, "worst stall " + max + " ms >= " + LIMIT_MS + " ms: " + rows);
+    }
+
+    /** Where the Keys step exports during the walk (Next waits until the keys are on disk). */
+    private static java.nio.file.Path keysFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("walk-keys");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -76,11 +76,17 @@ public final class WizardWalk {
         waitFor(60, "the login test to pass", () -> !robot.lookup("#nextButton").queryButton().isDisabled());
     }
 
-    /** Generates a key pair in the Keys step and waits until Next accepts it. */
+    /**
+     * Generates a key pair in the Keys step, exports it (Next waits until the keys are on disk: the wizard must answer
+     * the folder question, {@code CompositionRoot.Gui#keysDialogs}) and waits until Next accepts it.
+     */
     public void generateKeys() {
         Button generate = robot.lookup("#keysGenerate").queryButton();
         robot.interact(generate::fire);
-        waitFor(120, "the key pair", () -> !robot.lookup("#nextButton").queryButton().isDisabled());
+        Button export = robot.lookup("#keysExport").queryButton();
+        waitFor(120, "the key pair", () -> !export.isDisabled());
+        robot.interact(export::fire);
+        waitFor(60, "the exported keys", () -> !robot.lookup("#nextButton").queryButton().isDisabled());
     }
 
     /**

@@ -38,7 +38,7 @@ class ClipboardLeakTest {
 
     @Start
     void start(Stage stage) {
-        gui = CompositionRoot.forGui(url -> { });
+        gui = CompositionRoot.forGui(url -> { }).keysDialogs(new dev.ssosetup.testing.FolderKeysDialogs(keysFolder()));
         stage.setScene(new Scene(gui.wizardView(), 1100, 760));
         stage.show();
     }
@@ -71,6 +71,10 @@ class ClipboardLeakTest {
         walk.click("#loginCopyUrl");
         leaks.addAll(canaries.find("clipboard after Copy URL (login test)", clipboard(robot)));
         walk.nextUntil("Review");
+        // the outputs render in the background: copy once they are there
+        Node readiness = robot.lookup("#reviewReadiness").query();
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> readiness.getStyleClass().contains("ready"));
 
         TabPane tabs = robot.lookup("#reviewTabs").queryAs(TabPane.class);
         List<String> copyIds = new ArrayList<>();
@@ -103,5 +107,14 @@ class ClipboardLeakTest {
         leaks.addAll(canaries.find("System.err", capture.stderr()));
         leaks.addAll(canaries.find("java.util.logging", capture.logs()));
         assertEquals(List.of(), leaks, "canaries leaked; copy buttons pressed: " + copyIds);
+    }
+
+    /** Where the Keys step exports during the walk (Next waits until the keys are on disk). */
+    private static java.nio.file.Path keysFolder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("walk-keys");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.keys;
 
+import dev.ssosetup.core.text.Text;
+
 import dev.ssosetup.core.task.TaskContext;
 
 import java.nio.charset.StandardCharsets;
@@ -85,7 +87,7 @@ public final class KeysService {
             try {
                 content = reader().decrypt(encrypted, password);
             } catch (KeyProblem e) {
-                throw new KeyProblem(e.kind(), privatePath + ": " + e.getMessage());
+                throw new KeyProblem(e.kind(), Text.of("keys.problem.at", privatePath, e.text()));
             }
             ctx.checkCancelled();
         }

@@ -50,31 +50,39 @@ public final class InsecureHttp {
         return false;
     }
 
-    /** The named endpoints ({@code "token endpoint", uri} pairs flattened) that are insecure, as "name (origin)". */
-    static List<String> insecure(Object... nameThenUri) {
-        List<String> found = new ArrayList<>();
+    /** The named endpoints ({@code Text name, URI uri} pairs flattened) that are insecure, as "name (origin)". */
+    static List<Text> insecure(Object... nameThenUri) {
+        List<Text> found = new ArrayList<>();
         for (int i = 0; i + 1 < nameThenUri.length; i += 2) {
             if (nameThenUri[i + 1] instanceof URI uri && isInsecure(uri)) {
-                found.add(nameThenUri[i] + " (" + origin(uri) + ")");
+                found.add(Text.of("login.endpoint.at", nameThenUri[i], origin(uri)));
             }
         }
         return found;
+    }
+
+    /** "a, b, c" as one text, each part in the operator's language. */
+    static Text list(List<Text> parts) {
+        Text all = parts.getFirst();
+        for (int i = 1; i < parts.size(); i++) {
+            all = Text.of("common.list", all, parts.get(i));
+        }
+        return all;
     }
 
     private static String origin(URI uri) {
         return "http://" + uri.getRawAuthority();
     }
 
-    static LoginStop refusal(FailureStage stage, List<String> endpoints, List<Finding> findings) {
-        String list = String.join(", ", endpoints);
-        Text reason = Text.of("finding.login-insecure-http", list, endpoints.size());
+    static LoginStop refusal(FailureStage stage, List<Text> endpoints, List<Finding> findings) {
+        Text reason = Text.of("finding.login-insecure-http", list(endpoints), endpoints.size());
         Text hint = Text.of("finding.login-insecure-http.hint");
         findings.add(Finding.error(REFUSED, reason, hint));
         return new LoginStop(stage, reason, hint);
     }
 
-    static Finding allowed(List<String> endpoints) {
-        return Finding.warning(ALLOWED, Text.of("finding.login-insecure-http-allowed", String.join(", ", endpoints)),
+    static Finding allowed(List<Text> endpoints) {
+        return Finding.warning(ALLOWED, Text.of("finding.login-insecure-http-allowed", list(endpoints)),
                 Text.of("finding.login-insecure-http-allowed.hint"));
     }
 }

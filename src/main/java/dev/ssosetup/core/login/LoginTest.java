@@ -158,9 +158,10 @@ public final class LoginTest {
             ctx.progress(0.05, "Reading the discovery document");
             stage = FailureStage.DISCOVERY;
             OIDCProviderMetadata metadata = discover();
-            checkHttp(FailureStage.DISCOVERY, "authorization endpoint", metadata.getAuthorizationEndpointURI(),
-                    "token endpoint", metadata.getTokenEndpointURI(), "JWKS", metadata.getJWKSetURI(),
-                    "userinfo endpoint", metadata.getUserInfoEndpointURI());
+            checkHttp(FailureStage.DISCOVERY, Text.of("login.endpoint.authorization"),
+                    metadata.getAuthorizationEndpointURI(), Text.of("login.endpoint.token"),
+                    metadata.getTokenEndpointURI(), Text.of("login.endpoint.jwks"), metadata.getJWKSetURI(),
+                    Text.of("login.endpoint.userinfo"), metadata.getUserInfoEndpointURI());
             ctx.checkCancelled();
             State state = new State();
             Nonce nonce = new Nonce();
@@ -288,8 +289,8 @@ public final class LoginTest {
                         Text.of("finding.login-scope-openid-added.hint")));
             }
             scopes = List.copyOf(s);
-            checkHttp(FailureStage.SETTINGS, "issuer", uriOrNull(settings.issuer().strip()), "discovery document",
-                    uriOrNull(settings.effectiveDiscoveryUrl()));
+            checkHttp(FailureStage.SETTINGS, Text.of("login.endpoint.issuer"), uriOrNull(settings.issuer().strip()),
+                    Text.of("login.endpoint.discovery"), uriOrNull(settings.effectiveDiscoveryUrl()));
         }
 
         /**
@@ -297,7 +298,7 @@ public final class LoginTest {
          * then the verdict carries a warning ({@link InsecureHttp}).
          */
         private void checkHttp(FailureStage at, Object... nameThenUri) throws LoginStop {
-            List<String> insecure = InsecureHttp.insecure(nameThenUri);
+            List<Text> insecure = InsecureHttp.insecure(nameThenUri);
             if (insecure.isEmpty()) {
                 return;
             }

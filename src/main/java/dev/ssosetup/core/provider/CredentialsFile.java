@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.text.Text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -18,21 +19,15 @@ public final class CredentialsFile {
     /** Larger files are not credentials files. */
     public static final int MAX_BYTES = 64 * 1024;
 
-    /** The shapes understood, in the words of the refusal message. */
+    /** The shapes understood, described in the refusal message ({@code credentials.shape.<NAME>}). */
     public enum Shape {
-        GOOGLE("Google: {\"web\": {...}} or {\"installed\": {...}} with client_id and client_secret"),
-        KEYCLOAK("Keycloak adapter: realm, auth-server-url, resource and credentials.secret"),
-        ISSUER("Okta or Auth0 style: client_id and client_secret with issuer or domain"),
-        PLAIN("plain: client_id and client_secret");
+        GOOGLE,
+        KEYCLOAK,
+        ISSUER,
+        PLAIN;
 
-        private final String description;
-
-        Shape(String description) {
-            this.description = description;
-        }
-
-        public String description() {
-            return description;
+        public Text description() {
+            return Text.of("credentials.shape." + name());
         }
     }
 
@@ -43,7 +38,8 @@ public final class CredentialsFile {
     public record Read(ClientCredentials credentials) implements Result {
     }
 
-    public record Refused(String message) implements Result {
+    /** {@code message} names the file and what is wrong, never a value from it. */
+    public record Refused(Text message) implements Result {
     }
 
     private CredentialsFile() {
@@ -56,13 +52,11 @@ public final class CredentialsFile {
 
     /** Reads {@code content} of the file called {@code name} (for the messages). */
     public static Result parse(String name, byte[] content) {
-        String file = "The file " + name;
         if (content == null || content.length == 0) {
-            return new Refused(file + " is empty.");
+            return refused(name, Text.of("credentials.empty"));
         }
         if (content.length > MAX_BYTES) {
-            return new Refused(file + " is too large for a client credentials file (over "
-                    + MAX_BYTES / 1024 + " KiB).");
+            return refused(name, Text.of("credentials.tooLarge", MAX_BYTES / 1024));
         }
         String text = new String(content, StandardCharsets.UTF_8);
         JsonNode root;
@@ -70,24 +64,27 @@ public final class CredentialsFile {
             root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             if (text.contains("-----BEGIN") && text.contains("PRIVATE KEY")) {
-                return new Refused(file + " holds a private key, not client credentials. Download the OAuth "
-                        + "client's credentials (client ID and secret) from the provider's console instead.");
+                return refused(name, Text.of("credentials.privateKey"));
             }
-            return new Refused(file + " is not JSON" + (e.getLocation() == null ? "" : " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")") + ".");
+            return refused(name, e.getLocation() == null ? Text.of("credentials.notJson")
+                    : Text.of("credentials.notJson.at", e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr()));
         }
         if (root == null || !root.isObject()) {
-            return new Refused(file + " is not a JSON object. " + understood());
+            return refused(name, Text.of("credentials.notObject", understood()));
         }
         if (root.has("private_key") || "service_account".equals(root.path("type").asText())) {
-            return new Refused(file + " is a service account key (it holds a private key), not an OAuth client's "
-                    + "credentials. In the provider's console create an OAuth client ID and download its JSON.");
+            return refused(name, Text.of("credentials.serviceAccount"));
         }
         try {
             return new Read(read(root));
         } catch (Unreadable e) {
-            return new Refused(file + " " + e.getMessage());
+            return refused(name, e.text);
         }
+    }
+
+    private static Refused refused(String name, Text why) {
+        return new Refused(Text.of("credentials.refused", name, why));
     }
 
     private static ClientCredentials read(JsonNode root) {
@@ -106,15 +103,13 @@ public final class CredentialsFile {
             String server = required(root, "auth-server-url");
             String id = required(root, "resource");
             if (!server.startsWith("http://") && !server.startsWith("https://")) {
-                throw new Unreadable("has an auth-server-url that is not an http(s) URL.");
+                throw new Unreadable(Text.of("credentials.keycloak.url"));
             }
             boolean isPublic = root.path("public-client").asBoolean(false);
             String secret = root.get("credentials") instanceof JsonNode c && c.isObject()
                     ? optional(c, "credentials.secret") : "";
             if (!isPublic && secret.isEmpty()) {
-                throw new Unreadable("is a Keycloak adapter file without credentials.secret and not marked "
-                        + "public-client: download it again from the client's Credentials tab (Client "
-                        + "authentication on), or mark the client public.");
+                throw new Unreadable(Text.of("credentials.keycloak.noSecret"));
             }
             String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
             return new ClientCredentials(Shape.KEYCLOAK, id, isPublic ? Secret.empty() : Secret.of(secret),
@@ -128,42 +123,37 @@ public final class CredentialsFile {
             String domain = optional(root, "domain");
             if (!issuer.isEmpty()) {
                 if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
-                    throw new Unreadable("has an issuer that is not an http(s) URL.");
+                    throw new Unreadable(Text.of("credentials.issuer.url"));
                 }
                 return new ClientCredentials(Shape.ISSUER, id, secret, issuer, "", Optional.empty(), null);
             }
             if (!domain.isEmpty()) {
                 String host = domain.replaceFirst("^https?://", "").replaceAll("/+$", "");
                 if (!host.matches("[A-Za-z0-9.-]+(:\\d+)?")) {
-                    throw new Unreadable("has a domain that is not a host name.");
+                    throw new Unreadable(Text.of("credentials.domain"));
                 }
                 return new ClientCredentials(Shape.ISSUER, id, secret, "https://" + host + "/", "",
                         Optional.of(Preset.AUTH0), null);
             }
             if (secret.isEmpty()) {
-                throw new Unreadable("has a client_id but no client_secret, issuer or domain: it does not say "
-                        + "more than the client ID. " + understood());
+                throw new Unreadable(Text.of("credentials.onlyClientId", understood()));
             }
             return new ClientCredentials(Shape.PLAIN, id, secret, "", "", Optional.empty(), null);
         }
-        throw new Unreadable("is not a client credentials file this console understands. " + understood());
+        throw new Unreadable(Text.of("credentials.unknown", understood()));
     }
 
     /** The shapes understood, for refusal messages. */
-    public static String understood() {
-        StringBuilder b = new StringBuilder("Understood: ");
-        Shape[] shapes = Shape.values();
-        for (int i = 0; i < shapes.length; i++) {
-            b.append(i == 0 ? "" : "; ").append(shapes[i].description());
-        }
-        return b.append('.').toString();
+    public static Text understood() {
+        return Text.of("credentials.understood", Shape.GOOGLE.description(), Shape.KEYCLOAK.description(),
+                Shape.ISSUER.description(), Shape.PLAIN.description());
     }
 
     private static String required(JsonNode n, String path) {
         String name = path.substring(path.lastIndexOf('.') + 1);
         String v = optional(n, path);
         if (v.isEmpty()) {
-            throw new Unreadable((n.has(name) ? "has an empty " : "has no ") + path + ".");
+            throw new Unreadable(Text.of(n.has(name) ? "credentials.field.empty" : "credentials.field.missing", path));
         }
         return v;
     }
@@ -175,7 +165,7 @@ public final class CredentialsFile {
             return "";
         }
         if (!v.isTextual()) {
-            throw new Unreadable("has a " + path + " that is not a string.");
+            throw new Unreadable(Text.of("credentials.field.notString", path));
         }
         return v.textValue().strip();
     }
@@ -190,8 +180,11 @@ public final class CredentialsFile {
     }
 
     private static final class Unreadable extends RuntimeException {
-        Unreadable(String message) {
-            super(message, null, false, false);
+        private final transient Text text;
+
+        Unreadable(Text text) {
+            super(text.key(), null, false, false);
+            this.text = text;
         }
     }
 }

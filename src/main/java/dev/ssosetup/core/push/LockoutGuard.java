@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ public final class LockoutGuard {
     }
 
     /** The guard's decision and why, in words for the operator. */
-    public record Decision(boolean allowed, String reason) {
+    public record Decision(boolean allowed, Text reason) {
     }
 
     /**
@@ -33,15 +35,12 @@ public final class LockoutGuard {
             return check(body, evidence, typedConfirmation);
         }
         if (verdict.success() && verdict.admin()) {
-            return new Decision(true, "OpenMetadata's own verdict (validate-token) on this session's login: "
-                    + verdict.resolvedPrincipal() + " signs in and is an admin under this configuration.");
+            return new Decision(true, Text.of("push.guard.verdictAdmin", verdict.resolvedPrincipal()));
         }
         if (confirms(typedConfirmation)) {
-            return new Decision(true, "The operator typed the confirmation that accepts the lock-out risk.");
+            return new Decision(true, Text.of("push.guard.confirmed"));
         }
-        return new Decision(false, "OpenMetadata's own verdict (validate-token) on this session's login: "
-                + verdict.summary() + ". Fix the configuration and run the login test again, or type \""
-                + CONFIRMATION_PHRASE + "\" to push anyway.");
+        return new Decision(false, Text.of("push.guard.verdictRefuses", verdict.summary(), CONFIRMATION_PHRASE));
     }
 
     /**
@@ -54,21 +53,19 @@ public final class LockoutGuard {
             String principal = evidence.principal();
             if (principal.isEmpty() || admins.isEmpty() || admins.contains(principal)
                     || admins.contains(principal.contains("@") ? principal.substring(0, principal.indexOf('@')) : principal)) {
-                return new Decision(true, "The login test of this session signed in"
-                        + (principal.isEmpty() ? "" : " as " + principal) + " and OpenMetadata would make that user an admin.");
+                return new Decision(true, principal.isEmpty() ? Text.of("push.guard.loginAdmin")
+                        : Text.of("push.guard.loginAdminAs", principal));
             }
         }
         if (confirms(typedConfirmation)) {
-            return new Decision(true, "The operator typed the confirmation that accepts the lock-out risk.");
+            return new Decision(true, Text.of("push.guard.confirmed"));
         }
-        String why = evidence != null && evidence.loginPassed() && !evidence.previewIsAdmin()
-                ? "The login test passed, but the signed-in user would not be an admin."
+        Text why = evidence != null && evidence.loginPassed() && !evidence.previewIsAdmin()
+                ? Text.of("push.guard.notAdmin")
                 : evidence != null && evidence.provesAdminAccess()
-                ? "The login test signed in as " + evidence.principal() + ", who is not in adminPrincipals "
-                        + adminPrincipals(body) + "."
-                : "No passed login test in this session shows that an admin can sign in with this configuration.";
-        return new Decision(false, why + " Run the login test (Login test step), or type \""
-                + CONFIRMATION_PHRASE + "\" to push anyway.");
+                ? Text.of("push.guard.notInAdmins", evidence.principal(), adminPrincipals(body).toString())
+                : Text.of("push.guard.noLogin");
+        return new Decision(false, Text.of("push.guard.refused", why, CONFIRMATION_PHRASE));
     }
 
     /** True when {@code typed} is the confirmation phrase (case and spacing aside). */

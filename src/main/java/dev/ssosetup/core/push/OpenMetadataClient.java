@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,23 +40,36 @@ public final class OpenMetadataClient {
         this.redactor = new Redactor(List.of(token));
     }
 
+    private static final Text WHAT_READ_VERSION = Text.of("push.what.read.version");
+    private static final Text WHAT_VERSION = Text.of("push.what.version");
+    private static final Text WHAT_READ_CONFIG = Text.of("push.what.read.config");
+    private static final Text WHAT_CONFIG = Text.of("push.what.config");
+    private static final Text WHAT_VALIDATE = Text.of("push.what.validate");
+    private static final Text WHAT_VALIDATION_ANSWER = Text.of("push.what.validation.answer");
+    private static final Text WHAT_APPLY = Text.of("push.what.apply");
+    private static final Text WHAT_VERDICT = Text.of("push.what.verdict");
+    private static final Text WHAT_VERDICT_ANSWER = Text.of("push.what.verdict.answer");
+    private static final Text WHAT_READ_AUTH = Text.of("push.what.read.auth");
+    private static final Text WHAT_AUTH = Text.of("push.what.auth");
+    private static final Text WHAT_PUT_ANSWER = Text.of("push.what.put.answer");
+
     public ServerAddress server() {
         return server;
     }
 
     /** {@code GET /api/v1/system/version} (no token needed). */
     public ServerVersion version() throws PushException {
-        HttpExchange.Response r = send(request("GET", "/v1/system/version", null, false), "read the server version");
+        HttpExchange.Response r = send(request("GET", "/v1/system/version", null, false), WHAT_READ_VERSION);
         if (r.status() == 404) {
-            throw new PushException(PushException.Kind.BAD_ANSWER, 404, server + " answered 404 for "
-                    + "/api/v1/system/version: this is not OpenMetadata, or the URL has an extra path.", List.of());
+            throw new PushException(PushException.Kind.BAD_ANSWER, 404, Text.of("push.error.notOpenMetadata",
+                    server.toString()), List.of());
         }
-        expectOk(r, "read the server version");
-        JsonNode body = json(r, "the server version");
+        expectOk(r, WHAT_READ_VERSION);
+        JsonNode body = json(r, WHAT_VERSION);
         String raw = body.path("version").asText("");
         if (raw.isEmpty()) {
-            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), server + " answered "
-                    + "/api/v1/system/version without a \"version\": this does not look like OpenMetadata.", List.of());
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), Text.of("push.error.noVersion",
+                    server.toString()), List.of());
         }
         return ServerVersion.parse(raw);
     }
@@ -62,37 +77,37 @@ public final class OpenMetadataClient {
     /** {@code GET /api/v1/system/security/config}: the live configuration (secrets masked by the server). */
     public ObjectNode readConfig() throws PushException {
         HttpExchange.Response r = send(request("GET", "/v1/system/security/config", null, true),
-                "read the security configuration");
-        expectOk(r, "read the security configuration");
-        return object(json(r, "the security configuration"), "the security configuration");
+                WHAT_READ_CONFIG);
+        expectOk(r, WHAT_READ_CONFIG);
+        return object(json(r, WHAT_CONFIG), WHAT_CONFIG);
     }
 
     /** {@code POST /api/v1/system/security/validate}: a dry run; nothing is saved. */
     public ValidationReport validate(ObjectNode body) throws PushException {
         Redactor clean = redactorFor(body);
         HttpExchange.Response r = send(request("POST", "/v1/system/security/validate", body, true),
-                "validate the configuration", clean);
+                WHAT_VALIDATE, clean);
         if (r.status() == 400 || r.isSuccess()) {
-            JsonNode answer = json(r, "the validation answer");
+            JsonNode answer = json(r, WHAT_VALIDATION_ANSWER);
             if (answer.has("status")) {
                 return parseValidation(answer, clean);
             }
         }
-        expectOk(r, "validate the configuration", clean);
-        throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), "The validation answer has no "
-                + "\"status\": this is not a SecurityValidationResponse.", List.of());
+        expectOk(r, WHAT_VALIDATE, clean);
+        throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), Text.of("push.error.noValidationStatus"),
+                List.of());
     }
 
     /** {@code PUT /api/v1/system/security/config} (never PATCH: PATCH drops OIDC fields while the provider is basic). */
     public ObjectNode putConfig(ObjectNode body) throws PushException {
         Redactor clean = redactorFor(body);
         HttpExchange.Response r = send(request("PUT", "/v1/system/security/config", body, true),
-                "apply the configuration", clean);
-        expectOk(r, "apply the configuration", clean);
+                WHAT_APPLY, clean);
+        expectOk(r, WHAT_APPLY, clean);
         if (r.body().length == 0) {
             return JSON.createObjectNode();
         }
-        return object(json(r, "the PUT answer"), "the PUT answer");
+        return object(json(r, WHAT_PUT_ANSWER), WHAT_PUT_ANSWER);
     }
 
     /**
@@ -109,23 +124,23 @@ public final class OpenMetadataClient {
         try {
             r = gateway.send(request("POST", "/v1/system/security/test-login/validate-token", request, true));
         } catch (HttpFailure f) {
-            PushException e = fromFailure(f, "ask the server for its verdict");
-            throw new PushException(e.kind(), 0, both.clean(e.getMessage()), List.of());
+            PushException e = fromFailure(f, WHAT_VERDICT);
+            throw new PushException(e.kind(), 0, both.clean(e.text()), List.of());
         }
         if (r.status() == 404) {
-            throw new PushException(PushException.Kind.BAD_ANSWER, 404, "The server has no test-login/validate-token "
-                    + "endpoint (it came with OpenMetadata 2.0).", List.of());
+            throw new PushException(PushException.Kind.BAD_ANSWER, 404, Text.of("push.error.noValidateToken"),
+                    List.of());
         }
         try {
-            expectOk(r, "ask the server for its verdict");
+            expectOk(r, WHAT_VERDICT);
         } catch (PushException e) {
-            throw new PushException(e.kind(), e.status(), both.clean(e.getMessage()), e.issues());
+            throw new PushException(e.kind(), e.status(), both.clean(e.text()), e.issues());
         }
-        JsonNode answer = json(r, "the validate-token answer");
+        JsonNode answer = json(r, WHAT_VERDICT_ANSWER);
         String status = answer.path("status").asText("");
         if (!status.equals("success") && !status.equals("failed")) {
-            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), "The validate-token answer has no "
-                    + "status success or failed: this is not a TestLoginResult.", List.of());
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), Text.of("push.error.noTestLoginStatus"),
+                    List.of());
         }
         List<String> admins = new ArrayList<>();
         body.path("authorizerConfiguration").path("adminPrincipals").forEach(n -> admins.add(n.asText()));
@@ -150,9 +165,9 @@ public final class OpenMetadataClient {
     /** {@code GET /api/v1/system/config/auth}: what the web UI reads, the live provider. */
     public JsonNode authConfig() throws PushException {
         HttpExchange.Response r = send(request("GET", "/v1/system/config/auth", null, false),
-                "read the public authentication settings");
-        expectOk(r, "read the public authentication settings");
-        return json(r, "the public authentication settings");
+                WHAT_READ_AUTH);
+        expectOk(r, WHAT_READ_AUTH);
+        return json(r, WHAT_AUTH);
     }
 
     /** The key ids ({@code kid}) a JWKS URL serves, in order; keys without one are left out. */
@@ -167,8 +182,8 @@ public final class OpenMetadataClient {
             }
             return ids;
         } catch (java.text.ParseException | RuntimeException e) {
-            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url
-                    + " did not answer a JSON Web Key Set {\"keys\":[...]}", List.of());
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), Text.of("push.error.notJwks", url),
+                    List.of());
         }
     }
 
@@ -177,17 +192,17 @@ public final class OpenMetadataClient {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new PushException(PushException.Kind.BAD_ANSWER, "\"" + url + "\" is not a URL");
+            throw new PushException(PushException.Kind.BAD_ANSWER, 0, Text.of("push.error.notUrl", url), List.of());
         }
         HttpExchange.Response r;
         try {
             r = gateway.send(HttpExchange.Request.get(uri).withLimits(limits));
         } catch (HttpFailure f) {
-            throw fromFailure(f, "fetch keys from " + url);
+            throw fromFailure(f, Text.of("push.what.fetchKeys", url));
         }
         if (!r.isSuccess()) {
-            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url + " answered HTTP " + r.status()
-                    + " instead of a key set", List.of());
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), Text.of("push.error.keysHttp", url,
+                    r.status()), List.of());
         }
         return r;
     }
@@ -198,13 +213,13 @@ public final class OpenMetadataClient {
         try {
             int n = JWKSet.parse(r.bodyText()).getKeys().size();
             if (n == 0) {
-                throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url
-                        + " answered an empty key set: tokens signed by this issuer cannot be checked", List.of());
+                throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), Text.of("push.error.emptyKeys",
+                        url), List.of());
             }
             return n;
         } catch (java.text.ParseException | RuntimeException e) { // Nimbus throws NPE for a JSON "null" body
-            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), url
-                    + " did not answer a JSON Web Key Set {\"keys\":[...]}", List.of());
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), Text.of("push.error.notJwks", url),
+                    List.of());
         }
     }
 
@@ -228,11 +243,11 @@ public final class OpenMetadataClient {
         return r;
     }
 
-    private HttpExchange.Response send(HttpExchange.Request request, String what) throws PushException {
+    private HttpExchange.Response send(HttpExchange.Request request, Text what) throws PushException {
         return send(request, what, redactor);
     }
 
-    private HttpExchange.Response send(HttpExchange.Request request, String what, Redactor clean)
+    private HttpExchange.Response send(HttpExchange.Request request, Text what, Redactor clean)
             throws PushException {
         try {
             return gateway.send(request);
@@ -248,11 +263,11 @@ public final class OpenMetadataClient {
         return new Redactor(secrets);
     }
 
-    private PushException fromFailure(HttpFailure f, String what) {
+    private PushException fromFailure(HttpFailure f, Text what) {
         return fromFailure(f, what, redactor);
     }
 
-    private PushException fromFailure(HttpFailure f, String what, Redactor redactor) {
+    private PushException fromFailure(HttpFailure f, Text what, Redactor redactor) {
         PushException.Kind kind = switch (f.kind()) {
             case TIMEOUT -> PushException.Kind.TIMEOUT;
             case TLS -> PushException.Kind.TLS;
@@ -261,44 +276,42 @@ public final class OpenMetadataClient {
             case UNREACHABLE -> PushException.Kind.UNREACHABLE;
             case BAD_REQUEST -> PushException.Kind.REFUSED_LOCALLY;
         };
-        return new PushException(kind, 0, "Could not " + what + ": " + redactor.clean(f.getMessage()), List.of());
+        return new PushException(kind, 0, Text.of("push.error.couldNot", what, redactor.clean(f.getMessage())),
+                List.of());
     }
 
-    private void expectOk(HttpExchange.Response r, String what) throws PushException {
+    private void expectOk(HttpExchange.Response r, Text what) throws PushException {
         expectOk(r, what, redactor);
     }
 
-    private void expectOk(HttpExchange.Response r, String what, Redactor redactor) throws PushException {
+    private void expectOk(HttpExchange.Response r, Text what, Redactor redactor) throws PushException {
         if (r.isSuccess()) {
             return;
         }
         int s = r.status();
         String detail = serverMessage(r, redactor);
-        String suffix = detail.isEmpty() ? "" : " Server said: " + detail;
+        Text said = detail.isEmpty() ? Text.of("push.error.serverSaid.none")
+                : Text.of("push.error.serverSaid", detail);
         throw switch (s) {
-            case 401 -> new PushException(PushException.Kind.UNAUTHORIZED, s, "Could not " + what + ": the admin "
-                    + "token was refused (401): it is invalid or expired. Create a new personal access token of an "
-                    + "admin user (OpenMetadata > profile > Access Token).", List.of());
-            case 403 -> new PushException(PushException.Kind.FORBIDDEN, s, "Could not " + what + ": the token is "
-                    + "valid but its user is not an admin (403). Bot tokens are never admins: use the personal "
-                    + "access token of an admin user." + suffix, List.of());
-            case 400 -> new PushException(PushException.Kind.INVALID, s, "Could not " + what + ": OpenMetadata "
-                    + "refused the configuration (400)." + suffix, issuesOf(r, redactor));
-            case 409 -> new PushException(PushException.Kind.MANAGED_ELSEWHERE, s, "Could not " + what + ": the "
-                    + "security settings of this server are managed by its environment (409). Change them in "
-                    + "openmetadata.yaml, the environment or the Helm values instead." + suffix, List.of());
-            case 412 -> new PushException(PushException.Kind.CHANGED_SINCE_READ, s, "Could not " + what + ": the "
-                    + "configuration changed on the server since it was read (412). Plan again to see the new "
-                    + "state." + suffix, List.of());
+            case 401 -> new PushException(PushException.Kind.UNAUTHORIZED, s, Text.of("push.error.401", what),
+                    List.of());
+            case 403 -> new PushException(PushException.Kind.FORBIDDEN, s, Text.of("push.error.403", what, said),
+                    List.of());
+            case 400 -> new PushException(PushException.Kind.INVALID, s, Text.of("push.error.400", what, said),
+                    issuesOf(r, redactor));
+            case 409 -> new PushException(PushException.Kind.MANAGED_ELSEWHERE, s, Text.of("push.error.409", what,
+                    said), List.of());
+            case 412 -> new PushException(PushException.Kind.CHANGED_SINCE_READ, s, Text.of("push.error.412", what,
+                    said), List.of());
             default -> s >= 500
-                    ? new PushException(PushException.Kind.SERVER_ERROR, s, "Could not " + what + ": the server "
-                    + "failed (HTTP " + s + ")." + suffix, List.of())
+                    ? new PushException(PushException.Kind.SERVER_ERROR, s, Text.of("push.error.5xx", what, s, said),
+                    List.of())
                     : s >= 300 && s < 400
-                    ? new PushException(PushException.Kind.BAD_ANSWER, s, "Could not " + what + ": the server "
-                    + "redirects (HTTP " + s + r.header("Location").map(l -> " to " + redactor.clean(l)).orElse("") + "); "
-                    + "redirects are not followed: use the final address as the server URL.", List.of())
-                    : new PushException(PushException.Kind.BAD_ANSWER, s, "Could not " + what + ": HTTP " + s
-                    + "." + suffix, List.of());
+                    ? new PushException(PushException.Kind.BAD_ANSWER, s, Text.of("push.error.redirect", what, s,
+                    r.header("Location").map(l -> Text.of("push.error.redirectTo", redactor.clean(l)))
+                            .orElse(Text.of("push.error.serverSaid.none"))), List.of())
+                    : new PushException(PushException.Kind.BAD_ANSWER, s, Text.of("push.error.http", what, s, said),
+                    List.of());
         };
     }
 
@@ -319,11 +332,12 @@ public final class OpenMetadataClient {
         List<FieldIssue> issues = new ArrayList<>();
         for (JsonNode e : answer.path("errors")) {
             issues.add(FieldIssue.of(redactor.clean(e.path("field").asText()),
-                    redactor.clean(e.path("error").asText())));
+                    FieldIssue.fromServer(redactor.clean(e.path("error").asText()))));
         }
         if (!passed && issues.isEmpty()) {
-            String message = answer.path("message").asText("OpenMetadata refused the configuration");
-            issues.add(FieldIssue.of("", redactor.clean(message)));
+            String message = answer.path("message").asText("");
+            issues.add(FieldIssue.of("", message.isEmpty() ? Text.of("push.issue.refused")
+                    : FieldIssue.fromServer(redactor.clean(message))));
         }
         return new ValidationReport(passed && issues.isEmpty(), issues);
     }
@@ -342,7 +356,7 @@ public final class OpenMetadataClient {
         return "";
     }
 
-    private JsonNode json(HttpExchange.Response r, String what) throws PushException {
+    private JsonNode json(HttpExchange.Response r, Text what) throws PushException {
         try {
             JsonNode node = JSON.readTree(new String(r.body(), StandardCharsets.UTF_8));
             if (node == null || node.isMissingNode()) {
@@ -350,16 +364,16 @@ public final class OpenMetadataClient {
             }
             return node;
         } catch (IOException e) {
-            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), server + " did not answer JSON for "
-                    + what + " (HTTP " + r.status() + r.header("Content-Type").map(c -> ", " + c).orElse("")
-                    + "): is this the OpenMetadata URL?", List.of());
+            throw new PushException(PushException.Kind.BAD_ANSWER, r.status(), Text.of("push.error.notJson",
+                    server.toString(), what, r.status(), r.header("Content-Type").orElse("-")), List.of());
         }
     }
 
-    private ObjectNode object(JsonNode node, String what) throws PushException {
+    private ObjectNode object(JsonNode node, Text what) throws PushException {
         if (node instanceof ObjectNode o) {
             return o;
         }
-        throw new PushException(PushException.Kind.BAD_ANSWER, 200, what + " is not a JSON object", List.of());
+        throw new PushException(PushException.Kind.BAD_ANSWER, 200, Text.of("push.error.notObject", what),
+                List.of());
     }
 }

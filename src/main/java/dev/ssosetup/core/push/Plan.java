@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.common.Finding;
 
@@ -23,25 +25,25 @@ public final class Plan {
     private final PushFailure failure;
     private final List<Finding> findings;
     private final ServerVerdict serverVerdict;
-    private final String serverVerdictNote;
+    private final Text serverVerdictNote;
     private final List<ChecklistItem> checklist;
     private final VerdictRequest context;
 
     Plan(ServerAddress server, ServerVersion version, ObjectNode live, ObjectNode toSend, ConfigDiff diff,
          ValidationReport validation, List<StepReport> steps, PushFailure failure) {
-        this(server, version, live, toSend, diff, validation, steps, failure, List.of(), null, "", List.of(),
+        this(server, version, live, toSend, diff, validation, steps, failure, List.of(), null, null, List.of(),
                 VerdictRequest.none());
     }
 
     private Plan(ServerAddress server, ServerVersion version, ObjectNode live, ObjectNode toSend, ConfigDiff diff,
                  ValidationReport validation, List<StepReport> steps, PushFailure failure, List<Finding> findings,
-                 ServerVerdict serverVerdict, String serverVerdictNote, List<ChecklistItem> checklist,
+                 ServerVerdict serverVerdict, Text serverVerdictNote, List<ChecklistItem> checklist,
                  VerdictRequest context) {
         this.checklist = List.copyOf(checklist);
         this.context = context;
         this.findings = List.copyOf(findings);
         this.serverVerdict = serverVerdict;
-        this.serverVerdictNote = Objects.requireNonNullElse(serverVerdictNote, "");
+        this.serverVerdictNote = serverVerdictNote;
         this.server = Objects.requireNonNull(server);
         this.version = version;
         this.live = live == null ? null : live.deepCopy();
@@ -109,13 +111,13 @@ public final class Plan {
         return Optional.ofNullable(serverVerdict);
     }
 
-    /** Why there is no server verdict (e.g. the server is older than 2.0); "" when there is one. */
-    public String serverVerdictNote() {
-        return serverVerdictNote;
+    /** Why there is no server verdict (e.g. the server is older than 2.0); empty when there is one. */
+    public Optional<Text> serverVerdictNote() {
+        return Optional.ofNullable(serverVerdictNote);
     }
 
     /** The same plan with more findings and the server's verdict (or the note why there is none). */
-    Plan withFindings(List<Finding> more, ServerVerdict verdict, String note) {
+    Plan withFindings(List<Finding> more, ServerVerdict verdict, Text note) {
         List<Finding> all = new java.util.ArrayList<>(findings);
         all.addAll(more);
         return new Plan(server, version, live, toSend, diff, validation, steps, failure, all, verdict, note,

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -42,16 +44,19 @@ public final class PushException extends Exception {
     private final Kind kind;
     private final int status;
     private final List<FieldIssue> issues;
+    private final transient Text text;
 
-    public PushException(Kind kind, int status, String message, List<FieldIssue> issues) {
-        super(message, null, false, false);
+    public PushException(Kind kind, int status, Text text, List<FieldIssue> issues) {
+        super(text.toString(), null, false, false);
+        this.text = text;
         this.kind = Objects.requireNonNull(kind);
         this.status = status;
         this.issues = List.copyOf(Objects.requireNonNullElse(issues, List.of()));
     }
 
-    public PushException(Kind kind, String message) {
-        this(kind, 0, message, List.of());
+    /** What happened, for the operator (never a token or a secret). */
+    public Text text() {
+        return text;
     }
 
     public Kind kind() {

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Messages;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,11 +29,11 @@ public final class PushReport {
         ServerState state = apply != null ? apply.serverState()
                 : plan.failure().map(PushFailure::serverState).orElse(ServerState.UNCHANGED);
         root.put("serverState", state.name().toLowerCase(java.util.Locale.ROOT));
-        root.put("serverStateText", state.sentence());
+        root.put("serverStateText", messages.text(state.sentence()));
         ArrayNode steps = root.putArray("steps");
-        addSteps(steps, plan.steps());
+        addSteps(steps, plan.steps(), messages);
         if (apply != null) {
-            addSteps(steps, apply.steps());
+            addSteps(steps, apply.steps(), messages);
         }
         ArrayNode diff = root.putArray("diff");
         plan.diff().ifPresent(d -> d.entries().forEach(e -> diff.addObject().put("path", e.path())
@@ -41,11 +43,11 @@ public final class PushReport {
         plan.findings().forEach(f -> findings.addObject().put("id", f.id())
                 .put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT))
                 .put("message", messages.text(f.message())).put("hint", messages.text(f.hint())));
-        plan.serverVerdict().ifPresentOrElse(v -> serverVerdict(root.putObject("serverVerdict"), v),
-                () -> root.put("serverVerdictNote", plan.serverVerdictNote()));
+        plan.serverVerdict().ifPresentOrElse(v -> serverVerdict(root.putObject("serverVerdict"), v, messages),
+                () -> plan.serverVerdictNote().ifPresent(n -> root.put("serverVerdictNote", messages.text(n))));
         ArrayNode issues = root.putArray("validationErrors");
         plan.validation().ifPresent(v -> v.issues().forEach(i -> issues.addObject().put("field", i.field())
-                .put("error", i.error()).put("wizardStep", i.location().stepId())
+                .put("error", messages.text(i.error())).put("wizardStep", i.location().stepId())
                 .put("wizardField", i.location().fieldId())));
         if (apply != null) {
             apply.backup().ifPresent(b -> root.putObject("backup").put("file", b.backupFile())
@@ -56,19 +58,19 @@ public final class PushReport {
         if (failure != null) {
             root.putObject("failure").put("step", failure.step().name().toLowerCase(java.util.Locale.ROOT))
                     .put("kind", failure.kind().name().toLowerCase(java.util.Locale.ROOT))
-                    .put("httpStatus", failure.status()).put("message", failure.text());
+                    .put("httpStatus", failure.status()).put("message", messages.text(failure.text()));
         }
         ArrayNode checklist = root.putArray("checklist");
         List<ChecklistItem> items = apply != null && !apply.checklist().isEmpty() ? apply.checklist()
                 : plan.checklist();
         items.forEach(i -> checklist.addObject().put("id", i.id()).put("done", i.done())
-                .put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT)).put("text", i.text()));
+                .put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT)).put("text", messages.text(i.text())));
         root.put("recovery", Backup.recoverySteps());
         return root;
     }
 
     /** OpenMetadata's {@code TestLoginResult} as the console read it, plus whether that user is an admin. */
-    private static void serverVerdict(ObjectNode out, ServerVerdict v) {
+    private static void serverVerdict(ObjectNode out, ServerVerdict v, Messages messages) {
         out.put("status", v.status()).put("stage", v.stage()).put("resolvedPrincipal", v.resolvedPrincipal())
                 .put("resolvedEmail", v.resolvedEmail()).put("admin", v.admin());
         if (v.domainCheck() != null) {
@@ -84,9 +86,9 @@ public final class PushReport {
         v.errors().forEach(errors::add);
     }
 
-    private static void addSteps(ArrayNode out, List<StepReport> steps) {
+    private static void addSteps(ArrayNode out, List<StepReport> steps, Messages messages) {
         steps.forEach(s -> out.addObject().put("step", s.step().name().toLowerCase(java.util.Locale.ROOT))
                 .put("title", s.step().title()).put("status", s.status().name().toLowerCase(java.util.Locale.ROOT))
-                .put("detail", s.detail()));
+                .put("detail", messages.text(s.detail())));
     }
 }

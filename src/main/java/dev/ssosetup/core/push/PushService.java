@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.common.Secret;
@@ -69,22 +71,20 @@ public final class PushService {
         String kid = plan.context().configuredKeyId();
         StepReport step;
         if (kids.isEmpty()) {
-            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING, "could not read the server's "
-                    + "/api/v1/system/config/jwks");
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING,
+                    Text.of("push.report.keyIds.unreadable"));
         } else if (kids.get().contains(PostPushChecklist.SHIPPED_KEY_ID)) {
-            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING, "the server serves "
-                    + kids.get() + ", including OpenMetadata's shipped key " + PostPushChecklist.SHIPPED_KEY_ID
-                    + ": replace the keys and restart (see the checklist)");
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING,
+                    Text.of("push.report.keyIds.shipped", kids.get().toString(), PostPushChecklist.SHIPPED_KEY_ID));
         } else if (kid.isEmpty()) {
-            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.SKIPPED, "the server serves "
-                    + kids.get() + "; no key id from the Keys step to compare with");
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.SKIPPED,
+                    Text.of("push.report.keyIds.noKeyId", kids.get().toString()));
         } else if (kids.get().contains(kid)) {
-            step = StepReport.ok(PushStep.VERIFY_KEY_IDS, "the server serves " + kids.get()
-                    + ", including the configured key id " + kid);
+            step = StepReport.ok(PushStep.VERIFY_KEY_IDS, Text.of("push.report.keyIds.ok", kids.get().toString(),
+                    kid));
         } else {
-            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING, "the server serves "
-                    + kids.get() + ", not the configured key id " + kid + ": put the new keys in place and restart "
-                    + "OpenMetadata");
+            step = new StepReport(PushStep.VERIFY_KEY_IDS, StepReport.Status.WARNING,
+                    Text.of("push.report.keyIds.other", kids.get().toString(), kid));
         }
         steps.add(step);
         return new ApplyResult(r.outcome(), steps.list, r.backup(), r.failure(), r.serverState(),
@@ -101,15 +101,14 @@ public final class PushService {
             ctx.progress(0.05, PushStep.CONNECT.title());
             version = client.version();
             if (!version.hasSecurityConfigApi()) {
-                String text = "OpenMetadata " + version.raw() + " has no security-configuration API (it came with "
-                        + "1.10): it cannot be configured at run time. Use the rendered files of the Review step "
-                        + "(openmetadata.yaml, environment or Helm values) and restart the server.";
+                Text text = Text.of("push.report.tooOld", version.raw());
                 steps.add(StepReport.failed(PushStep.CONNECT, text));
                 return failedPlan(server, version, null, null, steps,
                         new PushFailure(PushStep.CONNECT, PushException.Kind.TOO_OLD, 0, text, ServerState.UNCHANGED,
                                 List.of()));
             }
-            steps.add(StepReport.ok(PushStep.CONNECT, "OpenMetadata " + version.raw() + " at " + server));
+            steps.add(StepReport.ok(PushStep.CONNECT, Text.of("push.report.connected", version.raw(),
+                    server.toString())));
             ctx.checkCancelled();
             ctx.progress(0.25, PushStep.READ.title());
         } catch (PushException e) {
@@ -119,9 +118,8 @@ public final class PushService {
         }
         try {
             live = client.readConfig();
-            steps.add(StepReport.ok(PushStep.READ, "provider " + provider(live)
-                    + (SecretFields.looksMasked(SecretFields.clientSecretIn(live)) ? "; client secret masked by the "
-                    + "server" : "")));
+            steps.add(StepReport.ok(PushStep.READ, Text.of(SecretFields.looksMasked(SecretFields.clientSecretIn(live))
+                    ? "push.report.readMasked" : "push.report.read", provider(live))));
             ctx.checkCancelled();
         } catch (PushException e) {
             return failedPlan(server, version, null, null, steps.fail(PushStep.READ, e), failure(PushStep.READ, e));
@@ -131,8 +129,7 @@ public final class PushService {
         ObjectNode toSend = SecretFields.withClientSecret(desired.body(), desired.clientSecret());
         ctx.progress(0.5, PushStep.DIFF.title());
         ConfigDiff diff = ConfigDiff.between(live, toSend);
-        steps.add(StepReport.ok(PushStep.DIFF, diff.isEmpty() ? "no changes"
-                : diff.entries().size() + " field(s) change"));
+        steps.add(StepReport.ok(PushStep.DIFF, Text.of("push.report.diff", diff.entries().size())));
         ctx.progress(0.7, PushStep.VALIDATE.title());
         Optional<FieldIssue> local = secretProblem(toSend);
         if (local.isPresent()) {
@@ -143,16 +140,15 @@ public final class PushService {
         List<FieldIssue> unknownToServer = ServerVerdicts.fieldsTheServerDoesNotKnow(version, toSend);
         if (!unknownToServer.isEmpty()) {
             ValidationReport report = new ValidationReport(false, unknownToServer);
-            steps.add(StepReport.failed(PushStep.VALIDATE, unknownToServer.size() + " field(s) that OpenMetadata "
-                    + version.raw() + " does not know or still requires (checked before sending): "
-                    + String.join("; ", unknownToServer.stream().map(i -> i.field() + ": " + i.error()).toList())));
+            steps.add(StepReport.failed(PushStep.VALIDATE, Text.of("push.report.unknownToServer",
+                    unknownToServer.size(), version.raw(), unknownToServer.stream().map(FieldIssue::line).toList())));
             return new Plan(server, version, live, toSend, diff, report, steps.list, null);
         }
         try {
             ValidationReport report = client.validate(toSend);
-            steps.add(report.passed() ? StepReport.ok(PushStep.VALIDATE, "OpenMetadata accepts the configuration")
-                    : StepReport.failed(PushStep.VALIDATE, report.issues().size() + " problem(s): "
-                    + String.join("; ", report.issues().stream().map(i -> i.field() + ": " + i.error()).toList())));
+            steps.add(report.passed() ? StepReport.ok(PushStep.VALIDATE, Text.of("push.report.validated"))
+                    : StepReport.failed(PushStep.VALIDATE, Text.of("push.report.invalid", report.issues().size(),
+                    report.issues().stream().map(FieldIssue::line).toList())));
             ctx.progress(1, "");
             return new Plan(server, version, live, toSend, diff, report, steps.list, null);
         } catch (PushException e) {
@@ -186,8 +182,7 @@ public final class PushService {
                             java.util.Map<String, Secret> fieldSecrets, TaskContext ctx,
                             Consumer<StepReport> listener) {
         if (backup.needsClientSecret() && clientSecret.isEmpty()) {
-            String text = "The backup's client secret was masked by the server: give the client secret to restore it"
-                    + " (a masked value would be stored as is and break sign-in).";
+            Text text = Text.of("push.failure.restoreSecret");
             Steps steps = new Steps(listener);
             steps.add(StepReport.failed(PushStep.VALIDATE, text));
             return failedPlan(client.server(), null, null, null, steps, new PushFailure(PushStep.VALIDATE,
@@ -197,11 +192,12 @@ public final class PushService {
         ObjectNode body;
         try {
             body = SecretFields.withSecrets(backup.configuration(), fieldSecrets);
-        } catch (IllegalArgumentException e) {
+        } catch (SecretFields.NotASecretField e) {
+            Text text = Text.of("push.failure.notSecretField", e.field());
             Steps steps = new Steps(listener);
-            steps.add(StepReport.failed(PushStep.VALIDATE, e.getMessage()));
+            steps.add(StepReport.failed(PushStep.VALIDATE, text));
             return failedPlan(client.server(), null, null, null, steps, new PushFailure(PushStep.VALIDATE,
-                    PushException.Kind.REFUSED_LOCALLY, 0, e.getMessage(), ServerState.UNCHANGED, List.of()));
+                    PushException.Kind.REFUSED_LOCALLY, 0, text, ServerState.UNCHANGED, List.of()));
         }
         return plan(client, new DesiredConfiguration(body, clientSecret), ctx, listener);
     }
@@ -213,7 +209,7 @@ public final class PushService {
                              Consumer<StepReport> listener) {
         Steps steps = new Steps(listener);
         if (!plan.readyToApply()) {
-            String text = "The plan did not pass (connect, read and validate must succeed): nothing was sent.";
+            Text text = Text.of("push.failure.notPassed");
             steps.add(StepReport.failed(PushStep.GUARD, text));
             return failed(steps, null, new PushFailure(PushStep.GUARD, PushException.Kind.REFUSED_LOCALLY, 0, text,
                     ServerState.UNCHANGED, List.of()));
@@ -221,7 +217,7 @@ public final class PushService {
         if (!guard.allowed()) {
             steps.add(StepReport.failed(PushStep.GUARD, guard.reason()));
             return failed(steps, null, new PushFailure(PushStep.GUARD, PushException.Kind.REFUSED_LOCALLY, 0,
-                    "Refused by the lock-out guard: " + guard.reason(), ServerState.UNCHANGED, List.of()));
+                    Text.of("push.failure.guard", guard.reason()), ServerState.UNCHANGED, List.of()));
         }
         steps.add(StepReport.ok(PushStep.GUARD, guard.reason()));
 
@@ -232,15 +228,14 @@ public final class PushService {
         try {
             live = client.readConfig();
         } catch (PushException e) {
-            String text = "Could not read the live configuration again before sending: " + e.getMessage()
-                    + " Nothing was sent.";
+            Text text = Text.of("push.failure.reread", e.text());
             steps.add(StepReport.failed(PushStep.BACKUP, text));
             return failed(steps, null, new PushFailure(PushStep.BACKUP, e.kind(), e.status(), text,
                     ServerState.UNCHANGED, List.of()));
         }
         ObjectNode planned = plan.live().orElseThrow();
         if (!live.equals(planned)) {
-            String text = changedSincePlan(planned, live, plan.toSendMasked().orElseThrow());
+            Text text = changedSincePlan(planned, live, plan.toSendMasked().orElseThrow());
             steps.add(StepReport.failed(PushStep.BACKUP, text));
             return failed(steps, null, new PushFailure(PushStep.BACKUP, PushException.Kind.CHANGED_SINCE_READ, 0,
                     text, ServerState.UNCHANGED, List.of()));
@@ -250,24 +245,25 @@ public final class PushService {
         BackupStore.Saved saved;
         try {
             saved = backups.save(backup);
-            steps.add(StepReport.ok(PushStep.BACKUP, saved.backupFile() + " (recovery steps: " + saved.recoveryFile()
-                    + ")"));
+            steps.add(StepReport.ok(PushStep.BACKUP, Text.of("push.report.backup", saved.backupFile(),
+                    saved.recoveryFile())));
         } catch (BackupStore.BackupException e) {
-            steps.add(StepReport.failed(PushStep.BACKUP, e.getMessage()));
+            steps.add(StepReport.failed(PushStep.BACKUP, e.text()));
             return failed(steps, null, new PushFailure(PushStep.BACKUP, PushException.Kind.REFUSED_LOCALLY, 0,
-                    "No backup, so nothing was sent: " + e.getMessage(), ServerState.UNCHANGED, List.of()));
+                    Text.of("push.failure.noBackup", e.text()), ServerState.UNCHANGED, List.of()));
         }
         if (ctx.isCancelled()) {
-            steps.add(new StepReport(PushStep.APPLY, StepReport.Status.SKIPPED, "cancelled before sending"));
+            steps.add(new StepReport(PushStep.APPLY, StepReport.Status.SKIPPED,
+                    Text.of("push.report.cancelledBeforeSending")));
             return failed(steps, saved, new PushFailure(PushStep.APPLY, PushException.Kind.CANCELLED, 0,
-                    "Cancelled before the configuration was sent.", ServerState.UNCHANGED, List.of()));
+                    Text.of("push.failure.cancelledBeforeSending"), ServerState.UNCHANGED, List.of()));
         }
 
         ctx.progress(0.3, PushStep.APPLY.title());
         ObjectNode sent = plan.toSend();
         try {
             client.putConfig(sent);
-            steps.add(StepReport.ok(PushStep.APPLY, "the server accepted the configuration and reloaded sign-in"));
+            steps.add(StepReport.ok(PushStep.APPLY, Text.of("push.report.applied")));
         } catch (PushException e) {
             return afterApply(client, plan, afterFailedPut(client, e, sent, live, saved, steps, ctx), steps);
         }
@@ -281,7 +277,7 @@ public final class PushService {
                  TOO_OLD -> ServerState.UNCHANGED;
             default -> ServerState.UNKNOWN;
         };
-        String found = "";
+        Text found = null;
         if (state == ServerState.UNKNOWN && !ctx.isCancelled()) {
             // one read (not a retry of the PUT) to tell the operator where the server stands
             try {
@@ -292,15 +288,16 @@ public final class PushService {
                         .allMatch(d -> SecretFields.isSecret(d.path()))) {
                     state = ServerState.UNCHANGED;
                 }
-                found = " Read back once to check: " + (state == ServerState.APPLIED ? "the new configuration is in "
-                        + "place." : state == ServerState.UNCHANGED ? "the previous configuration is still in place"
-                        + (e.kind() == PushException.Kind.SERVER_ERROR ? " (rolled back)." : ".")
-                        : "the server holds neither the previous nor the new configuration.");
+                found = Text.of(state == ServerState.APPLIED ? "push.failure.readBack.applied"
+                        : state == ServerState.UNCHANGED ? e.kind() == PushException.Kind.SERVER_ERROR
+                        ? "push.failure.readBack.rolledBack" : "push.failure.readBack.unchanged"
+                        : "push.failure.readBack.neither");
             } catch (PushException again) {
-                found = " Reading it back failed too: " + again.getMessage();
+                found = Text.of("push.failure.readBack.failed", again.text());
             }
         }
-        String text = e.getMessage() + found + " The backup stays at " + saved.backupFile() + ".";
+        Text text = found == null ? Text.of("push.failure.put", e.text(), saved.backupFile())
+                : Text.of("push.failure.putChecked", e.text(), found, saved.backupFile());
         steps.add(StepReport.failed(PushStep.APPLY, text));
         PushFailure failure = new PushFailure(PushStep.APPLY, e.kind(), e.status(), text, state, e.issues());
         if (state == ServerState.APPLIED) {
@@ -319,40 +316,38 @@ public final class PushService {
         ctx.progress(0.6, PushStep.VERIFY_READ_BACK.title());
         try {
             readBack = client.readConfig();
-            List<String> mismatches = ReadBackComparison.mismatches(sent, readBack);
+            List<Text> mismatches = ReadBackComparison.mismatches(sent, readBack);
             if (mismatches.isEmpty()) {
-                steps.add(StepReport.ok(PushStep.VERIFY_READ_BACK, "the server returns what was sent (the client "
-                        + "secret is masked by the server and was not compared)"));
+                steps.add(StepReport.ok(PushStep.VERIFY_READ_BACK, Text.of("push.report.readBack.ok")));
             } else {
                 allOk = false;
-                steps.add(StepReport.failed(PushStep.VERIFY_READ_BACK, String.join("; ", mismatches)));
+                steps.add(StepReport.failed(PushStep.VERIFY_READ_BACK, Text.of("push.report.list", mismatches)));
             }
         } catch (PushException e) {
             allOk = false;
-            steps.add(StepReport.failed(PushStep.VERIFY_READ_BACK, e.getMessage()));
+            steps.add(StepReport.failed(PushStep.VERIFY_READ_BACK, e.text()));
         }
         ctx.progress(0.75, PushStep.VERIFY_PROVIDER.title());
         String wanted = provider(sent);
         try {
             JsonNode auth = client.authConfig();
-            List<String> wrong = new ArrayList<>();
+            List<Text> wrong = new ArrayList<>();
             for (String field : List.of("provider", "providerName", "clientId", "authority")) {
                 JsonNode expected = sent.path("authenticationConfiguration").path(field);
                 if (!expected.isMissingNode() && !expected.equals(auth.path(field))) {
-                    wrong.add(field + " is " + auth.path(field) + ", expected " + expected);
+                    wrong.add(Text.of("push.report.provider.field", field, auth.path(field).toString(),
+                            expected.toString()));
                 }
             }
             if (wrong.isEmpty()) {
-                steps.add(StepReport.ok(PushStep.VERIFY_PROVIDER, "/api/v1/system/config/auth shows provider "
-                        + wanted + ": the sign-in page uses it"));
+                steps.add(StepReport.ok(PushStep.VERIFY_PROVIDER, Text.of("push.report.provider.ok", wanted)));
             } else {
                 allOk = false;
-                steps.add(StepReport.failed(PushStep.VERIFY_PROVIDER, "/api/v1/system/config/auth: "
-                        + String.join("; ", wrong)));
+                steps.add(StepReport.failed(PushStep.VERIFY_PROVIDER, Text.of("push.report.provider.wrong", wrong)));
             }
         } catch (PushException e) {
             allOk = false;
-            steps.add(StepReport.failed(PushStep.VERIFY_PROVIDER, e.getMessage()));
+            steps.add(StepReport.failed(PushStep.VERIFY_PROVIDER, e.text()));
         }
         ctx.progress(0.9, PushStep.VERIFY_KEYS.title());
         JsonNode source = readBack != null ? readBack : sent;
@@ -360,22 +355,22 @@ public final class PushService {
         source.path("authenticationConfiguration").path("publicKeyUrls").forEach(u -> urls.add(u.asText()));
         if (urls.isEmpty()) {
             allOk = false;
-            steps.add(StepReport.failed(PushStep.VERIFY_KEYS, "publicKeyUrls is empty: no token can be checked"));
+            steps.add(StepReport.failed(PushStep.VERIFY_KEYS, Text.of("push.report.keys.none")));
         } else {
-            List<String> good = new ArrayList<>();
-            List<String> bad = new ArrayList<>();
+            List<Text> good = new ArrayList<>();
+            List<Text> bad = new ArrayList<>();
             for (String url : urls) {
                 try {
-                    good.add(url + " (" + client.fetchKeyCount(url) + " key(s))");
+                    good.add(Text.of("push.report.keys.url", url, client.fetchKeyCount(url)));
                 } catch (PushException e) {
-                    bad.add(e.getMessage());
+                    bad.add(e.text());
                 }
             }
             if (bad.isEmpty()) {
-                steps.add(StepReport.ok(PushStep.VERIFY_KEYS, String.join(", ", good)));
+                steps.add(StepReport.ok(PushStep.VERIFY_KEYS, Text.of("push.report.list", good)));
             } else {
                 allOk = false;
-                steps.add(StepReport.failed(PushStep.VERIFY_KEYS, String.join("; ", bad)));
+                steps.add(StepReport.failed(PushStep.VERIFY_KEYS, Text.of("push.report.list", bad)));
             }
         }
         ctx.progress(1, "");
@@ -391,9 +386,7 @@ public final class PushService {
     private static Optional<FieldIssue> secretProblem(ObjectNode toSend) {
         for (String path : SecretFields.maskedPaths(toSend)) {
             if (!path.equals(SecretFields.CLIENT_SECRET_PATH)) {
-                return Optional.of(FieldIssue.of(path, path + " holds the server's mask (*****), not the real value: "
-                        + "OpenMetadata would store the mask and what depends on it would break. Give the real "
-                        + "value (restore: --secret-file " + path + "=FILE), or take the field out."));
+                return Optional.of(FieldIssue.of(path, Text.of("push.issue.maskedField", path)));
             }
         }
         if (!SecretFields.hasOidcBlock(toSend)) {
@@ -401,28 +394,22 @@ public final class PushService {
         }
         String secret = SecretFields.clientSecretIn(toSend);
         if (secret.isEmpty() || secret.startsWith("REPLACE-WITH")) {
-            return Optional.of(FieldIssue.of(SecretFields.CLIENT_SECRET_PATH, "The client secret is missing: a "
-                    + "confidential client needs it (Provider step, Client secret)."));
+            return Optional.of(FieldIssue.of(SecretFields.CLIENT_SECRET_PATH, Text.of("push.issue.secretMissing")));
         }
         if (SecretFields.looksMasked(secret)) {
-            return Optional.of(FieldIssue.of(SecretFields.CLIENT_SECRET_PATH, "The client secret is the server's "
-                    + "mask (*****): OpenMetadata would store the mask as the secret and sign-in would break. Give "
-                    + "the real client secret."));
+            return Optional.of(FieldIssue.of(SecretFields.CLIENT_SECRET_PATH, Text.of("push.issue.secretMasked")));
         }
         return Optional.empty();
     }
 
     /** Says what changed on the server since the plan, and what the push would change now. */
-    private static String changedSincePlan(ObjectNode planned, ObjectNode now, JsonNode oursMasked) {
+    private static Text changedSincePlan(ObjectNode planned, ObjectNode now, JsonNode oursMasked) {
         List<String> since = ConfigDiff.between(planned, now).entries().stream()
                 .filter(d -> !(SecretFields.isSecret(d.path()) && d.change() == DiffEntry.Change.CHANGED))
                 .map(DiffEntry::line).toList();
         List<String> fresh = ConfigDiff.between(now, oursMasked).lines();
-        return "The configuration on the server changed since the plan (someone or something else changed it): "
-                + "nothing was sent, so that change is not overwritten. Changed since the plan: "
-                + (since.isEmpty() ? "a secret field (the server masks it)" : String.join("; ", since))
-                + ". The push would now change: " + String.join("; ", fresh)
-                + ". Plan again, check the new diff, then apply.";
+        return Text.of("push.failure.changedSincePlan", since.isEmpty()
+                ? Text.of("push.failure.changedSincePlan.secret") : since, fresh);
     }
 
     private static String provider(JsonNode config) {
@@ -439,9 +426,9 @@ public final class PushService {
     }
 
     private static Plan cancelledPlan(ServerAddress server, Steps steps, PushStep at) {
-        steps.add(new StepReport(at, StepReport.Status.SKIPPED, "cancelled"));
+        steps.add(new StepReport(at, StepReport.Status.SKIPPED, Text.of("push.report.cancelled")));
         return failedPlan(server, null, null, null, steps, new PushFailure(at, PushException.Kind.CANCELLED, 0,
-                "Cancelled.", ServerState.UNCHANGED, List.of()));
+                Text.of("push.failure.cancelled"), ServerState.UNCHANGED, List.of()));
     }
 
     private static ApplyResult failed(Steps steps, BackupStore.Saved saved, PushFailure failure) {
@@ -464,7 +451,7 @@ public final class PushService {
         }
 
         Steps fail(PushStep step, PushException e) {
-            add(StepReport.failed(step, e.getMessage()));
+            add(StepReport.failed(step, e.text()));
             return this;
         }
     }

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -14,8 +16,8 @@ final class ReadBackComparison {
     private ReadBackComparison() {
     }
 
-    static List<String> mismatches(JsonNode sent, JsonNode readBack) {
-        List<String> out = new ArrayList<>();
+    static List<Text> mismatches(JsonNode sent, JsonNode readBack) {
+        List<Text> out = new ArrayList<>();
         for (DiffEntry e : ConfigDiff.between(sent, readBack).entries()) {
             if (SecretFields.isSecret(e.path()) || e.change() == DiffEntry.Change.ADDED) {
                 continue;
@@ -23,8 +25,8 @@ final class ReadBackComparison {
             if (e.path().equals("authenticationConfiguration.publicKeyUrls") && e.live().equals("[]")) {
                 continue;
             }
-            out.add(e.change() == DiffEntry.Change.REMOVED ? e.path() + " is missing on the server"
-                    : e.path() + " is " + e.ours() + " on the server, sent " + e.live());
+            out.add(e.change() == DiffEntry.Change.REMOVED ? Text.of("push.report.readBack.missing", e.path())
+                    : Text.of("push.report.readBack.differs", e.path(), e.ours(), e.live()));
         }
         return out;
     }

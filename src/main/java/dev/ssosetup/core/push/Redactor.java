@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import dev.ssosetup.core.common.Secret;
 
 import java.util.ArrayList;
@@ -15,6 +17,12 @@ final class Redactor {
                 values.add(s.reveal());
             }
         }
+    }
+
+    /** {@code text} with every string argument (and nested text) cleaned. */
+    Text clean(Text text) {
+        return new Text(text.key(), text.args().stream().map(a -> a instanceof String s ? clean(s)
+                : a instanceof Text t ? clean(t) : a).toList());
     }
 
     String clean(String text) {

@@ -97,7 +97,7 @@ public final class SecretFields {
             JsonNode parent = dot < 0 ? copy : copy.at("/" + path.substring(0, dot).replace('.', '/'));
             String name = path.substring(dot + 1);
             if (!isSecret(path) || !(parent instanceof ObjectNode object) || !object.path(name).isValueNode()) {
-                throw new IllegalArgumentException(path + " is not a secret field of this configuration");
+                throw new NotASecretField(path);
             }
             object.put(name, e.getValue().reveal());
         }
@@ -140,6 +140,20 @@ public final class SecretFields {
             }
         } else if (node != null && node.isArray()) {
             node.forEach(child -> maskInPlace(child, path));
+        }
+    }
+
+    /** A field named as a secret that is not one of this configuration's secret fields. */
+    public static final class NotASecretField extends IllegalArgumentException {
+        private final String field;
+
+        NotASecretField(String field) {
+            super(field + " is not a secret field of this configuration", null);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
         }
     }
 }

@@ -1,19 +1,18 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 /** What the OpenMetadata server holds after a push attempt, as far as the console can tell. */
 public enum ServerState {
-    UNCHANGED("The server still has its previous configuration: nothing was changed."),
-    APPLIED("The server now runs the new configuration."),
-    UNKNOWN("The server's state is unknown: the request may or may not have been applied. Plan again to read it "
-            + "before doing anything else; do not simply retry.");
+    /** The server still has its previous configuration. */
+    UNCHANGED,
+    /** The server now runs the new configuration. */
+    APPLIED,
+    /** The request may or may not have been applied: plan again before anything else. */
+    UNKNOWN;
 
-    private final String sentence;
-
-    ServerState(String sentence) {
-        this.sentence = sentence;
-    }
-
-    public String sentence() {
-        return sentence;
+    /** The state in words ({@code enum.ServerState.<NAME>}). */
+    public Text sentence() {
+        return Text.of("enum.ServerState." + name());
     }
 }

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,18 +38,23 @@ public record ServerVerdict(boolean success, String stage, String resolvedPrinci
     }
 
     /** One line for the plan: who, admin or not, domain check, roles, teams (or why it failed). */
-    public String summary() {
+    public Text summary() {
         if (!success && resolvedPrincipal.isEmpty()) {
-            return "failed at " + stage.toLowerCase(Locale.ROOT) + (errors.isEmpty() ? "" : ": "
-                    + String.join("; ", errors));
+            return errors.isEmpty() ? Text.of("push.verdicts.failedAt", stage.toLowerCase(Locale.ROOT))
+                    : Text.of("push.verdicts.failedAtWith", stage.toLowerCase(Locale.ROOT), errors);
         }
-        String domain = domainCheck == null ? "" : domainCheck.enforced()
-                ? "; domain check " + (domainCheck.passed() ? "passed" : "FAILED") + " (" + domainCheck.resolvedDomain()
-                + (domainCheck.passed() ? " allowed" : " is not " + domainCheck.principalDomain()) + ")"
-                : "; domain not enforced";
-        return (success ? "" : "failed: ") + "signs in as " + resolvedPrincipal
-                + (resolvedEmail.isEmpty() ? "" : " <" + resolvedEmail + ">") + (admin ? ", admin" : ", NOT an admin")
-                + domain + "; roles " + mappedRoles + "; teams " + mappedTeams
-                + (success || errors.isEmpty() ? "" : "; " + String.join("; ", errors));
+        Text domain = domainCheck == null ? Text.of("push.verdicts.domain.none") : !domainCheck.enforced()
+                ? Text.of("push.verdicts.domain.off") : domainCheck.passed()
+                ? Text.of("push.verdicts.domain.passed", domainCheck.resolvedDomain())
+                : Text.of("push.verdicts.domain.failed", domainCheck.resolvedDomain(), domainCheck.principalDomain());
+        Text who = resolvedEmail.isEmpty() ? Text.of("push.verdicts.who", resolvedPrincipal)
+                : Text.of("push.verdicts.whoWithEmail", resolvedPrincipal, resolvedEmail);
+        Text line = Text.of("push.verdicts.summary", who, admin ? 1 : 0, domain, mappedRoles.toString(),
+                mappedTeams.toString());
+        if (success) {
+            return line;
+        }
+        return errors.isEmpty() ? Text.of("push.verdicts.failed", line)
+                : Text.of("push.verdicts.failedWith", line, errors);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.common.Finding;
@@ -39,8 +41,7 @@ final class ServerVerdicts {
         List<FieldIssue> out = new ArrayList<>();
         for (SchemaViolation v : TargetFieldRules.check(target.get(), body)) {
             String field = v.path().startsWith("$.") ? v.path().substring(2) : v.path();
-            out.add(FieldIssue.of(field, v.message() + " (the configuration was made for another version: set the "
-                    + "target OpenMetadata version to " + target.get().label() + " in the Provider step)"));
+            out.add(FieldIssue.of(field, Text.of("push.issue.otherVersion", v.message(), target.get().label())));
         }
         return out;
     }
@@ -64,19 +65,17 @@ final class ServerVerdicts {
                     Text.of("finding.session-fields-unset.hint")));
         }
         if (!target.get().has20Fields()) {
-            return base.withFindings(findings, null, "OpenMetadata " + v.raw() + " has no validate-token endpoint "
-                    + "(it came with 2.0): the lock-out guard relies on the login test's own preview.");
+            return base.withFindings(findings, null, Text.of("push.verdicts.note.tooOld", v.raw()));
         }
         if (!base.readyToApply()) {
-            return base.withFindings(findings, null, "Not asked: the plan did not pass validation.");
+            return base.withFindings(findings, null, Text.of("push.verdicts.note.invalid"));
         }
         if (!login.hasToken()) {
-            StepReport skipped = new StepReport(PushStep.SERVER_VERDICT, StepReport.Status.SKIPPED, "no passed login "
-                    + "test with an ID token in this session: run the login test (or push --login) to have "
-                    + "OpenMetadata say which user the login would become");
+            StepReport skipped = new StepReport(PushStep.SERVER_VERDICT, StepReport.Status.SKIPPED,
+                    Text.of("push.verdicts.noToken"));
             listener.accept(skipped);
-            return base.withSteps(List.of(skipped)).withFindings(findings, null, "No passed login test in this "
-                    + "session, so there is no ID token to ask the server about.");
+            return base.withSteps(List.of(skipped)).withFindings(findings, null,
+                    Text.of("push.verdicts.note.noToken"));
         }
         try {
             ctx.checkCancelled();
@@ -87,19 +86,21 @@ final class ServerVerdicts {
                     : StepReport.Status.FAILED, verdict.summary());
             listener.accept(step);
             disagreement(login.ours(), verdict).ifPresent(findings::add);
-            return base.withSteps(List.of(step)).withFindings(findings, verdict, "");
+            return base.withSteps(List.of(step)).withFindings(findings, verdict, null);
         } catch (PushException e) {
-            StepReport failed = StepReport.failed(PushStep.SERVER_VERDICT, e.getMessage());
+            StepReport failed = StepReport.failed(PushStep.SERVER_VERDICT, e.text());
             listener.accept(failed);
             findings.add(Finding.warning("server-verdict-unavailable", Text.of("finding.server-verdict-unavailable",
-                    e.getMessage()), Text.of("finding.server-verdict-unavailable.hint")));
-            return base.withSteps(List.of(failed)).withFindings(findings, null, "Asking the server failed: "
-                    + e.getMessage());
+                    e.text()), Text.of("finding.server-verdict-unavailable.hint")));
+            return base.withSteps(List.of(failed)).withFindings(findings, null,
+                    Text.of("push.verdicts.note.failed", e.text()));
         } catch (CancelledException e) {
-            StepReport skipped = new StepReport(PushStep.SERVER_VERDICT, StepReport.Status.SKIPPED, "cancelled");
+            StepReport skipped = new StepReport(PushStep.SERVER_VERDICT, StepReport.Status.SKIPPED,
+                    Text.of("push.report.cancelled"));
             listener.accept(skipped);
             return base.withSteps(List.of(skipped)).withFindings(List.of(Finding.error("cancelled",
-                    Text.of("finding.cancelled"), Text.of("finding.cancelled.hint"))), null, "Cancelled.");
+                    Text.of("finding.cancelled"), Text.of("finding.cancelled.hint"))), null,
+                    Text.of("push.failure.cancelled"));
         }
     }
 

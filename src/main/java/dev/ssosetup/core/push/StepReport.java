@@ -1,9 +1,13 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
+import dev.ssosetup.core.text.Messages;
+
 import java.util.Objects;
 
 /** What one step of a push did: OK, a warning, failed, or skipped, with a sentence for the operator. */
-public record StepReport(PushStep step, Status status, String detail) {
+public record StepReport(PushStep step, Status status, Text detail) {
 
     /** A step's outcome. */
     public enum Status { OK, WARNING, FAILED, SKIPPED }
@@ -11,25 +15,25 @@ public record StepReport(PushStep step, Status status, String detail) {
     public StepReport {
         Objects.requireNonNull(step);
         Objects.requireNonNull(status);
-        detail = Objects.requireNonNullElse(detail, "");
+        Objects.requireNonNull(detail);
     }
 
-    public static StepReport ok(PushStep step, String detail) {
+    public static StepReport ok(PushStep step, Text detail) {
         return new StepReport(step, Status.OK, detail);
     }
 
-    public static StepReport failed(PushStep step, String detail) {
+    public static StepReport failed(PushStep step, Text detail) {
         return new StepReport(step, Status.FAILED, detail);
     }
 
-    /** {@code [ OK ] Connect: ...} */
-    public String line() {
+    /** {@code [ OK ] Connect: ...}, in the operator's language. */
+    public String line(Messages messages) {
         String tag = switch (status) {
             case OK -> "[ OK ]";
             case WARNING -> "[WARN]";
             case FAILED -> "[FAIL]";
             case SKIPPED -> "[SKIP]";
         };
-        return tag + " " + step.title() + (detail.isEmpty() ? "" : ": " + detail);
+        return tag + " " + messages.text(Text.of("push.stepLine", step, detail));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import dev.ssosetup.core.config.SsoConfiguration;
 import dev.ssosetup.core.provider.OpenMetadataVersion;
 
@@ -13,8 +15,8 @@ public final class TargetForServer {
     private TargetForServer() {
     }
 
-    /** The model retargeted for {@code server}, and a note when the target changed ("" otherwise). */
-    public record Retargeted(SsoConfiguration configuration, OpenMetadataVersion target, String note) {
+    /** The model retargeted for {@code server}, and a note when the target changed (empty otherwise). */
+    public record Retargeted(SsoConfiguration configuration, OpenMetadataVersion target, Optional<Text> note) {
     }
 
     public static Retargeted retarget(SsoConfiguration c, ServerVersion server) {
@@ -22,10 +24,10 @@ public final class TargetForServer {
         Optional<OpenMetadataVersion> detected = server == null || !server.known() ? Optional.empty()
                 : OpenMetadataVersion.forServer(server.major(), server.minor());
         if (detected.isEmpty() || detected.get() == chosen) {
-            return new Retargeted(c, chosen, "");
+            return new Retargeted(c, chosen, Optional.empty());
         }
         return new Retargeted(c.withProvider(c.provider().toBuilder().openMetadataVersion(detected.get()).build()),
-                detected.get(), "The server runs OpenMetadata " + server.raw() + ": the configuration is rendered "
-                + "for " + detected.get().label() + " instead of " + chosen.label() + " (the profile's target).");
+                detected.get(), Optional.of(Text.of("push.retargeted", server.raw(), detected.get().label(),
+                chosen.label())));
     }
 }

@@ -10,6 +10,14 @@ public interface TaskContext {
     /** Reports progress; {@code fraction} in [0,1], or negative for "indeterminate". */
     void progress(double fraction, String message);
 
+    /**
+     * Hands a partial result to whoever started the work, on their thread (the JavaFX thread for the window's
+     * runner); at once for the CLI and for tests.
+     */
+    default void publish(Runnable update) {
+        update.run();
+    }
+
     /** True once the operator asked to stop. Work should return soon after. */
     boolean isCancelled();
 

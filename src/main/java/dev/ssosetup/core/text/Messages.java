@@ -68,6 +68,9 @@ public final class Messages {
         if (arg instanceof Text nested) {
             return text(nested);
         }
+        if (arg instanceof java.util.List<?> list) { // a list of values or texts, one after the other
+            return String.join("; ", list.stream().map(this::argument).map(String::valueOf).toList());
+        }
         if (arg instanceof Enum<?> e) {
             String key = "enum." + e.getDeclaringClass().getSimpleName() + "." + e.name();
             return bundle.containsKey(key) ? bundle.getString(key) : e.name();

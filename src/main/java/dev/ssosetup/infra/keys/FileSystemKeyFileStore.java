@@ -1,5 +1,9 @@
 package dev.ssosetup.infra.keys;
 
+import dev.ssosetup.core.text.Text;
+
+import dev.ssosetup.core.common.Problem;
+
 import dev.ssosetup.core.keys.ExportFile;
 import dev.ssosetup.core.keys.KeyFileStore;
 import dev.ssosetup.core.keys.KeyProblem;
@@ -7,13 +11,11 @@ import dev.ssosetup.core.keys.KeyProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -59,42 +61,38 @@ public final class FileSystemKeyFileStore implements KeyFileStore {
 
     @Override
     public byte[] read(String path) {
-        Path file = path(path, "File");
+        Path file = path(path, Text.of("keys.file.what.file"));
         try {
             if (Files.isDirectory(file)) {
-                throw new KeyProblem(KeyProblem.Kind.IO, path + " is a folder; choose a key file.");
+                throw new KeyProblem(KeyProblem.Kind.IO, Text.of("keys.file.folder", path));
             }
             long size = Files.size(file);
             if (size > MAX_READ_BYTES) {
-                throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, path + " is " + size
-                        + " bytes, far too big for a key file; choose the key file itself.");
+                throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, Text.of("keys.file.tooLarge", path,
+                        Problem.tooLarge(MAX_READ_BYTES).text()));
             }
             try (InputStream in = Files.newInputStream(file)) {
                 return in.readNBytes((int) MAX_READ_BYTES);
             }
-        } catch (NoSuchFileException e) {
-            throw new KeyProblem(KeyProblem.Kind.IO, path + " does not exist; check the path.");
-        } catch (AccessDeniedException e) {
-            throw new KeyProblem(KeyProblem.Kind.IO, path + " cannot be read: permission denied.");
         } catch (IOException e) {
-            throw new KeyProblem(KeyProblem.Kind.IO, path + " cannot be read: " + reason(e));
+            throw new KeyProblem(KeyProblem.Kind.IO, Text.of("keys.file.unreadable", path, Problem.of(e).text()));
         }
     }
 
     @Override
     public List<String> existing(String folder, List<String> names) {
-        Path dir = path(folder, "Folder");
+        Path dir = path(folder, Text.of("keys.file.what.folder"));
         return names.stream().filter(n -> Files.exists(dir.resolve(n), LinkOption.NOFOLLOW_LINKS)).toList();
     }
 
     @Override
     public String resolve(String folder, String name) {
-        return path(folder, "Folder").resolve(name).toString();
+        return path(folder, Text.of("keys.file.what.folder")).resolve(name).toString();
     }
 
     @Override
     public String writeFile(String path, byte[] content, boolean overwrite) {
-        Path target = path(path, "Output file").toAbsolutePath();
+        Path target = path(path, Text.of("keys.file.what.output")).toAbsolutePath();
         Path dir = target.getParent();
         ExportFile file = new ExportFile(target.getFileName().toString(), content, false);
         writeAll(dir.toString(), List.of(file), overwrite);
@@ -103,12 +101,12 @@ public final class FileSystemKeyFileStore implements KeyFileStore {
 
     @Override
     public List<String> writeAll(String folder, List<ExportFile> files, boolean overwrite) {
-        Path dir = path(folder, "Folder").toAbsolutePath();
+        Path dir = path(folder, Text.of("keys.file.what.folder")).toAbsolutePath();
         if (!overwrite) {
             List<String> clash = existing(dir.toString(), files.stream().map(ExportFile::name).toList());
             if (!clash.isEmpty()) {
-                throw new KeyProblem(KeyProblem.Kind.WOULD_OVERWRITE, dir + " already has " + String.join(", ", clash)
-                        + ". Nothing was written. Choose another folder, or confirm overwriting (--force).");
+                throw new KeyProblem(KeyProblem.Kind.WOULD_OVERWRITE, Text.of("keys.file.wouldOverwrite",
+                        dir.toString(), String.join(", ", clash)));
             }
         }
         boolean createdDir = false;
@@ -140,8 +138,8 @@ public final class FileSystemKeyFileStore implements KeyFileStore {
             if (e instanceof KeyProblem problem) {
                 throw problem;
             }
-            throw new KeyProblem(KeyProblem.Kind.IO, "Export to " + dir + " failed: " + reason(e)
-                    + ". Nothing was left behind; fix the cause and export again.", e);
+            throw new KeyProblem(KeyProblem.Kind.IO, Text.of("keys.file.exportFailed", dir.toString(),
+                    e instanceof IOException io ? Problem.of(io).text() : Text.of("keys.file.exportUnexpected")), e);
         }
     }
 
@@ -241,23 +239,14 @@ public final class FileSystemKeyFileStore implements KeyFileStore {
         }
     }
 
-    private static Path path(String text, String what) {
+    private static Path path(String text, Text what) {
         if (text == null || text.isBlank()) {
-            throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, what + ": give a path.");
+            throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, Text.of("keys.file.noPath", what));
         }
         try {
             return Path.of(text.strip());
         } catch (InvalidPathException e) {
-            throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, what + ": \"" + text + "\" is not a valid path.");
+            throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, Text.of("keys.file.badPath", what, text));
         }
-    }
-
-    private static String reason(Throwable e) {
-        return switch (e) {
-            case AccessDeniedException a -> "permission denied (" + a.getFile() + ")";
-            case NoSuchFileException n -> "no such file or folder (" + n.getFile() + ")";
-            case FileAlreadyExistsException f -> "a file appeared meanwhile (" + f.getFile() + ")";
-            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        };
     }
 }

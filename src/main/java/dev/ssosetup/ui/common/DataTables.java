@@ -37,6 +37,8 @@ public final class DataTables {
     static final int MAX_ROWS = 8;
     /** No column but the last grows wider than this for its content; the detail area shows the rest. */
     static final double MAX_COLUMN_WIDTH = 360;
+    /** A column keeps its content's width up to this much when the table is too narrow for all. */
+    static final double MIN_KEPT_WIDTH = 160;
     private static final double CELL_PADDING = 18;
 
     private DataTables() {
@@ -155,8 +157,10 @@ public final class DataTables {
             }
         }
         for (int i = 0; i < columns.size(); i++) {
-            double w = i == columns.size() - 1 ? widths[i] : Math.min(widths[i], MAX_COLUMN_WIDTH);
-            columns.get(i).setPrefWidth(Math.ceil(w));
+            double w = Math.ceil(i == columns.size() - 1 ? widths[i] : Math.min(widths[i], MAX_COLUMN_WIDTH));
+            columns.get(i).setPrefWidth(w);
+            // a narrow table shrinks the long columns, never a short one (a claim's name) to "..."
+            columns.get(i).setMinWidth(Math.min(w, MIN_KEPT_WIDTH));
         }
         // rows as tall as the font needs (a larger font scale must not cut the text)
         double cell = Math.max(24, Math.ceil(font.getSize() * 2));

@@ -382,7 +382,7 @@ public final class KeysViewModel implements StepViewModel {
 
     private String message(Throwable e) {
         if (e instanceof KeyProblem p) {
-            return p.getMessage();
+            return messages.text(p.text());
         }
         return messages.get("wizard.error.unexpected", e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getMessage());

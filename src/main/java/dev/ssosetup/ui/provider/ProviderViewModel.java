@@ -420,7 +420,7 @@ public final class ProviderViewModel implements StepViewModel {
         switch (CredentialsFile.parse(fileName, content)) {
             case CredentialsFile.Refused refused -> {
                 credentialsRefused.set(true);
-                credentialsStatus.set(refused.message());
+                credentialsStatus.set(messages.text(refused.message()));
             }
             case CredentialsFile.Read read -> {
                 ClientCredentials c = read.credentials();

@@ -151,7 +151,7 @@ public final class PushController {
         }).toList());
         viewModel.results().planNotes().addListener((ListChangeListener<String>) c -> notes.run());
         Runnable items = () -> checklist.getChildren().setAll(viewModel.results().checklist().stream().map(i -> {
-            Label l = new Label(i.line());
+            Label l = new Label(i.line(messages));
             l.setWrapText(true);
             l.setId("checklist-" + i.id());
             if (!i.done() && i.severity() == dev.ssosetup.core.common.Severity.ERROR) {
@@ -213,7 +213,7 @@ public final class PushController {
             case SKIPPED -> "\u2013";
         };
         Label l = new Label(mark + "  " + messages.get("push.step." + r.step().name().toLowerCase(Locale.ROOT))
-                + (r.detail().isEmpty() ? "" : ": " + r.detail()));
+                + ": " + messages.text(r.detail()));
         l.setWrapText(true);
         l.getStyleClass().addAll("push-check", "push-check-" + r.status().name().toLowerCase(Locale.ROOT));
         return l;
@@ -224,7 +224,7 @@ public final class PushController {
     }
 
     private HBox issueRow(FieldIssue issue) {
-        Label text = new Label((issue.field().isEmpty() ? "" : issue.field() + ": ") + issue.error());
+        Label text = new Label(messages.text(issue.line()));
         text.setWrapText(true);
         text.getStyleClass().add("severity-error");
         HBox.setHgrow(text, Priority.ALWAYS);

@@ -91,7 +91,7 @@ public final class PushPlanViewModel {
         connection.storeRememberedToken();
         VerdictRequest told = context.get();
         status.start(BackgroundTask.<Plan>of("push-plan", ctx -> service.get().plan(connection.client(in),
-                        wanted.get(), told, ctx, results::addPlanStep))
+                        wanted.get(), told, ctx, results.planStepsOf(ctx)))
                 .onSuccess(p -> {
                     planBinding = binding;
                     showPlan(p);
@@ -119,7 +119,7 @@ public final class PushPlanViewModel {
         PlanBinding binding = planBinding;
         status.start(BackgroundTask.<Applied>of("push-apply", ctx -> {
                     var client = connection.client(inputs.get());
-                    ApplyResult r = service.get().apply(client, current, decision, ctx, results::addApplyStep);
+                    ApplyResult r = service.get().apply(client, current, decision, ctx, results.applyStepsOf(ctx));
                     // issue 16: read the server again, so the plan shows what it holds now, not what it held before
                     Plan after = r.outcome() == ApplyResult.Outcome.FAILED || ctx.isCancelled() ? null
                             : service.get().plan(client, wanted, told, ctx, s -> { });
@@ -141,12 +141,10 @@ public final class PushPlanViewModel {
         List<String> notes = new ArrayList<>();
         p.findings().forEach(f -> notes.add(messages.get("push.finding", f.severity().name(),
                 messages.text(f.message()), messages.text(f.hint()))));
-        p.serverVerdict().ifPresentOrElse(v -> notes.add(messages.get("push.verdict.server", v.summary())),
-                () -> {
-                    if (!p.serverVerdictNote().isEmpty()) {
-                        notes.add(messages.get("push.verdict.none", p.serverVerdictNote()));
-                    }
-                });
+        p.serverVerdict().ifPresentOrElse(v -> notes.add(messages.get("push.verdict.server",
+                        messages.text(v.summary()))),
+                () -> p.serverVerdictNote().ifPresent(note -> notes.add(messages.get("push.verdict.none",
+                        messages.text(note)))));
         LockoutEvidence ours = guard.evidence();
         if (p.serverVerdict().isPresent() && ours.loginPassed()) {
             notes.add(messages.get("push.verdict.ours", ours.principal(), ours.previewIsAdmin() ? 1 : 0));
@@ -156,7 +154,7 @@ public final class PushPlanViewModel {
         plan.set(p);
         Optional<PushFailure> failure = p.failure();
         if (failure.isPresent()) {
-            status.say(PushStatus.Tone.ERROR, failure.get().text());
+            status.say(PushStatus.Tone.ERROR, messages.text(failure.get().text()));
         } else if (!p.readyToApply()) {
             status.say(PushStatus.Tone.ERROR, messages.get("push.status.invalid", results.issues().size()));
         } else {
@@ -201,13 +199,13 @@ public final class PushPlanViewModel {
             case APPLIED_NOT_VERIFIED -> {
                 results.appliedWritable().set(true);
                 status.say(PushStatus.Tone.WARNING, messages.get("push.status.notVerified")
-                        + r.failure().map(f -> " " + f.text()).orElse(""));
+                        + r.failure().map(f -> " " + messages.text(f.text())).orElse(""));
             }
             case FAILED -> {
                 if (r.failure().map(f -> f.kind() == PushException.Kind.CHANGED_SINCE_READ).orElse(false)) {
                     clear(); // the plan's picture of the server is out of date: plan again
                 }
-                status.say(PushStatus.Tone.ERROR, r.failure().map(PushFailure::text).orElse(""));
+                status.say(PushStatus.Tone.ERROR, r.failure().map(f -> messages.text(f.text())).orElse(""));
                 r.failure().filter(f -> !f.issues().isEmpty()).ifPresent(f -> results.issues().setAll(f.issues()));
             }
         }

@@ -132,7 +132,7 @@ public final class PushRestoreViewModel {
         restorePlan.set(null);
         results.applySteps().clear();
         status.start(BackgroundTask.<ApplyResult>of("push-restore", ctx -> service.get().apply(
-                        connection.client(inputs.get()), planned.plan(), decision, ctx, results::addApplyStep))
+                        connection.client(inputs.get()), planned.plan(), decision, ctx, results.applyStepsOf(ctx)))
                 .onSuccess(r -> {
                     planning.showApply(r);
                     if (r.outcome() == ApplyResult.Outcome.APPLIED_AND_VERIFIED) {
@@ -163,7 +163,7 @@ public final class PushRestoreViewModel {
         if (refusal.isPresent()) {
             return new RestoreOutcome(refusalText(refusal.get()), null);
         }
-        Plan p = service.get().planRestore(client, backup, secret, ctx, results::addPlanStep);
+        Plan p = service.get().planRestore(client, backup, secret, ctx, results.planStepsOf(ctx));
         return new RestoreOutcome(null, new PlannedRestore(backup, p));
     }
 
@@ -186,7 +186,7 @@ public final class PushRestoreViewModel {
         results.showDetails(p, true); // not the plan: Apply is for the wizard's configuration, never for a backup
         Optional<PushFailure> failure = p.failure();
         if (failure.isPresent()) {
-            status.say(PushStatus.Tone.ERROR, failure.get().text());
+            status.say(PushStatus.Tone.ERROR, messages.text(failure.get().text()));
         } else if (!p.readyToApply()) {
             status.say(PushStatus.Tone.ERROR, messages.get("push.status.invalid", results.issues().size()));
         } else {

@@ -6,7 +6,7 @@ import dev.ssosetup.core.push.DiffEntry;
 import dev.ssosetup.core.push.FieldIssue;
 import dev.ssosetup.core.push.Plan;
 import dev.ssosetup.core.push.StepReport;
-import javafx.application.Platform;
+import dev.ssosetup.core.task.TaskContext;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -14,6 +14,8 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+
+import java.util.function.Consumer;
 
 
 /**
@@ -65,22 +67,14 @@ public final class PushResults {
         });
     }
 
-    /** Adds a plan step as it finishes; the work reports from a background thread. */
-    void addPlanStep(StepReport r) {
-        onFx(() -> planSteps.add(r));
+    /** Adds each plan step as it finishes, published by the work's runner on the caller's thread. */
+    Consumer<StepReport> planStepsOf(TaskContext ctx) {
+        return r -> ctx.publish(() -> planSteps.add(r));
     }
 
-    /** Adds an apply step as it finishes; the work reports from a background thread. */
-    void addApplyStep(StepReport r) {
-        onFx(() -> applySteps.add(r));
-    }
-
-    private static void onFx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
+    /** Adds each apply step as it finishes, published by the work's runner on the caller's thread. */
+    Consumer<StepReport> applyStepsOf(TaskContext ctx) {
+        return r -> ctx.publish(() -> applySteps.add(r));
     }
 
     public ObservableList<StepReport> planSteps() {

@@ -74,6 +74,11 @@ final class TaskState<T> implements TaskHandle, TaskContext {
     }
 
     @Override
+    public void publish(Runnable update) {
+        publisher.accept(update);
+    }
+
+    @Override
     public boolean isCancelled() {
         return cancelled.get() || Thread.currentThread().isInterrupted();
     }

@@ -36,7 +36,7 @@ public record FinishSummary(List<Map.Entry<String, String>> rows, String backupF
                 Map.entry(messages.get("finish.row.server"), p.serverUrl()),
                 Map.entry(messages.get("finish.row.admins"), String.join(", ", p.adminPrincipals())),
                 Map.entry(messages.get("finish.row.domain"), p.principalDomain()));
-        return new FinishSummary(rows, backupFile, checklist.stream().map(i -> new Item(i.text(), i.done())).toList());
+        return new FinishSummary(rows, backupFile, checklist.stream().map(i -> new Item(messages.text(i.text()), i.done())).toList());
     }
 
     public static FinishSummary empty() {

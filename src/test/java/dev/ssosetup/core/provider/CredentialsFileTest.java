@@ -40,7 +40,7 @@ public class CredentialsFileTest {
 
     private static String refused(byte[] content) {
         CredentialsFile.Result r = CredentialsFile.parse("creds.json", content);
-        String message = assertInstanceOf(CredentialsFile.Refused.class, r).message();
+        String message = dev.ssosetup.testsupport.En.text(assertInstanceOf(CredentialsFile.Refused.class, r).message());
         assertTrue(message.startsWith("The file creds.json "), message);
         return message;
     }
@@ -121,7 +121,7 @@ public class CredentialsFileTest {
         assertTrue(noSecret.contains("credentials.secret"), noSecret);
         String other = refused("{\"hello\":\"world\"}");
         for (CredentialsFile.Shape s : CredentialsFile.Shape.values()) {
-            assertTrue(other.contains(s.description()), other);
+            assertTrue(other.contains(dev.ssosetup.testsupport.En.text(s.description())), other);
         }
         assertTrue(refused("[1,2]").contains("not a JSON object"));
         assertTrue(refused("{\"web\":{\"client_secret\":\"x\"}}").contains("has no web.client_id"));

@@ -34,6 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole plan/apply flow against the OpenMetadata test server and an embedded mock-oauth2-server. */
 class PushFlowTest {
+    private static final dev.ssosetup.core.text.Messages EN =
+            dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH);
+
+    private static String en(dev.ssosetup.core.text.Text text) {
+        return EN.text(text);
+    }
+
     private static final String PUT = "PUT " + OpenMetadataTestServer.CONFIG;
     private static final LockoutEvidence ADMIN_LOGIN = new LockoutEvidence(true, true, "admin@example.com");
     private static PushFixture fx;
@@ -144,12 +151,12 @@ class PushFlowTest {
         Plan withoutSecret = service.planRestore(client, backup, Secret.empty(), TaskContext.none(), reported::add);
         assertFalse(withoutSecret.readyToApply());
         assertEquals(PushException.Kind.REFUSED_LOCALLY, withoutSecret.failure().orElseThrow().kind());
-        assertTrue(withoutSecret.failure().orElseThrow().text().contains("client secret"));
+        assertTrue(en(withoutSecret.failure().orElseThrow().text()).contains("client secret"));
 
         Plan restore = service.planRestore(client, backup, Secret.of("restored-" + CLIENT_SECRET), TaskContext.none(),
                 reported::add);
         assertTrue(restore.readyToApply(), () -> lines(restore.steps()));
-        ApplyResult restored = service.apply(client, restore, new LockoutGuard.Decision(true, "restore"),
+        ApplyResult restored = service.apply(client, restore, new LockoutGuard.Decision(true, dev.ssosetup.core.text.Text.of("push.guard.confirmed")),
                 TaskContext.none(), reported::add);
         assertEquals(ApplyResult.Outcome.APPLIED_AND_VERIFIED, restored.outcome(), () -> lines(restored.steps()));
         assertEquals("confidential", fx.om.stored().at("/authenticationConfiguration/clientType").asText());
@@ -163,7 +170,7 @@ class PushFlowTest {
         Plan plan = plan(client(ADMIN_TOKEN), fx.confidentialBody());
         PushFailure f = plan.failure().orElseThrow();
         assertEquals(PushException.Kind.TOO_OLD, f.kind());
-        assertTrue(f.text().contains("1.9.0") && f.text().contains("rendered files"), f.text());
+        assertTrue(en(f.text()).contains("1.9.0") && en(f.text()).contains("rendered files"), en(f.text()));
         assertEquals(0, fx.om.count("GET " + OpenMetadataTestServer.CONFIG + "-never"));
     }
 
@@ -171,16 +178,16 @@ class PushFlowTest {
     void anInvalidTokenIs401AndABotTokenIs403() {
         Plan bad = plan(client("not-a-token"), fx.confidentialBody());
         assertEquals(PushException.Kind.UNAUTHORIZED, bad.failure().orElseThrow().kind());
-        assertTrue(bad.failure().orElseThrow().text().contains("invalid or expired"));
+        assertTrue(en(bad.failure().orElseThrow().text()).contains("invalid or expired"));
         assertEquals(ServerState.UNCHANGED, bad.failure().orElseThrow().serverState());
 
         Plan bot = plan(client(BOT_TOKEN), fx.confidentialBody());
         PushFailure f = bot.failure().orElseThrow();
         assertEquals(PushException.Kind.FORBIDDEN, f.kind());
         assertEquals(PushStep.READ, f.step());
-        assertTrue(f.text().contains("Bot tokens are never admins"), f.text());
-        assertTrue(f.text().contains("nothing was changed"), f.text());
-        assertNoCanary(f.text() + lines(reported));
+        assertTrue(en(f.text()).contains("Bot tokens are never admins"), en(f.text()));
+        assertTrue(en(f.text()).contains("nothing was changed"), en(f.text()));
+        assertNoCanary(en(f.text()) + lines(reported));
     }
 
     @Test
@@ -221,7 +228,7 @@ class PushFlowTest {
                 masked.validation().orElseThrow().issues().getFirst().location());
         Plan missing = service.plan(client, new DesiredConfiguration(body, Secret.empty()), TaskContext.none(),
                 reported::add);
-        assertTrue(missing.validation().orElseThrow().issues().getFirst().error().contains("missing"));
+        assertTrue(en(missing.validation().orElseThrow().issues().getFirst().error()).contains("missing"));
         assertEquals(0, fx.om.count("POST " + OpenMetadataTestServer.VALIDATE), "refused before sending");
     }
 
@@ -233,7 +240,7 @@ class PushFlowTest {
                 LockoutGuard.check(fx.confidentialBody(), LockoutEvidence.none(), ""),
                 LockoutGuard.check(fx.confidentialBody(), new LockoutEvidence(true, false, "bob"), "yes"),
                 LockoutGuard.check(fx.confidentialBody(), new LockoutEvidence(true, true, "mallory"), ""))) {
-            assertFalse(d.allowed(), d.reason());
+            assertFalse(d.allowed(), en(d.reason()));
             ApplyResult r = service.apply(client, plan, d, TaskContext.none(), reported::add);
             assertEquals(ApplyResult.Outcome.FAILED, r.outcome());
             assertEquals(PushStep.GUARD, r.failure().orElseThrow().step());
@@ -256,7 +263,7 @@ class PushFlowTest {
         ApplyResult r = apply(client, plan(client, fx.confidentialBody()));
         assertEquals(ApplyResult.Outcome.FAILED, r.outcome());
         assertEquals(ServerState.UNCHANGED, r.serverState());
-        String text = r.failure().orElseThrow().text();
+        String text = en(r.failure().orElseThrow().text());
         assertTrue(text.contains("HTTP 500") && text.contains("rolled back") && text.contains("backup stays"), text);
         assertTrue(Files.exists(Path.of(r.backup().orElseThrow().backupFile())));
         assertEquals(1, fx.om.count(PUT), "no blind retry");
@@ -269,12 +276,12 @@ class PushFlowTest {
         fx.om.fault(PUT, Fault.status(409));
         ApplyResult managed = apply(client, plan(client, fx.confidentialBody()));
         assertEquals(PushException.Kind.MANAGED_ELSEWHERE, managed.failure().orElseThrow().kind());
-        assertTrue(managed.failure().orElseThrow().text().contains("managed by its environment"));
+        assertTrue(en(managed.failure().orElseThrow().text()).contains("managed by its environment"));
         assertEquals(ServerState.UNCHANGED, managed.serverState());
         fx.om.fault(PUT, Fault.status(412));
         ApplyResult changed = apply(client, plan(client, fx.confidentialBody()));
         assertEquals(PushException.Kind.CHANGED_SINCE_READ, changed.failure().orElseThrow().kind());
-        assertTrue(changed.failure().orElseThrow().text().contains("Plan again"));
+        assertTrue(en(changed.failure().orElseThrow().text()).contains("Plan again"));
     }
 
     @Test
@@ -285,9 +292,9 @@ class PushFlowTest {
         Plan plan = plan(client(ADMIN_TOKEN), fx.confidentialBody());
         ApplyResult r = apply(client, plan);
         assertEquals(PushException.Kind.TIMEOUT, r.failure().orElseThrow().kind());
-        assertEquals(ServerState.APPLIED, r.serverState(), r.failure().orElseThrow().text());
+        assertEquals(ServerState.APPLIED, r.serverState(), en(r.failure().orElseThrow().text()));
         assertEquals(ApplyResult.Outcome.APPLIED_NOT_VERIFIED, r.outcome());
-        assertTrue(r.failure().orElseThrow().text().contains("new configuration is in place"));
+        assertTrue(en(r.failure().orElseThrow().text()).contains("new configuration is in place"));
         assertEquals(1, fx.om.count(PUT));
     }
 
@@ -297,12 +304,12 @@ class PushFlowTest {
         fx.om.fault(PUT, Fault.dropBefore());
         ApplyResult before = apply(client, plan(client, fx.confidentialBody()));
         assertEquals(PushException.Kind.UNREACHABLE, before.failure().orElseThrow().kind());
-        assertEquals(ServerState.UNCHANGED, before.serverState(), before.failure().orElseThrow().text());
+        assertEquals(ServerState.UNCHANGED, before.serverState(), en(before.failure().orElseThrow().text()));
         assertEquals(1, fx.om.count(PUT), "the JDK client must not resend the PUT");
 
         fx.om.fault(PUT, Fault.dropAfter());
         ApplyResult after = apply(client, plan(client, fx.confidentialBody()));
-        assertEquals(ServerState.APPLIED, after.serverState(), after.failure().orElseThrow().text());
+        assertEquals(ServerState.APPLIED, after.serverState(), en(after.failure().orElseThrow().text()));
         assertEquals(ApplyResult.Outcome.APPLIED_NOT_VERIFIED, after.outcome());
     }
 
@@ -317,7 +324,7 @@ class PushFlowTest {
                 HttpExchange.Limits.DEFAULT);
         PushFailure f = plan(client, fx.confidentialBody()).failure().orElseThrow();
         assertEquals(PushException.Kind.UNREACHABLE, f.kind());
-        assertTrue(f.text().contains("refused") && f.text().contains("nothing was changed"), f.text());
+        assertTrue(en(f.text()).contains("refused") && en(f.text()).contains("nothing was changed"), en(f.text()));
     }
 
     @Test
@@ -329,7 +336,7 @@ class PushFlowTest {
         StepReport provider = r.verification().stream().filter(s -> s.step() == PushStep.VERIFY_PROVIDER)
                 .findFirst().orElseThrow();
         assertEquals(StepReport.Status.FAILED, provider.status());
-        assertTrue(provider.detail().contains("503"), provider.detail());
+        assertTrue(en(provider.detail()).contains("503"), en(provider.detail()));
     }
 
     @Test
@@ -347,11 +354,11 @@ class PushFlowTest {
         OpenMetadataClient client = client(ADMIN_TOKEN);
         Plan plan = blocked.plan(client, new DesiredConfiguration(fx.confidentialBody(), Secret.of(CLIENT_SECRET)),
                 TaskContext.none(), reported::add);
-        ApplyResult r = blocked.apply(client, plan, new LockoutGuard.Decision(true, "test"), TaskContext.none(),
+        ApplyResult r = blocked.apply(client, plan, new LockoutGuard.Decision(true, dev.ssosetup.core.text.Text.of("push.guard.confirmed")), TaskContext.none(),
                 reported::add);
         assertEquals(ApplyResult.Outcome.FAILED, r.outcome());
         assertEquals(PushStep.BACKUP, r.failure().orElseThrow().step());
-        assertTrue(r.failure().orElseThrow().text().contains("No backup, so nothing was sent"));
+        assertTrue(en(r.failure().orElseThrow().text()).contains("No backup, so nothing was sent"));
         assertEquals(ServerState.UNCHANGED, r.serverState());
         assertEquals(0, fx.om.count(PUT));
     }
@@ -384,6 +391,6 @@ class PushFlowTest {
     }
 
     private static String lines(List<StepReport> steps) {
-        return String.join("\n", steps.stream().map(StepReport::line).toList());
+        return String.join("\n", steps.stream().map(s -> s.line(EN)).toList());
     }
 }

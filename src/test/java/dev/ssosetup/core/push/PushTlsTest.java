@@ -28,6 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and accepted once its certificate is given as the CA bundle.
  */
 class PushTlsTest {
+    private static final dev.ssosetup.core.text.Messages EN =
+            dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH);
+
+    private static String en(dev.ssosetup.core.text.Text text) {
+        return EN.text(text);
+    }
+
     @TempDir
     Path dir;
 
@@ -59,7 +66,7 @@ class PushTlsTest {
                     Secret.of(PushFixture.ADMIN_TOKEN), HttpExchange.Limits.DEFAULT);
             PushFailure f = service.plan(platformTrust, desired, TaskContext.none(), r -> { }).failure().orElseThrow();
             assertEquals(PushException.Kind.TLS, f.kind());
-            assertTrue(f.text().contains("not trusted") && f.text().contains("CA bundle"), f.text());
+            assertTrue(en(f.text()).contains("not trusted") && en(f.text()).contains("CA bundle"), en(f.text()));
 
             OpenMetadataClient withCa = new OpenMetadataClient(new JdkHttpGatewayFactory().create(java.util.Optional.of(Files.readAllBytes(pem))), address,
                     Secret.of(PushFixture.ADMIN_TOKEN), HttpExchange.Limits.DEFAULT);

@@ -100,9 +100,11 @@ class PushValuesTest {
         assertEquals(b.configuration(), back.configuration());
         assertEquals(b.takenAt(), back.takenAt());
         assertTrue(new String(b.recoveryText()).contains(Backup.RECOVERY_COMMAND));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        Backup.NotABackup e = assertThrows(Backup.NotABackup.class,
                 () -> Backup.parse("{\"a\":1}".getBytes()));
-        assertTrue(e.getMessage().contains("not a backup"));
+        assertEquals("backup.notOurs", e.text().key());
+        assertTrue(dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH).text(e.text())
+                .contains("not a backup"));
         assertEquals("<secret>", new DesiredConfiguration(live, Secret.of("x")).clientSecret().toString());
         assertFalse(new DesiredConfiguration(live, Secret.of("xyzzy")).toString().contains("xyzzy"));
     }

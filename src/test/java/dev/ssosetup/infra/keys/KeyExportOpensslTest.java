@@ -160,8 +160,8 @@ class KeyExportOpensslTest {
         KeyProblem refused = assertThrows(KeyProblem.class,
                 () -> service.export(export(out, otherPair, null, List.of()), false, TaskContext.none()));
         assertEquals(KeyProblem.Kind.WOULD_OVERWRITE, refused.kind());
-        assertTrue(refused.getMessage().contains("private_key.der") && refused.getMessage().contains("Nothing was written"),
-                refused.getMessage());
+        String said = dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH).text(refused.text());
+        assertTrue(said.contains("private_key.der") && said.contains("Nothing was written"), said);
         assertArrayEquals(before, Files.readAllBytes(out.resolve("private_key.der")), "old key untouched");
         assertEquals(6, service.conflicts(export(out, otherPair, null, List.of())).size());
 
@@ -181,7 +181,7 @@ class KeyExportOpensslTest {
         KeyProblem problem = assertThrows(KeyProblem.class,
                 () -> failing.export(export(out, pair, PASSWORD, List.of()), false, TaskContext.none()));
         assertEquals(KeyProblem.Kind.IO, problem.kind());
-        assertTrue(problem.getMessage().contains("No space left on device"), problem.getMessage());
+        assertTrue(dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH).text(problem.text()).contains("the disk is full"), problem.getMessage());
         assertFalse(Files.exists(out), "the folder the export created is gone again: " + list(dir));
 
         // into an existing folder with an earlier export, overwriting: the earlier files come back intact

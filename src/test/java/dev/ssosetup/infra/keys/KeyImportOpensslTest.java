@@ -122,7 +122,8 @@ class KeyImportOpensslTest {
         assertWrong("public.pem", "an RSA public key, 2048 bits");
         KeyProblem missing = assertThrows(KeyProblem.class, () -> service.importPair(path("nope.der"), null, null));
         assertEquals(KeyProblem.Kind.IO, missing.kind());
-        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+        assertTrue(dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH).text(missing.text()).contains("nope.der cannot be read: no such file or folder"),
+                missing.getMessage());
     }
 
     private void assertWrong(String file, String what) {

@@ -130,7 +130,8 @@ class LoginTestStepTest {
         assertTrue(detail.contains(first.name()) && detail.contains(first.value()), detail);
         robot.interact(() -> claims.getSelectionModel().clearSelection());
         snapshot("login-step-passed.png");
-        robot.clickOn("#loginCopyReport");
+        // the preview explains its choice now (issue 16), so the report button may sit below the fold: fire it
+        robot.interact(() -> robot.lookup("#loginCopyReport").queryButton().fire());
         String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard()
                 .getString()).get();
         assertTrue(copied.contains("Result:         PASSED") && copied.contains("u-42"), copied);

@@ -42,6 +42,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue 15 in the Push step's view model: the token field, a plan bound to what it sends, restore's checks. */
 @ExtendWith(ApplicationExtension.class)
 class PushHardeningUiTest {
+    private static final dev.ssosetup.core.text.Messages EN =
+            dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH);
+
+    private static String en(dev.ssosetup.core.text.Text text) {
+        return EN.text(text);
+    }
+
     private static PushFixture fx;
     private static Path backups;
     private final AtomicReference<ObjectNode> body = new AtomicReference<>();
@@ -72,9 +79,9 @@ class PushHardeningUiTest {
     private List<String> texts() {
         List<String> all = new ArrayList<>(List.of(vm.status().statusProperty().get(), vm.connection().tokenErrorProperty().get(),
                 vm.connection().serverUrlErrorProperty().get()));
-        vm.results().planSteps().stream().map(StepReport::line).forEach(all::add);
-        vm.results().applySteps().stream().map(StepReport::line).forEach(all::add);
-        vm.results().issues().forEach(i -> all.add(i.field() + " " + i.error()));
+        vm.results().planSteps().stream().map(s -> s.line(EN)).forEach(all::add);
+        vm.results().applySteps().stream().map(s -> s.line(EN)).forEach(all::add);
+        vm.results().issues().forEach(i -> all.add(i.field() + " " + en(i.error())));
         return all;
     }
 
