@@ -220,7 +220,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
 
         Renderers renderers = new Renderers();
-        RenderOptions options = new RenderOptions(includeSecret, chartVersion);
+        RenderOptions options = new RenderOptions(includeSecret, chartVersion).withMessages(messages.messages());
         List<OutputFormat> formats = collate ? List.of(OutputFormat.COLLATE)
                 : choice.all ? List.of(OutputFormat.values()) : List.of(chosen);
         if (out != null && !force) {

@@ -1,5 +1,6 @@
 package dev.ssosetup.app;
 
+import dev.ssosetup.core.text.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,6 +71,20 @@ class CollateRenderCliTest {
         assertFalse(sheet.contains("JWKS"), sheet);
         assertTrue(sheet.contains("No passed login test"), "a profile carries no login result: " + sheet);
         assertFalse(err.toString().contains("error"), err.toString());
+    }
+
+    /** {@code --lang de}: the sheet's headings and prose are German, its values are the same. */
+    @Test
+    void theSheetIsInTheLanguageOfTheCommandLine() throws IOException {
+        assertEquals(0, run("--lang", "de", "render", "--profile", profile("COLLATE").toString(), "--format",
+                "collate"), err.toString());
+        String sheet = out.toString();
+        Messages german = Messages.forLocale(Locale.GERMAN);
+        assertTrue(sheet.contains("| " + german.get("output.collate.row.clientId") + " | `acme-collate` |"), sheet);
+        assertTrue(sheet.contains("## " + german.get("output.collate.loginTest")), sheet);
+        assertTrue(sheet.contains(german.get("output.collate.loginTest.none")), sheet);
+        assertTrue(sheet.contains("`https://acme.getcollate.io/callback`"), sheet);
+        assertFalse(sheet.contains("No passed login test"), sheet);
     }
 
     @Test

@@ -53,6 +53,14 @@ class OperatorProseInCodeTest {
             Map.entry("PRIVATE KEY", "the PEM marker a credentials file is checked for"),
             Map.entry("-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|\\z)",
                     "LogRedaction's pattern"),
+            // the preset's display name, written into the configuration (CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME)
+            Map.entry("Custom OIDC", "a provider name OpenMetadata shows, stored data"),
+            Map.entry("Microsoft Entra ID", "a product name OpenMetadata shows, stored data"),
+            Map.entry("Amazon Cognito", "a product name OpenMetadata shows, stored data"),
+            // shell commands in the Helm values' comments: typed as they are, in every language
+            Map.entry("helm upgrade --install openmetadata open-metadata/openmetadata --version ", "a command"),
+            Map.entry("  kubectl create secret generic ", "a command"),
+            Map.entry("  rm client-secret.txt", "a command"),
             // the header line java.util.Properties writes into the preferences file
             Map.entry("SSO Setup Console preferences", "a comment in the preferences file"));
 

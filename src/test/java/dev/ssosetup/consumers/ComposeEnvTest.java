@@ -11,6 +11,7 @@ import dev.ssosetup.core.config.Samples;
 import dev.ssosetup.core.config.SsoConfiguration;
 import dev.ssosetup.core.keys.JwtKeySettings;
 import dev.ssosetup.core.provider.ProviderSettings;
+import dev.ssosetup.core.text.Messages;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -152,6 +154,32 @@ class ComposeEnvTest {
             assertTrue(targets.containsKey(path), var + " " + path + " is a mount target: " + targets);
             assertTrue(targets.get(path).endsWith("/jwtkeys/" + path.substring(path.lastIndexOf('/') + 1)),
                     targets.toString());
+        }
+    }
+
+    /**
+     * In German the comment lines change (umlauts, colons, {@code ${NAME}} and {@code #} in the text) and nothing
+     * else: compose hands the server the model.
+     */
+    @Test
+    void aGermanEnvHandsTheServerTheSameModel() throws Exception {
+        Messages german = Messages.forLocale(Locale.GERMAN);
+        SsoConfiguration base = Samples.confidential();
+        SsoConfiguration v20 = base.withProvider(base.provider().toBuilder()
+                .openMetadataVersion(dev.ssosetup.core.provider.OpenMetadataVersion.V2_0).build());
+        for (SsoConfiguration c : List.of(v20, Samples.publicClient())) {
+            RenderOptions options = RenderOptions.withSecret().withMessages(german);
+            String env = renderers.render(OutputFormat.ENV, c, options).text();
+            assertTrue(env.lines().filter(l -> l.startsWith("#")).anyMatch(l -> l.matches(".*[äöüÄÖÜß].*")),
+                    "the German comments have umlauts: " + env);
+            assertTrue(env.contains("# " + german.get("output.env.keys").lines().findFirst().orElseThrow()), env);
+            assertEquals(renderers.render(OutputFormat.ENV, c, RenderOptions.withSecret()).text().lines()
+                    .filter(l -> !l.startsWith("#")).toList(), env.lines().filter(l -> !l.startsWith("#")).toList(),
+                    "only the comments differ");
+            Map<String, String> resolved = resolve(c, options);
+            DockerEnvRenderer.variables(c, options).forEach((name, text) ->
+                    assertEquals(text, resolved.get(name), name + " as compose resolves it"));
+            ServerExpectations.assertServerReads(resolved, c, "docker-compose, German comments");
         }
     }
 

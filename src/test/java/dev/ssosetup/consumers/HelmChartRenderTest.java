@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.config.HelmChartVersion;
 import dev.ssosetup.core.config.HelmValuesRenderer;
 import dev.ssosetup.core.config.OutputFormat;
@@ -25,6 +26,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -106,9 +108,29 @@ class HelmChartRenderTest {
         assertTrue(text.contains(HelmChartVersion.knownList()), text);
     }
 
+    /** In German the comment lines change (umlauts, colons) and nothing else: the chart gives the server the model. */
+    @Test
+    void germanValuesRenderWithTheRealChart() throws Exception {
+        Messages german = Messages.forLocale(Locale.GERMAN);
+        for (SsoConfiguration c : List.of(Samples.confidential(), Samples.publicClient(),
+                OddConfigurations.handWritten())) {
+            String values = assertServerGetsTheModel(c, HelmChartVersion.newest(), german);
+            assertTrue(values.contains("# " + german.get("output.helm.secrets")), values);
+            assertTrue(values.lines().takeWhile(l -> l.startsWith("#")).anyMatch(l -> l.matches(".*[äöüÄÖÜß].*")),
+                    "the German comments have umlauts: " + values);
+            assertEquals(YAML.readTree(renderers.render(OutputFormat.HELM, c, RenderOptions.withoutSecret()).text()),
+                    YAML.readTree(values), "the same values as the English file");
+        }
+    }
+
     private void assertServerGetsTheModel(SsoConfiguration c, HelmChartVersion version) throws Exception {
-        String values = renderers.render(OutputFormat.HELM, c, RenderOptions.withoutSecret().withHelmChart(version))
-                .text();
+        assertServerGetsTheModel(c, version, Messages.forLocale(Locale.ENGLISH));
+    }
+
+    private String assertServerGetsTheModel(SsoConfiguration c, HelmChartVersion version, Messages language)
+            throws Exception {
+        String values = renderers.render(OutputFormat.HELM, c, RenderOptions.withoutSecret().withHelmChart(version)
+                .withMessages(language)).text();
         Path file = dir.resolve("values-" + version.text() + ".yaml");
         Files.writeString(file, values, StandardCharsets.UTF_8);
         String manifests;
@@ -117,7 +139,7 @@ class HelmChartRenderTest {
         } catch (IllegalStateException e) {
             fail("helm template with chart " + version.text() + " refused the values:\n" + e.getMessage()
                     + "\n--- values ---\n" + values);
-            return;
+            return values;
         }
         Rendered r = Rendered.of(manifests);
         ServerExpectations.assertServerReads(r.env, c, "chart " + version.text());
@@ -145,6 +167,7 @@ class HelmChartRenderTest {
         assertEquals(mount + "/public_key.der", ServerEnvReading.string("RSA_PUBLIC_KEY_FILE_PATH",
                 env.get("RSA_PUBLIC_KEY_FILE_PATH")));
         assertTrue(values.contains("kubectl create secret generic " + HelmValuesRenderer.JWT_SECRET_NAME), values);
+        return values;
     }
 
     private static void assertString(Map<String, String> env, String name, String expected) {

@@ -122,7 +122,7 @@ public record Problem(Kind kind, List<Object> args) {
         private final transient Problem problem;
 
         public ProblemException(Problem problem) {
-            super("file problem: " + problem.kind(), null);
+            super("Problem." + problem.kind(), null); // for a log; the operator sees problem()
             this.problem = Objects.requireNonNull(problem);
         }
 

@@ -14,49 +14,48 @@ public final class CollateSheetRenderer implements ConfigRenderer {
     }
 
     @Override
-    public RenderedOutput render(SsoConfiguration c, RenderOptions options) {
+    public RenderedOutput render(SsoConfiguration c, RenderOptions o) {
         if (c.provider().collate()) {
-            return new RenderedOutput(format(), hosted(c, options), false);
+            return new RenderedOutput(format(), hosted(c, o), false);
         }
         var p = c.provider();
         String server = c.serverUrl().isEmpty() ? "https://<your-collate-domain>" : c.serverUrl();
         List<String> scopes = new ArrayList<>(p.scopes());
         List<String> l = new ArrayList<>();
-        l.add("# Single sign-on hand-off for Collate");
+        l.add("# " + o.text("output.collate.title"));
         l.add("");
-        l.add("## Send to the Collate team");
+        l.add("## " + o.text("output.collate.send"));
         l.add("");
-        l.add("| Setting | Value |");
+        l.add(row(o.text("output.collate.setting"), o.text("output.collate.value")));
         l.add("|---|---|");
-        l.add("| Identity provider | " + c.providerName() + " (" + c.omProvider() + ") |");
-        l.add("| Client type | " + p.clientType().wire() + " |");
-        l.add("| Client ID | `" + p.clientId().strip() + "` |");
-        l.add("| Discovery URL | " + p.effectiveDiscoveryUrl() + " |");
-        l.add("| Authority (issuer) | " + c.authority() + " |");
-        l.add("| Scopes | `" + String.join(" ", scopes) + "` |");
+        l.add(row(o.text("output.collate.row.provider"), c.providerName() + " (" + c.omProvider() + ")"));
+        l.add(row(o.text("output.collate.row.clientType"), p.clientType().wire()));
+        l.add(row(o.text("output.collate.row.clientId"), "`" + p.clientId().strip() + "`"));
+        l.add(row(o.text("output.collate.row.discovery"), p.effectiveDiscoveryUrl()));
+        l.add(row(o.text("output.collate.row.authority"), c.authority()));
+        l.add(row(o.text("output.collate.row.scopes"), "`" + String.join(" ", scopes) + "`"));
         if (c.confidential()) {
-            l.add("| Client authentication | " + p.clientAuthMethod().wire() + " |");
+            l.add(row(o.text("output.collate.row.clientAuth"), p.clientAuthMethod().wire()));
         }
         if (!c.tenant().isEmpty()) {
-            l.add("| Tenant | " + c.tenant() + " |");
+            l.add(row(o.text("output.collate.row.tenant"), c.tenant()));
         }
-        l.add("| IdP JWKS URL | " + (c.idpJwksKnown() ? c.idpJwksUri() : "unknown: run discovery") + " |");
-        l.add("| Admin users | " + String.join(", ", p.adminPrincipals()) + " |");
-        l.add("| Principal domain | " + c.authorizer().principalDomain() + " |");
+        l.add(row(o.text("output.collate.row.jwks"), c.idpJwksKnown() ? c.idpJwksUri() : o.text("output.collate.jwksUnknown")));
+        l.add(row(o.text("output.collate.row.admins"), String.join(", ", p.adminPrincipals())));
+        l.add(row(o.text("output.collate.row.principalDomain"), c.authorizer().principalDomain()));
         l.add("");
         if (!scopes.contains("offline_access")) {
-            l.add("Add the scope `offline_access` if users should stay signed in through refresh tokens.");
+            l.addAll(o.lines("output.collate.offlineAccess"));
             l.add("");
         }
         if (c.confidential()) {
-            l.add("**The client secret is not in this sheet.** Send it to the Collate team over a secure channel");
-            l.add("(their secret-sharing link or an encrypted message), never by plain e-mail or chat.");
+            l.addAll(o.lines("output.collate.secret"));
             l.add("");
         }
-        l.add("## Register at your identity provider");
+        l.add("## " + o.text("output.collate.register"));
         l.add("");
-        l.add("- Redirect (callback) URI, exactly: `" + server + "/callback`");
-        l.add("- OpenMetadata's public keys will be at `" + server + SsoConfiguration.SERVER_JWKS_PATH + "`");
+        l.add("- " + o.text("output.collate.redirect", server + "/callback"));
+        l.add("- " + o.text("output.collate.serverKeys", server + SsoConfiguration.SERVER_JWKS_PATH));
         l.add("");
         return new RenderedOutput(format(), String.join("\n", l), false);
     }
@@ -66,62 +65,64 @@ public final class CollateSheetRenderer implements ConfigRenderer {
      * keys, admins or principal domain: they set those), the redirect URI to register for the Collate domain, and how
      * to send the secret.
      */
-    private static String hosted(SsoConfiguration c, RenderOptions options) {
+    private static String hosted(SsoConfiguration c, RenderOptions o) {
         var p = c.provider();
         String callback = p.callbackUrl().isEmpty() ? "https://<your-collate-domain>/callback" : p.callbackUrl();
         List<String> l = new ArrayList<>();
-        l.add("# Single sign-on hand-off for Collate");
+        l.add("# " + o.text("output.collate.title"));
         l.add("");
-        l.add("## Send to the Collate team");
+        l.add("## " + o.text("output.collate.send"));
         l.add("");
-        l.add("| Setting | Value |");
+        l.add(row(o.text("output.collate.setting"), o.text("output.collate.value")));
         l.add("|---|---|");
-        l.add("| Identity provider | " + c.providerName() + " (" + c.omProvider() + ") |");
-        l.add("| Discovery URL | " + p.effectiveDiscoveryUrl() + " |");
-        l.add("| Authority (issuer) | " + c.authority() + " |");
-        l.add("| Client ID | `" + p.clientId().strip() + "` |");
-        l.add("| Client type | " + p.clientType().wire() + " |");
-        l.add("| Flow (response type) | " + p.effectiveResponseType().wire() + " |");
+        l.add(row(o.text("output.collate.row.provider"), c.providerName() + " (" + c.omProvider() + ")"));
+        l.add(row(o.text("output.collate.row.discovery"), p.effectiveDiscoveryUrl()));
+        l.add(row(o.text("output.collate.row.authority"), c.authority()));
+        l.add(row(o.text("output.collate.row.clientId"), "`" + p.clientId().strip() + "`"));
+        l.add(row(o.text("output.collate.row.clientType"), p.clientType().wire()));
+        l.add(row(o.text("output.collate.row.flow"), p.effectiveResponseType().wire()));
         if (c.confidential()) {
-            l.add("| Client authentication | " + p.clientAuthMethod().wire() + " |");
+            l.add(row(o.text("output.collate.row.clientAuth"), p.clientAuthMethod().wire()));
         }
         if (!c.tenant().isEmpty()) {
-            l.add("| Tenant | " + c.tenant() + " |");
+            l.add(row(o.text("output.collate.row.tenant"), c.tenant()));
         }
-        l.add("| Scopes | `" + String.join(" ", p.scopes()) + "` |");
-        l.add("| Principal claims | `" + String.join(" ", p.principalClaims()) + "` |");
+        l.add(row(o.text("output.collate.row.scopes"), "`" + String.join(" ", p.scopes()) + "`"));
+        l.add(row(o.text("output.collate.row.claims"), "`" + String.join(" ", p.principalClaims()) + "`"));
         if (!p.principalClaimsMapping().isEmpty()) {
-            l.add("| Principal claims mapping | `" + new java.util.TreeMap<>(p.principalClaimsMapping()).entrySet()
+            l.add(row(o.text("output.collate.row.claimsMapping"), "`" + new java.util.TreeMap<>(p.principalClaimsMapping()).entrySet()
                     .stream().map(e -> e.getKey() + ":" + e.getValue()).collect(java.util.stream.Collectors
-                            .joining(" ")) + "` |");
+                            .joining(" ")) + "`"));
         }
         l.add("");
         if (!p.scopes().contains("offline_access")) {
-            l.add("Add the scope `offline_access` if users should stay signed in through refresh tokens.");
+            l.addAll(o.lines("output.collate.offlineAccess"));
             l.add("");
         }
         if (c.confidential()) {
-            l.add("**The client secret is not in this sheet.** Send it to the Collate team over a secure channel");
-            l.add("(their secret-sharing link or an encrypted message), never by plain e-mail or chat.");
+            l.addAll(o.lines("output.collate.secret"));
             l.add("");
         }
-        l.add("The Collate team configures the server (its keys, admins and principal domain); nothing is pushed "
-                + "from here.");
+        l.addAll(o.lines("output.collate.hosted.server"));
         l.add("");
-        l.add("## Login test");
+        l.add("## " + o.text("output.collate.loginTest"));
         l.add("");
-        if (options.loginTestPrincipal().isEmpty()) {
-            l.add("No passed login test with these settings: run the Login test step before handing off.");
+        if (o.loginTestPrincipal().isEmpty()) {
+            l.addAll(o.lines("output.collate.loginTest.none"));
         } else {
-            l.add("Passed with these settings: OpenMetadata would sign in `"
-                    + options.loginTestPrincipal().replaceAll("[\\p{Cntrl}`]", "")
-                    + "`. (No token or code is included.)");
+            l.addAll(o.lines("output.collate.loginTest.passed",
+                    o.loginTestPrincipal().replaceAll("[\\p{Cntrl}`]", "")));
         }
         l.add("");
-        l.add("## Register at your identity provider");
+        l.add("## " + o.text("output.collate.register"));
         l.add("");
-        l.add("- Redirect (callback) URI for your Collate domain, exactly: `" + callback + "`");
+        l.add("- " + o.text("output.collate.redirect.hosted", callback));
         l.add("");
         return String.join("\n", l);
+    }
+
+    /** A row of the settings table; a label never holds a {@code |}, a value is the setting as it is. */
+    private static String row(String label, String value) {
+        return "| " + label + " | " + value + " |";
     }
 }

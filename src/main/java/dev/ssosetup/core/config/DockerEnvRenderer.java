@@ -90,22 +90,17 @@ public final class DockerEnvRenderer implements ConfigRenderer {
     public RenderedOutput render(SsoConfiguration c, RenderOptions options) {
         boolean withSecret = OmDocuments.secretIncluded(c, options);
         List<String> lines = new ArrayList<>();
-        lines.add("# OpenMetadata single sign-on settings for Docker Compose (.env).");
-        lines.add("# Compose passes a variable into the container only when the compose file lists it: make sure the");
-        lines.add("# openmetadata-server service's `environment:` has a line NAME: ${NAME} for every variable below.");
-        lines.add("# From OpenMetadata 1.10 on, a configuration stored in the database wins over these variables.");
+        lines.addAll(comment(options.lines("output.env.header")));
         if (c.provider().openMetadataVersion().has20Fields()) {
-            lines.add("# OpenMetadata 2.0: the session variables below reach only a new install; on an upgraded one the");
-            lines.add("# stored configuration has no session fields and only a PUT sets them (the Push step does).");
+            lines.addAll(comment(options.lines("output.env.sessions20")));
         }
         for (Map.Entry<String, String> e : variables(c, options).entrySet()) {
             if (e.getKey().equals("RSA_PUBLIC_KEY_FILE_PATH")) {
-                lines.addAll(keyMountComment(c));
+                lines.addAll(keyMountComment(c, options));
             }
             if (e.getKey().equals("OIDC_CLIENT_SECRET")) {
-                lines.add(withSecret ? "# The client secret follows: keep this file private (owner-only)."
-                        : "# The client secret is NOT included: replace the placeholder, or set OIDC_CLIENT_SECRET "
-                        + "in the environment.");
+                lines.addAll(comment(options.lines(withSecret ? "output.env.secret.included"
+                        : "output.env.secret.placeholder")));
             }
             lines.add(e.getKey() + "=" + quote(e.getValue()));
         }
@@ -119,22 +114,26 @@ public final class DockerEnvRenderer implements ConfigRenderer {
      * Where the new JWT key files go: OpenMetadata's image ships a test key pair at {@code ./conf/}, which must never
      * be used in production, so the compose file must mount the new files where the two paths point.
      */
-    static List<String> keyMountComment(SsoConfiguration c) {
+    static List<String> keyMountComment(SsoConfiguration c, RenderOptions options) {
         var k = c.keys();
-        List<String> out = new ArrayList<>();
-        out.add("# JWT keys: OpenMetadata's image ships a test key pair that must never be used in production. Mount the");
-        out.add("# new files (from the Keys step) where the two paths below point, in the openmetadata-server service:");
+        List<String> out = new ArrayList<>(comment(options.lines("output.env.keys")));
         boolean absolute = k.privateKeyPath().startsWith("/") && k.publicKeyPath().startsWith("/");
         if (absolute) {
             out.add("#   volumes:");
             out.add("#     - " + KEY_FOLDER + "/private_key.der:" + k.privateKeyPath() + ":ro");
             out.add("#     - " + KEY_FOLDER + "/public_key.der:" + k.publicKeyPath() + ":ro");
         } else {
-            out.add("# the paths are relative to the server's working folder, where the shipped test keys are: mount the");
-            out.add("# new files over them there, or set absolute paths in the Keys step (e.g. /etc/openmetadata/jwtkeys/");
-            out.add("# private_key.der) and render again for a ready volumes: snippet.");
+            out.addAll(comment(options.lines("output.env.keys.relative")));
         }
         return out;
+    }
+
+    /**
+     * {@code lines} as .env comment lines: compose reads a line that starts with {@code #} as a comment, whatever
+     * follows (umlauts, colons, another {@code #}); a line break inside a text starts a new comment line.
+     */
+    private static List<String> comment(List<String> lines) {
+        return lines.stream().map(l -> l.isEmpty() ? "#" : "# " + l).toList();
     }
 
     /** Lists the way OpenMetadata reads them from one variable: {@code [a,b]}, entries quoted where needed. */

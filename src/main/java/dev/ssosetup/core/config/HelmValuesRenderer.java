@@ -112,20 +112,19 @@ public final class HelmValuesRenderer implements ConfigRenderer {
         root.set("extraEnvs", envs);
         root.set("extraVolumes", volumes);
         root.set("extraVolumeMounts", mounts);
-        return new RenderedOutput(format(), YamlWriter.write(header(c, options.helmChart()), root), false);
+        return new RenderedOutput(format(), YamlWriter.write(header(c, options), root), false);
     }
 
-    private static List<String> header(SsoConfiguration c, HelmChartVersion chart) {
-        List<String> h = new ArrayList<>();
-        h.add("Helm values fragment for the openmetadata chart " + chart.text() + ": merge into your values.yaml,");
-        h.add("then: helm upgrade --install openmetadata open-metadata/openmetadata --version " + chart.text()
-                + " -f values.yaml");
-        h.add("Checked with helm template against the chart's own schema, versions " + HelmChartVersion.knownList()
-                + ".");
+    private static List<String> header(SsoConfiguration c, RenderOptions options) {
+        HelmChartVersion chart = options.helmChart();
+        List<String> h = new ArrayList<>(options.lines("output.helm.header", chart.text(),
+                "helm upgrade --install openmetadata open-metadata/openmetadata --version " + chart.text()
+                        + " -f values.yaml"));
+        h.addAll(options.lines("output.helm.checked", HelmChartVersion.knownList()));
         h.add("");
-        h.add("Create the Kubernetes secrets first, in the release's namespace (the secret is never in this file):");
+        h.addAll(options.lines("output.helm.secrets"));
         if (c.confidential()) {
-            h.add("  printf '%s' 'PASTE-CLIENT-SECRET' > client-secret.txt   # or write the file with an editor");
+            h.add("  printf '%s' 'PASTE-CLIENT-SECRET' > client-secret.txt   # " + options.text("output.helm.editor"));
             h.add("  kubectl create secret generic " + OIDC_SECRET_NAME + " \\");
             h.add("    --from-literal=" + CLIENT_ID_KEY + "=" + c.provider().clientId().strip() + " \\");
             h.add("    --from-file=" + CLIENT_SECRET_KEY + "=client-secret.txt");
@@ -133,12 +132,9 @@ public final class HelmValuesRenderer implements ConfigRenderer {
         }
         h.add("  kubectl create secret generic " + JWT_SECRET_NAME
                 + " --from-file private_key.der --from-file public_key.der");
-        h.add("The new JWT key files (never the keys shipped in OpenMetadata's image) reach the server through that");
-        h.add("secret: extraVolumes/extraVolumeMounts below mount it at " + JWT_MOUNT + ", where");
-        h.add("jwtTokenConfiguration points.");
+        h.addAll(options.lines("output.helm.keys", JWT_MOUNT));
         h.add("");
-        h.add("The chart does not template CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME and");
-        h.add("AUTHENTICATION_TOKEN_VALIDATION_ALGORITHM: they are set through extraEnvs below.");
+        h.addAll(options.lines("output.helm.extraEnvs"));
         return h;
     }
 

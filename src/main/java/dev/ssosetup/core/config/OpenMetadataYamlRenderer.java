@@ -3,6 +3,7 @@ package dev.ssosetup.core.config;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,15 +28,10 @@ public final class OpenMetadataYamlRenderer implements ConfigRenderer {
                 OmDocuments.authentication(c, withSecret ? c.provider().clientSecret().reveal() : SECRET_REFERENCE));
         root.set("authorizerConfiguration", OmDocuments.authorizer(c));
         root.set("jwtTokenConfiguration", OmDocuments.jwtTokenConfiguration(c));
-        List<String> header = List.of(
-                "openmetadata.yaml fragment: replace these three sections in conf/openmetadata.yaml.",
-                "Note: from OpenMetadata 1.10 on, the configuration stored in the database wins over this file",
-                "once it exists; use the Push step (or the security config API) to change a running server.",
-                withSecret ? "This file holds the client secret: keep it private."
-                        : c.confidential() ? "The client secret is read from the environment variable OIDC_CLIENT_SECRET."
-                        : "Public client: no client secret.",
-                "jwtTokenConfiguration: put the new key files from the Keys step at the two paths it names (never the",
-                "test key pair shipped in OpenMetadata's image at ./conf/, which must not be used in production).");
+        List<String> header = new ArrayList<>(options.lines("output.yaml.header"));
+        header.addAll(options.lines(withSecret ? "output.yaml.secret.included"
+                : c.confidential() ? "output.yaml.secret.fromEnvironment" : "output.yaml.secret.publicClient"));
+        header.addAll(options.lines("output.yaml.keys"));
         return new RenderedOutput(format(), YamlWriter.write(header, root), withSecret);
     }
 }

@@ -14,6 +14,6 @@ public record RenderedOutput(OutputFormat format, String text, boolean holdsSecr
 
     @Override
     public String toString() {
-        return "RenderedOutput[" + format + ", " + text.length() + " chars, holdsSecret=" + holdsSecret + "]";
+        return "RenderedOutput[format=" + format + ", length=" + text.length() + ", holdsSecret=" + holdsSecret + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.ssosetup.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ssosetup.core.provider.OpenMetadataVersion;
+import dev.ssosetup.core.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,23 +60,20 @@ public final class TargetFieldRules {
         for (Field f : FIELDS) {
             if (body.path(f.object).has(f.name) && (f.since == null || !target.atLeast(f.since))) {
                 out.add(new SchemaViolation("$." + f.path(), f.since == null
-                        ? "OpenMetadata " + target.label() + " does not know this field (it comes after 2.0.0, in "
-                        + "the 2.1 line): a server of this version refuses the whole configuration"
-                        : "OpenMetadata " + target.label() + " does not know this field (it came with "
-                        + f.since.label() + "): a server of this version refuses the whole configuration"));
+                        ? Text.of("schema.field.after20", target.label())
+                        : Text.of("schema.field.since", target.label(), f.since.label())));
             }
         }
         for (Field f : STILL_REQUIRED) {
             if (target.schemaSet() == OpenMetadataVersion.SchemaSet.V2_0 && !body.path(f.object).has(f.name)
                     && body.path(f.object).isObject()) {
-                out.add(new SchemaViolation("$." + f.path(), "OpenMetadata " + target.label()
-                        + " requires this field"));
+                out.add(new SchemaViolation("$." + f.path(), Text.of("schema.field.required", target.label())));
             }
         }
         String alg = body.path(AUTHN).path("tokenValidationAlgorithm").asText("");
         if (ES.contains(alg) && !target.has113Fields()) {
-            out.add(new SchemaViolation("$." + AUTHN + ".tokenValidationAlgorithm", alg + " is accepted from "
-                    + "OpenMetadata 1.13 on, not by " + target.label()));
+            out.add(new SchemaViolation("$." + AUTHN + ".tokenValidationAlgorithm",
+                    Text.of("schema.algorithm.since113", alg, target.label())));
         }
         return out;
     }

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * The diagnostics report an operator can paste into a support request: what runs where, and the last lines of the
- * log, redacted. Plain {@code name: value} lines, meant for developers, so the same in every language.
+ * log, redacted. Plain {@code name: value} lines and {@code #} headings in the same form, meant for developers, so the
+ * same in every language (no operator prose).
  *
  * @param facts       the environment, in order (version, OS, Java, ...)
  * @param logLocation where the log files are ("" for none)
@@ -51,12 +52,12 @@ public record Diagnostics(List<Fact> facts, String logLocation, List<String> log
 
     /** The report as text; every line goes through {@link LogRedaction} once more. */
     public String text() {
-        StringBuilder b = new StringBuilder("# SSO Setup Console diagnostics\n");
+        StringBuilder b = new StringBuilder("# sso-setup diagnostics\n");
         for (Fact f : facts) {
             b.append(f.name()).append(": ").append(LogRedaction.redact(f.value())).append('\n');
         }
         b.append("log: ").append(logLocation.isBlank() ? "none" : logLocation).append('\n');
-        b.append("\n# last ").append(logLines.size()).append(" log lines\n");
+        b.append("\n# log-tail: ").append(logLines.size()).append('\n');
         for (String line : logLines) {
             b.append(LogRedaction.redact(line)).append('\n');
         }

@@ -1,8 +1,11 @@
 package dev.ssosetup.core.task;
 
-/** Thrown by {@link TaskContext#checkCancelled()} when the operator stopped the work. */
+/**
+ * Thrown by {@link TaskContext#checkCancelled()} when the operator stopped the work. Callers catch it by type and show
+ * their own cancelled text; the message is only for a log.
+ */
 public final class CancelledException extends RuntimeException {
     public CancelledException() {
-        super("Cancelled by the operator", null, false, false);
+        super("cancelled", null, false, false);
     }
 }

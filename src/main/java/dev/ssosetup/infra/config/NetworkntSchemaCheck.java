@@ -9,10 +9,12 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.ssosetup.core.common.LibraryText;
 import dev.ssosetup.core.config.SchemaCheck;
 import dev.ssosetup.core.config.SchemaDocument;
 import dev.ssosetup.core.config.SchemaViolation;
 import dev.ssosetup.core.provider.OpenMetadataVersion.SchemaSet;
+import dev.ssosetup.core.text.Text;
 
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -75,7 +77,7 @@ public final class NetworkntSchemaCheck implements SchemaCheck {
             }
             node = json.readTree(document);
         } catch (Exception e) {
-            return List.of(new SchemaViolation("$", "not valid JSON"));
+            return List.of(new SchemaViolation("$", Text.of("schema.notJson")));
         }
         JsonSchema s;
         try {
@@ -83,13 +85,13 @@ public final class NetworkntSchemaCheck implements SchemaCheck {
                     SchemaLocation.of(location), SchemaValidatorsConfig.builder().build()));
         } catch (RuntimeException e) {
             // a broken installation must show up as "not ready" with a reason, not as a crash
-            return List.of(new SchemaViolation("$", "OpenMetadata's schema " + schema.path()
-                    + " could not be loaded from " + base + " (" + e.getClass().getSimpleName() + ")"));
+            return List.of(new SchemaViolation("$", Text.of("schema.notLoaded", schema.path(), base,
+                    e.getClass().getSimpleName())));
         }
         return s.validate(node).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                         .thenComparing(ValidationMessage::getMessage))
-                .map(m -> new SchemaViolation(m.getInstanceLocation().toString(), m.getMessage()))
+                .map(m -> new SchemaViolation(m.getInstanceLocation().toString(), LibraryText.plain(m.getMessage())))
                 .toList();
     }
 }

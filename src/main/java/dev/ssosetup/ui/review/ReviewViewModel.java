@@ -180,7 +180,7 @@ public final class ReviewViewModel implements StepViewModel {
         ReviewInputs inputs = new ReviewInputs(new LinkedHashMap<>(state.stepFindings()),
                 List.copyOf(state.stepNotes()));
         RenderOptions options = new RenderOptions(includeSecret.get(), helmChart.get())
-                .withLoginTestPrincipal(passedLoginPrincipal());
+                .withLoginTestPrincipal(passedLoginPrincipal()).withMessages(messages);
         runner.execute(BackgroundTask.of("review-refresh", ctx -> {
             Readiness readiness = readinessCheck.evaluate(c);
             ReviewSummary s = ReviewSummary.of(c, inputs, readiness);

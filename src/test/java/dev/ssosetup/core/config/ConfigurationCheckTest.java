@@ -58,7 +58,7 @@ class ConfigurationCheckTest {
         assertEquals(1, summary.problems().stream().filter(p -> p.stepId().equals(StepIds.LOGIN)).count());
         assertEquals("Signed in as alice", summary.notes().getFirst().text());
         assertFalse(ReviewSummary.of(c, inputs, new Readiness(List.of(),
-                List.of(new SchemaViolation("$.x", "bad")))).ready(), "a schema violation blocks");
+                List.of(new SchemaViolation("$.x", dev.ssosetup.core.text.Text.of("schema.notJson"))))).ready(), "a schema violation blocks");
     }
 
     @Test

@@ -124,6 +124,12 @@ class TargetVersionOutputTest {
         assertTrue(v.contains("emailClaim") && v.contains("adminEmails") && v.contains("jwtPrincipalClaims"), v);
         ObjectNode s = (ObjectNode) body(forVersion(Samples.confidential(), OpenMetadataVersion.V2_0));
         assertTrue(TargetFieldRules.check(OpenMetadataVersion.V1_13, s).toString().contains("sessionExpiry"));
+        // worded through the bundle, naming the release the server runs and the one that brought the field
+        SchemaViolation session = TargetFieldRules.check(OpenMetadataVersion.V1_13, s).stream()
+                .filter(x -> x.path().endsWith(".sessionExpiry")).findFirst().orElseThrow();
+        assertEquals("OpenMetadata " + OpenMetadataVersion.V1_13.label() + " does not know this field (it came with "
+                + OpenMetadataVersion.V2_0.label() + "): a server of this version refuses the whole configuration",
+                dev.ssosetup.testsupport.En.text(session.message()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.ssosetup.core.config.SsoConfiguration;
 import dev.ssosetup.core.keys.JwtKeySettings;
 import dev.ssosetup.consumers.OddConfigurations;
 import dev.ssosetup.consumers.SharedDir;
+import dev.ssosetup.core.text.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,10 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The real validator against OpenMetadata's schemas: the shared examples pass, our outputs pass, broken ones fail. */
@@ -95,6 +98,33 @@ class NetworkntSchemaCheckTest {
         assertTrue(violations.toString().contains("useNonce"), violations.toString());
     }
 
+    /**
+     * In German the comment lines change (umlauts, colons, {@code #} in the text) and nothing else: YAML reads the same
+     * tree as from the English file, and OpenMetadata's schemas accept it.
+     */
+    @Test
+    void aGermanYamlFragmentReadsAsTheEnglishOneAndValidates() throws Exception {
+        NetworkntSchemaCheck sharedCheck = new NetworkntSchemaCheck(shared().resolve("schema").toUri() + "");
+        Messages german = Messages.forLocale(Locale.GERMAN);
+        for (SsoConfiguration c : List.of(Samples.confidential(), Samples.publicClient(),
+                OddConfigurations.handWritten())) {
+            for (RenderOptions o : List.of(RenderOptions.withoutSecret(), RenderOptions.withSecret())) {
+                String de = renderers.render(OutputFormat.YAML, c, o.withMessages(german)).text();
+                String en = renderers.render(OutputFormat.YAML, c, o).text();
+                assertTrue(de.startsWith("# " + german.get("output.yaml.header").lines().findFirst().orElseThrow()),
+                        de);
+                assertTrue(de.lines().takeWhile(l -> l.startsWith("#")).anyMatch(l -> l.matches(".*[äöüÄÖÜß].*")),
+                        "the German comments have umlauts: " + de);
+                assertNotEquals(en, de, "the comments are German");
+                var yaml = new YAMLMapper().readTree(de);
+                assertEquals(new YAMLMapper().readTree(en), yaml, "the same values as the English file");
+                String body = yamlBody(yaml);
+                assertEquals(List.of(), check.validate(SchemaDocument.SECURITY_CONFIGURATION, body));
+                assertEquals(List.of(), sharedCheck.validate(SchemaDocument.SECURITY_CONFIGURATION, body));
+            }
+        }
+    }
+
     private static String yamlBody(com.fasterxml.jackson.databind.JsonNode yaml) throws Exception {
         ObjectNode body = JSON.createObjectNode();
         body.set("authenticationConfiguration", yaml.get("authenticationConfiguration"));
@@ -134,7 +164,9 @@ class NetworkntSchemaCheckTest {
         var broken = new NetworkntSchemaCheck("classpath:no/such/folder/");
         var v = broken.validate(SchemaDocument.SECURITY_CONFIGURATION, "{}");
         assertEquals(1, v.size());
-        assertTrue(v.getFirst().message().contains("could not be loaded"), v.toString());
+        assertEquals("schema.notLoaded", v.getFirst().message().key(), v.toString());
+        assertTrue(Messages.forLocale(Locale.ENGLISH).text(v.getFirst().message()).contains("could not be loaded"),
+                v.toString());
     }
 
     @Test

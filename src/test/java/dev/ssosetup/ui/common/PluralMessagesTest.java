@@ -17,13 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PluralMessagesTest {
     private final Messages messages = Messages.load();
-    private static final Pattern ONE_PLURAL = Pattern.compile("\\b1 (\\w+ )?\\w+[^su]s\\b");
+    private static final Pattern ONE_PLURAL = Pattern.compile(
+            "\\b1 (\\w+ )?(errors|warnings|problems|fields|files|findings|keys|steps|items|claims|entries|users|"
+                    + "admins|seconds|minutes|hours|days|ports|differences|values|notes|checks|scopes|domains)\\b");
 
     @Test
     void noTextWritesAPluralWithParentheses() {
         List<String> offenders = new ArrayList<>();
         for (String key : Collections.list(messages.bundle().getKeys())) {
-            if (messages.bundle().getString(key).contains("(s)")) {
+            // "http(s)" names two URL schemes, not a plural
+            if (messages.bundle().getString(key).replace("http(s)", "").contains("(s)")) {
                 offenders.add(key);
             }
         }
