@@ -160,6 +160,20 @@ class TranslationFormatTest {
         assertEquals(List.of(), problems);
     }
 
+    /** A text shown as written (no arguments) writes an apostrophe once: '' would show as two. */
+    @Test
+    void theEnglishBundleDoublesQuotesOnlyInPatternsWithArguments() throws IOException {
+        Properties english = read(I18N.resolve("messages.properties"));
+        List<String> doubled = new ArrayList<>();
+        for (String key : new TreeSet<>(english.stringPropertyNames())) {
+            String en = english.getProperty(key);
+            if (!formatted(en) && en.contains("''")) {
+                doubled.add(key);
+            }
+        }
+        assertEquals(List.of(), doubled);
+    }
+
     /** The bundles merge by union (.gitattributes): a key written twice would silently take the last text. */
     @Test
     void noBundleHasAKeyTwice() throws IOException {
