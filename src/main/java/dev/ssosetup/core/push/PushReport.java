@@ -65,7 +65,7 @@ public final class PushReport {
                 : plan.checklist();
         items.forEach(i -> checklist.addObject().put("id", i.id()).put("done", i.done())
                 .put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT)).put("text", messages.text(i.text())));
-        root.put("recovery", Backup.recoverySteps());
+        root.put("recovery", Backup.recoverySteps(messages));
         return root;
     }
 
@@ -88,7 +88,7 @@ public final class PushReport {
 
     private static void addSteps(ArrayNode out, List<StepReport> steps, Messages messages) {
         steps.forEach(s -> out.addObject().put("step", s.step().name().toLowerCase(java.util.Locale.ROOT))
-                .put("title", s.step().title()).put("status", s.status().name().toLowerCase(java.util.Locale.ROOT))
+                .put("title", s.step().title(messages)).put("status", s.status().name().toLowerCase(java.util.Locale.ROOT))
                 .put("detail", messages.text(s.detail())));
     }
 }

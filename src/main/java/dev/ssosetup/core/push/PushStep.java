@@ -1,27 +1,37 @@
 package dev.ssosetup.core.push;
 
-/** The steps of a push, in order: the plan (connect to validate), then the apply (guard to verification). */
+import dev.ssosetup.core.text.Messages;
+
+import java.util.Locale;
+
+/**
+ * The steps of a push, in order: the plan (connect to validate), then the apply (guard to verification). Each step's
+ * name for the operator is the message {@code enum.PushStep.<NAME>} (a {@code Text} argument shows it).
+ */
 public enum PushStep {
-    CONNECT("Connect"),
-    READ("Read live configuration"),
-    DIFF("Diff"),
-    VALIDATE("Validate"),
-    SERVER_VERDICT("Server's verdict (validate-token)"),
-    GUARD("Lock-out guard"),
-    BACKUP("Back up live configuration"),
-    APPLY("Apply (PUT)"),
-    VERIFY_READ_BACK("Verify: read back"),
-    VERIFY_PROVIDER("Verify: live provider"),
-    VERIFY_KEYS("Verify: public keys"),
-    VERIFY_KEY_IDS("Verify: served JWT key ids");
+    CONNECT,
+    READ,
+    DIFF,
+    VALIDATE,
+    SERVER_VERDICT,
+    GUARD,
+    BACKUP,
+    APPLY,
+    VERIFY_READ_BACK,
+    VERIFY_PROVIDER,
+    VERIFY_KEYS,
+    VERIFY_KEY_IDS;
 
-    private final String title;
-
-    PushStep(String title) {
-        this.title = title;
+    /**
+     * The step's name in English, for the progress line only until {@code TaskContext.progress} takes a {@code Text}
+     * (ADR 0008); everything else shows {@code enum.PushStep.<NAME>} in the operator's language.
+     */
+    public String title() {
+        return title(Messages.forLocale(Locale.ENGLISH));
     }
 
-    public String title() {
-        return title;
+    /** The step's name in the language of {@code messages}. */
+    public String title(Messages messages) {
+        return messages.get("enum.PushStep." + name());
     }
 }
