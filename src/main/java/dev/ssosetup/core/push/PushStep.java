@@ -1,13 +1,8 @@
 package dev.ssosetup.core.push;
 
-import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
 
-import java.util.Locale;
-
-/**
- * The steps of a push, in order: the plan (connect to validate), then the apply (guard to verification). Each step's
- * name for the operator is the message {@code enum.PushStep.<NAME>} (a {@code Text} argument shows it).
- */
+/** The steps of a push, in order: the plan (connect to validate), then the apply (guard to verification). */
 public enum PushStep {
     CONNECT,
     READ,
@@ -22,16 +17,8 @@ public enum PushStep {
     VERIFY_KEYS,
     VERIFY_KEY_IDS;
 
-    /**
-     * The step's name in English, for the progress line only until {@code TaskContext.progress} takes a {@code Text}
-     * (ADR 0008); everything else shows {@code enum.PushStep.<NAME>} in the operator's language.
-     */
-    public String title() {
-        return title(Messages.forLocale(Locale.ENGLISH));
-    }
-
-    /** The step's name in the language of {@code messages}. */
-    public String title(Messages messages) {
-        return messages.get("enum.PushStep." + name());
+    /** The step's name for the operator ({@code enum.PushStep.*} in the bundle). */
+    public Text title() {
+        return Text.of("enum.PushStep." + name());
     }
 }
