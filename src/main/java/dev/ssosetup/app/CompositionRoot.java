@@ -168,8 +168,9 @@ public final class CompositionRoot {
 
         // ---- push (issue 7)
         final HttpGatewayFactory pushGateways = providerGateways; // one factory: platform CAs + a PEM bundle
-        final Function<Path, BackupStore> pushBackupStores =
-                FileBackupStore::new;
+        /** Backup files whose notes for the operator are in the operator's language. */
+        final Function<Messages, Function<Path, BackupStore>> pushBackupStores =
+                language -> folder -> new FileBackupStore(folder, language);
         final Clock pushClock = Clock.systemUTC();
 
         final DesiredFromModel desiredFromModel = new DesiredFromModel(
@@ -178,7 +179,7 @@ public final class CompositionRoot {
         /** For push/restore: {@code --profile} is opened and rendered exactly as the Review step and render do. */
         /** {@code language}: the browser tab's of {@code push --login}. */
         PushEnvironment pushEnvironment(Supplier<Messages> language) {
-            return new PushEnvironment(pushGateways, pushBackupStores,
+            return new PushEnvironment(pushGateways, folder -> pushBackupStores.apply(language.get()).apply(folder),
                     FileBackupStore.defaultFolder(), pushClock, Optional.empty(),
                     LockoutEvidence::none, System.in)
                     .withProfileRenderer(path -> desiredFromModel.from(openProfile(path.toString())).body())
@@ -408,7 +409,7 @@ public final class CompositionRoot {
                     () -> services.desiredFromModel.ifReady(state.configuration());
             PushViewModel push = new PushViewModel(
                     services.pushGateways,
-                    services.pushBackupStores.apply(FileBackupStore.defaultFolder()),
+                    services.pushBackupStores.apply(messages).apply(FileBackupStore.defaultFolder()),
                     services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
                     stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages,
                     services.keychain());

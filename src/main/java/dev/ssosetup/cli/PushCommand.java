@@ -12,6 +12,7 @@ import dev.ssosetup.core.login.LoginTestResult;
 import dev.ssosetup.core.login.RedirectHost;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.push.DesiredConfiguration;
+import dev.ssosetup.core.push.DesiredFromModel;
 import dev.ssosetup.core.push.LoginEvidence;
 import dev.ssosetup.core.push.PushException;
 import dev.ssosetup.core.push.ServerVerdict;
@@ -204,6 +205,8 @@ public final class PushCommand implements Callable<Integer> {
             return env.extras().profiles().orElseThrow().render(profile, version);
         } catch (PushEnvironment.ProfileRefused e) {
             throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.render(e.reason()));
+        } catch (DesiredFromModel.NotReady e) {
+            throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.text(e.text()));
         } catch (IllegalArgumentException e) {
             throw new PushUsageException("cli.push.profileRefused", profile.toString(), e.getMessage());
         }
@@ -248,6 +251,8 @@ public final class PushCommand implements Callable<Integer> {
             return env.profileRenderer().get().apply(profile);
         } catch (PushEnvironment.ProfileRefused e) {
             throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.render(e.reason()));
+        } catch (DesiredFromModel.NotReady e) {
+            throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.text(e.text()));
         } catch (IllegalArgumentException e) {
             throw new PushUsageException("cli.push.profileRefused", profile.toString(), e.getMessage());
         }

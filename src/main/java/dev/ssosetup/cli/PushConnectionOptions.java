@@ -62,8 +62,8 @@ final class PushConnectionOptions {
     ServerAddress address() {
         try {
             return ServerAddress.parse(server);
-        } catch (IllegalArgumentException e) {
-            throw new PushUsageException("cli.push.serverInvalid", e.getMessage());
+        } catch (ServerAddress.InvalidServerAddress e) {
+            throw new PushUsageException("cli.push.serverInvalid", e.text());
         }
     }
 
@@ -87,7 +87,7 @@ final class PushConnectionOptions {
             return AdminToken.fromBytes(readCapped(tokenFile, "--token-file", SECRET_MAX_BYTES),
                     "--token-file " + tokenFile);
         } catch (AdminToken.InvalidTokenException e) {
-            throw new PushUsageException("cli.push.tokenInvalid", e.getMessage());
+            throw new PushUsageException("cli.push.tokenInvalid", e.text());
         }
     }
 

@@ -80,7 +80,8 @@ public final class SecretCommand implements Runnable {
                         : SecretKey.adminToken(ServerAddress.parse(server));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), messages.get(client != null
-                        ? "cli.secret.clientInvalid" : "cli.secret.serverInvalid", e.getMessage()));
+                        ? "cli.secret.clientInvalid" : "cli.secret.serverInvalid",
+                        e instanceof ServerAddress.InvalidServerAddress bad ? messages.text(bad.text()) : e.getMessage()));
             }
         }
     }

@@ -66,6 +66,9 @@ class OperatorProseInCodeTest {
             Map.entry("code challenge", "a provider's words, matched"),
             Map.entry("code verifier", "a provider's words, matched"),
             Map.entry("authorized party", "a library's words, matched"),
+            // the phrase the operator types to push without a passed admin login test (LockoutGuard): a typed value,
+            // the same in every language so that instructions and scripts stay valid; the UI shows it as a value
+            Map.entry("I accept that this can lock every admin out", "a typed phrase, stable across languages"),
             // the header line java.util.Properties writes into the preferences file
             Map.entry("SSO Setup Console preferences", "a comment in the preferences file"));
 

@@ -1,8 +1,11 @@
 package dev.ssosetup.core.push;
 
 import dev.ssosetup.core.common.Secret;
+import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The one rule for reading an OpenMetadata admin token, wherever it comes from (a token file, the Push step's field,
@@ -20,10 +23,17 @@ public final class AdminToken {
     /** A token refused by {@link AdminToken}; the message names the source and the offset, never the value. */
     public static final class InvalidTokenException extends IllegalArgumentException {
         private final int offset;
+        private final transient Text text;
 
-        InvalidTokenException(String message, int offset) {
-            super(message);
+        InvalidTokenException(Text text, int offset) {
+            super(Messages.forLocale(Locale.ENGLISH).text(text)); // for logs; the operator sees text()
+            this.text = text;
             this.offset = offset;
+        }
+
+        /** What is wrong, for the operator: the source, the offset and the kind of byte, never the token. */
+        public Text text() {
+            return text;
         }
 
         /** The byte offset of the first refused byte in the source, or -1 when the token is empty. */
@@ -53,15 +63,12 @@ public final class AdminToken {
             }
         }
         if (end <= start) {
-            throw new InvalidTokenException(source + " is empty: put the personal access token of an admin user in "
-                    + "it", -1);
+            throw new InvalidTokenException(Text.of("push.token.empty", source), -1);
         }
         for (int i = start; i < end; i++) {
             int b = content[i] & 0xFF;
             if (b < 0x21 || b > 0x7E) {
-                throw new InvalidTokenException(source + ": the byte at offset " + i + " is " + kind(b) + ": a token "
-                        + "is one line of visible ASCII characters (letters, digits, punctuation). Copy the token "
-                        + "again into a plain text file (no byte-order mark, no spaces or line breaks inside).", i);
+                throw new InvalidTokenException(Text.of("push.token.badByte", source, i, kind(b)), i);
             }
         }
         return Secret.of(new String(content, start, end - start, StandardCharsets.US_ASCII));
@@ -78,16 +85,16 @@ public final class AdminToken {
         return fromBytes(s.getBytes(StandardCharsets.UTF_8), source);
     }
 
-    private static String kind(int b) {
-        return switch (b) {
-            case 0 -> "a NUL byte";
-            case ' ' -> "a space";
-            case '\t' -> "a tab";
-            case '\n', '\r' -> "a line break";
-            case 0x7F -> "a control character (DEL)";
-            default -> b < 0x20 ? "a control character" : b == 0xEF ? "a non-ASCII byte (maybe a byte-order mark)"
-                    : "a non-ASCII byte";
+    private static Text kind(int b) {
+        String kind = switch (b) {
+            case 0 -> "nul";
+            case ' ' -> "space";
+            case '\t' -> "tab";
+            case '\n', '\r' -> "lineBreak";
+            case 0x7F -> "del";
+            default -> b < 0x20 ? "control" : b == 0xEF ? "bom" : "nonAscii";
         };
+        return Text.of("push.token.kind." + kind);
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {

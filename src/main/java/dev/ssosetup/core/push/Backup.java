@@ -1,5 +1,6 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.text.Text;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -78,18 +80,24 @@ public record Backup(ObjectNode configuration, Instant takenAt, String serverUrl
         return SecretFields.hasOidcBlock(configuration) && secretMaskedByServer;
     }
 
-    /** The backup file's content (UTF-8 JSON). Holds only what the server returned, so no secret. */
+    /** The backup file's content (UTF-8 JSON), its notes in English. */
     public byte[] toJson() {
+        return toJson(Messages.forLocale(Locale.ENGLISH));
+    }
+
+    /**
+     * The backup file's content (UTF-8 JSON), its notes for the operator in the language of {@code messages} (the
+     * tool reads back only the data fields). Holds only what the server returned, so no secret.
+     */
+    public byte[] toJson(Messages messages) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("takenAt", takenAt.toString());
         root.put("serverUrl", serverUrl);
         root.put("serverVersion", serverVersion);
         root.put("secretMaskedByServer", secretMaskedByServer);
-        root.put("note", secretMaskedByServer
-                ? "The server masked the OIDC client secret in this copy; restoring asks for the real secret."
-                : "No OIDC client secret in this configuration.");
-        root.put("recovery", recoverySteps());
+        root.put("note", messages.get(secretMaskedByServer ? "backup.file.note.masked" : "backup.file.note.none"));
+        root.put("recovery", recoverySteps(messages));
         root.set("configuration", configuration);
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
@@ -128,31 +136,24 @@ public record Backup(ObjectNode configuration, Instant takenAt, String serverUrl
                 root.path("secretMaskedByServer").asBoolean(true));
     }
 
-    /** The text saved beside the backup: how to recover when the console and the web UI cannot sign in. */
+    /** The text saved beside the backup, in English. */
     public byte[] recoveryText() {
-        String text = """
-                OpenMetadata security configuration backup
-                ==========================================
-                Server:      %s (version %s)
-                Taken at:    %s
-                Client secret: %s
+        return recoveryText(Messages.forLocale(Locale.ENGLISH));
+    }
 
-                Restore from this console (needs an admin token that still works):
-                  sso-setup restore --server %s --token-file ADMIN_TOKEN_FILE --backup BACKUP_FILE%s
-
-                If nobody can sign in any more (the web UI and the API refuse every user):
-                  %s
-                """.formatted(serverUrl, serverVersion.isEmpty() ? "unknown" : serverVersion, takenAt,
-                secretMaskedByServer ? "masked by the server in this backup: you will be asked for it"
-                        : "none in this configuration",
-                serverUrl, secretMaskedByServer ? " --client-secret-file SECRET_FILE" : "", recoverySteps());
+    /** The text saved beside the backup: how to recover when the console and the web UI cannot sign in. */
+    public byte[] recoveryText(Messages messages) {
+        String text = messages.get("backup.file.recoveryText", serverUrl,
+                serverVersion.isEmpty() ? messages.get("backup.file.versionUnknown") : serverVersion,
+                takenAt.toString(),
+                messages.get(secretMaskedByServer ? "backup.file.secret.masked" : "backup.file.secret.none"),
+                secretMaskedByServer ? " --client-secret-file SECRET_FILE" : "", recoverySteps(messages));
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The recovery path when no UI is reachable. */
-    public static String recoverySteps() {
-        return "On the OpenMetadata host run " + RECOVERY_COMMAND + " then restart OpenMetadata: it starts again "
-                + "with the configuration of openmetadata.yaml / environment / Helm values (basic sign-in by default).";
+    /** The recovery path when no UI is reachable, in the language of {@code messages}. */
+    public static String recoverySteps(Messages messages) {
+        return messages.get("push.recovery.steps", RECOVERY_COMMAND);
     }
 
     /** The content is not a backup this console wrote; {@link #text()} says what is wrong. */

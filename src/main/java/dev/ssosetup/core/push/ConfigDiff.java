@@ -1,5 +1,7 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
@@ -29,10 +31,10 @@ public record ConfigDiff(List<DiffEntry> entries) {
         return entries.isEmpty();
     }
 
-    /** The diff as lines ({@code + - ~}), or a note that nothing changes. */
-    public List<String> lines() {
-        return entries.isEmpty() ? List.of("(no changes: the server already has this configuration)")
-                : entries.stream().map(DiffEntry::line).toList();
+    /** The diff as lines ({@code + - ~}), or a note that nothing changes (a {@link Text}; render each line). */
+    public List<Object> lines() {
+        return entries.isEmpty() ? List.of(Text.of("push.diff.none"))
+                : entries.stream().<Object>map(DiffEntry::line).toList();
     }
 
     private static void walk(String path, JsonNode live, JsonNode ours, List<DiffEntry> out) {

@@ -9,10 +9,10 @@ import dev.ssosetup.core.config.RenderOptions;
 import dev.ssosetup.core.config.ReviewProblem;
 import dev.ssosetup.core.config.SecurityConfigJsonRenderer;
 import dev.ssosetup.core.config.SsoConfiguration;
+import dev.ssosetup.core.text.Text;
 
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The bridge from the one configuration model to what Push sends: the Review step's {@code security-config.json}
@@ -31,13 +31,13 @@ public final class DesiredFromModel {
     }
 
     /**
-     * @throws IllegalArgumentException when the configuration is not ready, listing each error with its step
+     * @throws NotReady when the configuration is not ready, listing each error with its step
      */
     public DesiredConfiguration from(SsoConfiguration configuration) {
         Readiness r = readiness.evaluate(configuration);
         if (!r.ready()) {
-            throw new IllegalArgumentException("the configuration is not ready to push: " + r.errors().stream()
-                    .map(DesiredFromModel::line).collect(Collectors.joining("; ")));
+            throw new NotReady(Text.of("push.desired.notReady", r.errors().stream()
+                    .map(DesiredFromModel::line).toList()));
         }
         String json = new SecurityConfigJsonRenderer().render(configuration, RenderOptions.withoutSecret()).text();
         try {
@@ -57,7 +57,21 @@ public final class DesiredFromModel {
         }
     }
 
-    private static String line(ReviewProblem p) {
-        return "[" + p.stepId() + "] " + p.finding().id() + ": " + p.finding().message();
+    private static Text line(ReviewProblem p) {
+        return Text.of("push.desired.notReady.line", p.stepId(), p.finding().id(), p.finding().message());
+    }
+
+    /** The configuration is not ready to push; {@link #text()} lists each error with its step. */
+    public static final class NotReady extends IllegalArgumentException {
+        private final transient Text text;
+
+        NotReady(Text text) {
+            super(text.key(), null);
+            this.text = text;
+        }
+
+        public Text text() {
+            return text;
+        }
     }
 }

@@ -65,7 +65,7 @@ public final class PushReport {
                 : plan.checklist();
         items.forEach(i -> checklist.addObject().put("id", i.id()).put("done", i.done())
                 .put("severity", i.severity().name().toLowerCase(java.util.Locale.ROOT)).put("text", messages.text(i.text())));
-        root.put("recovery", Backup.recoverySteps());
+        root.put("recovery", Backup.recoverySteps(messages));
         return root;
     }
 

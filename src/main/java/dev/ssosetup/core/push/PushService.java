@@ -407,7 +407,7 @@ public final class PushService {
         List<String> since = ConfigDiff.between(planned, now).entries().stream()
                 .filter(d -> !(SecretFields.isSecret(d.path()) && d.change() == DiffEntry.Change.CHANGED))
                 .map(DiffEntry::line).toList();
-        List<String> fresh = ConfigDiff.between(now, oursMasked).lines();
+        List<Object> fresh = ConfigDiff.between(now, oursMasked).lines();
         return Text.of("push.failure.changedSincePlan", since.isEmpty()
                 ? Text.of("push.failure.changedSincePlan.secret") : since, fresh);
     }

@@ -148,7 +148,7 @@ public final class SecretFields {
         private final String field;
 
         NotASecretField(String field) {
-            super(field + " is not a secret field of this configuration", null);
+            super(field, null); // PushService turns it into push.failure.notSecretField
             this.field = field;
         }
 

@@ -1,5 +1,8 @@
 package dev.ssosetup.core.push;
 
+import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.core.text.Text;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -15,13 +18,12 @@ public record ServerAddress(URI base) {
     /**
      * Parses what the operator typed.
      *
-     * @throws IllegalArgumentException with a message naming the field and the fix
+     * @throws InvalidServerAddress with a text naming the field and the fix
      */
     public static ServerAddress parse(String typed) {
         String s = typed == null ? "" : typed.strip();
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("Server URL is empty: type the address of OpenMetadata, "
-                    + "e.g. https://openmetadata.example.com");
+            throw new InvalidServerAddress(Text.of("push.server.empty"));
         }
         while (s.endsWith("/")) {
             s = s.substring(0, s.length() - 1);
@@ -33,22 +35,33 @@ public record ServerAddress(URI base) {
         try {
             uri = new URI(s);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Server URL \"" + s + "\" is not a valid URL: "
-                    + "type it like https://openmetadata.example.com");
+            throw new InvalidServerAddress(Text.of("push.server.notUrl", s));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException("Server URL \"" + s + "\" needs https:// and a host name, "
-                    + "e.g. https://openmetadata.example.com");
+            throw new InvalidServerAddress(Text.of("push.server.noHost", s));
         }
         if (scheme.equals("http") && !LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("Server URL \"" + s + "\" uses plain http: the admin token would "
-                    + "travel unencrypted. Use https:// (add a CA bundle if the certificate is private)");
+            throw new InvalidServerAddress(Text.of("push.server.plainHttp", s));
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException("Server URL \"" + s + "\" must not have a query or fragment");
+            throw new InvalidServerAddress(Text.of("push.server.query", s));
         }
         return new ServerAddress(uri);
+    }
+
+    /** What the operator typed is not a server address; {@link #text()} names the field and the fix. */
+    public static final class InvalidServerAddress extends IllegalArgumentException {
+        private final transient Text text;
+
+        InvalidServerAddress(Text text) {
+            super(Messages.forLocale(java.util.Locale.ENGLISH).text(text)); // for logs; the operator sees text()
+            this.text = text;
+        }
+
+        public Text text() {
+            return text;
+        }
     }
 
     /** {@code base + /api + path}, path starting with {@code /v1/...}. */

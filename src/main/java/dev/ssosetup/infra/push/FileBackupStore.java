@@ -1,5 +1,6 @@
 package dev.ssosetup.infra.push;
 
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.text.Text;
 
 import dev.ssosetup.core.common.Problem;
@@ -35,9 +36,17 @@ public final class FileBackupStore implements BackupStore {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final long MAX_BACKUP_BYTES = 4L * 1024 * 1024;
     private final Path folder;
+    private final Messages messages;
 
+    /** Backups whose notes for the operator are in English. */
     public FileBackupStore(Path folder) {
+        this(folder, Messages.forLocale(Locale.ENGLISH));
+    }
+
+    /** Backups whose notes for the operator (the recovery text, the JSON's note) are in the language of messages. */
+    public FileBackupStore(Path folder, Messages messages) {
         this.folder = folder.toAbsolutePath();
+        this.messages = java.util.Objects.requireNonNull(messages);
     }
 
     /** The default folder: {@code ~/.sso-setup-console/backups}. */
@@ -58,11 +67,11 @@ public final class FileBackupStore implements BackupStore {
                 String name = i == 1 ? base : base + "-" + i;
                 Path json = folder.resolve(name + ".json");
                 Path recovery = folder.resolve(name + "-RECOVERY.txt");
-                if (!writeNew(json, backup.toJson())) {
+                if (!writeNew(json, backup.toJson(messages))) {
                     continue; // a file (or a link) is in the way: never replace it, take the next name
                 }
                 try {
-                    if (!writeNew(recovery, backup.recoveryText())) {
+                    if (!writeNew(recovery, backup.recoveryText(messages))) {
                         Files.deleteIfExists(json);
                         continue;
                     }

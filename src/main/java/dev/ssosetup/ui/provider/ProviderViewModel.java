@@ -676,8 +676,8 @@ public final class ProviderViewModel implements StepViewModel {
         ServerAddress address;
         try {
             address = ServerAddress.parse(url);
-        } catch (IllegalArgumentException e) {
-            versionStatus.set(messages.get("provider.omVersion.detectFailed", e.getMessage()));
+        } catch (ServerAddress.InvalidServerAddress e) {
+            versionStatus.set(messages.get("provider.omVersion.detectFailed", messages.text(e.text())));
             return;
         }
         java.util.Optional<byte[]> ca = java.util.Optional.empty();

@@ -76,8 +76,8 @@ public final class PushConnectionViewModel {
         ServerAddress address;
         try {
             address = ServerAddress.parse(serverUrl.get());
-        } catch (IllegalArgumentException e) {
-            serverUrlError.set(e.getMessage());
+        } catch (ServerAddress.InvalidServerAddress e) {
+            serverUrlError.set(messages.text(e.text()));
             status.say(PushStatus.Tone.ERROR, messages.get("push.status.fixFields"));
             return Optional.empty();
         }
@@ -90,7 +90,7 @@ public final class PushConnectionViewModel {
         try {
             admin = AdminToken.fromText(token.get(), messages.get("push.token"));
         } catch (AdminToken.InvalidTokenException e) {
-            tokenError.set(e.getMessage()); // names the offset, never the token
+            tokenError.set(messages.text(e.text())); // names the offset, never the token
             status.say(PushStatus.Tone.ERROR, messages.get("push.status.fixFields"));
             return Optional.empty();
         }

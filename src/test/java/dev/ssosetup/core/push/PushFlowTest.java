@@ -91,7 +91,7 @@ class PushFlowTest {
         OpenMetadataClient client = client(ADMIN_TOKEN);
         Plan plan = plan(client, fx.confidentialBody());
         assertTrue(plan.readyToApply(), () -> "plan: " + plan.steps());
-        List<String> diff = plan.diff().orElseThrow().lines();
+        List<Object> diff = plan.diff().orElseThrow().lines();
         assertTrue(diff.contains("~ authenticationConfiguration.provider: \"basic\" -> \"custom-oidc\""), diff::toString);
         assertTrue(diff.contains("+ authenticationConfiguration.oidcConfiguration.secret: (hidden)"), diff::toString);
         assertEquals(0, fx.om.count(PUT), "planning changes nothing");

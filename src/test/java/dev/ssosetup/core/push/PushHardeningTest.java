@@ -150,7 +150,7 @@ class PushHardeningTest {
         Plan restore = service.planRestore(client, backup, Secret.empty(), Map.of(LDAP_PATH, Secret.of(LDAP_PASSWORD)),
                 TaskContext.none(), reported::add);
         assertTrue(restore.readyToApply(), () -> restore.steps().toString());
-        assertTrue(restore.diff().orElseThrow().lines().stream().noneMatch(l -> l.contains(LDAP_PASSWORD)));
+        assertTrue(restore.diff().orElseThrow().lines().stream().noneMatch(l -> String.valueOf(l).contains(LDAP_PASSWORD)));
         ApplyResult result = service.apply(client, restore, ALLOWED, TaskContext.none(), reported::add);
         assertTrue(result.outcome() != ApplyResult.Outcome.FAILED, () -> result.steps().toString());
         assertEquals(LDAP_PASSWORD, fx.om.stored().at("/authenticationConfiguration/ldapConfiguration/"
