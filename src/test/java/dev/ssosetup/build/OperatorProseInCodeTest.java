@@ -61,6 +61,10 @@ class OperatorProseInCodeTest {
             Map.entry("helm upgrade --install openmetadata open-metadata/openmetadata --version ", "a command"),
             Map.entry("  kubectl create secret generic ", "a command"),
             Map.entry("  rm client-secret.txt", "a command"),
+            Map.entry("kubectl create secret generic openmetadata-jwt-keys --from-file private_key.der "
+                    + "--from-file public_key.der", "a command (core.keys.KeyDocuments, openmetadata-jwt.txt)"),
+            Map.entry("openssl pkey -pubin -inform DER -in public_key.der -outform DER | sha256sum",
+                    "a command (core.keys.KeyDocuments, key-info.txt)"),
             // a provider's error text, matched (core.login.ProviderErrorHints, IdTokenCheck), never shown by us
             Map.entry("response type", "a provider's words, matched"),
             Map.entry("code challenge", "a provider's words, matched"),
