@@ -51,6 +51,7 @@ class OperatorProseInCodeTest {
             Map.entry("not enough space", "an operating system's reason, matched"),
             Map.entry("quota exceeded", "an operating system's reason, matched"),
             Map.entry("PRIVATE KEY", "the PEM marker a credentials file is checked for"),
+            Map.entry("PUBLIC KEY", "the PEM type core.keys.KeyEncodings writes into public_key.pem"),
             Map.entry("-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|\\z)",
                     "LogRedaction's pattern"),
             // the preset's display name, written into the configuration (CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME)

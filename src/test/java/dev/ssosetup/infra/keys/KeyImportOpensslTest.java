@@ -121,7 +121,7 @@ class KeyImportOpensslTest {
         assertWrong("cert.der", "an X.509 certificate (DER");
         assertWrong("garbage.bin", "not a key file (7 bytes that are neither PEM nor DER)");
         assertWrong("notes.txt", "a text file that is neither PEM");
-        assertWrong("public.pem", "an RSA public key, 2048 bits");
+        assertWrong("public.pem", "RSA public key, 2048 bits");
         KeyProblem missing = assertThrows(KeyProblem.class, () -> service.importPair(path("nope.der"), null, null));
         assertEquals(KeyProblem.Kind.IO, missing.kind());
         assertTrue(dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH).text(missing.text()).contains("nope.der cannot be read: no such file or folder"),
