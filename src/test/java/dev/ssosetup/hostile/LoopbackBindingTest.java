@@ -41,7 +41,8 @@ class LoopbackBindingTest {
             if (!Files.exists(p)) {
                 continue;
             }
-            for (String line : Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
+            List<String> lines = Files.readAllLines(p); // read once: the table changes while other sockets open
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 String[] local = f[1].split(":");
                 if (local[1].equalsIgnoreCase(hexPort) && f[3].equals("0A")) { // 0A = LISTEN

@@ -1,5 +1,6 @@
 package dev.ssosetup.core.keys;
 
+import dev.ssosetup.core.text.Text;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -26,7 +27,7 @@ public final class JwtKeyGenerator {
         Objects.requireNonNull(size, "size");
         TaskContext ctx = context == null ? TaskContext.none() : context;
         ctx.checkCancelled();
-        ctx.progress(-1, "Generating a " + size.bits() + "-bit RSA key pair");
+        ctx.progress(-1, Text.of("task.keys.generating", size.bits()));
         RSAKey jwk;
         try {
             jwk = new RSAKeyGenerator(size.bits()).generate();
@@ -34,7 +35,7 @@ public final class JwtKeyGenerator {
             throw new IllegalStateException("RSA key generation failed", e);
         }
         ctx.checkCancelled();
-        ctx.progress(0.9, "Checking the new key pair");
+        ctx.progress(0.9, Text.of("task.keys.checking"));
         try {
             // normalise to the JDK's own PKCS#8 key, which is exactly what OpenMetadata reads back
             RSAPrivateCrtKey privateKey = Crypto.rsaPrivateFromPkcs8(jwk.toRSAPrivateKey().getEncoded());
@@ -42,7 +43,7 @@ public final class JwtKeyGenerator {
             if (pair.bits() < KeySize.MINIMUM_BITS) {
                 throw new IllegalStateException("Generated key is smaller than " + KeySize.MINIMUM_BITS + " bits");
             }
-            ctx.progress(1.0, "Key pair ready");
+            ctx.progress(1.0, Text.of("task.done"));
             return pair;
         } catch (JOSEException | InvalidKeySpecException e) {
             throw new IllegalStateException("The generated key pair cannot be encoded", e);

@@ -155,12 +155,12 @@ public final class KeysService {
             if (!problems.isEmpty()) {
                 throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, Text.of("keys.problem.settings", problems));
             }
-            ctx.progress(0.2, "Encoding the key files");
+            ctx.progress(0.2, Text.of("task.keys.encoding"));
             List<ExportFile> files = export.files();
             ctx.checkCancelled();
-            ctx.progress(0.6, "Writing " + files.size() + " files");
+            ctx.progress(0.6, Text.of("task.keys.writing", files.size()));
             List<String> written = store.writeAll(export.folder(), files, overwrite);
-            ctx.progress(1.0, "Exported");
+            ctx.progress(1.0, Text.of("task.done"));
             return written;
         } finally {
             if (export.pemPassword() != null) {

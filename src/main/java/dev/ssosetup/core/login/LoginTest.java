@@ -155,7 +155,7 @@ public final class LoginTest {
 
         LoginTestResult run(LoginEvents events, TaskContext ctx) throws LoginStop, InterruptedException {
             checkSettings();
-            ctx.progress(0.05, "Reading the discovery document");
+            ctx.progress(0.05, Text.of("task.login.discovery"));
             stage = FailureStage.DISCOVERY;
             OIDCProviderMetadata metadata = discover();
             checkHttp(FailureStage.DISCOVERY, Text.of("login.endpoint.authorization"),
@@ -166,7 +166,7 @@ public final class LoginTest {
             State state = new State();
             Nonce nonce = new Nonce();
             CodeVerifier verifier = new CodeVerifier();
-            ctx.progress(0.1, "Starting the loopback listener");
+            ctx.progress(0.1, Text.of("task.login.listener"));
             stage = FailureStage.LISTENER;
             try (LoopbackListener listener = openListener(state)) {
                 URI redirect = listener.redirectUri();
@@ -188,7 +188,7 @@ public final class LoginTest {
                 if (options.openBrowser()) {
                     events.browser(browser.open(url));
                 }
-                ctx.progress(-1, "Waiting for the sign-in in the browser");
+                ctx.progress(-1, Text.of("task.login.waiting"));
                 stage = FailureStage.TIMEOUT;
                 Duration left = options.timeout().minus(Duration.between(startedAt, clock.instant()));
                 Optional<LoopbackCallback> received = listener.await(left.isNegative() ? Duration.ZERO : left, ctx);
@@ -222,7 +222,7 @@ public final class LoginTest {
         private LoginTestResult afterCallback(LoopbackCallback callback, OIDCProviderMetadata metadata, State state,
                                               Nonce nonce, CodeVerifier verifier, URI redirect, TaskContext ctx)
                 throws LoginStop {
-            ctx.progress(0.6, "Checking the sign-in response");
+            ctx.progress(0.6, Text.of("task.login.response"));
             stage = FailureStage.AUTHORIZATION;
             AuthenticationSuccessResponse success = checkCallback(callback, metadata, state);
             JWT idToken;
@@ -237,14 +237,14 @@ public final class LoginTest {
                             Text.of("login.stop.noCode.hint"));
                 }
                 ctx.checkCancelled();
-                ctx.progress(0.7, "Exchanging the code for tokens");
+                ctx.progress(0.7, Text.of("task.login.exchange"));
                 stage = FailureStage.TOKEN;
                 OIDCTokens tokens = exchange(metadata, code, redirect, verifier);
                 idToken = tokens.getIDToken();
                 accessToken = tokens.getAccessToken();
             }
             ctx.checkCancelled();
-            ctx.progress(0.8, "Validating the ID token");
+            ctx.progress(0.8, Text.of("task.login.idToken"));
             stage = FailureStage.ID_TOKEN;
             JWKSet jwks = fetchJwks(metadata);
             IDTokenClaimsSet idClaims = IdTokenCheck.validate(idToken, accessToken, issuer,
@@ -258,12 +258,12 @@ public final class LoginTest {
                         LibraryText.plain(e.getMessage())), Finding.NO_HINT);
             }
             ctx.checkCancelled();
-            ctx.progress(0.9, "Reading userinfo");
+            ctx.progress(0.9, Text.of("task.login.userinfo"));
             stage = FailureStage.USERINFO;
             fetchUserInfo(metadata, accessToken, idClaims.getSubject().getValue(), claims);
             OpenMetadataPreview preview = OpenMetadataPreview.of(settings, claims, userInfo);
             findings.addAll(preview.warnings());
-            ctx.progress(1, "Done");
+            ctx.progress(1, Text.of("task.done"));
             return new LoginTestResult.Passed(attempt(), claims, userInfo, preview, findings,
                     Secret.of(idToken.serialize()));
         }

@@ -77,7 +77,7 @@ public final class DiscoveryService {
             return new DiscoveryReport(request.issuer(), url, findings, Map.of());
         }
         context.checkCancelled();
-        context.progress(0.1, "Fetching the discovery document from " + discoveryUri.get().getHost());
+        context.progress(0.1, Text.of("task.discovery.fetching", discoveryUri.get().getHost()));
         Optional<HttpExchange.Response> doc = fetch(discoveryUri.get(), DiscoveryChecks.Fetched.DISCOVERY, "unreachable",
                 findings, context);
         if (doc.isEmpty()) {
@@ -89,11 +89,11 @@ public final class DiscoveryService {
             findings.add(DiscoveryChecks.notJson(doc.get(), DiscoveryChecks.Fetched.DISCOVERY));
             return new DiscoveryReport(request.issuer(), url, findings, Map.of());
         }
-        context.progress(0.5, "Checking the discovery document");
+        context.progress(0.5, Text.of("task.discovery.checking"));
         findings.addAll(DiscoveryChecks.metadata(request, metadata.get()));
         context.checkCancelled();
         checkJwks(request, metadata.get(), findings, context);
-        context.progress(1.0, "Done");
+        context.progress(1.0, Text.of("task.done"));
         return new DiscoveryReport(request.issuer(), url, findings, metadata.get());
     }
 
@@ -108,7 +108,7 @@ public final class DiscoveryService {
                     Text.of("finding.jwks-unreachable.notUrl.hint")));
             return;
         }
-        context.progress(0.6, "Fetching the signing keys from " + uri.get().getHost());
+        context.progress(0.6, Text.of("task.discovery.jwks", uri.get().getHost()));
         List<Finding> transport = new ArrayList<>();
         Optional<HttpExchange.Response> jwks = fetch(uri.get(), DiscoveryChecks.Fetched.JWKS, "jwks-unreachable", transport,
                 context);

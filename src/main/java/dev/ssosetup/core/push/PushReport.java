@@ -88,7 +88,7 @@ public final class PushReport {
 
     private static void addSteps(ArrayNode out, List<StepReport> steps, Messages messages) {
         steps.forEach(s -> out.addObject().put("step", s.step().name().toLowerCase(java.util.Locale.ROOT))
-                .put("title", s.step().title()).put("status", s.status().name().toLowerCase(java.util.Locale.ROOT))
+                .put("title", messages.text(s.step().title())).put("status", s.status().name().toLowerCase(java.util.Locale.ROOT))
                 .put("detail", messages.text(s.detail())));
     }
 }

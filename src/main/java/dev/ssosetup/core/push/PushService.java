@@ -149,7 +149,7 @@ public final class PushService {
             steps.add(report.passed() ? StepReport.ok(PushStep.VALIDATE, Text.of("push.report.validated"))
                     : StepReport.failed(PushStep.VALIDATE, Text.of("push.report.invalid", report.issues().size(),
                     report.issues().stream().map(FieldIssue::line).toList())));
-            ctx.progress(1, "");
+            ctx.progress(1, Text.of("task.done"));
             return new Plan(server, version, live, toSend, diff, report, steps.list, null);
         } catch (PushException e) {
             if (e.kind() == PushException.Kind.INVALID && !e.issues().isEmpty()) {
@@ -373,7 +373,7 @@ public final class PushService {
                 steps.add(StepReport.failed(PushStep.VERIFY_KEYS, Text.of("push.report.list", bad)));
             }
         }
-        ctx.progress(1, "");
+        ctx.progress(1, Text.of("task.done"));
         return new ApplyResult(allOk ? ApplyResult.Outcome.APPLIED_AND_VERIFIED
                 : ApplyResult.Outcome.APPLIED_NOT_VERIFIED, steps.list, Optional.of(saved), Optional.empty(),
                 ServerState.APPLIED);

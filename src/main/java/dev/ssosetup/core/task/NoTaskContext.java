@@ -1,10 +1,12 @@
 package dev.ssosetup.core.task;
 
+import dev.ssosetup.core.text.Text;
+
 enum NoTaskContext implements TaskContext {
     INSTANCE;
 
     @Override
-    public void progress(double fraction, String message) {
+    public void progress(double fraction, Text step) {
         // nobody is watching
     }
 

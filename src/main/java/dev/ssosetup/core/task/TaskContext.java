@@ -1,5 +1,7 @@
 package dev.ssosetup.core.task;
 
+import dev.ssosetup.core.text.Text;
+
 /**
  * What a piece of background work sees of the world: a place to report progress and a way to learn that the operator
  * cancelled. Long-running core logic (key generation, discovery, login) takes one of these so that every runner (the
@@ -7,8 +9,11 @@ package dev.ssosetup.core.task;
  */
 public interface TaskContext {
 
-    /** Reports progress; {@code fraction} in [0,1], or negative for "indeterminate". */
-    void progress(double fraction, String message);
+    /**
+     * Reports progress; {@code fraction} in [0,1], or negative for "indeterminate"; {@code step} says what runs now
+     * (a message key, rendered where it is shown).
+     */
+    void progress(double fraction, Text step);
 
     /**
      * Hands a partial result to whoever started the work, on their thread (the JavaFX thread for the window's

@@ -28,8 +28,8 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
             }
 
             @Override
-            public javafx.beans.property.ReadOnlyStringProperty messageProperty() {
-                return state.messageProperty();
+            public javafx.beans.property.ReadOnlyObjectProperty<dev.ssosetup.core.text.Text> stepProperty() {
+                return state.stepProperty();
             }
 
             @Override

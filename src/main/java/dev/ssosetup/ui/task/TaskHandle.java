@@ -1,14 +1,16 @@
 package dev.ssosetup.ui.task;
 
+import dev.ssosetup.core.text.Text;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
-/** A running (or finished) background task as the UI sees it: progress, a message, running or not, and cancel. */
+/** A running (or finished) background task as the UI sees it: progress, what it does now, running or not, and cancel. */
 public interface TaskHandle {
     ReadOnlyDoubleProperty progressProperty();
 
-    ReadOnlyStringProperty messageProperty();
+    /** What the work says it is doing now (null before it says anything). */
+    ReadOnlyObjectProperty<Text> stepProperty();
 
     ReadOnlyBooleanProperty runningProperty();
 

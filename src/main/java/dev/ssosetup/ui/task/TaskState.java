@@ -1,13 +1,14 @@
 package dev.ssosetup.ui.task;
 
+import dev.ssosetup.core.text.Text;
 import dev.ssosetup.core.task.CancelledException;
 import dev.ssosetup.core.task.TaskContext;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +25,7 @@ final class TaskState<T> implements TaskHandle, TaskContext {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Text> step = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(true);
 
     TaskState(BackgroundTask<T> task, Consumer<Runnable> publisher) {
@@ -66,10 +67,10 @@ final class TaskState<T> implements TaskHandle, TaskContext {
     }
 
     @Override
-    public void progress(double fraction, String text) {
+    public void progress(double fraction, Text now) {
         publisher.accept(() -> {
             progress.set(fraction);
-            message.set(text == null ? "" : text);
+            step.set(now);
         });
     }
 
@@ -96,8 +97,8 @@ final class TaskState<T> implements TaskHandle, TaskContext {
     }
 
     @Override
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Text> stepProperty() {
+        return step.getReadOnlyProperty();
     }
 
     @Override

@@ -128,7 +128,7 @@ class KeyDerivationLimitsTest {
 
         TaskContext cancelled = new TaskContext() {
             @Override
-            public void progress(double fraction, String message) {
+            public void progress(double fraction, dev.ssosetup.core.text.Text step) {
             }
 
             @Override

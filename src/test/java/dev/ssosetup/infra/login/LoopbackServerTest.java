@@ -315,7 +315,7 @@ class LoopbackServerTest {
             AtomicBoolean cancel = new AtomicBoolean();
             TaskContext ctx = new TaskContext() {
                 @Override
-                public void progress(double fraction, String message) {
+                public void progress(double fraction, dev.ssosetup.core.text.Text step) {
                 }
 
                 @Override

@@ -382,7 +382,7 @@ class DiscoveryOverNetworkTest {
     void cancelBeforeStartEndsWithoutAReport() {
         TaskContext cancelled = new TaskContext() {
             @Override
-            public void progress(double fraction, String message) {
+            public void progress(double fraction, dev.ssosetup.core.text.Text step) {
             }
 
             @Override

@@ -39,13 +39,13 @@ class BackgroundRunnerTest {
     void inlineRunnerDeliversSuccessBeforeReturning() {
         List<String> events = new ArrayList<>();
         TaskHandle handle = new InlineBackgroundRunner().execute(BackgroundTask.of("t", ctx -> {
-            ctx.progress(0.5, "half");
+            ctx.progress(0.5, dev.ssosetup.core.text.Text.of("task.done"));
             return 42;
         }).onSuccess(v -> events.add("ok " + v)).onFailure(e -> events.add("failed")));
         assertEquals(List.of("ok 42"), events);
         assertFalse(handle.runningProperty().get());
         assertEquals(0.5, handle.progressProperty().get());
-        assertEquals("half", handle.messageProperty().get());
+        assertEquals(dev.ssosetup.core.text.Text.of("task.done"), handle.stepProperty().get());
     }
 
     @Test
