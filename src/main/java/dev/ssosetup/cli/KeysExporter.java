@@ -94,7 +94,7 @@ final class KeysExporter {
             throw new CliProblem("cli.keys.selfTestFailed", String.join("; ", test.checks().stream()
                     .filter(c -> !c.passed()).map(c -> messages.render(c.detail())).toList()));
         }
-        KeyExport export = new KeyExport(o.out, pair, settings, previous, pem);
+        KeyExport export = new KeyExport(o.out, pair, settings, previous, pem, messages.messages());
         int jwksKeys = export.jwksEntries().size();
         List<String> written = service.export(export, o.force, TaskContext.none());
         if (o.json) {

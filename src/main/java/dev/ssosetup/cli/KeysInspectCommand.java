@@ -54,11 +54,11 @@ public final class KeysInspectCommand implements Callable<Integer> {
             return KeysExporter.fail(cl, problem, messages);
         }
         PrintWriter out = cl.getOut();
-        boolean encrypted = report.type().startsWith("encrypted");
+        boolean encrypted = report.encrypted();
         if (json) {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("file", report.path());
-            map.put("type", report.type());
+            map.put("type", messages.text(report.type()));
             map.put("rsa", report.isRsa());
             if (report.isRsa()) {
                 map.put("bits", report.bits());
@@ -71,7 +71,7 @@ public final class KeysInspectCommand implements Callable<Integer> {
             out.println(JSON.writeValueAsString(map));
         } else {
             out.println(messages.get("cli.keys.inspect.file", report.path()));
-            out.println(messages.get("cli.keys.inspect.type", report.type()));
+            out.println(messages.get("cli.keys.inspect.type", messages.text(report.type())));
             if (report.isRsa()) {
                 out.println(messages.get(report.bits() < 2048 ? "cli.keys.inspect.sizeTooSmall"
                         : "cli.keys.inspect.size", report.bits()));

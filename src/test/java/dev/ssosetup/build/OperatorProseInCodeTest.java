@@ -51,6 +51,7 @@ class OperatorProseInCodeTest {
             Map.entry("not enough space", "an operating system's reason, matched"),
             Map.entry("quota exceeded", "an operating system's reason, matched"),
             Map.entry("PRIVATE KEY", "the PEM marker a credentials file is checked for"),
+            Map.entry("PUBLIC KEY", "the PEM type core.keys.KeyEncodings writes into public_key.pem"),
             Map.entry("-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|\\z)",
                     "LogRedaction's pattern"),
             // the preset's display name, written into the configuration (CUSTOM_OIDC_AUTHENTICATION_PROVIDER_NAME)
@@ -61,6 +62,10 @@ class OperatorProseInCodeTest {
             Map.entry("helm upgrade --install openmetadata open-metadata/openmetadata --version ", "a command"),
             Map.entry("  kubectl create secret generic ", "a command"),
             Map.entry("  rm client-secret.txt", "a command"),
+            Map.entry("kubectl create secret generic openmetadata-jwt-keys --from-file private_key.der "
+                    + "--from-file public_key.der", "a command (core.keys.KeyDocuments, openmetadata-jwt.txt)"),
+            Map.entry("openssl pkey -pubin -inform DER -in public_key.der -outform DER | sha256sum",
+                    "a command (core.keys.KeyDocuments, key-info.txt)"),
             // a provider's error text, matched (core.login.ProviderErrorHints, IdTokenCheck), never shown by us
             Map.entry("response type", "a provider's words, matched"),
             Map.entry("code challenge", "a provider's words, matched"),

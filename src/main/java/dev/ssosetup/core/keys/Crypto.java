@@ -34,7 +34,8 @@ final class Crypto {
                     instanceof RSAPrivateCrtKey crt) {
                 return crt;
             }
-            throw new InvalidKeySpecException("RSA private key without CRT parameters");
+            // never shown: the callers turn it into a KeyFileContent or an IllegalStateException
+            throw new InvalidKeySpecException(RSAPrivateCrtKey.class.getSimpleName() + " expected");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("RSA is missing from this Java runtime", e);
         }

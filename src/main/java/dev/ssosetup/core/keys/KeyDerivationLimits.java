@@ -12,6 +12,8 @@ import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
+import dev.ssosetup.core.text.Text;
+
 import java.math.BigInteger;
 import java.util.Locale;
 
@@ -26,9 +28,6 @@ final class KeyDerivationLimits {
     static final int MAX_ITERATIONS = 10_000_000;
     static final long MAX_SCRYPT_MEMORY = 512L * 1024 * 1024;
     static final long MAX_SCRYPT_WORK = 1L << 24;
-    private static final String REENCRYPT = " Re-encrypt the key with usual settings, for example `openssl pkcs8 "
-            + "-topk8 -v2 aes-256-cbc -in key.pem -out key-encrypted.pem`, and import that file.";
-
     private KeyDerivationLimits() {
     }
 
@@ -57,10 +56,8 @@ final class KeyDerivationLimits {
 
     private static void iterations(BigInteger count) {
         if (count.compareTo(BigInteger.valueOf(MAX_ITERATIONS)) > 0) {
-            throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, "The encrypted private key asks for "
-                    + number(count) + " PBKDF2 iterations to derive its decryption key; this tool opens keys with "
-                    + "at most " + number(BigInteger.valueOf(MAX_ITERATIONS)) + " (openssl writes 2,048 to "
-                    + "600,000), so it is not decrypted." + REENCRYPT);
+            throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, Text.of("keys.problem.kdfIterations",
+                    number(count), number(BigInteger.valueOf(MAX_ITERATIONS))));
         }
     }
 
@@ -72,11 +69,9 @@ final class KeyDerivationLimits {
         BigInteger work = n.multiply(r).multiply(p);
         if (memory.compareTo(BigInteger.valueOf(MAX_SCRYPT_MEMORY)) > 0
                 || work.compareTo(BigInteger.valueOf(MAX_SCRYPT_WORK)) > 0) {
-            throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, "The encrypted private key asks for scrypt with "
-                    + "N=" + n + ", r=" + r + ", p=" + p + " (" + memory.shiftRight(20) + " MiB of memory) to "
-                    + "derive its decryption key; this tool allows at most " + (MAX_SCRYPT_MEMORY >> 20)
-                    + " MiB and N·r·p up to 2^24 (openssl writes N=16384, r=8, p=1: 16 MiB), so it is not "
-                    + "decrypted." + REENCRYPT);
+            throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, Text.of("keys.problem.kdfScrypt",
+                    String.valueOf(n), String.valueOf(r), String.valueOf(p), String.valueOf(memory.shiftRight(20)),
+                    String.valueOf(MAX_SCRYPT_MEMORY >> 20)));
         }
     }
 

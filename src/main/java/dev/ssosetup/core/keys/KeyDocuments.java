@@ -5,6 +5,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import dev.ssosetup.core.text.Messages;
+
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +17,8 @@ import java.util.Map;
  * {@code openmetadata-jwt.txt} (how to give the key to OpenMetadata: YAML, environment variables, Kubernetes secret).
  */
 public final class KeyDocuments {
-    /** The warning every rotation must carry. */
-    public static final String BOT_TOKEN_WARNING = "Changing the signing keys or the key id invalidates every bot "
-            + "token OpenMetadata issued before: regenerate each bot's token after the server uses the new key.";
+    /** The warning every rotation must carry (a message key of {@code i18n/messages.properties}). */
+    public static final String BOT_TOKEN_WARNING = "cli.keys.botTokenWarning";
 
     private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -53,50 +54,70 @@ public final class KeyDocuments {
     public static final String KUBECTL_COMMAND =
             "kubectl create secret generic openmetadata-jwt-keys --from-file private_key.der --from-file public_key.der";
 
-    /** {@code openmetadata-jwt.txt}. */
-    public static String openMetadataJwtText(JwtKeySettings settings) {
+    /** {@code openmetadata-jwt.txt}, its comments in the language of {@code messages}. */
+    public static String openMetadataJwtText(JwtKeySettings settings, Messages messages) {
         StringBuilder out = new StringBuilder();
-        out.append("# OpenMetadata JWT signing keys: how to use this folder\n")
-                .append("# Written by SSO Setup Console. Key id ").append(settings.keyId()).append("\n\n")
-                .append("# 1. openmetadata.yaml (paths are as the OpenMetadata server sees them)\n")
-                .append(jwtTokenConfigurationYaml(settings))
-                .append("\n# 2. Or the environment variables (Docker, docker compose, systemd)\n");
+        comment(out, messages.get("keys.doc.jwt.title"));
+        comment(out, messages.get("keys.doc.jwt.writtenBy", settings.keyId()));
+        out.append('\n');
+        comment(out, messages.get("keys.doc.jwt.yaml"));
+        out.append(jwtTokenConfigurationYaml(settings)).append('\n');
+        comment(out, messages.get("keys.doc.jwt.env"));
         environmentVariables(settings).forEach(line -> out.append(line).append('\n'));
-        out.append("\n# 3. Kubernetes: run in this folder, then mount the secret with extraVolumes/extraVolumeMounts\n")
-                .append("#    and point openmetadata.config.jwtTokenConfiguration.* at the mounted files\n")
-                .append(KUBECTL_COMMAND).append('\n')
-                .append("\n# private_key.der is secret: copy it only to the OpenMetadata server, never into git.\n")
-                .append("# ").append(BOT_TOKEN_WARNING).append('\n');
+        out.append('\n');
+        comment(out, messages.get("keys.doc.jwt.kubernetes"));
+        comment(out, "   " + messages.get("keys.doc.jwt.kubernetesMount"));
+        out.append(KUBECTL_COMMAND).append('\n').append('\n');
+        comment(out, messages.get("keys.doc.jwt.secret"));
+        comment(out, messages.get(BOT_TOKEN_WARNING));
         return out.toString();
     }
 
-    /** {@code key-info.txt}: identifies the key without revealing anything secret. */
+    private static void comment(StringBuilder out, String line) {
+        out.append("# ").append(line).append('\n');
+    }
+
+    /** {@code key-info.txt}: identifies the key without revealing anything secret, in the language of {@code messages}. */
     public static String keyInfoText(RsaKeyPair pair, JwtKeySettings settings, List<PublicKeyEntry> jwks,
-                                     boolean encryptedPem) {
+                                     boolean encryptedPem, Messages messages) {
         StringBuilder out = new StringBuilder();
-        out.append("Key id (kid):        ").append(settings.keyId()).append('\n')
-                .append("JWT issuer:          ").append(settings.issuer()).append('\n')
-                .append("Algorithm:           RS256 (RSA ").append(pair.bits()).append(" bits)\n")
-                .append("Public key SHA-256:  ").append(KeyFingerprints.sha256(pair.publicKey())).append('\n')
-                .append("JWK thumbprint:      ").append(KeyFingerprints.thumbprint(pair.publicKey()))
-                .append(" (RFC 7638, SHA-256)\n")
-                .append("\nFiles:\n")
-                .append("  private_key.der   PKCS#8 DER, unencrypted, owner-only: OpenMetadata's rsaprivateKeyFilePath\n")
-                .append("  public_key.der    X.509 SubjectPublicKeyInfo DER: OpenMetadata's rsapublicKeyFilePath\n")
-                .append("  public_key.pem    the same public key in PEM\n");
+        line(out, messages.get("keys.doc.info.keyId", settings.keyId()));
+        line(out, messages.get("keys.doc.info.issuer", settings.issuer()));
+        line(out, messages.get("keys.doc.info.algorithm", String.valueOf(pair.bits())));
+        line(out, messages.get("keys.doc.info.sha256", KeyFingerprints.sha256(pair.publicKey())));
+        line(out, messages.get("keys.doc.info.thumbprint", KeyFingerprints.thumbprint(pair.publicKey())));
+        out.append('\n');
+        line(out, messages.get("keys.doc.info.files"));
+        file(out, KeyFileNames.PRIVATE_DER, messages.get("keys.doc.info.file.privateDer"));
+        file(out, KeyFileNames.PUBLIC_DER, messages.get("keys.doc.info.file.publicDer"));
+        file(out, KeyFileNames.PUBLIC_PEM, messages.get("keys.doc.info.file.publicPem"));
         if (encryptedPem) {
-            out.append("  private_key.pem   encrypted PKCS#8 (PBES2, AES-256-CBC) for safekeeping, owner-only\n");
+            file(out, KeyFileNames.PRIVATE_PEM_ENCRYPTED, messages.get("keys.doc.info.file.privatePem"));
         }
-        out.append("  jwks.json         ").append(jwks.size()).append(jwks.size() == 1 ? " public key" : " public keys")
-                .append(" (kid, alg RS256, use sig)\n")
-                .append("  key-info.txt      this file\n")
-                .append("  openmetadata-jwt.txt  configuration snippets\n");
+        file(out, KeyFileNames.JWKS, messages.get("keys.doc.info.file.jwks", jwks.size()));
+        file(out, KeyFileNames.KEY_INFO, messages.get("keys.doc.info.file.keyInfo"));
+        file(out, KeyFileNames.OPENMETADATA, messages.get("keys.doc.info.file.openmetadata"));
         if (jwks.size() > 1) {
-            out.append("\nPrevious keys still in jwks.json:\n");
+            out.append('\n');
+            line(out, messages.get("keys.doc.info.previous"));
             jwks.stream().skip(1).forEach(e -> out.append("  kid ").append(e.keyId()).append("  ")
                     .append(KeyFingerprints.sha256(e.publicKey())).append('\n'));
         }
-        out.append("\nCheck: openssl pkey -pubin -inform DER -in public_key.der -outform DER | sha256sum\n");
+        out.append('\n');
+        line(out, messages.get("keys.doc.info.check", CHECK_COMMAND));
         return out.toString();
+    }
+
+    /** The command that prints the public key's SHA-256, as {@code key-info.txt} shows it. */
+    public static final String CHECK_COMMAND =
+            "openssl pkey -pubin -inform DER -in public_key.der -outform DER | sha256sum";
+
+    private static void line(StringBuilder out, String text) {
+        out.append(text).append('\n');
+    }
+
+    private static void file(StringBuilder out, String name, String what) {
+        out.append(String.format(java.util.Locale.ROOT, "  %-17s %s%n", name, what).replace(System.lineSeparator(),
+                "\n"));
     }
 }

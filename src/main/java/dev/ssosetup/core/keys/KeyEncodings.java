@@ -13,6 +13,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputEncryptor;
+import dev.ssosetup.core.text.Text;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -71,7 +72,7 @@ public final class KeyEncodings {
      */
     public static String encryptedPrivateKeyPem(RSAPrivateKey key, KeyPassword password) {
         if (password == null || password.isEmpty()) {
-            throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, "Password: a password is needed to encrypt the key.");
+            throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, Text.of("keys.problem.passwordMissing"));
         }
         try {
             OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
@@ -116,8 +117,8 @@ public final class KeyEncodings {
         for (PublicKeyEntry entry : all) {
             if (seen.add(KeyFingerprints.thumbprint(entry.publicKey()))) {
                 if (!kids.add(entry.keyId())) {
-                    throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, "Key id: \"" + entry.keyId()
-                            + "\" names two different public keys; every key in jwks.json needs its own key id.");
+                    throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING,
+                            Text.of("keys.problem.duplicateKeyId", entry.keyId()));
                 }
                 entries.add(entry);
             }

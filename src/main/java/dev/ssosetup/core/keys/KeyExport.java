@@ -1,8 +1,11 @@
 package dev.ssosetup.core.keys;
 
+import dev.ssosetup.core.text.Messages;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -11,13 +14,21 @@ import java.util.Objects;
  * never leaves anything on disk.
  */
 public record KeyExport(String folder, RsaKeyPair pair, JwtKeySettings settings, List<PublicKeyEntry> previous,
-                        KeyPassword pemPassword) {
+                        KeyPassword pemPassword, Messages messages) {
 
+    /** @param messages the language of the two text files written for the operator */
     public KeyExport {
         Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(pair, "pair");
         Objects.requireNonNull(settings, "settings");
         previous = List.copyOf(Objects.requireNonNullElse(previous, List.of()));
+    }
+
+    /** An export whose text files are in English. */
+    public KeyExport(String folder, RsaKeyPair pair, JwtKeySettings settings, List<PublicKeyEntry> previous,
+                     KeyPassword pemPassword) {
+        this(folder, pair, settings, previous, pemPassword, Messages.forLocale(Locale.ENGLISH));
     }
 
     public boolean writesEncryptedPem() {
@@ -50,8 +61,8 @@ public record KeyExport(String folder, RsaKeyPair pair, JwtKeySettings settings,
         }
         files.add(text(KeyFileNames.JWKS, jwksJson()));
         files.add(text(KeyFileNames.KEY_INFO, KeyDocuments.keyInfoText(pair, settings, jwksEntries(),
-                writesEncryptedPem())));
-        files.add(text(KeyFileNames.OPENMETADATA, KeyDocuments.openMetadataJwtText(settings)));
+                writesEncryptedPem(), messages)));
+        files.add(text(KeyFileNames.OPENMETADATA, KeyDocuments.openMetadataJwtText(settings, messages)));
         return files;
     }
 

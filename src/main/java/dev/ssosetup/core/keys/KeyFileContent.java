@@ -1,5 +1,6 @@
 package dev.ssosetup.core.keys;
 
+import dev.ssosetup.core.text.Text;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -13,13 +14,13 @@ import java.util.List;
 public sealed interface KeyFileContent {
 
     /** A short description for messages and {@code keys inspect}, e.g. "RSA private key, 3072 bits (PKCS#8, DER)". */
-    String describe();
+    Text describe();
 
     /** An unencrypted RSA private key (PKCS#8 or PKCS#1). */
     record PrivateRsa(RSAPrivateCrtKey key, String format) implements KeyFileContent {
         @Override
-        public String describe() {
-            return "RSA private key, " + key.getModulus().bitLength() + " bits (" + format + ")";
+        public Text describe() {
+            return Text.of("keys.content.privateRsa", key.getModulus().bitLength(), format);
         }
 
         @Override
@@ -31,16 +32,16 @@ public sealed interface KeyFileContent {
     /** An encrypted PKCS#8 private key: a password is needed to learn more. */
     record EncryptedPrivate(PKCS8EncryptedPrivateKeyInfo info, String format) implements KeyFileContent {
         @Override
-        public String describe() {
-            return "encrypted private key (" + format + ")";
+        public Text describe() {
+            return Text.of("keys.content.encrypted", format);
         }
     }
 
     /** An RSA public key (SubjectPublicKeyInfo or PKCS#1). */
     record PublicRsa(RSAPublicKey key, String format) implements KeyFileContent {
         @Override
-        public String describe() {
-            return "RSA public key, " + key.getModulus().bitLength() + " bits (" + format + ")";
+        public Text describe() {
+            return Text.of("keys.content.publicRsa", key.getModulus().bitLength(), format);
         }
     }
 
@@ -51,16 +52,16 @@ public sealed interface KeyFileContent {
         }
 
         @Override
-        public String describe() {
-            return "JWK set with " + keys.size() + " RSA public key" + (keys.size() == 1 ? "" : "s");
+        public Text describe() {
+            return Text.of("keys.content.jwks", keys.size());
         }
     }
 
     /** Anything that is not an RSA key: a certificate, an EC or Ed25519 key, random bytes... */
     record Other(String description) implements KeyFileContent {
         @Override
-        public String describe() {
-            return description;
+        public Text describe() { // KeyFileReader's descriptions are still written in code (issue 13)
+            return Text.of("keys.problem.asWritten", description);
         }
     }
 }

@@ -29,6 +29,7 @@ import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
+import dev.ssosetup.core.text.Text;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -69,7 +70,7 @@ public final class KeyFileReader {
     public KeyFileContent decrypt(KeyFileContent.EncryptedPrivate encrypted, KeyPassword password) {
         if (password == null || password.isEmpty()) {
             throw new KeyProblem(KeyProblem.Kind.PASSWORD_REQUIRED,
-                    "The private key is encrypted: enter its password.");
+                    Text.of("keys.problem.passwordRequired"));
         }
         KeyDerivationLimits.check(encrypted.info().getEncryptionAlgorithm());
         PrivateKeyInfo info;
@@ -78,11 +79,10 @@ public final class KeyFileReader {
                     .setProvider(Crypto.bouncyCastle()).build(password.reveal()));
         } catch (PKCSException | RuntimeException e) {
             throw new KeyProblem(KeyProblem.Kind.WRONG_PASSWORD,
-                    "The password does not open the encrypted private key: check it and try again.");
+                    Text.of("keys.problem.wrongPassword"));
         } catch (OperatorCreationException e) {
             throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT,
-                    "The private key is encrypted with a scheme this tool cannot open; expected PBES2 (AES) "
-                            + "as written by `openssl pkcs8 -topk8 -v2 aes-256-cbc`.");
+                    Text.of("keys.problem.unknownEncryption"));
         }
         return privateKeyInfo(info, "encrypted PKCS#8, " + encrypted.format().replace("encrypted PKCS#8, ", ""));
     }

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.keys;
 
+import dev.ssosetup.core.text.Text;
+
 import java.util.Arrays;
 
 /**
@@ -23,15 +25,15 @@ public final class KeyPassword implements AutoCloseable {
         try {
             if (first == null || first.length == 0) {
                 throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING,
-                        "Password: type a password to encrypt private_key.pem.");
+                        Text.of("keys.problem.passwordMissing"));
             }
             if (!Arrays.equals(first, second)) {
                 throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING,
-                        "Password: the two entries differ; type the same password twice.");
+                        Text.of("keys.problem.passwordsDiffer"));
             }
             if (first.length < MINIMUM_LENGTH) {
                 throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING,
-                        "Password: use at least " + MINIMUM_LENGTH + " characters.");
+                        Text.of("keys.problem.passwordTooShort", MINIMUM_LENGTH));
             }
             return of(first);
         } finally {

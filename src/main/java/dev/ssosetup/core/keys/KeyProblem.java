@@ -1,6 +1,9 @@
 package dev.ssosetup.core.keys;
 
+import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.text.Text;
+
+import java.util.Locale;
 
 /**
  * Why a key operation failed, in words an operator can act on: what the file is, what was expected, what to do.
@@ -54,6 +57,16 @@ public final class KeyProblem extends RuntimeException {
 
     public KeyProblem(Kind kind, String message, Throwable cause) {
         this(kind, Text.of("keys.problem.asWritten", message), message, cause);
+    }
+
+    /** What happened, in English, for the log (the operator reads {@link #text()} in the language chosen). */
+    @Override
+    public String getMessage() {
+        try {
+            return Messages.forLocale(Locale.ENGLISH).text(text);
+        } catch (RuntimeException e) { // a key missing in the bundle: the key and its arguments still say what
+            return super.getMessage();
+        }
     }
 
     /** What happened, for the operator. */

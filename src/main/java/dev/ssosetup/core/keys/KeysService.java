@@ -13,11 +13,6 @@ import java.util.Objects;
  * build a rotation {@code jwks.json}, and self-test. Files go through the {@link KeyFileStore} port.
  */
 public final class KeysService {
-    private static final String EXPECTED_PRIVATE = "expected an RSA private key of at least 2048 bits "
-            + "(PKCS#8 or PKCS#1, DER or PEM, or encrypted PKCS#8)";
-    private static final String EXPECTED_PUBLIC = "expected the matching RSA public key "
-            + "(X.509 SubjectPublicKeyInfo or PKCS#1, DER or PEM)";
-
     private final KeyFileStore store;
     private final JwtKeyGenerator generator;
     private final java.util.function.Supplier<KeyFileReader> readerFactory;
@@ -81,7 +76,7 @@ public final class KeysService {
         if (content instanceof KeyFileContent.EncryptedPrivate encrypted) {
             if (password == null || password.isEmpty()) {
                 throw new KeyProblem(KeyProblem.Kind.PASSWORD_REQUIRED,
-                        privatePath + " is an " + encrypted.describe() + ": enter its password.");
+                        Text.of("keys.problem.encryptedNeedsPassword", privatePath, encrypted.describe()));
             }
             ctx.checkCancelled();
             try {
@@ -92,22 +87,16 @@ public final class KeysService {
             ctx.checkCancelled();
         }
         if (!(content instanceof KeyFileContent.PrivateRsa privateRsa)) {
-            String hint = content instanceof KeyFileContent.PublicRsa
-                    ? " A public key alone cannot sign tokens: give the private key, and the public key as the public file."
-                    : "";
-            throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT,
-                    privatePath + " is " + article(content.describe()) + "; " + EXPECTED_PRIVATE + "." + hint);
+            throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, Text.of(content instanceof KeyFileContent.PublicRsa
+                    ? "keys.problem.publicAsPrivate" : "keys.problem.notPrivate", privatePath, content.describe()));
         }
         requireSize(privatePath, privateRsa.describe(), privateRsa.key().getModulus().bitLength());
         var derivedPublic = Crypto.publicOf(privateRsa.key());
         if (publicPath != null && !publicPath.isBlank()) {
             var given = readSinglePublicKey(publicPath);
             if (!RsaKeyPair.matches(given, privateRsa.key())) {
-                throw new KeyProblem(KeyProblem.Kind.MISMATCH, publicPath + " does not belong to " + privatePath
-                        + ": the public key's fingerprint is " + KeyFingerprints.sha256(given)
-                        + " but the private key's is " + KeyFingerprints.sha256(derivedPublic)
-                        + ". Choose the public key exported with this private key, or leave it out "
-                        + "(it is derived from the private key).");
+                throw new KeyProblem(KeyProblem.Kind.MISMATCH, Text.of("keys.problem.mismatch", publicPath,
+                        privatePath, KeyFingerprints.sha256(given), KeyFingerprints.sha256(derivedPublic)));
             }
         }
         return new RsaKeyPair(derivedPublic, privateRsa.key());
@@ -118,10 +107,10 @@ public final class KeysService {
         return switch (content) {
             case KeyFileContent.PublicRsa p -> p.key();
             case KeyFileContent.PublicKeySet set when set.keys().size() == 1 -> set.keys().getFirst().publicKey();
-            case KeyFileContent.PrivateRsa p -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, path + " is "
-                    + article(p.describe()) + "; " + EXPECTED_PUBLIC + ". Give private keys as the private file.");
+            case KeyFileContent.PrivateRsa p -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT,
+                    Text.of("keys.problem.privateAsPublic", path, p.describe()));
             default -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT,
-                    path + " is " + article(content.describe()) + "; " + EXPECTED_PUBLIC + ".");
+                    Text.of("keys.problem.notPublic", path, content.describe()));
         };
     }
 
@@ -137,10 +126,10 @@ public final class KeysService {
                 requireSize(path, p.describe(), p.key().getModulus().bitLength());
                 yield List.of(PublicKeyEntry.withThumbprintId(p.key()));
             }
-            case KeyFileContent.PrivateRsa p -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, path + " is "
-                    + article(p.describe()) + "; expected a public key or a jwks.json. Use public_key.der instead.");
-            default -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT, path + " is "
-                    + article(content.describe()) + "; expected an RSA public key (DER or PEM) or a jwks.json.");
+            case KeyFileContent.PrivateRsa p -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT,
+                    Text.of("keys.problem.privateAsRotation", path, p.describe()));
+            default -> throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT,
+                    Text.of("keys.problem.notRotation", path, content.describe()));
         };
     }
 
@@ -162,9 +151,9 @@ public final class KeysService {
     public List<String> export(KeyExport export, boolean overwrite, TaskContext context) {
         TaskContext ctx = context == null ? TaskContext.none() : context;
         try {
-            List<String> problems = KeySettingsCheck.problems(export.settings());
+            List<Text> problems = KeySettingsCheck.problems(export.settings());
             if (!problems.isEmpty()) {
-                throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, String.join(" ", problems));
+                throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, Text.of("keys.problem.settings", problems));
             }
             ctx.progress(0.2, Text.of("task.keys.encoding"));
             List<ExportFile> files = export.files();
@@ -183,7 +172,7 @@ public final class KeysService {
     /** Writes a {@code jwks.json} with {@code keys} (first = current) to {@code path}. */
     public String writeJwks(String path, List<PublicKeyEntry> keys, boolean overwrite) {
         if (keys.isEmpty()) {
-            throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, "Give at least one public key.");
+            throw new KeyProblem(KeyProblem.Kind.INVALID_SETTING, Text.of("keys.problem.noPublicKeys"));
         }
         String json = KeyEncodings.jwksJson(KeyEncodings.jwkSet(keys.getFirst(), keys.subList(1, keys.size())));
         return store.writeFile(path, json.getBytes(StandardCharsets.UTF_8), overwrite);
@@ -205,21 +194,10 @@ public final class KeysService {
         return store.resolve(folder, name);
     }
 
-    private static void requireSize(String path, String description, int bits) {
+    private static void requireSize(String path, Text description, int bits) {
         if (bits < KeySize.MINIMUM_BITS) {
-            throw new KeyProblem(KeyProblem.Kind.TOO_SMALL, path + " is " + article(description)
-                    + "; OpenMetadata keys need at least " + KeySize.MINIMUM_BITS
-                    + " bits. Generate a new key instead (3072 bits recommended).");
+            throw new KeyProblem(KeyProblem.Kind.TOO_SMALL, Text.of("keys.problem.tooSmall", path, description,
+                    KeySize.MINIMUM_BITS));
         }
-    }
-
-    /** "RSA private key" → "an RSA private key"; descriptions that start with an article stay as they are. */
-    static String article(String description) {
-        String lower = description.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("a ") || lower.startsWith("an ") || lower.startsWith("not ")
-                || lower.startsWith("ec parameters")) {
-            return description;
-        }
-        return ("aeiou".indexOf(lower.charAt(0)) >= 0 || lower.startsWith("rsa") ? "an " : "a ") + description;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ssosetup.core.keys;
 
+import dev.ssosetup.core.text.Text;
+
 import java.math.BigInteger;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
@@ -16,7 +18,7 @@ public record RsaKeyPair(RSAPublicKey publicKey, RSAPrivateCrtKey privateKey) {
         Objects.requireNonNull(privateKey, "privateKey");
         if (!matches(publicKey, privateKey)) {
             throw new KeyProblem(KeyProblem.Kind.MISMATCH,
-                    "The public key does not belong to the private key (their moduli differ).");
+                    Text.of("keys.problem.pairMismatch"));
         }
     }
 

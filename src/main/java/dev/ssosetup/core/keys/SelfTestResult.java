@@ -1,5 +1,7 @@
 package dev.ssosetup.core.keys;
 
+import dev.ssosetup.core.text.Text;
+
 import java.util.List;
 
 /**
@@ -11,7 +13,8 @@ public record SelfTestResult(boolean passed, List<Check> checks, String sampleHe
         checks = List.copyOf(checks);
     }
 
-    /** One verification step. */
-    public record Check(String name, boolean passed, String detail) {
+    /** One verification step: {@code name} is an id ({@code sign}, {@code verify.publicKey}, {@code verify.jwks},
+     * {@code claims}), {@code detail} the outcome for the operator. */
+    public record Check(String name, boolean passed, Text detail) {
     }
 }

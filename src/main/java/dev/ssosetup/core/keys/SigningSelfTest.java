@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.ssosetup.core.text.Text;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -51,26 +52,28 @@ public final class SigningSelfTest {
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(new RSASSASigner(pair.privateKey()));
-            checks.add(new SelfTestResult.Check("sign", true, "Signed a sample bot token with RS256"));
+            checks.add(new SelfTestResult.Check("sign", true, Text.of("keys.selftest.check.signed")));
         } catch (JOSEException e) {
-            checks.add(new SelfTestResult.Check("sign", false, "Signing failed: " + e.getMessage()));
+            checks.add(new SelfTestResult.Check("sign", false, Text.of("keys.selftest.check.signFailed",
+                    String.valueOf(e.getMessage()))));
             return new SelfTestResult(false, checks, header.toString(), claims.toString());
         }
         String compact = jwt.serialize();
-        checks.add(verify("public key", compact, new RSASSAVerifier(pair.publicKey())));
+        checks.add(verify("verify.publicKey", Text.of("keys.selftest.what.publicKey"), compact, new RSASSAVerifier(pair.publicKey())));
         checks.add(verifyWithJwks(compact, settings.keyId(), jwksJson));
         checks.add(claimsCheck(compact, settings, now));
         boolean passed = checks.stream().allMatch(SelfTestResult.Check::passed);
         return new SelfTestResult(passed, checks, header.toString(), claims.toString());
     }
 
-    private static SelfTestResult.Check verify(String what, String compact, RSASSAVerifier verifier) {
+    private static SelfTestResult.Check verify(String name, Text what, String compact, RSASSAVerifier verifier) {
         try {
             boolean ok = SignedJWT.parse(compact).verify(verifier);
-            return new SelfTestResult.Check("verify with " + what, ok,
-                    ok ? "The signature verifies with the " + what : "The signature does NOT verify with the " + what);
+            return new SelfTestResult.Check(name, ok, Text.of(ok ? "keys.selftest.check.verifies"
+                    : "keys.selftest.check.doesNotVerify", what));
         } catch (ParseException | JOSEException e) {
-            return new SelfTestResult.Check("verify with " + what, false, "Verification failed: " + e.getMessage());
+            return new SelfTestResult.Check(name, false, Text.of("keys.selftest.check.verifyFailed",
+                    String.valueOf(e.getMessage())));
         }
     }
 
@@ -79,14 +82,13 @@ public final class SigningSelfTest {
             JWKSet set = JWKSet.parse(jwksJson);
             List<JWK> matches = new JWKSelector(new JWKMatcher.Builder().keyID(keyId).build()).select(set);
             if (matches.isEmpty()) {
-                return new SelfTestResult.Check("verify with jwks.json", false,
-                        "jwks.json has no key with kid " + keyId);
+                return new SelfTestResult.Check("verify.jwks", false, Text.of("keys.selftest.check.noKid", keyId));
             }
-            return verify("jwks.json key (kid " + keyId + ")", compact,
+            return verify("verify.jwks", Text.of("keys.selftest.what.jwks", keyId), compact,
                     new RSASSAVerifier(((RSAKey) matches.getFirst()).toRSAPublicKey()));
         } catch (ParseException | JOSEException | ClassCastException e) {
-            return new SelfTestResult.Check("verify with jwks.json", false, "jwks.json cannot be used: "
-                    + e.getMessage());
+            return new SelfTestResult.Check("verify.jwks", false, Text.of("keys.selftest.check.jwksUnusable",
+                    String.valueOf(e.getMessage())));
         }
     }
 
@@ -98,10 +100,11 @@ public final class SigningSelfTest {
                     && settings.issuer().equals(claims.getIssuer())
                     && Boolean.TRUE.equals(claims.getBooleanClaim("isBot"))
                     && claims.getExpirationTime().toInstant().isAfter(now);
-            return new SelfTestResult.Check("claims", ok, ok ? "kid, iss, isBot and exp read back as written"
-                    : "The token's kid, iss, isBot or exp changed in transit");
+            return new SelfTestResult.Check("claims", ok, Text.of(ok ? "keys.selftest.check.claimsOk"
+                    : "keys.selftest.check.claimsChanged"));
         } catch (ParseException e) {
-            return new SelfTestResult.Check("claims", false, "The token cannot be read back: " + e.getMessage());
+            return new SelfTestResult.Check("claims", false, Text.of("keys.selftest.check.unreadable",
+                    String.valueOf(e.getMessage())));
         }
     }
 

@@ -246,7 +246,7 @@ public final class KeysViewModel implements StepViewModel {
             clear(password);
             clear(confirmation);
         }
-        KeyExport export = new KeyExport(folder, keys, settings(), List.copyOf(previous), pem);
+        KeyExport export = new KeyExport(folder, keys, settings(), List.copyOf(previous), pem, messages);
         start("keys-export", ctx -> service.export(export, overwrite, ctx),
                 written -> {
                     exported.set(true);
@@ -366,7 +366,7 @@ public final class KeysViewModel implements StepViewModel {
             selfTest.set(messages.get("keys.selftest.passed", settings().keyId()));
         } else {
             selfTest.set(messages.get("keys.selftest.failed", result.checks().stream()
-                    .filter(c -> !c.passed()).map(SelfTestResult.Check::detail).toList()));
+                    .filter(c -> !c.passed()).map(c -> messages.text(c.detail())).toList()));
         }
     }
 
@@ -403,8 +403,8 @@ public final class KeysViewModel implements StepViewModel {
     }
 
     private void validate() {
-        keyIdError.set(KeySettingsCheck.checkKeyId(keyId.get()).orElse(""));
-        issuerError.set(KeySettingsCheck.checkIssuer(issuer.get()).orElse(""));
+        keyIdError.set(KeySettingsCheck.checkKeyId(keyId.get()).map(messages::text).orElse(""));
+        issuerError.set(KeySettingsCheck.checkIssuer(issuer.get()).map(messages::text).orElse(""));
     }
 
     private void applyProviderIssuer(ProviderSettings provider) {

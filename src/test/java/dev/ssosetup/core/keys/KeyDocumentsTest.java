@@ -7,12 +7,14 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.ssosetup.core.task.TaskContext;
+import dev.ssosetup.core.text.Messages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -82,7 +84,8 @@ class KeyDocumentsTest {
     @Test
     void settingsProblemsNameTheField() {
         assertEquals(List.of(), KeySettingsCheck.problems(SETTINGS));
-        List<String> problems = KeySettingsCheck.problems(new JwtKeySettings("", "x", " ", "a b"));
+        List<String> problems = KeySettingsCheck.problems(new JwtKeySettings("", "x", " ", "a b")).stream()
+                .map(Messages.forLocale(Locale.ENGLISH)::text).toList();
         assertEquals(3, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("Key id:") && problems.get(1).startsWith("JWT issuer:")
                 && problems.get(2).startsWith("Private key path:"), problems.toString());

@@ -8,6 +8,7 @@ import dev.ssosetup.core.keys.KeyReport;
 import dev.ssosetup.core.keys.KeysService;
 import dev.ssosetup.core.keys.RsaKeyPair;
 import dev.ssosetup.core.keys.SigningSelfTest;
+import dev.ssosetup.core.text.Messages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -119,7 +121,7 @@ class KeyImportOpensslTest {
         assertWrong("cert.der", "an X.509 certificate (DER");
         assertWrong("garbage.bin", "not a key file (7 bytes that are neither PEM nor DER)");
         assertWrong("notes.txt", "a text file that is neither PEM");
-        assertWrong("public.pem", "an RSA public key, 2048 bits");
+        assertWrong("public.pem", "RSA public key, 2048 bits");
         KeyProblem missing = assertThrows(KeyProblem.class, () -> service.importPair(path("nope.der"), null, null));
         assertEquals(KeyProblem.Kind.IO, missing.kind());
         assertTrue(dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH).text(missing.text()).contains("nope.der cannot be read: no such file or folder"),
@@ -138,8 +140,9 @@ class KeyImportOpensslTest {
     void inspectReportsTypeSizeFingerprintAndThumbprintOfWhatOpensslMade() {
         KeyReport priv = service.inspect(path("pkcs1.der"));
         KeyReport pub = service.inspect(path("public.der"));
-        assertEquals("RSA private key, 2048 bits (PKCS#1, DER)", priv.type());
-        assertEquals("RSA public key, 2048 bits (X.509 SubjectPublicKeyInfo, DER)", pub.type());
+        assertEquals("RSA private key, 2048 bits (PKCS#1, DER)", Messages.forLocale(Locale.ENGLISH).text(priv.type()));
+        assertEquals("RSA public key, 2048 bits (X.509 SubjectPublicKeyInfo, DER)",
+                Messages.forLocale(Locale.ENGLISH).text(pub.type()));
         assertEquals(pub.fingerprint(), priv.fingerprint());
         assertEquals(pub.thumbprint(), priv.thumbprint());
         String digest = Openssl.run(dir, "dgst", "-sha256", "-r", "public.der").ok().output().split(" ")[0];
