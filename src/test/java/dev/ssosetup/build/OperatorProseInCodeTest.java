@@ -74,6 +74,7 @@ class OperatorProseInCodeTest {
             // the phrase the operator types to push without a passed admin login test (LockoutGuard): a typed value,
             // the same in every language so that instructions and scripts stay valid; the UI shows it as a value
             Map.entry("I accept that this can lock every admin out", "a typed phrase, stable across languages"),
+            Map.entry("openssl pkcs8 -topk8 -v2 aes-256-cbc", "a command, typed as it is in every language"),
             // the header line java.util.Properties writes into the preferences file
             Map.entry("SSO Setup Console preferences", "a comment in the preferences file"));
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * What a file turned out to hold, as {@link KeyFileReader} recognised it. {@code format} says how it was encoded
- * (for example "PKCS#8, PEM"), so messages can tell the operator what the file IS.
+ * (for example "PKCS#8, PEM", as {@code keys.format*} text), so messages can tell the operator what the file IS.
  */
 public sealed interface KeyFileContent {
 
@@ -17,7 +17,7 @@ public sealed interface KeyFileContent {
     Text describe();
 
     /** An unencrypted RSA private key (PKCS#8 or PKCS#1). */
-    record PrivateRsa(RSAPrivateCrtKey key, String format) implements KeyFileContent {
+    record PrivateRsa(RSAPrivateCrtKey key, Text format) implements KeyFileContent {
         @Override
         public Text describe() {
             return Text.of("keys.content.privateRsa", key.getModulus().bitLength(), format);
@@ -29,16 +29,20 @@ public sealed interface KeyFileContent {
         }
     }
 
-    /** An encrypted PKCS#8 private key: a password is needed to learn more. */
-    record EncryptedPrivate(PKCS8EncryptedPrivateKeyInfo info, String format) implements KeyFileContent {
+    /** An encrypted PKCS#8 private key ({@code encoding} PEM or DER): a password is needed to learn more. */
+    record EncryptedPrivate(PKCS8EncryptedPrivateKeyInfo info, String encoding) implements KeyFileContent {
         @Override
         public Text describe() {
-            return Text.of("keys.content.encrypted", format);
+            return Text.of("keys.content.encrypted", format());
+        }
+
+        public Text format() {
+            return Text.of("keys.format.encrypted", "PKCS#8", encoding);
         }
     }
 
     /** An RSA public key (SubjectPublicKeyInfo or PKCS#1). */
-    record PublicRsa(RSAPublicKey key, String format) implements KeyFileContent {
+    record PublicRsa(RSAPublicKey key, Text format) implements KeyFileContent {
         @Override
         public Text describe() {
             return Text.of("keys.content.publicRsa", key.getModulus().bitLength(), format);
@@ -58,10 +62,10 @@ public sealed interface KeyFileContent {
     }
 
     /** Anything that is not an RSA key: a certificate, an EC or Ed25519 key, random bytes... */
-    record Other(String description) implements KeyFileContent {
+    record Other(Text description) implements KeyFileContent {
         @Override
-        public Text describe() { // KeyFileReader's descriptions are still written in code (issue 13)
-            return Text.of("keys.problem.asWritten", description);
+        public Text describe() {
+            return description;
         }
     }
 }

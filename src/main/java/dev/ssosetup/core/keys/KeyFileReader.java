@@ -46,11 +46,13 @@ import java.util.List;
  * operator learns what the file IS rather than "invalid key".
  */
 public final class KeyFileReader {
+    private static final String SPKI = "X.509 SubjectPublicKeyInfo";
+
 
     /** What the file holds. Never throws for bad content: unrecognised data is {@link KeyFileContent.Other}. */
     public KeyFileContent identify(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
-            return new KeyFileContent.Other("an empty file");
+            return new KeyFileContent.Other(Text.of("keys.what.empty"));
         }
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         String stripped = text.strip();
@@ -84,7 +86,7 @@ public final class KeyFileReader {
             throw new KeyProblem(KeyProblem.Kind.WRONG_CONTENT,
                     Text.of("keys.problem.unknownEncryption"));
         }
-        return privateKeyInfo(info, "encrypted PKCS#8, " + encrypted.format().replace("encrypted PKCS#8, ", ""));
+        return privateKeyInfo(info, encrypted.format());
     }
 
     private static KeyFileContent jwkSet(String json) {
@@ -99,11 +101,11 @@ public final class KeyFileReader {
                 }
             }
             if (keys.isEmpty()) {
-                return new KeyFileContent.Other("a JWK set without RSA keys");
+                return new KeyFileContent.Other(Text.of("keys.what.jwksNoRsa"));
             }
             return new KeyFileContent.PublicKeySet(keys);
         } catch (java.text.ParseException | com.nimbusds.jose.JOSEException e) {
-            return new KeyFileContent.Other("a JSON file that is not a JWK set");
+            return new KeyFileContent.Other(Text.of("keys.what.jsonNotJwks"));
         }
     }
 
@@ -115,40 +117,37 @@ public final class KeyFileReader {
                 objects.add(o);
             }
         } catch (IOException | RuntimeException e) {
-            String label = pemLabel(text);
-            return new KeyFileContent.Other(objects.isEmpty()
-                    ? "a PEM file whose " + label + " block cannot be read (damaged or not a key)"
-                    : "a PEM file with a damaged block after its first object");
+            return new KeyFileContent.Other(objects.isEmpty() ? pemLabel(text)
+                    .map(label -> Text.of("keys.what.pemDamaged", label)).orElse(Text.of("keys.what.pemDamagedFirst"))
+                    : Text.of("keys.what.pemDamagedLater"));
         }
         List<KeyFileContent> found = objects.stream().map(KeyFileReader::pemObject).toList();
         return found.stream().filter(c -> c instanceof KeyFileContent.PrivateRsa
                         || c instanceof KeyFileContent.EncryptedPrivate).findFirst()
                 .or(() -> found.stream().filter(c -> c instanceof KeyFileContent.PublicRsa).findFirst())
                 .or(() -> found.stream().findFirst())
-                .orElse(new KeyFileContent.Other("a PEM file without any key"));
+                .orElse(new KeyFileContent.Other(Text.of("keys.what.pemNoKey")));
     }
 
-    private static String pemLabel(String text) {
+    private static java.util.Optional<String> pemLabel(String text) {
         int start = text.indexOf("-----BEGIN ") + "-----BEGIN ".length();
         int end = text.indexOf("-----", start);
-        return end > start ? "\"" + text.substring(start, end) + "\"" : "first";
+        return end > start ? java.util.Optional.of(text.substring(start, end)) : java.util.Optional.empty();
     }
 
     private static KeyFileContent pemObject(Object o) {
         return switch (o) {
-            case PrivateKeyInfo info -> privateKeyInfo(info, "PKCS#8, PEM");
+            case PrivateKeyInfo info -> privateKeyInfo(info, format("PKCS#8", "PEM"));
             case PEMKeyPair pair -> privateKeyInfo(pair.getPrivateKeyInfo(),
-                    isRsa(pair.getPrivateKeyInfo().getPrivateKeyAlgorithm()) ? "PKCS#1, PEM" : "SEC1, PEM");
+                    format(isRsa(pair.getPrivateKeyInfo().getPrivateKeyAlgorithm()) ? "PKCS#1" : "SEC1", "PEM"));
             case PKCS8EncryptedPrivateKeyInfo encrypted ->
-                    new KeyFileContent.EncryptedPrivate(encrypted, "encrypted PKCS#8, PEM");
-            case SubjectPublicKeyInfo spki -> publicKeyInfo(spki, "X.509 SubjectPublicKeyInfo, PEM");
+                    new KeyFileContent.EncryptedPrivate(encrypted, "PEM");
+            case SubjectPublicKeyInfo spki -> publicKeyInfo(spki, format(SPKI, "PEM"));
             case X509CertificateHolder cert -> certificate(cert.toASN1Structure(), "PEM");
-            case PEMEncryptedKeyPair ignored -> new KeyFileContent.Other(
-                    "a private key encrypted in the legacy OpenSSL format (\"Proc-Type: 4,ENCRYPTED\"); convert it "
-                            + "with `openssl pkcs8 -topk8 -v2 aes-256-cbc`");
-            case ASN1ObjectIdentifier oid -> new KeyFileContent.Other("EC parameters (" + curveName(oid) + ")");
-            default -> new KeyFileContent.Other("a PEM file holding "
-                    + o.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase());
+            case PEMEncryptedKeyPair ignored -> new KeyFileContent.Other(Text.of("keys.what.legacyEncrypted",
+                    "openssl pkcs8 -topk8 -v2 aes-256-cbc"));
+            case ASN1ObjectIdentifier oid -> new KeyFileContent.Other(Text.of("keys.what.ecParameters", curveName(oid)));
+            default -> new KeyFileContent.Other(Text.of("keys.what.pemOther", o.getClass().getSimpleName()));
         };
     }
 
@@ -161,8 +160,8 @@ public final class KeyFileReader {
         }
         if (!(primitive instanceof ASN1Sequence seq) || seq.size() < 2) {
             return new KeyFileContent.Other(looksLikeText(bytes)
-                    ? "a text file that is neither PEM (no \"-----BEGIN\" line) nor a JWK set"
-                    : "not a key file (" + bytes.length + " bytes that are neither PEM nor DER)");
+                    ? Text.of("keys.what.text")
+                    : Text.of("keys.what.bytes", bytes.length));
         }
         try {
             ASN1Encodable first = seq.getObjectAt(0);
@@ -173,33 +172,32 @@ public final class KeyFileReader {
             }
             if (first instanceof ASN1Integer && second instanceof ASN1Sequence && seq.size() >= 3
                     && seq.getObjectAt(2) instanceof ASN1OctetString) {
-                return privateKeyInfo(PrivateKeyInfo.getInstance(seq), "PKCS#8, " + encoding);
+                return privateKeyInfo(PrivateKeyInfo.getInstance(seq), format("PKCS#8", encoding));
             }
             if (seq.size() == 2 && first instanceof ASN1Sequence && second instanceof ASN1OctetString) {
                 EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo.getInstance(seq);
-                return new KeyFileContent.EncryptedPrivate(new PKCS8EncryptedPrivateKeyInfo(info),
-                        "encrypted PKCS#8, " + encoding);
+                return new KeyFileContent.EncryptedPrivate(new PKCS8EncryptedPrivateKeyInfo(info), encoding);
             }
             if (seq.size() == 2 && first instanceof ASN1Sequence && second instanceof ASN1BitString) {
-                return publicKeyInfo(SubjectPublicKeyInfo.getInstance(seq), "X.509 SubjectPublicKeyInfo, "
-                        + encoding);
+                return publicKeyInfo(SubjectPublicKeyInfo.getInstance(seq), format(SPKI, encoding));
             }
             if (seq.size() >= 9 && allIntegers(seq)) {
                 PrivateKeyInfo info = new PrivateKeyInfo(rsaAlgorithm(), RSAPrivateKey.getInstance(seq));
-                return privateKeyInfo(info, "PKCS#1, " + encoding);
+                return privateKeyInfo(info, format("PKCS#1", encoding));
             }
             if (seq.size() == 2 && allIntegers(seq)) {
                 SubjectPublicKeyInfo spki = new SubjectPublicKeyInfo(rsaAlgorithm(),
                         org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(seq));
-                return publicKeyInfo(spki, "PKCS#1, " + encoding);
+                return publicKeyInfo(spki, format("PKCS#1", encoding));
             }
             if (first instanceof ASN1Integer version && version.hasValue(1) && second instanceof ASN1OctetString) {
-                return new KeyFileContent.Other("an EC private key (SEC1, " + encoding + ")");
+                return new KeyFileContent.Other(Text.of("keys.what.privateKey", Text.of("keys.alg.ec",
+                        Text.of("keys.alg.curveUnknown")), format("SEC1", encoding)));
             }
         } catch (IOException | RuntimeException e) {
             // fall through: a structure that looked like a key but is not one
         }
-        return new KeyFileContent.Other("a DER (ASN.1) file that is not a key or certificate this tool knows");
+        return new KeyFileContent.Other(Text.of("keys.what.derUnknown"));
     }
 
     private static boolean looksLikeText(byte[] bytes) {
@@ -229,64 +227,67 @@ public final class KeyFileReader {
         return PKCSObjectIdentifiers.rsaEncryption.equals(algorithm.getAlgorithm());
     }
 
-    private static KeyFileContent privateKeyInfo(PrivateKeyInfo info, String format) {
+    private static KeyFileContent privateKeyInfo(PrivateKeyInfo info, Text format) {
         AlgorithmIdentifier algorithm = info.getPrivateKeyAlgorithm();
         if (isRsa(algorithm)) {
             try {
                 return new KeyFileContent.PrivateRsa(Crypto.rsaPrivateFromPkcs8(info.getEncoded()), format);
             } catch (InvalidKeySpecException | IOException e) {
-                return new KeyFileContent.Other("a damaged RSA private key (" + format + ")");
+                return new KeyFileContent.Other(Text.of("keys.what.damagedPrivate", format));
             }
         }
-        return new KeyFileContent.Other(algorithmName(algorithm) + " private key (" + format + ")");
+        return new KeyFileContent.Other(Text.of("keys.what.privateKey", algorithmName(algorithm), format));
     }
 
-    private static KeyFileContent publicKeyInfo(SubjectPublicKeyInfo spki, String format) {
+    private static KeyFileContent publicKeyInfo(SubjectPublicKeyInfo spki, Text format) {
         AlgorithmIdentifier algorithm = spki.getAlgorithm();
         if (isRsa(algorithm)) {
             try {
                 return new KeyFileContent.PublicRsa(Crypto.rsaPublicFromSpki(spki.getEncoded()), format);
             } catch (InvalidKeySpecException | IOException e) {
-                return new KeyFileContent.Other("a damaged RSA public key (" + format + ")");
+                return new KeyFileContent.Other(Text.of("keys.what.damagedPublic", format));
             }
         }
-        return new KeyFileContent.Other(algorithmName(algorithm) + " public key (" + format + ")");
+        return new KeyFileContent.Other(Text.of("keys.what.publicKey", algorithmName(algorithm), format));
     }
 
     private static KeyFileContent certificate(Certificate cert, String encoding) {
-        String key = algorithmName(cert.getSubjectPublicKeyInfo().getAlgorithm());
-        return new KeyFileContent.Other("an X.509 certificate (" + encoding + ", subject \"" + cert.getSubject()
-                + "\", holding " + key.replaceFirst("^an? ", "a ").replaceFirst("^a ([AEIOU])", "an $1")
-                + " public key)");
+        return new KeyFileContent.Other(Text.of("keys.what.certificate", encoding, cert.getSubject().toString(),
+                algorithmName(cert.getSubjectPublicKeyInfo().getAlgorithm())));
     }
 
-    private static String algorithmName(AlgorithmIdentifier algorithm) {
+    /** The key's algorithm as a name ({@code keys.alg.*}): RSA, RSA-PSS, EC with its curve, Ed25519, Ed448, DSA. */
+    private static Text algorithmName(AlgorithmIdentifier algorithm) {
         ASN1ObjectIdentifier oid = algorithm.getAlgorithm();
         if (PKCSObjectIdentifiers.rsaEncryption.equals(oid)) {
-            return "an RSA";
+            return Text.of("keys.alg.rsa");
         }
         if (PKCSObjectIdentifiers.id_RSASSA_PSS.equals(oid)) {
-            return "an RSA-PSS (restricted to PSS signatures, not RS256)";
+            return Text.of("keys.alg.rsaPss");
         }
         if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
             ASN1Encodable params = algorithm.getParameters();
-            return "an EC (" + (params instanceof ASN1ObjectIdentifier curve ? curveName(curve) : "explicit curve")
-                    + ")";
+            return Text.of("keys.alg.ec", params instanceof ASN1ObjectIdentifier curve ? curveName(curve)
+                    : Text.of("keys.alg.curveExplicit"));
         }
         if (EdECObjectIdentifiers.id_Ed25519.equals(oid)) {
-            return "an Ed25519";
+            return Text.of("keys.alg.named", "Ed25519");
         }
         if (EdECObjectIdentifiers.id_Ed448.equals(oid)) {
-            return "an Ed448";
+            return Text.of("keys.alg.named", "Ed448");
         }
         if (X9ObjectIdentifiers.id_dsa.equals(oid)) {
-            return "a DSA";
+            return Text.of("keys.alg.named", "DSA");
         }
-        return "a non-RSA (algorithm " + oid.getId() + ")";
+        return Text.of("keys.alg.other", oid.getId());
     }
 
-    private static String curveName(ASN1ObjectIdentifier oid) {
+    private static Text format(String structure, String encoding) {
+        return Text.of("keys.format", structure, encoding);
+    }
+
+    private static Text curveName(ASN1ObjectIdentifier oid) {
         String name = ECNamedCurveTable.getName(oid);
-        return name == null ? "curve " + oid.getId() : "curve " + name;
+        return Text.of("keys.alg.curve", name == null ? oid.getId() : name);
     }
 }
