@@ -77,23 +77,34 @@ class UiStallBench {
 
     private long phase(String name, Runnable work) {
         long t0 = System.nanoTime();
+        long startEpoch = System.currentTimeMillis();
+        long[] at;
         long worst;
         long samples;
         long gc;
+        long cpu;
+        long[] cpuAt;
         try (FxStallProbe probe = FxStallProbe.start()) {
             work.run();
             worst = probe.worstMillis();
             samples = probe.samples();
             gc = probe.worstStallInGcMillis();
+            at = probe.worstStallEpochMillis();
+            cpu = probe.worstCpuMillis();
+            cpuAt = probe.worstCpuEpochMillis();
             if (worst >= LIMIT_MS / 2) {
                 System.out.println("BENCH ui-stall " + name + ": " + gc + " ms of the worst stall in GC; where the "
                         + "JavaFX thread was during stalls:\n" + probe.hotSpots(3));
             }
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        rows.add(name + "\t" + worst + "\t" + samples + "\t" + ms + "\t" + gc);
-        System.out.println("BENCH ui-stall " + name + ": worst " + worst + " ms (" + gc + " ms of it GC) over "
-                + samples + " samples, " + ms + " ms");
+        rows.add(name + "\t" + worst + "\t" + samples + "\t" + ms + "\t" + gc + "\t" + cpu);
+        System.out.println("BENCH ui-stall " + name + ": worst " + worst + " ms (" + gc + " ms of it GC; longest "
+                + "JavaFX-thread work " + cpu + " ms CPU) over "
+                + samples + " samples, " + ms + " ms; phase from " + java.time.Instant.ofEpochMilli(startEpoch)
+                + ", worst stall " + java.time.Instant.ofEpochMilli(at[0]) + " to " + java.time.Instant.ofEpochMilli(at[1])
+                + ", longest work " + java.time.Instant.ofEpochMilli(cpuAt[0]) + " to "
+                + java.time.Instant.ofEpochMilli(cpuAt[1]));
         return worst;
     }
 

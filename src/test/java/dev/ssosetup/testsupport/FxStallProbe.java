@@ -27,6 +27,12 @@ public final class FxStallProbe implements AutoCloseable {
         return t;
     });
     private final AtomicLong worstNanos = new AtomicLong();
+    /** The most CPU time the JavaFX thread used between two probes (its own work, whatever the machine's load). */
+    private final AtomicLong worstCpuNanos = new AtomicLong();
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long lastCpu = -1; // JavaFX thread only
+    private long lastCpuAt;
+    private volatile long[] worstCpuWindow = {0, 0};
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong lastRan = new AtomicLong(System.nanoTime());
     private final Map<String, Integer> stallStacks = new ConcurrentHashMap<>();
@@ -64,6 +70,13 @@ public final class FxStallProbe implements AutoCloseable {
             Platform.runLater(() -> {
                 long now = System.nanoTime();
                 probe.lastRan.set(now);
+                long cpu = probe.threads.getCurrentThreadCpuTime();
+                if (probe.lastCpu >= 0 && cpu - probe.lastCpu > probe.worstCpuNanos.get()) {
+                    probe.worstCpuNanos.set(cpu - probe.lastCpu);
+                    probe.worstCpuWindow = new long[] {probe.lastCpuAt, now};
+                }
+                probe.lastCpu = cpu;
+                probe.lastCpuAt = now;
                 probe.samples.incrementAndGet();
                 if (now - posted > probe.worstNanos.get()) {
                     probe.worstStall = new long[] {posted, now};
@@ -102,6 +115,16 @@ public final class FxStallProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * The most CPU time the JavaFX thread spent between two consecutive probes: the longest piece of work it did in
+     * one go. Unlike {@link #worstMillis} it does not grow when other processes take the cores (time waiting for a
+     * core is not CPU time), so it says what the app itself costs on a loaded machine. Time the JavaFX thread spends
+     * waiting for the render thread is not in it either.
+     */
+    public long worstCpuMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(worstCpuNanos.get());
+    }
+
     public long worstMillis() {
         return TimeUnit.NANOSECONDS.toMillis(worstNanos.get());
     }
@@ -117,6 +140,21 @@ public final class FxStallProbe implements AutoCloseable {
             overlap += Math.max(0, Math.min(w[1], c[1]) - Math.max(w[0], c[0]));
         }
         return TimeUnit.NANOSECONDS.toMillis(overlap);
+    }
+
+    /** When the worst stall began and ended, as epoch milliseconds (to find it in a profile of the same run). */
+    public long[] worstStallEpochMillis() {
+        return epochMillis(worstStall);
+    }
+
+    /** Between which two probes (epoch milliseconds) the JavaFX thread did its longest work ({@link #worstCpuMillis}). */
+    public long[] worstCpuEpochMillis() {
+        return epochMillis(worstCpuWindow);
+    }
+
+    private static long[] epochMillis(long[] w) {
+        long offset = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
+        return new long[] {(w[0] + offset) / 1_000_000, (w[1] + offset) / 1_000_000};
     }
 
     public long samples() {

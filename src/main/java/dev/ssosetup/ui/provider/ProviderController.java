@@ -109,18 +109,42 @@ public final class ProviderController {
         showFindings();
         scroll.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
-                scene.focusOwnerProperty().addListener((o, a, focused) -> scrollIntoView(focused));
+                scene.focusOwnerProperty().addListener((o, a, focused) -> afterNextLayout(() -> scrollIntoView(focused)));
             }
         });
     }
 
-    /** Keeps the focused control in sight: the scroll pane does not follow Tab by itself. */
+    /**
+     * Runs {@code action} once, right after the next pulse's CSS and layout pass and before that frame is drawn: the
+     * scroll position is then set from laid-out bounds without forcing a CSS pass or a layout of the whole form here
+     * (a second one, on the JavaFX thread, in the same go as the check's result: UiStallBench, RESULTS "UI stalls,
+     * round 3").
+     */
+    private void afterNextLayout(Runnable action) {
+        javafx.scene.Scene scene = scroll.getScene();
+        if (scene == null) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            if (scroll.getScene() == scene) {
+                action.run();
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    /**
+     * Keeps the focused control in sight: the scroll pane does not follow Tab by itself. Runs after a layout pass
+     * ({@link #afterNextLayout}), so a control that was only just shown (Cancel) is laid out already.
+     */
     private void scrollIntoView(Node node) {
         if (node == null || scroll.getContent() == null || !isInside(node, scroll.getContent())) {
             return;
         }
         Node content = scroll.getContent();
-        scroll.layout(); // focus may arrive on a control that was only just shown (Cancel): lay it out first
         javafx.geometry.Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
         double contentHeight = content.getBoundsInLocal().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
@@ -141,14 +165,12 @@ public final class ProviderController {
         if (scroll.getScene() == null) {
             return;
         }
-        checkStatus.requestFocus();
-        scrollToCheck();
+        checkStatus.requestFocus(); // its scroll into view runs after the next layout, and this one after it
+        afterNextLayout(this::scrollToCheck);
     }
 
     private void scrollToCheck() {
         Node content = scroll.getContent();
-        content.applyCss();
-        scroll.layout();
         double contentHeight = content.getBoundsInLocal().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
         if (contentHeight > viewport) {
@@ -542,29 +564,38 @@ public final class ProviderController {
         vm.cancelCheck();
     }
 
+    /** What the findings box shows now; a check's answer changes several properties at once, each calls {@link #showFindings}. */
+    private record Shown(boolean checking, boolean reportedEmpty, List<Finding> findings) {
+    }
+
+    private Shown shown;
+
     private void showFindings() {
-        findingsBox.getChildren().clear();
-        if (vm.checkingProperty().get()) {
+        boolean checking = vm.checkingProperty().get();
+        Shown now = new Shown(checking, !checking && vm.findings().isEmpty() && vm.reportedProperty().get(),
+                checking ? List.of() : List.copyOf(vm.findings()));
+        if (now.equals(shown)) {
+            return; // the same rows again: built once, not once per property the answer sets
+        }
+        shown = now;
+        List<Node> rows = new java.util.ArrayList<>();
+        if (checking) {
             // never "No findings" while the check runs: there is no answer yet
             Label running = new Label(messages.get("provider.findings.running"));
             running.setId("findingsRunning");
             running.getStyleClass().add("findings-running");
             running.setWrapText(true);
-            findingsBox.getChildren().add(running);
-            return;
-        }
-        if (vm.findings().isEmpty()) {
-            if (!vm.reportedProperty().get()) {
-                return;
-            }
+            rows.add(running);
+        } else if (now.reportedEmpty()) {
             Label none = new Label(messages.get("provider.findings.empty"));
             none.getStyleClass().add("findings-empty");
-            findingsBox.getChildren().add(none);
-            return;
+            rows.add(none);
+        } else {
+            for (Finding f : now.findings()) {
+                rows.add(findingRow(f));
+            }
         }
-        for (Finding f : vm.findings()) {
-            findingsBox.getChildren().add(findingRow(f));
-        }
+        findingsBox.getChildren().setAll(rows); // one change: the box's screen-reader text is read once (StatusRegions)
     }
 
     private Node findingRow(Finding f) {
