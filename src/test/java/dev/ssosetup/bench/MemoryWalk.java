@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * Resident memory of the wizard as an operator's machine sees it: a fresh JVM with the app's runtime classpath builds
  * the window exactly as {@code WizardApplication} does (composition root, real runner, real glass under Xvfb), walks
  * the wizard (Provider filled and checked against {@code ISSUER}, login test passed through a scripted browser, a key
- * pair generated, then on to Review) and reads
+ * pair generated and exported to a temporary folder, then on through Review to Push) and reads
  * {@code VmRSS}/{@code VmHWM} from {@code /proc/self/status}. Prints {@code RSS_SHOWN}, {@code RSS_WALKED},
  * {@code HWM} (kB) and {@code REACHED} (the last step title).
  *
@@ -111,7 +111,7 @@ public final class MemoryWalk {
             });
             Thread.sleep(500);
             reached = title(root);
-            if (reached.equals("Review")) {
+            if (reached.equals("Push")) { // the last step: every step's view and view model have been used
                 break;
             }
         }
@@ -125,6 +125,9 @@ public final class MemoryWalk {
             gui.close();
             return null;
         });
+        try (var files = Files.walk(keysFolder)) { // the walk's key pair: not left behind in the temp folder
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
         Platform.exit();
         System.exit(0);
     }
