@@ -55,11 +55,13 @@ class UiStallBench {
         System.setProperty("user.home", home.toString());
     }
     private CompositionRoot.Gui gui;
+    private Path keys;
     private final List<String> rows = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
-        gui = CompositionRoot.forGui(url -> { }).keysDialogs(new dev.ssosetup.testing.FolderKeysDialogs(keysFolder()));
+        keys = keysFolder();
+        gui = CompositionRoot.forGui(url -> { }).keysDialogs(new dev.ssosetup.testing.FolderKeysDialogs(keys));
         stage.setScene(new Scene(gui.wizardView(), 1100, 760));
         stage.show();
     }
@@ -70,6 +72,11 @@ class UiStallBench {
         idp.close();
         om.close();
         System.setProperty("user.home", realHome);
+        for (Path dir : List.of(keys, home)) { // the walk's key pair and push backup: not left in the temp folder
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
         Path out = Path.of("target", "bench", "ui-stall.tsv");
         Files.createDirectories(out.getParent());
         Files.write(out, rows);
