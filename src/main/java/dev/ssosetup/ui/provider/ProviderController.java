@@ -35,6 +35,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -578,7 +579,7 @@ public final class ProviderController {
             return; // the same rows again: built once, not once per property the answer sets
         }
         shown = now;
-        List<Node> rows = new java.util.ArrayList<>();
+        List<Node> rows = new ArrayList<>();
         if (checking) {
             // never "No findings" while the check runs: there is no answer yet
             Label running = new Label(messages.get("provider.findings.running"));
@@ -596,6 +597,25 @@ public final class ProviderController {
             }
         }
         findingsBox.getChildren().setAll(rows); // one change: the box's screen-reader text is read once (StatusRegions)
+        if (!checking && !now.findings().isEmpty()) {
+            alignSeverityColumn(rows.stream().map(r -> (Label) r.lookup(".finding-severity")).toList());
+        }
+    }
+
+    /**
+     * The severity labels form one column as wide as its widest word in the operator's language ("Warnung" is wider
+     * than "Warning"): never cut, and the findings' text starts at one edge.
+     */
+    private void alignSeverityColumn(List<Label> severities) {
+        findingsBox.applyCss(); // the new rows need their style for their width
+        double widest = 0;
+        for (Label label : severities) {
+            widest = Math.max(widest, label.prefWidth(-1));
+        }
+        for (Label label : severities) {
+            label.setMinWidth(widest);
+            label.setPrefWidth(widest);
+        }
     }
 
     private Node findingRow(Finding f) {
