@@ -33,6 +33,10 @@ public final class FxStallProbe implements AutoCloseable {
     private long lastCpu = -1; // JavaFX thread only
     private long lastCpuAt;
     private volatile long[] worstCpuWindow = {0, 0};
+    /** CPU time of the JavaFX thread and of the render thread around the worst stall, nanoseconds. */
+    private volatile long[] worstStallCpu = {0, 0};
+    private long lastRenderCpu;
+    private long renderThreadId = -1;
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong lastRan = new AtomicLong(System.nanoTime());
     private final Map<String, Integer> stallStacks = new ConcurrentHashMap<>();
@@ -71,16 +75,21 @@ public final class FxStallProbe implements AutoCloseable {
                 long now = System.nanoTime();
                 probe.lastRan.set(now);
                 long cpu = probe.threads.getCurrentThreadCpuTime();
+                long renderCpu = probe.renderCpu();
                 if (probe.lastCpu >= 0 && cpu - probe.lastCpu > probe.worstCpuNanos.get()) {
                     probe.worstCpuNanos.set(cpu - probe.lastCpu);
                     probe.worstCpuWindow = new long[] {probe.lastCpuAt, now};
                 }
-                probe.lastCpu = cpu;
-                probe.lastCpuAt = now;
                 probe.samples.incrementAndGet();
                 if (now - posted > probe.worstNanos.get()) {
                     probe.worstStall = new long[] {posted, now};
+                    // what the threads that draw the window did since the probe before (the stall is inside that)
+                    probe.worstStallCpu = probe.lastCpu < 0 ? new long[] {0, 0}
+                            : new long[] {cpu - probe.lastCpu, renderCpu - probe.lastRenderCpu};
                 }
+                probe.lastCpu = cpu;
+                probe.lastRenderCpu = renderCpu;
+                probe.lastCpuAt = now;
                 probe.worstNanos.accumulateAndGet(now - posted, Math::max);
             });
         }, 0, 5, TimeUnit.MILLISECONDS);
@@ -123,6 +132,31 @@ public final class FxStallProbe implements AutoCloseable {
      */
     public long worstCpuMillis() {
         return TimeUnit.NANOSECONDS.toMillis(worstCpuNanos.get());
+    }
+
+    /**
+     * Where the worst stall's time went, in CPU milliseconds of {JavaFX thread, render thread} between the probe before
+     * it and the one that ended it. The JavaFX thread waits for the render thread at the end of each pulse; what is
+     * left of the stall beyond these two (and GC) is time the threads waited for a core.
+     */
+    public long[] worstStallCpuMillis() {
+        long[] c = worstStallCpu;
+        return new long[] {TimeUnit.NANOSECONDS.toMillis(c[0]), TimeUnit.NANOSECONDS.toMillis(c[1])};
+    }
+
+    /** The render thread's CPU time so far (0 when there is none, e.g. before the first frame). */
+    private long renderCpu() {
+        if (renderThreadId < 0) {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("QuantumRenderer")) {
+                    renderThreadId = t.threadId();
+                }
+            }
+            if (renderThreadId < 0) {
+                return 0;
+            }
+        }
+        return Math.max(0, threads.getThreadCpuTime(renderThreadId));
     }
 
     public long worstMillis() {
