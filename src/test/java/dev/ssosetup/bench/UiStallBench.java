@@ -92,6 +92,7 @@ class UiStallBench {
         long cpu;
         long[] cpuAt;
         long[] stallCpu;
+        long total;
         try (FxStallProbe probe = FxStallProbe.start()) {
             work.run();
             worst = probe.worstMillis();
@@ -101,6 +102,7 @@ class UiStallBench {
             cpu = probe.worstCpuMillis();
             cpuAt = probe.worstCpuEpochMillis();
             stallCpu = probe.worstStallCpuMillis();
+            total = probe.totalCpuMillis();
             if (worst >= LIMIT_MS / 2) {
                 System.out.println("BENCH ui-stall " + name + ": " + gc + " ms of the worst stall in GC; where the "
                         + "JavaFX thread was during stalls:\n" + probe.hotSpots(3));
@@ -108,9 +110,9 @@ class UiStallBench {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         rows.add(name + "\t" + worst + "\t" + samples + "\t" + ms + "\t" + gc + "\t" + cpu + "\t" + stallCpu[0] + "\t"
-                + stallCpu[1]);
+                + stallCpu[1] + "\t" + total);
         System.out.println("BENCH ui-stall " + name + ": worst " + worst + " ms (" + gc + " ms of it GC, JavaFX thread "
-                + stallCpu[0] + " ms CPU, render thread " + stallCpu[1] + " ms CPU; longest "
+                + stallCpu[0] + " ms CPU, render thread " + stallCpu[1] + " ms CPU; in all " + total + " ms CPU, longest "
                 + "JavaFX-thread work " + cpu + " ms CPU) over "
                 + samples + " samples, " + ms + " ms; phase from " + java.time.Instant.ofEpochMilli(startEpoch)
                 + ", worst stall " + java.time.Instant.ofEpochMilli(at[0]) + " to " + java.time.Instant.ofEpochMilli(at[1])

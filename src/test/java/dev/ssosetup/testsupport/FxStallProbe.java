@@ -36,6 +36,8 @@ public final class FxStallProbe implements AutoCloseable {
     /** CPU time of the JavaFX thread and of the render thread around the worst stall, nanoseconds. */
     private volatile long[] worstStallCpu = {0, 0};
     private long lastRenderCpu;
+    private long firstCpu = -1;
+    private volatile long totalCpuNanos;
     private long renderThreadId = -1;
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong lastRan = new AtomicLong(System.nanoTime());
@@ -76,6 +78,10 @@ public final class FxStallProbe implements AutoCloseable {
                 probe.lastRan.set(now);
                 long cpu = probe.threads.getCurrentThreadCpuTime();
                 long renderCpu = probe.renderCpu();
+                if (probe.firstCpu < 0) {
+                    probe.firstCpu = cpu;
+                }
+                probe.totalCpuNanos = cpu - probe.firstCpu;
                 if (probe.lastCpu >= 0 && cpu - probe.lastCpu > probe.worstCpuNanos.get()) {
                     probe.worstCpuNanos.set(cpu - probe.lastCpu);
                     probe.worstCpuWindow = new long[] {probe.lastCpuAt, now};
@@ -142,6 +148,11 @@ public final class FxStallProbe implements AutoCloseable {
     public long[] worstStallCpuMillis() {
         long[] c = worstStallCpu;
         return new long[] {TimeUnit.NANOSECONDS.toMillis(c[0]), TimeUnit.NANOSECONDS.toMillis(c[1])};
+    }
+
+    /** All the CPU time the JavaFX thread used while the probe ran (from its first probe to its last). */
+    public long totalCpuMillis() {
+        return TimeUnit.NANOSECONDS.toMillis(totalCpuNanos);
     }
 
     /** The render thread's CPU time so far (0 when there is none, e.g. before the first frame). */
