@@ -34,7 +34,7 @@ import java.util.function.Function;
  */
 public final class DataTables {
     /** Rows shown before the table scrolls. */
-    static final int MAX_ROWS = 8;
+    public static final int MAX_ROWS = 8;
     /** No column but the last grows wider than this for its content; the detail area shows the rest. */
     static final double MAX_COLUMN_WIDTH = 360;
     /** A column keeps its content's width up to this much when the table is too narrow for all. */

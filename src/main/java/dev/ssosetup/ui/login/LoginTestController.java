@@ -25,6 +25,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.WindowEvent;
 import javafx.util.StringConverter;
 
+import java.util.List;
+
 /** The view of {@link LoginTestViewModel}: binds controls, renders warnings and the preview, copies to the clipboard. */
 public final class LoginTestController {
     private final LoginTestViewModel viewModel;
@@ -195,6 +197,14 @@ public final class LoginTestController {
                 () -> shownUserInfo.setAll(viewModel.userInfo())));
         tablesBox.visibleProperty().bind(Bindings.isNotEmpty(shownClaims).or(Bindings.isNotEmpty(shownUserInfo)));
         tablesBox.managedProperty().bind(tablesBox.visibleProperty());
+        claimsTable.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && was == null && !warmed) {
+                javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(
+                        javafx.util.Duration.seconds(1.5)); // after the wizard has preloaded every step view
+                later.setOnFinished(e -> warmTables());
+                later.play();
+            }
+        });
         copyReportButton.disableProperty().bind(viewModel.resultProperty().isNull());
 
         // closing the window cancels a running attempt (and so releases the loopback port)
@@ -207,6 +217,36 @@ public final class LoginTestController {
                 });
             }
         });
+    }
+
+    private boolean warmed;
+
+    /**
+     * The first verdict would create both tables' rows and cells and style them in the pulse it is shown in, while the
+     * operator waits (UiStallBench, login phase: up to 40 ms of the JavaFX thread at once). Once, a moment after the
+     * view is preloaded (hidden), both tables get placeholder rows, are styled and laid out, and are emptied again in
+     * the same turn of the JavaFX thread: nothing is drawn in between, and the cells stay in the tables for the verdict.
+     */
+    private void warmTables() {
+        javafx.scene.Node view = claimsTable;
+        while (view.getParent() != null && !view.getStyleClass().contains("login-scroll")) {
+            view = view.getParent();
+        }
+        if (warmed || claimsTable.getScene() == null || view.isVisible() || !shownClaims.isEmpty()
+                || !shownUserInfo.isEmpty()) {
+            return; // shown now, or a verdict is already there: nothing to gain
+        }
+        warmed = true;
+        List<ClaimRow> rows = java.util.stream.IntStream.range(0, DataTables.MAX_ROWS)
+                .mapToObj(i -> new ClaimRow("", "", "")).toList();
+        shownClaims.setAll(rows);
+        shownUserInfo.setAll(rows);
+        view.applyCss();
+        if (view instanceof javafx.scene.Parent p) {
+            p.layout();
+        }
+        shownClaims.clear();
+        shownUserInfo.clear();
     }
 
     private static void showWhenText(Label label) {
