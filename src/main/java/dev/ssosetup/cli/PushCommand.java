@@ -49,7 +49,10 @@ import java.util.concurrent.Callable;
                 "  " + LockoutGuard.CONFIRMATION_PHRASE,
                 "", "${bundle:cli.help.push.footer.0}", "${bundle:cli.help.push.footer.1}"})
 public final class PushCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: a command is constructed for every start of the command line (issue 20). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     /** The largest {@code --config} file read (1 MiB; a security configuration is a few KiB). */
     static final long CONFIG_MAX_BYTES = 1024 * 1024;
     private final PushEnvironment env;
@@ -262,7 +265,7 @@ public final class PushCommand implements Callable<Integer> {
         JsonNode node;
         byte[] content = PushConnectionOptions.readCapped(file, "--config", CONFIG_MAX_BYTES);
         try {
-            node = JSON.readTree(content);
+            node = Json.MAPPER.readTree(content);
         } catch (IOException e) {
             // never the parser's message: it quotes the text it stopped at (a token given by mistake, say)
             if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
