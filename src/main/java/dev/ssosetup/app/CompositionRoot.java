@@ -441,33 +441,47 @@ public final class CompositionRoot {
             steps.add(new WizardStep("provider", "wizard.step.provider", provider,
                     "/dev/ssosetup/ui/provider/ProviderView.fxml"));
 
+            // The other steps' view models are built on first use (issue 20, ADR 0034): when the step is entered or
+            // its view is preloaded after the first frame. Their controllers take them from the same Once.
+
             // ---- login (issue 4)
-            var login = new LoginTestViewModel(state, background, services.loginTest(() -> messages),
-                    messages);
+            Once<LoginTestViewModel> login = new Once<>(() -> new LoginTestViewModel(state, background,
+                    services.loginTest(() -> messages), messages));
             controllers.register(LoginTestController.class,
-                    () -> new LoginTestController(login));
-            steps.add(new WizardStep("login", "wizard.step.login", login,
+                    () -> new LoginTestController(login.get()));
+            steps.add(WizardStep.lazy("login", "wizard.step.login", login,
                     "/dev/ssosetup/ui/login/LoginTestView.fxml"));
 
             // ---- keys (issue 5)
-            KeysViewModel keysStep = new KeysViewModel(services.keys.get(),
-                    background, state, messages);
-            controllers.register(KeysController.class, () -> new KeysController(keysStep,
+            Once<KeysViewModel> keysStep = new Once<>(() -> new KeysViewModel(services.keys.get(),
+                    background, state, messages));
+            controllers.register(KeysController.class, () -> new KeysController(keysStep.get(),
                     keysDialogs != null ? keysDialogs : new FxKeysDialogs(messages), messages));
-            steps.add(new WizardStep("keys", "wizard.step.keys", keysStep, "/dev/ssosetup/ui/keys/KeysView.fxml"));
+            steps.add(WizardStep.lazy("keys", "wizard.step.keys", keysStep, "/dev/ssosetup/ui/keys/KeysView.fxml"));
 
             // ---- review (issue 6)
             // "Go to step" links go through WizardState.stepNavigatorProperty(), set where the WizardViewModel is built
-            ReviewViewModel review = new ReviewViewModel(state,
+            Once<ReviewViewModel> review = new Once<>(() -> new ReviewViewModel(state,
                     new ReadinessCheck(services.schemaCheck.get()),
                     new ProfileService(services.configFiles.get()), services.configFiles.get(),
-                    background, messages, state::goToStep);
+                    background, messages, state::goToStep));
             controllers.register(ReviewController.class,
-                    () -> new ReviewController(review));
-            steps.add(new WizardStep("review", "wizard.step.review", review,
+                    () -> new ReviewController(review.get()));
+            steps.add(WizardStep.lazy("review", "wizard.step.review", review,
                     "/dev/ssosetup/ui/review/ReviewView.fxml"));
 
             // ---- push (issue 7)
+            Once<PushViewModel> push = new Once<>(() -> pushStep(background));
+            controllers.register(PushController.class,
+                    () -> new PushController(push.get(), messages));
+            steps.add(WizardStep.lazy("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
+
+            // ---- end
+            return steps;
+        }
+
+        /** The Push step's view model and its links to the wizard state (built on first use). */
+        private PushViewModel pushStep(BackgroundRunner background) {
             // what is pushed is exactly what the Review step renders, and only once it is ready
             Supplier<Optional<DesiredConfiguration>> pushDesired =
                     () -> services.desiredFromModel.get().ifReady(state.configuration());
@@ -484,15 +498,10 @@ public final class CompositionRoot {
                         : new VerdictRequest(loginResult.idToken(), state.pushLockoutEvidenceProperty().get())
                         .with(state.configuration().keys().keyId(), loginResult.attempt().redirectUri());
             });
-            controllers.register(PushController.class,
-                    () -> new PushController(push, messages));
             CrossStepLinks.followServerUrl(state, push.connection().serverUrlProperty()); // issue 16
             state.pushBackupFileProperty().bind(push.results().backupFileProperty()); // issue 16: the Finish page says where
             pushChecklist = push.results().checklist(); // issue 16: and lists the post-push checklist
-            steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
-
-            // ---- end
-            return steps;
+            return push;
         }
 
         /** The Keys step's file and folder questions; null: the native dialogs. */

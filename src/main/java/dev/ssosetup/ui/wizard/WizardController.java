@@ -232,6 +232,7 @@ public final class WizardController {
     }
 
     private Parent load(WizardStep step) {
+        step.viewModel(); // built before its view (on first use, ADR 0034): the step's validity follows it from now on
         return views.load(step.fxml());
     }
 
