@@ -149,6 +149,9 @@ public final class WizardController {
     private void startPreloading() {
         if (!preloading) {
             preloading = true;
+            if (session != null) {
+                session.lookForDraft(); // not before the window is shown: the first frame does not need it
+            }
             preloadNext(0);
         }
     }
