@@ -1,23 +1,18 @@
 package dev.ssosetup.ui.push;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ssosetup.core.common.Secret;
-import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.hostile.Canaries;
-import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
-import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
-import dev.ssosetup.testserver.PushFixture;
 import dev.ssosetup.core.text.Messages;
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,14 +20,11 @@ import org.testfx.framework.junit5.Start;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
-import static dev.ssosetup.testserver.PushFixture.CLIENT_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -49,31 +41,18 @@ class PushHardeningUiTest {
         return EN.text(text);
     }
 
-    private static PushFixture fx;
-    private static Path backups;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
+    @TempDir
+    static Path backups;
     private final AtomicReference<ObjectNode> body = new AtomicReference<>();
     private final SimpleObjectProperty<LockoutEvidence> evidence = new SimpleObjectProperty<>(LockoutEvidence.none());
     private PushViewModel vm;
 
-    @BeforeAll
-    static void servers() throws IOException {
-        fx = new PushFixture();
-        backups = Files.createTempDirectory("push-hardening-ui");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
     @Start
     void start(Stage stage) {
-        fx.om.clearFaults();
-        fx.om.store(fx.om.basicConfiguration());
         body.set(fx.confidentialBody());
-        vm = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
-                () -> Optional.ofNullable(body.get()).map(b -> new DesiredConfiguration(b, Secret.of(CLIENT_SECRET))),
-                evidence, id -> { }, new InlineBackgroundRunner(), Messages.load());
+        vm = PushStepRig.viewModel(backups, PushStepRig.desired(body::get), evidence, id -> { }, Messages.load());
     }
 
     private List<String> texts() {

@@ -1,18 +1,11 @@
 package dev.ssosetup.ui.push;
 
+import dev.ssosetup.infra.push.FileBackupStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ssosetup.core.common.Secret;
-import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
-import dev.ssosetup.infra.push.FileBackupStore;
-import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
-import dev.ssosetup.testserver.PushFixture;
-import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.core.text.Messages;
-import dev.ssosetup.ui.common.ViewLoader;
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -27,10 +20,11 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,17 +33,14 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
 import static dev.ssosetup.testserver.PushFixture.BOT_TOKEN;
-import static dev.ssosetup.testserver.PushFixture.CLIENT_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,37 +48,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Push step's real view (FXML, CSS, controller) against the OpenMetadata test server, driven by TestFX. */
 @ExtendWith(ApplicationExtension.class)
 class PushStepTest {
-    private static PushFixture fx;
-    private static Path backups;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
+    @TempDir
+    static Path backups;
     private final AtomicReference<ObjectNode> body = new AtomicReference<>();
     private final SimpleObjectProperty<LockoutEvidence> evidence = new SimpleObjectProperty<>(LockoutEvidence.none());
     private final List<String> navigatedTo = new ArrayList<>();
     private PushViewModel viewModel;
     private Parent view;
 
-    @BeforeAll
-    static void servers() throws IOException {
-        fx = new PushFixture();
-        backups = Files.createTempDirectory("push-ui-backups");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
     @Start
     void start(Stage stage) {
-        fx.om.clearFaults();
-        fx.om.store(fx.om.basicConfiguration());
         body.set(fx.confidentialBody());
         Messages messages = Messages.load();
-        viewModel = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
-                () -> Optional.ofNullable(body.get()).map(b -> new DesiredConfiguration(b, Secret.of(CLIENT_SECRET))),
-                evidence, navigatedTo::add, new InlineBackgroundRunner(), messages);
-        ControllerFactory controllers = new ControllerFactory();
-        controllers.register(PushController.class, () -> new PushController(viewModel, messages));
-        view = new ViewLoader(messages, controllers).load("/dev/ssosetup/ui/push/PushView.fxml");
+        viewModel = PushStepRig.viewModel(backups, PushStepRig.desired(body::get), evidence, navigatedTo::add,
+                messages);
+        view = PushStepRig.view(viewModel, messages);
         Scene scene = new Scene(view, 1000, 760);
         scene.getStylesheets().add(PushStepTest.class.getResource("/dev/ssosetup/ui/wizard/wizard.css").toExternalForm());
         stage.setScene(scene);
@@ -95,10 +72,7 @@ class PushStepTest {
     }
 
     private void connect(FxRobot robot, String token) {
-        robot.interact(() -> {
-            robot.lookup("#pushServerUrl").queryAs(TextField.class).setText(fx.om.baseUrl());
-            robot.lookup("#pushToken").queryAs(PasswordField.class).setText(token);
-        });
+        PushStepRig.connect(robot, fx.om.baseUrl(), token);
     }
 
     private void click(FxRobot robot, String id) {
