@@ -2,7 +2,6 @@ package dev.ssosetup.ui.push;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.push.LockoutEvidence;
-import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.hostile.Canaries;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.core.text.Messages;

@@ -13,7 +13,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
@@ -41,6 +40,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
 import static dev.ssosetup.testserver.PushFixture.BOT_TOKEN;
+import static dev.ssosetup.testserver.PushFixture.CLIENT_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
