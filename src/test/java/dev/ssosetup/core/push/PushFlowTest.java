@@ -8,11 +8,10 @@ import dev.ssosetup.infra.net.JdkHttpGateway;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.Fault;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
-import dev.ssosetup.testserver.PushFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -43,27 +42,16 @@ class PushFlowTest {
 
     private static final String PUT = "PUT " + OpenMetadataTestServer.CONFIG;
     private static final LockoutEvidence ADMIN_LOGIN = new LockoutEvidence(true, true, "admin@example.com");
-    private static PushFixture fx;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     @TempDir
     Path backups;
     private final List<StepReport> reported = new ArrayList<>();
     private PushService service;
 
-    @BeforeAll
-    static void startServers() {
-        fx = new PushFixture();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        fx.close();
-    }
-
     @BeforeEach
     void reset() {
-        fx.om.clearFaults();
         fx.om.version("1.10.4");
-        fx.om.store(fx.om.basicConfiguration());
         service = new PushService(new FileBackupStore(backups), Clock.systemUTC());
     }
 

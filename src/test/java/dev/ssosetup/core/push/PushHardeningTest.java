@@ -9,11 +9,10 @@ import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.infra.net.JdkHttpGateway;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
-import dev.ssosetup.testserver.PushFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -48,28 +47,17 @@ class PushHardeningTest {
     private static final String LDAP_PASSWORD = "canary-ldap-password-93ad01";
     private static final String LDAP_PATH = "authenticationConfiguration.ldapConfiguration.dnAdminPassword";
     private static final LockoutGuard.Decision ALLOWED = new LockoutGuard.Decision(true, dev.ssosetup.core.text.Text.of("push.guard.confirmed"));
-    private static PushFixture fx;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     @TempDir
     Path backups;
     private final List<StepReport> reported = new ArrayList<>();
     private PushService service;
     private OpenMetadataClient client;
 
-    @BeforeAll
-    static void startServers() {
-        fx = new PushFixture();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        fx.close();
-    }
-
     @BeforeEach
     void reset() {
-        fx.om.clearFaults();
         fx.om.version("1.10.4");
-        fx.om.store(fx.om.basicConfiguration());
         service = new PushService(new FileBackupStore(backups), Clock.systemUTC());
         client = new OpenMetadataClient(JdkHttpGateway.create(), ServerAddress.parse(fx.om.baseUrl()),
                 Secret.of(ADMIN_TOKEN), HttpExchange.Limits.DEFAULT);

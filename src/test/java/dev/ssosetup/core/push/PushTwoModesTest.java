@@ -15,10 +15,10 @@ import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.OpenMetadataTestServer.Mode;
 import dev.ssosetup.testserver.PushFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.ssosetup.testsupport.En;
 
 import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
 import static dev.ssosetup.testserver.PushFixture.CLIENT_SECRET;
@@ -50,28 +49,17 @@ class PushTwoModesTest {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static PushFixture fx;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     @TempDir
     Path backups;
     private final List<StepReport> reported = new ArrayList<>();
     private final DesiredFromModel fromModel = new DesiredFromModel(new ReadinessCheck(new NetworkntSchemaCheck()));
     private PushService service;
 
-    @BeforeAll
-    static void startServers() {
-        fx = new PushFixture();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        fx.close();
-    }
-
     @BeforeEach
     void reset() {
-        fx.om.clearFaults();
         fx.om.mode(Mode.V1_10);
-        fx.om.store(fx.om.basicConfiguration());
         service = new PushService(new FileBackupStore(backups), Clock.systemUTC());
     }
 
