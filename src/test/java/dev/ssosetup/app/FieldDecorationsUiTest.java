@@ -7,6 +7,7 @@ import org.controlsfx.control.decoration.Decoration;
 import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.control.decoration.GraphicDecoration;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
@@ -38,9 +39,7 @@ class FieldDecorationsUiTest {
         assertTrue(error.isVisible() && !error.getText().isEmpty(), "the view model finds the issuer wrong");
         assertTrue(marked(issuer), "and ControlsFX marks the field");
         var image = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
-        javax.imageio.ImageIO.write(toAwt(image), "png", java.nio.file.Path.of("target/screenshots/provider-marked.png")
-                .toFile());
+        Screenshots.save(image, java.nio.file.Path.of("target/screenshots/provider-marked.png"));
         robot.interact(() -> issuer.setText("https://idp.example.com/realms/demo"));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(error.isVisible());
@@ -69,16 +68,6 @@ class FieldDecorationsUiTest {
         assertFalse(marked(server), "fixed");
         assertTrue(marked(token), "the token is missing");
         assertSame(window.root(), window.scene().getRoot());
-    }
-
-    private static java.awt.image.BufferedImage toAwt(javafx.scene.image.WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        var png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        png.setRGB(0, 0, w, h, argb, 0, w);
-        return png;
     }
 
     private static boolean marked(javafx.scene.Node field) {

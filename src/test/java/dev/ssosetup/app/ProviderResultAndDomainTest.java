@@ -11,7 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,14 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class ProviderResultAndDomainTest {
+    @AutoClose
     private final MockIdp idp = new MockIdp();
     @RegisterExtension
     final WizardWindow window = new WizardWindow();
-
-    @AfterEach
-    void stop() {
-        idp.close();
-    }
 
     private void fill(FxRobot robot, String id, String text) {
         TextField field = robot.lookup("#" + id).queryAs(TextField.class);

@@ -9,22 +9,17 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,14 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class ProviderStepTest {
+    @AutoClose
     private final MockIdp idp = new MockIdp();
     @RegisterExtension
     final WizardWindow window = new WizardWindow();
-
-    @AfterEach
-    void stop() {
-        idp.close();
-    }
 
     private void fill(FxRobot robot, String id, String text) {
         TextField field = robot.lookup("#" + id).queryAs(TextField.class);
@@ -258,16 +249,6 @@ class ProviderStepTest {
         WritableImage[] img = new WritableImage[1];
         WaitForAsyncUtils.asyncFx(() -> img[0] = window.scene().snapshot(null));
         WaitForAsyncUtils.waitForFxEvents();
-        int w = (int) img[0].getWidth();
-        int h = (int) img[0].getHeight();
-        int[] argb = new int[w * h];
-        img[0].getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        try {
-            ImageIO.write(out, "png", new File("target", name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Screenshots.save(img[0], java.nio.file.Path.of("target", name));
     }
 }

@@ -22,7 +22,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.ssosetup.testserver.PushServers;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -48,8 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PushFinishUiTest {
     @RegisterExtension
     static final PushServers fx = new PushServers();
-    @TempDir
-    static Path backups;
     private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final ProviderSettings provider = Settings.publicClient("https://idp.example.com", "om-client")
             .admins("alice").domain("example.com", false).build();
@@ -57,7 +54,7 @@ class PushFinishUiTest {
 
     @Start
     void start(Stage stage) {
-        push = PushStepRig.viewModel(backups, PushStepRig.desired(fx::confidentialBody),
+        push = PushStepRig.viewModel(fx.backups(), PushStepRig.desired(fx::confidentialBody),
                 new SimpleObjectProperty<>(LockoutEvidence.none()), id -> { }, messages);
         WizardViewModel wizard = new WizardViewModel(List.of(
                 new WizardStep("push", "wizard.step.push", push, PushStepRig.VIEW)));
@@ -93,7 +90,7 @@ class PushFinishUiTest {
         assertTrue(robot.lookup("#finishPage").query().isVisible());
         String backup = robot.lookup("#finishBackup").queryAs(TextField.class).getText();
         assertEquals(push.results().backupFileProperty().get(), backup);
-        assertTrue(backup.startsWith(backups.toString()) && Files.exists(Path.of(backup)), backup);
+        assertTrue(backup.startsWith(fx.backups().toString()) && Files.exists(Path.of(backup)), backup);
         List<String> checklist = robot.lookup("#finishChecklist").queryAs(VBox.class).getChildren().stream()
                 .map(n -> ((Label) n).getText()).toList();
         assertEquals(push.results().checklist().size(), checklist.size(), checklist::toString);

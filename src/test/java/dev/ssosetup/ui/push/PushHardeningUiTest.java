@@ -8,9 +8,9 @@ import dev.ssosetup.core.text.Messages;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.En;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.ssosetup.testserver.PushServers;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -33,17 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue 15 in the Push step's view model: the token field, a plan bound to what it sends, restore's checks. */
 @ExtendWith(ApplicationExtension.class)
 class PushHardeningUiTest {
-    private static final dev.ssosetup.core.text.Messages EN =
-            dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH);
-
-    private static String en(dev.ssosetup.core.text.Text text) {
-        return EN.text(text);
-    }
-
     @RegisterExtension
     static final PushServers fx = new PushServers();
-    @TempDir
-    static Path backups;
     private final AtomicReference<ObjectNode> body = new AtomicReference<>();
     private final SimpleObjectProperty<LockoutEvidence> evidence = new SimpleObjectProperty<>(LockoutEvidence.none());
     private PushViewModel vm;
@@ -51,15 +42,15 @@ class PushHardeningUiTest {
     @Start
     void start(Stage stage) {
         body.set(fx.confidentialBody());
-        vm = PushStepRig.viewModel(backups, PushStepRig.desired(body::get), evidence, id -> { }, Messages.load());
+        vm = PushStepRig.viewModel(fx.backups(), PushStepRig.desired(body::get), evidence, id -> { }, Messages.load());
     }
 
     private List<String> texts() {
         List<String> all = new ArrayList<>(List.of(vm.status().statusProperty().get(), vm.connection().tokenErrorProperty().get(),
                 vm.connection().serverUrlErrorProperty().get()));
-        vm.results().planSteps().stream().map(s -> s.line(EN)).forEach(all::add);
-        vm.results().applySteps().stream().map(s -> s.line(EN)).forEach(all::add);
-        vm.results().issues().forEach(i -> all.add(i.field() + " " + en(i.error())));
+        vm.results().planSteps().stream().map(s -> s.line(En.MESSAGES)).forEach(all::add);
+        vm.results().applySteps().stream().map(s -> s.line(En.MESSAGES)).forEach(all::add);
+        vm.results().issues().forEach(i -> all.add(i.field() + " " + En.text(i.error())));
         return all;
     }
 
@@ -156,7 +147,7 @@ class PushHardeningUiTest {
     // ---- item 5: restore gets the same guard and server check as push
 
     private Path backupFile(ObjectNode config, String serverUrl) throws IOException {
-        return Files.write(Files.createTempFile(backups, "backup-", ".json"),
+        return Files.write(Files.createTempFile(fx.backups(), "backup-", ".json"),
                 dev.ssosetup.core.push.Backup.of(config, java.time.Instant.now(), serverUrl, "1.10.4").toJson());
     }
 

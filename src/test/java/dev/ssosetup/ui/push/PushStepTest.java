@@ -20,9 +20,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.ssosetup.testserver.PushServers;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,8 +50,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PushStepTest {
     @RegisterExtension
     static final PushServers fx = new PushServers();
-    @TempDir
-    static Path backups;
     private final AtomicReference<ObjectNode> body = new AtomicReference<>();
     private final SimpleObjectProperty<LockoutEvidence> evidence = new SimpleObjectProperty<>(LockoutEvidence.none());
     private final List<String> navigatedTo = new ArrayList<>();
@@ -62,7 +60,7 @@ class PushStepTest {
     void start(Stage stage) {
         body.set(fx.confidentialBody());
         Messages messages = Messages.load();
-        viewModel = PushStepRig.viewModel(backups, PushStepRig.desired(body::get), evidence, navigatedTo::add,
+        viewModel = PushStepRig.viewModel(fx.backups(), PushStepRig.desired(body::get), evidence, navigatedTo::add,
                 messages);
         view = PushStepRig.view(viewModel, messages);
         Scene scene = new Scene(view, 1000, 760);
@@ -137,7 +135,7 @@ class PushStepTest {
         List<String> checks = lines(robot, "#pushApplySteps");
         assertTrue(checks.stream().anyMatch(l -> l.startsWith("\u2713  Verify: public keys")), checks::toString);
         assertTrue(checks.stream().filter(l -> l.startsWith("\u2713")).count() >= 6, checks::toString);
-        assertTrue(robot.lookup("#pushBackupFile").queryAs(Label.class).getText().contains(backups.toString()));
+        assertTrue(robot.lookup("#pushBackupFile").queryAs(Label.class).getText().contains(fx.backups().toString()));
         assertTrue(viewModel.validProperty().get(), "the step is complete once applied and verified");
         assertTrue(apply.isDisabled(), "no second apply of the same plan");
         assertEquals(CLIENT_SECRET, fx.om.stored().at("/authenticationConfiguration/oidcConfiguration/secret").asText());
@@ -287,29 +285,12 @@ class PushStepTest {
         }
     }
 
-    private static java.awt.image.BufferedImage toBuffered(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        return out;
-    }
-
     private void snapshot(FxRobot robot, String name) {
         robot.interact(() -> {
             // render the whole step (not just the visible part of the scroll pane)
             Parent content = (Parent) ((javafx.scene.control.ScrollPane) view).getContent();
             WritableImage image = content.snapshot(null, null);
-            try {
-                Path out = Path.of("target", "screenshots");
-                Files.createDirectories(out);
-                javax.imageio.ImageIO.write(toBuffered(image), "png", out.resolve(name).toFile());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            Screenshots.save(image, Path.of("target", "screenshots", name));
         });
     }
 }

@@ -13,13 +13,11 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import dev.ssosetup.testserver.PushServers;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import java.nio.file.Path;
 import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +28,6 @@ import dev.ssosetup.core.push.VerdictRequest;
 class PushStepVerdictTest {
     @RegisterExtension
     static final PushServers fx = new PushServers();
-    @TempDir
-    static Path backups;
     private final SimpleObjectProperty<LockoutEvidence> evidence = new SimpleObjectProperty<>(
             new LockoutEvidence(true, true, "alice"));
     private PushViewModel viewModel;
@@ -44,7 +40,7 @@ class PushStepVerdictTest {
         ObjectNode body = fx.confidentialBody();
         ((ObjectNode) body.get("authorizerConfiguration")).putArray("adminPrincipals").add("alice");
         Messages messages = Messages.load();
-        viewModel = PushStepRig.viewModel(backups, PushStepRig.desired(() -> body), evidence, id -> { }, messages);
+        viewModel = PushStepRig.viewModel(fx.backups(), PushStepRig.desired(() -> body), evidence, id -> { }, messages);
         Secret token = Secret.of(fx.idp.issueToken("default", "u-alice", "openmetadata",
                 java.util.Map.of("email", "alice@example.com"), 3600).serialize());
         viewModel.useContext(() -> new VerdictRequest(token, evidence.get()).with("kid-1", ""));
