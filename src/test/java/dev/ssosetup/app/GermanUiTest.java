@@ -109,7 +109,7 @@ class GermanUiTest {
             assertShows(texts, german.get("provider.check.errors", 1, 1));
             assertGerman(texts);
             // "Warnung" is wider than "Warning": the severity column takes its widest word, never cut, one edge
-            List<double[]> severities = WaitForAsyncUtils.asyncFx(() -> root.lookupAll(".finding-severity").stream()
+            List<double[]> severities = WaitForAsyncUtils.asyncFx(() -> window.root().lookupAll(".finding-severity").stream()
                     .map(n -> (javafx.scene.control.Label) n)
                     .map(l -> new double[] {l.minWidth(-1), l.prefWidth(-1), l.getWidth()}).toList()).get();
             assertTrue(severities.size() >= 2, "an error and a warning: " + severities.size());
