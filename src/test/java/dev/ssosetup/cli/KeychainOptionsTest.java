@@ -5,6 +5,7 @@ import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.secrets.KeychainProblem;
 import dev.ssosetup.core.secrets.SecretKey;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testsupport.MemorySecretStore;
@@ -36,7 +37,7 @@ class KeychainOptionsTest {
     private int run(String stdin, String... args) {
         PushEnvironment env = new PushEnvironment(new JdkHttpGatewayFactory(), FileBackupStore::new, dir,
                 Clock.systemUTC(), Optional.empty(), LockoutEvidence::none,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new LocalOperatorFiles());
         CommandLine cl = new CommandLine(new SsoSetupCommand());
         cl.addSubcommand(new PushCommand(env, () -> keychain));
         cl.addSubcommand(SecretCommand.create(() -> keychain,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.testserver.Fault;
@@ -82,7 +83,7 @@ class PushCommandTest {
     private int run(String stdin, LockoutEvidence evidence, String... args) {
         PushEnvironment env = new PushEnvironment(new JdkHttpGatewayFactory(), FileBackupStore::new, backups,
                 Clock.systemUTC(), Optional.empty(), () -> evidence,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new LocalOperatorFiles());
         CommandLine cl = new CommandLine(new SsoSetupCommand());
         cl.addSubcommand(new PushCommand(env));
         cl.addSubcommand(new RestoreCommand(env));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.push.Backup;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
@@ -72,7 +73,7 @@ class PushHardeningCliTest {
     private int run(String stdin, LockoutEvidence evidence, String... args) {
         PushEnvironment env = new PushEnvironment(new JdkHttpGatewayFactory(), FileBackupStore::new, backups,
                 Clock.systemUTC(), Optional.empty(), () -> evidence,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new LocalOperatorFiles());
         CommandLine cl = new CommandLine(new SsoSetupCommand());
         cl.addSubcommand(new PushCommand(env));
         cl.addSubcommand(new RestoreCommand(env));
@@ -199,7 +200,7 @@ class PushHardeningCliTest {
             }
         };
         PushEnvironment env = new PushEnvironment(new JdkHttpGatewayFactory(), FileBackupStore::new, backups,
-                Clock.systemUTC(), Optional.empty(), LockoutEvidence::none, answer);
+                Clock.systemUTC(), Optional.empty(), LockoutEvidence::none, answer, new LocalOperatorFiles());
         CommandLine cl = new CommandLine(new SsoSetupCommand());
         cl.addSubcommand(new PushCommand(env));
         StringWriter o = new StringWriter();

@@ -3,6 +3,7 @@ package dev.ssosetup.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssosetup.core.login.LoginTest;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.infra.net.JdkHttpGateway;
 import dev.ssosetup.testing.MockProvider;
@@ -89,7 +90,7 @@ class TestLoginCommandTest {
                 browserForOpen == null ? url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("no desktop")
                         : browserForOpen, Clock.systemUTC());
         CommandLine cl = new CommandLine(new SsoSetupCommand())
-                .addSubcommand("test-login", new TestLoginCommand(loginTest));
+                .addSubcommand("test-login", new TestLoginCommand(loginTest, new LocalOperatorFiles()));
         Operator out = new Operator(follow);
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

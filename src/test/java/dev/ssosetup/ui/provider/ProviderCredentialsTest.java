@@ -7,6 +7,7 @@ import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ProviderCredentialsTest {
 
     private final WizardState state = new WizardState();
     private final ProviderViewModel vm = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK,
-            Messages.load());
+            new LocalOperatorFiles(), Messages.load());
 
     private void load(String json) {
         vm.loadCredentials("client.json", json.getBytes(StandardCharsets.UTF_8));

@@ -6,6 +6,7 @@ import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testing.Settings;
@@ -78,7 +79,7 @@ class PushFinishUiTest {
     void start(Stage stage) {
         fx.om.clearFaults();
         fx.om.store(fx.om.basicConfiguration());
-        push = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
+        push = new PushViewModel(new JdkHttpGatewayFactory(), new LocalOperatorFiles(), new FileBackupStore(backups), Clock.systemUTC(),
                 () -> Optional.of(new DesiredConfiguration(fx.confidentialBody(), Secret.of(CLIENT_SECRET))),
                 new SimpleObjectProperty<>(LockoutEvidence.none()), id -> { }, new InlineBackgroundRunner(), messages);
         WizardViewModel wizard = new WizardViewModel(List.of(

@@ -11,6 +11,7 @@ import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Stage;
@@ -71,7 +72,7 @@ class PushHardeningUiTest {
         fx.om.clearFaults();
         fx.om.store(fx.om.basicConfiguration());
         body.set(fx.confidentialBody());
-        vm = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
+        vm = new PushViewModel(new JdkHttpGatewayFactory(), new LocalOperatorFiles(), new FileBackupStore(backups), Clock.systemUTC(),
                 () -> Optional.ofNullable(body.get()).map(b -> new DesiredConfiguration(b, Secret.of(CLIENT_SECRET))),
                 evidence, id -> { }, new InlineBackgroundRunner(), Messages.load());
     }

@@ -11,6 +11,7 @@ import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;
@@ -82,7 +83,7 @@ class PushStepTest {
         fx.om.store(fx.om.basicConfiguration());
         body.set(fx.confidentialBody());
         Messages messages = Messages.load();
-        viewModel = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
+        viewModel = new PushViewModel(new JdkHttpGatewayFactory(), new LocalOperatorFiles(), new FileBackupStore(backups), Clock.systemUTC(),
                 () -> Optional.ofNullable(body.get()).map(b -> new DesiredConfiguration(b, Secret.of(CLIENT_SECRET))),
                 evidence, navigatedTo::add, new InlineBackgroundRunner(), messages);
         ControllerFactory controllers = new ControllerFactory();
@@ -216,7 +217,8 @@ class PushStepTest {
         String missing = "/nonexistent/om-ca.pem";
         robot.interact(() -> robot.lookup("#pushCaFile").queryAs(TextField.class).setText(missing));
         click(robot, "#pushPlan");
-        assertEquals("Cannot read the CA bundle " + missing + ": check the path", status(robot));
+        assertEquals("Cannot read the CA bundle " + missing
+                + " (no such file or folder): check the path and that you may read the file", status(robot));
         Path junk = Files.writeString(Files.createTempFile("junk", ".pem"), "not a certificate");
         robot.interact(() -> robot.lookup("#pushCaFile").queryAs(TextField.class).setText(junk.toString()));
         click(robot, "#pushPlan");

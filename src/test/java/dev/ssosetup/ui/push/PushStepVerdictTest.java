@@ -52,6 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssosetup.core.push.VerdictRequest;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 
 /** The Push step shows OpenMetadata's own verdict beside the login test's and the production checklist (issue 18). */
 @ExtendWith(ApplicationExtension.class)
@@ -82,7 +83,7 @@ class PushStepVerdictTest {
         ObjectNode body = fx.confidentialBody();
         ((ObjectNode) body.get("authorizerConfiguration")).putArray("adminPrincipals").add("alice");
         Messages messages = Messages.load();
-        viewModel = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
+        viewModel = new PushViewModel(new JdkHttpGatewayFactory(), new LocalOperatorFiles(), new FileBackupStore(backups), Clock.systemUTC(),
                 () -> Optional.of(new DesiredConfiguration(body, Secret.of(CLIENT_SECRET))),
                 evidence, id -> { }, new InlineBackgroundRunner(), messages);
         Secret token = Secret.of(fx.idp.issueToken("default", "u-alice", "openmetadata",
