@@ -111,6 +111,15 @@ class LocalOperatorFilesTest {
     }
 
     @Test
+    void aPathThroughAFileCannotBeRead() throws IOException {
+        Path file = Files.writeString(dir.resolve("ca.pem"), CANARY);
+        Path below = file.resolve("inner.pem"); // readable as no one: a part of the path is a file
+        Problem p = problem(below, 1024);
+        assertFalse(p.kind() == Problem.Kind.UNKNOWN || p.kind() == Problem.Kind.TOO_LARGE, p.toString());
+        assertTrue(caBundleSentence(below).contains("check the path"), caBundleSentence(below));
+    }
+
+    @Test
     void textThatIsNotUtf8IsRefusedWithoutQuotingIt() throws IOException {
         byte[] bytes = (CANARY + "\u00e9").getBytes(StandardCharsets.ISO_8859_1);
         Path file = Files.write(dir.resolve("latin1.txt"), bytes);
