@@ -230,6 +230,22 @@ class PushHardeningCliTest {
         assertTrue(err.contains("--config") && err.contains("larger than 1024 KiB"), err);
     }
 
+    @Test
+    void aSecretFileThatIsNotUtf8OrAFolderIsNamedWithoutItsContent() throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1-secret"),
+                (CLIENT_SECRET + "\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+        Path config = Files.write(dir.resolve("config.json"), new ObjectMapper().writeValueAsBytes(fx.publicBody()));
+        assertEquals(ExitCodes.USAGE, run("", "push", "--server", fx.om.baseUrl(), "--token-file",
+                tokenFile.toString(), "--config", config.toString(), "--client-secret-file", latin1.toString(),
+                "--dry-run"));
+        assertTrue(err.contains("--client-secret-file " + latin1 + ": cannot read it (not readable as UTF-8 text)"),
+                err);
+        assertEquals(ExitCodes.USAGE, run("", "push", "--server", fx.om.baseUrl(), "--token-file",
+                dir.toString(), "--config", config.toString(), "--dry-run"));
+        assertTrue(err.contains("--token-file " + dir + ": cannot read it (it is a folder)"), err);
+        assertNoCanary();
+    }
+
     private void assertNoCanary(String... more) {
         List<String> canaries = new ArrayList<>(List.of(ADMIN_TOKEN, CLIENT_SECRET));
         canaries.addAll(List.of(more));

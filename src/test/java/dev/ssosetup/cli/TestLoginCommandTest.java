@@ -184,6 +184,32 @@ class TestLoginCommandTest {
     }
 
     @Test
+    void aSecretFileIsReadThroughThePortWithItsLimitAndNeverQuoted(@TempDir Path dir) throws Exception {
+        String issuer = provider.issuer("cli");
+        Path big = dir.resolve("big-secret.txt");
+        java.nio.file.Files.writeString(big, "canary-secret-".repeat(5000)); // 70,000 bytes: over 64 KiB
+        Run tooLarge = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--client-secret-file", big.toString());
+        assertEquals(2, tooLarge.exit());
+        assertTrue(tooLarge.err().contains("--client-secret-file: cannot read " + big + " (larger than 64 KiB)"),
+                tooLarge.err());
+        Run folder = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--client-secret-file", dir.toString());
+        assertEquals(2, folder.exit());
+        assertTrue(folder.err().contains("--client-secret-file: cannot read " + dir + " (it is a folder)"),
+                folder.err());
+        Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.txt"),
+                "canary-secret-\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Run notUtf8 = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--client-secret-file", latin1.toString());
+        assertEquals(2, notUtf8.exit());
+        assertTrue(notUtf8.err().contains("(not readable as UTF-8 text)"), notUtf8.err());
+        for (Run r : List.of(tooLarge, folder, notUtf8)) {
+            assertFalse((r.out() + r.err()).contains("canary-secret"), r.err());
+        }
+    }
+
+    @Test
     void credentialsFilesOfEveryShapeFillTheClientIdSecretAndIssuer(@TempDir Path dir) throws Exception {
         try (CraftedProvider crafted = new CraftedProvider()) {
             String iss = crafted.issuer;

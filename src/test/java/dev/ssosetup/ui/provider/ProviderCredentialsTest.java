@@ -104,6 +104,21 @@ class ProviderCredentialsTest {
     }
 
     @Test
+    void aFileTooLargeOrAFolderIsRefusedThroughThePort(@TempDir Path dir) throws Exception {
+        ProviderSettings before = state.providerProperty().get();
+        Path big = Files.writeString(dir.resolve("big.json"), "{\"client_secret\":\"" + "x".repeat(70_000) + "\"}");
+        vm.loadCredentialsFile(big);
+        assertTrue(vm.credentialsRefusedProperty().get());
+        assertTrue(vm.credentialsStatusProperty().get().contains("big.json is too large for a client credentials file"),
+                vm.credentialsStatusProperty().get());
+        vm.loadCredentialsFile(dir);
+        assertTrue(vm.credentialsStatusProperty().get().startsWith("Cannot read the file " + dir.getFileName()),
+                vm.credentialsStatusProperty().get());
+        assertFalse(vm.credentialsStatusProperty().get().contains("xxxx"));
+        assertEquals(before, state.providerProperty().get(), "nothing is half-filled");
+    }
+
+    @Test
     void aLoadedSecretIsNeverSavedInTheProfile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("okta.json");
         Files.writeString(file, dev.ssosetup.core.provider.CredentialsFileTest.OKTA);
