@@ -145,6 +145,8 @@ public final class CompositionRoot {
 
         // ---- provider (issue 3)
         final HttpGatewayFactory providerGateways = new JdkHttpGatewayFactory();
+        /** The files the operator names (CA bundle, credentials, token and secret files): ui and cli read them here. */
+        final dev.ssosetup.core.common.OperatorFiles operatorFiles = new dev.ssosetup.infra.common.LocalOperatorFiles();
 
         // ---- login (issue 4)
         /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
@@ -181,7 +183,7 @@ public final class CompositionRoot {
         PushEnvironment pushEnvironment(Supplier<Messages> language) {
             return new PushEnvironment(pushGateways, folder -> pushBackupStores.apply(language.get()).apply(folder),
                     FileBackupStore.defaultFolder(), pushClock, Optional.empty(),
-                    LockoutEvidence::none, System.in)
+                    LockoutEvidence::none, System.in, operatorFiles)
                     .withProfileRenderer(path -> desiredFromModel.from(openProfile(path.toString())).body())
                     .withExtras(new PushEnvironment.Extras(Optional.of(this::renderProfileFor),
                             Optional.of(loginTest(language))));
@@ -246,17 +248,19 @@ public final class CompositionRoot {
             CliMessages text = new CliMessages(messages, Messages::forLocale);
             CommandLine cl = new CommandLine(new SsoSetupCommand(text, services.log::verbose));
             // ---- provider (issue 3)
-            cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways, text));
+            cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways, services.operatorFiles, text));
 
             // ---- login (issue 4)
-            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(text::messages), services::keychain,
+            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(text::messages), services.operatorFiles,
+                    services::keychain,
                     text));
 
             // ---- keys (issue 5)
             cl.addSubcommand(KeysCommand.create(services.keys, text));
 
             // ---- review (issue 6)
-            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck, services::keychain, text));
+            cl.addSubcommand(new RenderCommand(services.configFiles, services.operatorFiles, services.schemaCheck,
+                    services::keychain, text));
 
             // ---- push (issue 7)
             cl.addSubcommand(new PushCommand(services.pushEnvironment(text::messages), services::keychain, text));
@@ -372,14 +376,14 @@ public final class CompositionRoot {
             List<WizardStep> steps = new ArrayList<>();
             // ---- provider (issue 3)
             ProviderViewModel provider = new ProviderViewModel(state, background, services.providerGateways,
-                    messages, services.keychain()); // the keychain (issue 14): looked at in background tasks only
+                    services.operatorFiles, messages, services.keychain()); // the keychain (issue 14): looked at in background tasks only
             controllers.register(ProviderController.class, () -> new ProviderController(provider, messages));
             steps.add(new WizardStep("provider", "wizard.step.provider", provider,
                     "/dev/ssosetup/ui/provider/ProviderView.fxml"));
 
             // ---- login (issue 4)
             var login = new LoginTestViewModel(state, background, services.loginTest(() -> messages),
-                    messages);
+                    services.operatorFiles, messages);
             controllers.register(LoginTestController.class,
                     () -> new LoginTestController(login));
             steps.add(new WizardStep("login", "wizard.step.login", login,
@@ -408,7 +412,7 @@ public final class CompositionRoot {
             Supplier<Optional<DesiredConfiguration>> pushDesired =
                     () -> services.desiredFromModel.ifReady(state.configuration());
             PushViewModel push = new PushViewModel(
-                    services.pushGateways,
+                    services.pushGateways, services.operatorFiles,
                     services.pushBackupStores.apply(messages).apply(FileBackupStore.defaultFolder()),
                     services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
                     stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages,

@@ -115,6 +115,7 @@ public final class PushCommand implements Callable<Integer> {
         this.env = env;
         this.messages = messages;
         connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
+        connection.files = env.files();
     }
 
     @Override
@@ -132,7 +133,7 @@ public final class PushCommand implements Callable<Integer> {
             ProviderSettings provider = null;
             String keyId = "";
             if (source.config != null) {
-                body = readConfig(source.config);
+                body = readConfig(connection, source.config);
             } else if (env.extras().profiles().isPresent()) {
                 PushEnvironment.TargetedProfile rendered = renderForServer(client, source.profile);
                 body = rendered.body();
@@ -230,7 +231,7 @@ public final class PushCommand implements Callable<Integer> {
         ProviderSettings settings = provider.toBuilder().clientSecret(connection.clientSecret()).build();
         Optional<byte[]> ca;
         try {
-            ca = CaFileOption.read(connection.caFile);
+            ca = CaFileOption.read(env.files(), connection.caFile);
         } catch (CliProblem e) {
             throw new PushUsageException(e.text());
         }
@@ -258,9 +259,9 @@ public final class PushCommand implements Callable<Integer> {
         }
     }
 
-    static ObjectNode readConfig(Path file) {
+    static ObjectNode readConfig(PushConnectionOptions connection, Path file) {
         JsonNode node;
-        byte[] content = PushConnectionOptions.readCapped(file, "--config", CONFIG_MAX_BYTES);
+        byte[] content = connection.readCapped(file, "--config", CONFIG_MAX_BYTES);
         try {
             node = JSON.readTree(content);
         } catch (IOException e) {

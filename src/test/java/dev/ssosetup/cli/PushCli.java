@@ -1,6 +1,7 @@
 package dev.ssosetup.cli;
 
 import dev.ssosetup.core.push.LockoutEvidence;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testing.CliRun;
@@ -35,7 +36,7 @@ final class PushCli {
     /** The push environment these tests use, backing up into {@code backups}. */
     static PushEnvironment environment(Path backups, Supplier<LockoutEvidence> evidence, InputStream stdin) {
         return new PushEnvironment(new JdkHttpGatewayFactory(), FileBackupStore::new, backups, Clock.systemUTC(),
-                Optional.empty(), evidence, stdin);
+                Optional.empty(), evidence, stdin, new LocalOperatorFiles());
     }
 
     /** {@code text} as the operator's standard input. */

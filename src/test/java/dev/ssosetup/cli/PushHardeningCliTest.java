@@ -186,6 +186,22 @@ class PushHardeningCliTest {
         assertTrue(cli.err().contains("--config") && cli.err().contains("larger than 1024 KiB"), cli.err());
     }
 
+    @Test
+    void aSecretFileThatIsNotUtf8OrAFolderIsNamedWithoutItsContent() throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1-secret"),
+                (CLIENT_SECRET + "\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+        Path config = Files.write(dir.resolve("config.json"), new ObjectMapper().writeValueAsBytes(fx.publicBody()));
+        assertEquals(ExitCodes.USAGE, cli.run("", "push", "--server", fx.om.baseUrl(), "--token-file",
+                tokenFile.toString(), "--config", config.toString(), "--client-secret-file", latin1.toString(),
+                "--dry-run"));
+        assertTrue(cli.err().contains("--client-secret-file " + latin1 + ": cannot read it (not readable as UTF-8 text)"),
+                cli.err());
+        assertEquals(ExitCodes.USAGE, cli.run("", "push", "--server", fx.om.baseUrl(), "--token-file",
+                dir.toString(), "--config", config.toString(), "--dry-run"));
+        assertTrue(cli.err().contains("--token-file " + dir + ": cannot read it (it is a folder)"), cli.err());
+        assertNoCanary();
+    }
+
     private void assertNoCanary(String... more) {
         List<String> canaries = new ArrayList<>(List.of(ADMIN_TOKEN, CLIENT_SECRET));
         canaries.addAll(List.of(more));

@@ -3,6 +3,7 @@ package dev.ssosetup.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssosetup.core.login.LoginTest;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.testing.MockProvider;
 import dev.ssosetup.testing.CraftedProvider;
@@ -47,7 +48,7 @@ class TestLoginCommandTest {
                 browserForOpen == null ? url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("no desktop")
                         : browserForOpen, Clock.systemUTC());
         CommandLine cl = new CommandLine(new SsoSetupCommand())
-                .addSubcommand("test-login", new TestLoginCommand(loginTest));
+                .addSubcommand("test-login", new TestLoginCommand(loginTest, new LocalOperatorFiles()));
         return CliRun.of(cl, new SignInOperator(follow), new StringWriter(), args);
     }
 
@@ -133,6 +134,32 @@ class TestLoginCommandTest {
         CliRun type = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--client-type", "spa");
         assertEquals(2, type.code());
         assertTrue(type.err().contains("--client-type"), type.err());
+    }
+
+    @Test
+    void aSecretFileIsReadThroughThePortWithItsLimitAndNeverQuoted(@TempDir Path dir) throws Exception {
+        String issuer = provider.issuer("cli");
+        Path big = dir.resolve("big-secret.txt");
+        java.nio.file.Files.writeString(big, "canary-secret-".repeat(5000)); // 70,000 bytes: over 64 KiB
+        CliRun tooLarge = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--client-secret-file", big.toString());
+        assertEquals(2, tooLarge.code());
+        assertTrue(tooLarge.err().contains("--client-secret-file: cannot read " + big + " (larger than 64 KiB)"),
+                tooLarge.err());
+        CliRun folder = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--client-secret-file", dir.toString());
+        assertEquals(2, folder.code());
+        assertTrue(folder.err().contains("--client-secret-file: cannot read " + dir + " (it is a folder)"),
+                folder.err());
+        Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.txt"),
+                "canary-secret-\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRun notUtf8 = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--client-secret-file", latin1.toString());
+        assertEquals(2, notUtf8.code());
+        assertTrue(notUtf8.err().contains("(not readable as UTF-8 text)"), notUtf8.err());
+        for (CliRun r : List.of(tooLarge, folder, notUtf8)) {
+            assertFalse((r.out() + r.err()).contains("canary-secret"), r.err());
+        }
     }
 
     @Test

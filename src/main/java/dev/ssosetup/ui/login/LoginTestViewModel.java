@@ -1,6 +1,7 @@
 package dev.ssosetup.ui.login;
 
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.login.BrowserOpener;
 import dev.ssosetup.core.login.InsecureHttp;
 import dev.ssosetup.core.login.JsonValues;
@@ -63,6 +64,7 @@ public final class LoginTestViewModel implements StepViewModel {
     private final WizardState state;
     private final BackgroundRunner runner;
     private final LoginTest loginTest;
+    private final OperatorFiles files;
     private final Messages messages;
 
     private final StringProperty ports = new SimpleStringProperty("");
@@ -92,10 +94,13 @@ public final class LoginTestViewModel implements StepViewModel {
     private ProviderSettings insecureHttpAllowedFor;
     private TaskHandle handle;
 
-    public LoginTestViewModel(WizardState state, BackgroundRunner runner, LoginTest loginTest, Messages messages) {
+    /** {@code files}: where the Provider step's CA bundle is read. */
+    public LoginTestViewModel(WizardState state, BackgroundRunner runner, LoginTest loginTest, OperatorFiles files,
+                              Messages messages) {
         this.state = state;
         this.runner = runner;
         this.loginTest = loginTest;
+        this.files = java.util.Objects.requireNonNull(files);
         this.messages = messages;
         this.valid = Bindings.createBooleanBinding(() -> {
             LoginTestResult r = result.get();
@@ -165,7 +170,8 @@ public final class LoginTestViewModel implements StepViewModel {
         };
         handle = runner.execute(BackgroundTask.of("login test",
                         ctx -> loginTest.run(settings, options.get(), caFile.isEmpty() ? Optional.empty()
-                                : Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(caFile)), events, ctx))
+                                : Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(files, caFile, messages)),
+                                events, ctx))
                 .onSuccess(r -> {
                     running.set(false);
                     status.set("");

@@ -1,6 +1,7 @@
 package dev.ssosetup.ui.provider;
 
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.core.net.HttpGatewayFactory;
@@ -71,6 +72,7 @@ public final class ProviderViewModel implements StepViewModel {
     private final WizardState state;
     private final BackgroundRunner runner;
     private final HttpGatewayFactory gateways;
+    private final OperatorFiles files;
     private final Messages messages;
 
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.CUSTOM_OIDC);
@@ -138,13 +140,17 @@ public final class ProviderViewModel implements StepViewModel {
     private final RememberedSecret remembered;
 
     public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
-                             Messages messages) {
-        this(state, runner, gateways, messages, null);
+                             OperatorFiles files, Messages messages) {
+        this(state, runner, gateways, files, messages, null);
     }
 
-    /** @param keychain the system keychain for "Remember the client secret", or null to offer no keychain */
+    /**
+     * @param files    where the CA bundle and the credentials file are read
+     * @param keychain the system keychain for "Remember the client secret", or null to offer no keychain
+     */
     public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
-                             Messages messages, SecretStore keychain) {
+                             OperatorFiles files, Messages messages, SecretStore keychain) {
+        this.files = Objects.requireNonNull(files);
         this.remembered = new RememberedSecret(keychain, runner, messages, new RememberedSecret.Texts(
                 "secrets.provider.filled", "secrets.provider.stored", "secrets.provider.forgotten"), this::secretKey,
                 clientSecret, false);
@@ -369,7 +375,7 @@ public final class ProviderViewModel implements StepViewModel {
         checkStatus.set(messages.get("provider.check.running", hostOf(request.discoveryUrl())));
         BackgroundTask<DiscoveryReport> task = BackgroundTask.of("provider-discovery", ctx -> {
             Optional<byte[]> pem = ca.isEmpty() ? Optional.empty()
-                    : Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(ca));
+                    : Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(files, ca, messages));
             return new DiscoveryService(gateways.create(pem)).check(request, ctx);
         }).onSuccess(report -> {
             finish();
@@ -404,12 +410,12 @@ public final class ProviderViewModel implements StepViewModel {
     public void loadCredentialsFile(java.nio.file.Path file) {
         String name = String.valueOf(file.getFileName());
         runner.execute(BackgroundTask.of("provider-credentials", ctx -> {
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-                return in.readNBytes(CredentialsFile.MAX_BYTES + 1);
-            } catch (java.io.IOException | RuntimeException e) {
+            try {
+                return CredentialsFile.read(files, file.toString(), name);
+            } catch (java.io.IOException e) { // a Problem: the file is named, never its content
                 throw new java.io.IOException(messages.get("provider.credentials.unreadable", name), null);
             }
-        }).onSuccess(bytes -> loadCredentials(name, bytes)).onFailure(error -> {
+        }).onSuccess(result -> show(name, result)).onFailure(error -> {
             credentialsRefused.set(true);
             credentialsStatus.set(error.getMessage());
         }));
@@ -417,7 +423,11 @@ public final class ProviderViewModel implements StepViewModel {
 
     /** Fills the form from a credentials file's {@code content}; see {@link #loadCredentialsFile}. */
     public void loadCredentials(String fileName, byte[] content) {
-        switch (CredentialsFile.parse(fileName, content)) {
+        show(fileName, CredentialsFile.parse(fileName, content));
+    }
+
+    private void show(String fileName, CredentialsFile.Result result) {
+        switch (result) {
             case CredentialsFile.Refused refused -> {
                 credentialsRefused.set(true);
                 credentialsStatus.set(messages.text(refused.message()));

@@ -5,6 +5,7 @@ import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.ui.common.ControllerFactory;
@@ -39,7 +40,7 @@ final class PushStepRig {
     static PushViewModel viewModel(Path backups, Supplier<Optional<DesiredConfiguration>> desired,
                                    ObservableValue<LockoutEvidence> evidence, Consumer<String> navigator,
                                    Messages messages) {
-        return new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(), desired,
+        return new PushViewModel(new JdkHttpGatewayFactory(), new LocalOperatorFiles(), new FileBackupStore(backups), Clock.systemUTC(), desired,
                 evidence, navigator, new InlineBackgroundRunner(), messages);
     }
 

@@ -188,7 +188,8 @@ class PushStepTest {
         String missing = "/nonexistent/om-ca.pem";
         robot.interact(() -> robot.lookup("#pushCaFile").queryAs(TextField.class).setText(missing));
         click(robot, "#pushPlan");
-        assertEquals("Cannot read the CA bundle " + missing + ": check the path", status(robot));
+        assertEquals("Cannot read the CA bundle " + missing
+                + " (no such file or folder): check the path and that you may read the file", status(robot));
         Path junk = Files.writeString(Files.createTempFile("junk", ".pem"), "not a certificate");
         robot.interact(() -> robot.lookup("#pushCaFile").queryAs(TextField.class).setText(junk.toString()));
         click(robot, "#pushPlan");

@@ -22,6 +22,7 @@ import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssosetup.core.push.VerdictRequest;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 
 /** The Push step shows OpenMetadata's own verdict beside the login test's and the production checklist (issue 18). */
 @ExtendWith(ApplicationExtension.class)
