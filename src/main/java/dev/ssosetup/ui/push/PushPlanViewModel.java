@@ -13,7 +13,7 @@ import dev.ssosetup.core.push.PushFailure;
 import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.VerdictRequest;
 import dev.ssosetup.core.text.Messages;
-import dev.ssosetup.ui.task.BackgroundTask;
+import dev.ssosetup.ui.task.TaskStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -90,15 +90,13 @@ public final class PushPlanViewModel {
         PlanBinding binding = PlanBinding.of(wanted.get(), guard.evidence());
         connection.storeRememberedToken();
         VerdictRequest told = context.get();
-        status.start(BackgroundTask.<Plan>of("push-plan", ctx -> service.get().plan(connection.client(in),
-                        wanted.get(), told, ctx, results.planStepsOf(ctx)))
+        status.<Plan>task("push-plan", ctx -> service.get().plan(connection.client(in), wanted.get(), told, ctx,
+                        results.planStepsOf(ctx)), messages.get("push.progress.plan"))
                 .onSuccess(p -> {
                     planBinding = binding;
                     showPlan(p);
                 })
-                .onFailure(e -> PushViewModel.unexpected(status, messages, e))
-                .onCancelled(() -> status.say(PushStatus.Tone.WARNING, messages.get("push.status.cancelled"))),
-                messages.get("push.progress.plan"));
+                .start();
     }
 
     /** Guard, back up, PUT, verify. */
@@ -117,23 +115,22 @@ public final class PushPlanViewModel {
         DesiredConfiguration wanted = desired.get().orElseThrow(); // planStillBound: present, and the plan's
         VerdictRequest told = context.get();
         PlanBinding binding = planBinding;
-        status.start(BackgroundTask.<Applied>of("push-apply", ctx -> {
+        status.<Applied>task("push-apply", ctx -> {
                     var client = connection.client(inputs.get());
                     ApplyResult r = service.get().apply(client, current, decision, ctx, results.applyStepsOf(ctx));
                     // issue 16: read the server again, so the plan shows what it holds now, not what it held before
                     Plan after = r.outcome() == ApplyResult.Outcome.FAILED || ctx.isCancelled() ? null
                             : service.get().plan(client, wanted, told, ctx, s -> { });
                     return new Applied(r, after);
-                })
+                }, messages.get("push.progress.apply"))
                 .onSuccess(a -> {
                     showApply(a.result());
                     if (a.reread() != null) {
                         showReread(a.reread(), binding);
                     }
                 })
-                .onFailure(e -> PushViewModel.unexpected(status, messages, e))
-                .onCancelled(() -> status.say(PushStatus.Tone.ERROR, messages.get("push.status.applyCancelled"))),
-                messages.get("push.progress.apply"));
+                .cancelled(TaskStatus.Severity.ERROR, messages.get("push.status.applyCancelled"))
+                .start();
     }
 
     private void showPlan(Plan p) {

@@ -15,7 +15,7 @@ import dev.ssosetup.core.push.RestorePolicy;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.text.Text;
-import dev.ssosetup.ui.task.BackgroundTask;
+import dev.ssosetup.ui.task.TaskStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -113,12 +113,10 @@ public final class PushRestoreViewModel {
         Secret secret = Secret.of(restoreSecret.get());
         boolean otherServerAllowed = restoreOtherServer.get();
         resetAll.run();
-        status.start(BackgroundTask.<RestoreOutcome>of("push-restore-check", ctx -> check(
-                        connection.client(inputs.get()), file, secret, otherServerAllowed, ctx))
+        status.<RestoreOutcome>task("push-restore-check", ctx -> check(connection.client(inputs.get()), file, secret,
+                        otherServerAllowed, ctx), messages.get("push.progress.restoreCheck"))
                 .onSuccess(this::showCheck)
-                .onFailure(e -> PushViewModel.unexpected(status, messages, e))
-                .onCancelled(() -> status.say(PushStatus.Tone.WARNING, messages.get("push.status.cancelled"))),
-                messages.get("push.progress.restoreCheck"));
+                .start();
     }
 
     /** Restores the checked backup: backs the live configuration up first, then PUT and verify. */
@@ -131,17 +129,16 @@ public final class PushRestoreViewModel {
         LockoutGuard.Decision decision = guardDecision();
         restorePlan.set(null);
         results.applySteps().clear();
-        status.start(BackgroundTask.<ApplyResult>of("push-restore", ctx -> service.get().apply(
-                        connection.client(inputs.get()), planned.plan(), decision, ctx, results.applyStepsOf(ctx)))
+        status.<ApplyResult>task("push-restore", ctx -> service.get().apply(connection.client(inputs.get()),
+                        planned.plan(), decision, ctx, results.applyStepsOf(ctx)), messages.get("push.progress.restore"))
                 .onSuccess(r -> {
                     planning.showApply(r);
                     if (r.outcome() == ApplyResult.Outcome.APPLIED_AND_VERIFIED) {
                         status.say(PushStatus.Tone.OK, messages.get("push.status.restored"));
                     }
                 })
-                .onFailure(e -> PushViewModel.unexpected(status, messages, e))
-                .onCancelled(() -> status.say(PushStatus.Tone.ERROR, messages.get("push.status.applyCancelled"))),
-                messages.get("push.progress.restore"));
+                .cancelled(TaskStatus.Severity.ERROR, messages.get("push.status.applyCancelled"))
+                .start();
     }
 
     /** Forgets the checked restore. */

@@ -53,7 +53,7 @@ public final class PushViewModel implements StepViewModel {
         Objects.requireNonNull(clock);
         this.navigator = Objects.requireNonNull(navigator);
         this.messages = Objects.requireNonNull(messages);
-        this.status = new PushStatus(runner);
+        this.status = new PushStatus(runner, messages);
         this.guard = new PushGuard(evidence, messages);
         this.connection = new PushConnectionViewModel(gateways, runner, messages, status, keychain);
         Supplier<PushService> service = () -> new PushService(backups, clock);
@@ -61,16 +61,6 @@ public final class PushViewModel implements StepViewModel {
                 this::resetResults);
         this.restoring = new PushRestoreViewModel(connection, guard, results, status, service, backups, messages,
                 this::resetResults, planning);
-    }
-
-    /** Failures core does not report as values: a CA bundle problem in its own words, anything else is a bug. */
-    static void unexpected(PushStatus status, Messages messages, Throwable e) {
-        if (e instanceof PushConnectionViewModel.CaBundleProblem problem) {
-            status.say(PushStatus.Tone.ERROR, problem.getMessage());
-            return;
-        }
-        // said in one line without a stack trace
-        status.say(PushStatus.Tone.ERROR, messages.get("wizard.error.unexpected", e.getClass().getSimpleName()));
     }
 
     /** A new plan or restore check starts: nothing of the last one stays on screen. */
