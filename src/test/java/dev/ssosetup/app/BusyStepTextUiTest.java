@@ -160,7 +160,7 @@ class BusyStepTextUiTest {
         KeysService service = new KeysService(new HeldKeyFiles(release), new JwtKeyGenerator(), new KeyFileReader(),
                 new SigningSelfTest(Clock.systemUTC()));
         KeysViewModel vm = new KeysViewModel(service, runner, new WizardState(), messages);
-        robot.interact(() -> show(KeysController.class, () -> new KeysController(vm, new NoDialogs(), messages),
+        robot.interact(() -> show(KeysController.class, () -> new KeysController(vm, noDialogs(), messages),
                 "/dev/ssosetup/ui/keys/KeysView.fxml"));
         robot.interact(() -> vm.importKeys("/held/private_key.pem", null, null));
         assertSays(robot, "#keysProgress", Text.of("task.keys.readingPrivate"),
@@ -195,37 +195,11 @@ class BusyStepTextUiTest {
         assertEquals(messages.get("push.status.cancelled"), vm.status().statusProperty().get());
     }
 
-    /** The test calls the view model itself: no dialog is ever asked. */
-    private static final class NoDialogs implements dev.ssosetup.ui.keys.KeysDialogs {
-        @Override
-        public Optional<String> choosePrivateKey(javafx.stage.Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> choosePublicKey(javafx.stage.Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> choosePreviousKey(javafx.stage.Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> chooseFolder(javafx.stage.Window owner) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean confirmOverwrite(javafx.stage.Window owner, String folder, List<String> files) {
-            return false;
-        }
-
-        @Override
-        public Optional<char[]> askPassword(javafx.stage.Window owner, String file, boolean retry) {
-            return Optional.empty();
-        }
+    /** The test calls the view model itself: every dialog answers "cancelled". */
+    private static dev.ssosetup.ui.keys.KeysDialogs noDialogs() {
+        return (dev.ssosetup.ui.keys.KeysDialogs) java.lang.reflect.Proxy.newProxyInstance(
+                BusyStepTextUiTest.class.getClassLoader(), new Class<?>[]{dev.ssosetup.ui.keys.KeysDialogs.class},
+                (proxy, method, args) -> method.getReturnType() == boolean.class ? Boolean.FALSE : Optional.empty());
     }
 
     /** A key store whose reads wait until the test lets them go (or the work is cancelled). */

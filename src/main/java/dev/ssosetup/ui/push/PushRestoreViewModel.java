@@ -9,7 +9,6 @@ import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.Plan;
-import dev.ssosetup.core.push.PushFailure;
 import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.RestorePolicy;
 import dev.ssosetup.core.task.TaskContext;
@@ -60,18 +59,17 @@ public final class PushRestoreViewModel {
     private final ObjectProperty<PlannedRestore> restorePlan = new SimpleObjectProperty<>();
     private final BooleanBinding canConfirmRestore;
 
-    PushRestoreViewModel(PushConnectionViewModel connection, PushGuard guard, PushResults results, PushStatus status,
-                         Supplier<PushService> service, BackupStore backups, Messages messages, Runnable resetAll,
-                         PushPlanViewModel planning) {
-        this.connection = Objects.requireNonNull(connection);
-        this.guard = Objects.requireNonNull(guard);
-        this.results = Objects.requireNonNull(results);
-        this.status = Objects.requireNonNull(status);
-        this.service = Objects.requireNonNull(service);
-        this.backups = Objects.requireNonNull(backups);
-        this.messages = Objects.requireNonNull(messages);
-        this.resetAll = Objects.requireNonNull(resetAll);
+    /** Shares the plan's connection, guard, results, status line and service: one of them runs at a time. */
+    PushRestoreViewModel(PushPlanViewModel planning, BackupStore backups) {
         this.planning = Objects.requireNonNull(planning);
+        this.backups = Objects.requireNonNull(backups);
+        this.connection = planning.connection;
+        this.guard = planning.guard;
+        this.results = planning.results;
+        this.status = planning.status;
+        this.service = planning.service;
+        this.messages = planning.messages;
+        this.resetAll = planning.resetAll;
         List<javafx.beans.Observable> inputs = new ArrayList<>(List.of(guard.dependencies()));
         inputs.add(restorePlan);
         inputs.add(status.busyProperty());
@@ -122,8 +120,9 @@ public final class PushRestoreViewModel {
     /** Restores the checked backup: backs the live configuration up first, then PUT and verify. */
     public void confirmRestore() {
         PlannedRestore planned = restorePlan.get();
-        Optional<PushConnectionViewModel.Inputs> inputs = connection.inputs();
-        if (planned == null || !canConfirmRestore.get() || inputs.isEmpty()) {
+        Optional<PushConnectionViewModel.Inputs> inputs = planning.inputsIf(planned != null
+                && canConfirmRestore.get());
+        if (inputs.isEmpty()) {
             return;
         }
         LockoutGuard.Decision decision = guardDecision();
@@ -181,12 +180,7 @@ public final class PushRestoreViewModel {
         }
         Plan p = o.planned().plan();
         results.showDetails(p, true); // not the plan: Apply is for the wizard's configuration, never for a backup
-        Optional<PushFailure> failure = p.failure();
-        if (failure.isPresent()) {
-            status.say(PushStatus.Tone.ERROR, messages.text(failure.get().text()));
-        } else if (!p.readyToApply()) {
-            status.say(PushStatus.Tone.ERROR, messages.get("push.status.invalid", results.issues().size()));
-        } else {
+        if (!planning.saidNotReady(p)) {
             restorePlan.set(o.planned());
             Backup backup = o.planned().backup();
             status.say(PushStatus.Tone.WARNING, messages.get("push.status.restorePlanned",

@@ -59,8 +59,7 @@ public final class PushViewModel implements StepViewModel {
         Supplier<PushService> service = () -> new PushService(backups, clock);
         this.planning = new PushPlanViewModel(connection, guard, results, status, service, desired, messages,
                 this::resetResults);
-        this.restoring = new PushRestoreViewModel(connection, guard, results, status, service, backups, messages,
-                this::resetResults, planning);
+        this.restoring = new PushRestoreViewModel(planning, backups);
     }
 
     /** A new plan or restore check starts: nothing of the last one stays on screen. */

@@ -36,6 +36,8 @@ public final class TaskStatus {
         void say(Severity severity, String text);
     }
 
+    private Function<Throwable, Optional<String>> known = e -> Optional.empty();
+    private TaskHandle running;
     private final BackgroundRunner runner;
     private final Messages messages;
     private final StatusLine line;
@@ -43,8 +45,6 @@ public final class TaskStatus {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper("");
-    private Function<Throwable, Optional<String>> known = e -> Optional.empty();
-    private TaskHandle running;
 
     /**
      * @param line          where failures and cancels are said
@@ -69,26 +69,18 @@ public final class TaskStatus {
                 : e.getMessage());
     }
 
-    /** A task to start with {@link Run#start()}; {@code name} names it in thread names and the log (no secrets). */
-    public <T> Run<T> task(String name, Work<T> work) {
-        return new Run<>(BackgroundTask.of(name, work));
-    }
-
-    /** Asks the running task (if any) to stop; its cancelled text is said at once. */
-    public void cancel() {
-        TaskHandle handle = running;
-        if (handle != null) {
-            handle.cancel();
-        }
+    /** True while a task runs. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     public boolean isBusy() {
         return busy.get();
     }
 
-    /** True while a task runs. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+    /** A task to start with {@link Run#start()}; {@code name} names it in thread names and the log (no secrets). */
+    public <T> Run<T> task(String name, Work<T> work) {
+        return new Run<>(BackgroundTask.of(name, work));
     }
 
     /** The running task's progress in [0,1], negative while indeterminate; 0 when nothing runs. */
@@ -103,6 +95,13 @@ public final class TaskStatus {
      */
     public ReadOnlyStringProperty stepProperty() {
         return step.getReadOnlyProperty();
+    }
+
+    /** Asks the running task (if any) to stop; its cancelled text is said at once. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
     }
 
     private void started(TaskHandle handle, String startText) {
@@ -130,37 +129,54 @@ public final class TaskStatus {
     public final class Run<T> {
         private final BackgroundTask<T> task;
         private String startText = "";
-        private Consumer<? super T> success = v -> { };
-        private Consumer<? super Throwable> afterFailure = e -> { };
-        private Severity cancelledSeverity = Severity.WARNING;
-        private String cancelled = cancelledText;
 
         private Run(BackgroundTask<T> task) {
             this.task = task;
+            task.onSuccess(value -> finished()).onFailure(this::failed)
+                    .onCancelled(() -> cancelledAs(Severity.WARNING, cancelledText));
+        }
+
+        private void failed(Throwable e) {
+            finished();
+            line.say(Severity.ERROR, known.apply(e).orElseGet(() -> unexpected(messages, e)));
+        }
+
+        private void cancelledAs(Severity severity, String text) {
+            finished();
+            line.say(severity, text);
         }
 
         /** What the step line says until the work names its first step. */
         public Run<T> saying(String text) {
-            this.startText = Objects.requireNonNull(text);
+            startText = Objects.requireNonNull(text);
             return this;
         }
 
         /** The view model's own handling of the result (busy is already false). */
         public Run<T> onSuccess(Consumer<? super T> handler) {
-            this.success = Objects.requireNonNull(handler);
+            Objects.requireNonNull(handler);
+            task.onSuccess(value -> {
+                finished();
+                handler.accept(value);
+            });
             return this;
         }
 
         /** More for the view model to do after the failure was said (ask for a password, count an answer...). */
         public Run<T> afterFailure(Consumer<? super Throwable> handler) {
-            this.afterFailure = Objects.requireNonNull(handler);
+            Objects.requireNonNull(handler);
+            task.onFailure(e -> {
+                failed(e);
+                handler.accept(e);
+            });
             return this;
         }
 
         /** What this task says when it is cancelled, instead of the status's default. */
         public Run<T> cancelled(Severity severity, String text) {
-            this.cancelledSeverity = Objects.requireNonNull(severity);
-            this.cancelled = Objects.requireNonNull(text);
+            Objects.requireNonNull(severity);
+            Objects.requireNonNull(text);
+            task.onCancelled(() -> cancelledAs(severity, text));
             return this;
         }
 
@@ -171,17 +187,6 @@ public final class TaskStatus {
             progress.set(-1);
             step.unbind();
             step.set(startText);
-            task.onSuccess(value -> {
-                finished();
-                success.accept(value);
-            }).onFailure(e -> {
-                finished();
-                line.say(Severity.ERROR, known.apply(e).orElseGet(() -> unexpected(messages, e)));
-                afterFailure.accept(e);
-            }).onCancelled(() -> {
-                finished();
-                line.say(cancelledSeverity, cancelled);
-            });
             started(runner.execute(task), startText);
         }
     }
