@@ -117,6 +117,16 @@ class GermanUiTest {
             // the trailing slash makes an issuer mismatch (an error), the mock's plain http a warning
             assertShows(texts, german.get("provider.check.errors", 1, 1));
             assertGerman(texts);
+            // "Warnung" is wider than "Warning": the severity column takes its widest word, never cut, one edge
+            List<double[]> severities = WaitForAsyncUtils.asyncFx(() -> root.lookupAll(".finding-severity").stream()
+                    .map(n -> (javafx.scene.control.Label) n)
+                    .map(l -> new double[] {l.minWidth(-1), l.prefWidth(-1), l.getWidth()}).toList()).get();
+            assertTrue(severities.size() >= 2, "an error and a warning: " + severities.size());
+            for (double[] s : severities) {
+                assertTrue(s[0] + 0.5 >= s[1], "a severity label can shrink below its text: min " + s[0]
+                        + " < pref " + s[1]);
+                assertEquals(severities.get(0)[2], s[2], 0.5, "the severity labels form one column");
+            }
         }
     }
 

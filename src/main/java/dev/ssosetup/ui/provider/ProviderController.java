@@ -35,6 +35,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -564,8 +565,28 @@ public final class ProviderController {
             findingsBox.getChildren().add(none);
             return;
         }
+        List<Label> severities = new ArrayList<>();
         for (Finding f : vm.findings()) {
-            findingsBox.getChildren().add(findingRow(f));
+            Node row = findingRow(f);
+            severities.add((Label) row.lookup(".finding-severity"));
+            findingsBox.getChildren().add(row);
+        }
+        alignSeverityColumn(severities);
+    }
+
+    /**
+     * The severity labels form one column as wide as its widest word in the operator's language ("Warnung" is wider
+     * than "Warning"): never cut, and the findings' text starts at one edge.
+     */
+    private void alignSeverityColumn(List<Label> severities) {
+        findingsBox.applyCss();
+        double widest = 0;
+        for (Label label : severities) {
+            widest = Math.max(widest, label.prefWidth(-1));
+        }
+        for (Label label : severities) {
+            label.setMinWidth(widest);
+            label.setPrefWidth(widest);
         }
     }
 
