@@ -166,7 +166,7 @@ public final class KeysViewModel implements StepViewModel {
                 rotationWarning.set(true);
             }
             report(Severity.INFO, messages.get("keys.status.generated", generated.bits()));
-        }, e -> { }, messages.get("keys.progress.generating", bits.bits()));
+        }, messages.get("keys.progress.generating", bits.bits()));
     }
 
     /** Imports a private key (and optionally its public key); asks for a password through {@link #passwordRequestProperty()}. */
@@ -255,8 +255,7 @@ public final class KeysViewModel implements StepViewModel {
                     onDisk.set(true);
                     source.set(messages.get("keys.source.saved", keys.bits(), folder));
                     report(Severity.INFO, messages.get("keys.status.exported", written.size(), folder));
-                },
-                e -> { }, messages.get("keys.progress.exporting"));
+                }, messages.get("keys.progress.exporting"));
         return true;
     }
 
@@ -279,7 +278,7 @@ public final class KeysViewModel implements StepViewModel {
                         }
                     }
                     report(Severity.WARNING, messages.get("keys.status.previousAdded", added));
-                }, e -> { }, messages.get("keys.progress.reading"));
+                }, messages.get("keys.progress.reading"));
     }
 
     /** How a previous key is listed: its key id and fingerprint. */
@@ -315,6 +314,11 @@ public final class KeysViewModel implements StepViewModel {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** Runs {@code work}; a failure or a cancel is said on the status line. */
+    private <T> void start(String name, Work<T> work, Consumer<T> success, String message) {
+        start(name, work, success, e -> { }, message);
+    }
 
     /** Runs {@code work}; a failure is said on the status line first, then {@code afterFailure} runs. */
     private <T> void start(String name, Work<T> work, Consumer<T> success, Consumer<Throwable> afterFailure,
