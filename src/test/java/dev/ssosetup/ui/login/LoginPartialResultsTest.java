@@ -9,8 +9,6 @@ import dev.ssosetup.testing.Settings;
 import dev.ssosetup.testing.TestBrowser;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -27,29 +25,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with the {@link InlineBackgroundRunner} and no JavaFX toolkit at all, a whole attempt fills them.
  */
 class LoginPartialResultsTest {
-    private static MockProvider provider;
-
-    @BeforeAll
-    static void startProvider() {
-        provider = MockProvider.start();
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        provider.close();
-    }
 
     @Test
     void theSignInUrlRedirectAndBrowserNoteArriveThroughTheRunner() {
         Messages messages = Messages.forLocale(Locale.ENGLISH);
         WizardState state = new WizardState();
-        state.providerProperty().set(Settings.publicClient(provider.issuer("partial"), "om-ui").admins("jane")
-                .build());
         TestBrowser browser = new TestBrowser();
         LoginTestViewModel vm = new LoginTestViewModel(state, new InlineBackgroundRunner(), new LoginTest(
                 new JdkHttpGatewayFactory(), new JdkLoopbackReceiver(), browser, Clock.systemUTC()), messages);
-
-        vm.start(); // inline: returns once the attempt has ended
+        try (MockProvider provider = MockProvider.start()) {
+            state.providerProperty().set(Settings.publicClient(provider.issuer("partial"), "om-ui").admins("jane")
+                    .build());
+            vm.start(); // inline: returns once the attempt has ended
+        }
 
         assertFalse(vm.runningProperty().get());
         assertTrue(vm.resultProperty().get().passed(), vm.verdictDetailProperty().get());
