@@ -57,24 +57,13 @@ public final class PushViewModel implements StepViewModel {
         Objects.requireNonNull(clock);
         this.navigator = Objects.requireNonNull(navigator);
         this.messages = Objects.requireNonNull(messages);
-        this.status = new PushStatus(runner);
+        this.status = new PushStatus(runner, messages);
         this.guard = new PushGuard(evidence, messages);
         this.connection = new PushConnectionViewModel(gateways, files, runner, messages, status, keychain);
         Supplier<PushService> service = () -> new PushService(backups, clock);
         this.planning = new PushPlanViewModel(connection, guard, results, status, service, desired, messages,
                 this::resetResults);
-        this.restoring = new PushRestoreViewModel(connection, guard, results, status, service, backups, messages,
-                this::resetResults, planning);
-    }
-
-    /** Failures core does not report as values: a CA bundle problem in its own words, anything else is a bug. */
-    static void unexpected(PushStatus status, Messages messages, Throwable e) {
-        if (e instanceof PushConnectionViewModel.CaBundleProblem problem) {
-            status.say(PushStatus.Tone.ERROR, problem.getMessage());
-            return;
-        }
-        // said in one line without a stack trace
-        status.say(PushStatus.Tone.ERROR, messages.get("wizard.error.unexpected", e.getClass().getSimpleName()));
+        this.restoring = new PushRestoreViewModel(planning, backups);
     }
 
     /** A new plan or restore check starts: nothing of the last one stays on screen. */
