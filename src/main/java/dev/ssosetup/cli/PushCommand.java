@@ -202,15 +202,8 @@ public final class PushCommand implements Callable<Integer> {
         } catch (PushException e) {
             version = null; // the plan's connect step reports it
         }
-        try {
-            return env.extras().profiles().orElseThrow().render(profile, version);
-        } catch (PushEnvironment.ProfileRefused e) {
-            throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.render(e.reason()));
-        } catch (DesiredFromModel.NotReady e) {
-            throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.text(e.text()));
-        } catch (IllegalArgumentException e) {
-            throw new PushUsageException("cli.push.profileRefused", profile.toString(), e.getMessage());
-        }
+        ServerVersion known = version;
+        return fromProfile(profile, () -> env.extras().profiles().orElseThrow().render(profile, known));
     }
 
     /** {@code --login}: the same login test as {@code test-login}, with the profile's provider settings. */
@@ -248,8 +241,13 @@ public final class PushCommand implements Callable<Integer> {
         if (env.profileRenderer().isEmpty()) {
             throw new PushUsageException("cli.push.profileUnavailable");
         }
+        return fromProfile(profile, () -> env.profileRenderer().get().apply(profile));
+    }
+
+    /** What a profile renders to, or one refusal naming the profile and why (the same for --profile and --login). */
+    private <T> T fromProfile(Path profile, java.util.function.Supplier<T> render) {
         try {
-            return env.profileRenderer().get().apply(profile);
+            return render.get();
         } catch (PushEnvironment.ProfileRefused e) {
             throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.render(e.reason()));
         } catch (DesiredFromModel.NotReady e) {
