@@ -149,6 +149,8 @@ public final class CompositionRoot {
 
         // ---- provider (issue 3)
         final Once<HttpGatewayFactory> providerGateways = new Once<>(() -> new JdkHttpGatewayFactory());
+        /** The files the operator names (CA bundle, credentials, token and secret files): ui and cli read them here. */
+        final dev.ssosetup.core.common.OperatorFiles operatorFiles = new dev.ssosetup.infra.common.LocalOperatorFiles();
 
         // ---- login (issue 4)
         /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
@@ -185,7 +187,7 @@ public final class CompositionRoot {
         PushEnvironment pushEnvironment(Supplier<Messages> language) {
             return new PushEnvironment(pushGateways.get(), folder -> pushBackupStores.apply(language.get()).apply(folder),
                     FileBackupStore.defaultFolder(), pushClock, Optional.empty(),
-                    LockoutEvidence::none, System.in)
+                    LockoutEvidence::none, System.in, operatorFiles)
                     .withProfileRenderer(path -> desiredFromModel.get().from(openProfile(path.toString())).body())
                     .withExtras(new PushEnvironment.Extras(Optional.of(this::renderProfileFor),
                             Optional.of(loginTest(language))));
@@ -271,13 +273,14 @@ public final class CompositionRoot {
             java.util.function.Predicate<String> wanted = name -> only == null || only.equals(name);
             // ---- provider (issue 3)
             if (wanted.test("discover")) {
-                cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways.get(), text));
+                cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways.get(),
+                        services.operatorFiles, text));
             }
 
             // ---- login (issue 4)
             if (wanted.test("test-login")) {
                 cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(text::messages),
-                        services::keychain, text));
+                        services.operatorFiles, services::keychain, text));
             }
 
             // ---- keys (issue 5)
@@ -287,8 +290,8 @@ public final class CompositionRoot {
 
             // ---- review (issue 6)
             if (wanted.test("render")) {
-                cl.addSubcommand(new RenderCommand(services.configFiles.get(), services.schemaCheck.get(),
-                        services::keychain, text));
+                cl.addSubcommand(new RenderCommand(services.configFiles.get(), services.operatorFiles,
+                        services.schemaCheck.get(), services::keychain, text));
             }
 
             // ---- push (issue 7)
@@ -436,7 +439,7 @@ public final class CompositionRoot {
             List<WizardStep> steps = new ArrayList<>();
             // ---- provider (issue 3)
             ProviderViewModel provider = new ProviderViewModel(state, background, services.providerGateways.get(),
-                    messages, services.keychain()); // the keychain (issue 14): looked at in background tasks only
+                    services.operatorFiles, messages, services.keychain()); // the keychain (issue 14): looked at in background tasks only
             controllers.register(ProviderController.class, () -> new ProviderController(provider, messages));
             steps.add(new WizardStep("provider", "wizard.step.provider", provider,
                     "/dev/ssosetup/ui/provider/ProviderView.fxml"));
@@ -446,7 +449,7 @@ public final class CompositionRoot {
 
             // ---- login (issue 4)
             Once<LoginTestViewModel> login = new Once<>(() -> new LoginTestViewModel(state, background,
-                    services.loginTest(() -> messages), messages));
+                    services.loginTest(() -> messages), services.operatorFiles, messages));
             controllers.register(LoginTestController.class,
                     () -> new LoginTestController(login.get()));
             steps.add(WizardStep.lazy("login", "wizard.step.login", login,
@@ -486,7 +489,7 @@ public final class CompositionRoot {
             Supplier<Optional<DesiredConfiguration>> pushDesired =
                     () -> services.desiredFromModel.get().ifReady(state.configuration());
             PushViewModel push = new PushViewModel(
-                    services.pushGateways.get(),
+                    services.pushGateways.get(), services.operatorFiles,
                     services.pushBackupStores.apply(messages).apply(FileBackupStore.defaultFolder()),
                     services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
                     stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages,

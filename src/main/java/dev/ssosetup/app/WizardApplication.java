@@ -4,9 +4,11 @@ import dev.ssosetup.core.diagnostics.LogSource;
 import dev.ssosetup.infra.log.FileLog;
 import dev.ssosetup.core.text.Messages;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.InputStream;
@@ -41,14 +43,29 @@ public final class WizardApplication extends Application {
         Messages messages = gui.messages();
         stage.setTitle(messages.get("app.title"));
         stage.setScene(new Scene(root));
-        stage.setMinWidth(900);
-        stage.setMinHeight(620);
+        fitToScreen(stage, root);
         stage.setOnCloseRequest(e -> gui.close());
         StartupTimeline.mark("scene-set");
         stage.show();
         StartupTimeline.mark("shown");
         // seven PNG decodes the first frame does not need: the icons follow it (the window manager takes them then)
         StartupProbe.install(() -> stage.getIcons().addAll(icons()));
+    }
+
+    /** Opens no larger than the screen's visual bounds (else the title bar and the buttons are off-screen). */
+    private static void fitToScreen(Stage stage, Parent root) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        root.applyCss();
+        double prefWidth = root.prefWidth(-1);
+        WindowFit fit = WindowFit.of(screen.getWidth(), screen.getHeight(), prefWidth, root.prefHeight(prefWidth));
+        stage.setMinWidth(fit.minWidth());
+        stage.setMinHeight(fit.minHeight());
+        if (fit.clamped()) { // else the scene's preferred size (a window size would shave off the decorations)
+            stage.setWidth(fit.width());
+            stage.setHeight(fit.height());
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+        }
     }
 
     @Override

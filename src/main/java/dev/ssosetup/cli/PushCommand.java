@@ -118,6 +118,7 @@ public final class PushCommand implements Callable<Integer> {
         this.env = env;
         this.messages = messages;
         connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
+        connection.files = env.files();
     }
 
     @Override
@@ -135,7 +136,7 @@ public final class PushCommand implements Callable<Integer> {
             ProviderSettings provider = null;
             String keyId = "";
             if (source.config != null) {
-                body = readConfig(source.config);
+                body = readConfig(connection, source.config);
             } else if (env.extras().profiles().isPresent()) {
                 PushEnvironment.TargetedProfile rendered = renderForServer(client, source.profile);
                 body = rendered.body();
@@ -204,15 +205,8 @@ public final class PushCommand implements Callable<Integer> {
         } catch (PushException e) {
             version = null; // the plan's connect step reports it
         }
-        try {
-            return env.extras().profiles().orElseThrow().render(profile, version);
-        } catch (PushEnvironment.ProfileRefused e) {
-            throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.render(e.reason()));
-        } catch (DesiredFromModel.NotReady e) {
-            throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.text(e.text()));
-        } catch (IllegalArgumentException e) {
-            throw new PushUsageException("cli.push.profileRefused", profile.toString(), e.getMessage());
-        }
+        ServerVersion known = version;
+        return fromProfile(profile, () -> env.extras().profiles().orElseThrow().render(profile, known));
     }
 
     /** {@code --login}: the same login test as {@code test-login}, with the profile's provider settings. */
@@ -233,7 +227,7 @@ public final class PushCommand implements Callable<Integer> {
         ProviderSettings settings = provider.toBuilder().clientSecret(connection.clientSecret()).build();
         Optional<byte[]> ca;
         try {
-            ca = CaFileOption.read(connection.caFile);
+            ca = CaFileOption.read(env.files(), connection.caFile);
         } catch (CliProblem e) {
             throw new PushUsageException(e.text());
         }
@@ -250,8 +244,13 @@ public final class PushCommand implements Callable<Integer> {
         if (env.profileRenderer().isEmpty()) {
             throw new PushUsageException("cli.push.profileUnavailable");
         }
+        return fromProfile(profile, () -> env.profileRenderer().get().apply(profile));
+    }
+
+    /** What a profile renders to, or one refusal naming the profile and why (the same for --profile and --login). */
+    private <T> T fromProfile(Path profile, java.util.function.Supplier<T> render) {
         try {
-            return env.profileRenderer().get().apply(profile);
+            return render.get();
         } catch (PushEnvironment.ProfileRefused e) {
             throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.render(e.reason()));
         } catch (DesiredFromModel.NotReady e) {
@@ -261,9 +260,9 @@ public final class PushCommand implements Callable<Integer> {
         }
     }
 
-    static ObjectNode readConfig(Path file) {
+    static ObjectNode readConfig(PushConnectionOptions connection, Path file) {
         JsonNode node;
-        byte[] content = PushConnectionOptions.readCapped(file, "--config", CONFIG_MAX_BYTES);
+        byte[] content = connection.readCapped(file, "--config", CONFIG_MAX_BYTES);
         try {
             node = Json.MAPPER.readTree(content);
         } catch (IOException e) {

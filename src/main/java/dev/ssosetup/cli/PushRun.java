@@ -6,6 +6,7 @@ import dev.ssosetup.core.text.Messages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssosetup.core.push.SecretFields;
 import dev.ssosetup.core.push.ApplyResult;
 import dev.ssosetup.core.push.FieldIssue;
 import dev.ssosetup.core.push.LockoutEvidence;
@@ -106,7 +107,8 @@ final class PushRun {
             plan.diff().ifPresent(d -> {
                 out.println();
                 out.println(messages.get("cli.push.changes"));
-                d.lines().forEach(l -> out.println("  " + messages.render(l)));
+                d.lines().forEach(l -> out.println("  " + SecretFields.showHidden(messages.render(l),
+                        messages.get("push.diff.hidden"))));
             });
             if (!plan.findings().isEmpty()) {
                 out.println();

@@ -22,6 +22,14 @@ public final class SecretFields {
     private SecretFields() {
     }
 
+    /**
+     * {@code text} (a diff value or line) with each {@link #HIDDEN} marker in the operator's word for it; the marker
+     * itself stays in JSON output and saved reports, where programs read it.
+     */
+    public static String showHidden(String text, String word) {
+        return text.replace(HIDDEN, word);
+    }
+
     /** True for field names that hold secrets, wherever they occur. */
     public static boolean isSecret(String dottedPath) {
         String last = dottedPath.substring(dottedPath.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);

@@ -35,6 +35,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -91,13 +92,15 @@ public final class ProviderController {
         checkProgress.managedProperty().bind(vm.checkingProperty());
         checkProgress.progressProperty().bind(vm.progressProperty());
         checkStatus.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (vm.checkingProperty().get() || !vm.checkStatusProperty().get().isEmpty() && !vm.staleProperty().get()) {
-                return vm.checkStatusProperty().get().isEmpty() ? messages.get("provider.check.never")
-                        : vm.checkStatusProperty().get();
+            if (vm.checkingProperty().get()) {
+                return vm.checkStepProperty().get(); // which stage runs: discovery document, signing keys, checks
+            }
+            if (!vm.checkStatusProperty().get().isEmpty() && !vm.staleProperty().get()) {
+                return vm.checkStatusProperty().get();
             }
             return vm.staleProperty().get() ? messages.get("provider.check.stale")
                     : messages.get("provider.check.never");
-        }, vm.checkingProperty(), vm.checkStatusProperty(), vm.staleProperty()));
+        }, vm.checkingProperty(), vm.checkStepProperty(), vm.checkStatusProperty(), vm.staleProperty()));
         vm.findings().addListener((ListChangeListener<Finding>) change -> showFindings());
         vm.checkStatusProperty().addListener((o, a, b) -> showFindings());
         vm.checkingProperty().addListener((o, a, b) -> showFindings());
@@ -562,8 +565,28 @@ public final class ProviderController {
             findingsBox.getChildren().add(none);
             return;
         }
+        List<Label> severities = new ArrayList<>();
         for (Finding f : vm.findings()) {
-            findingsBox.getChildren().add(findingRow(f));
+            Node row = findingRow(f);
+            severities.add((Label) row.lookup(".finding-severity"));
+            findingsBox.getChildren().add(row);
+        }
+        alignSeverityColumn(severities);
+    }
+
+    /**
+     * The severity labels form one column as wide as its widest word in the operator's language ("Warnung" is wider
+     * than "Warning"): never cut, and the findings' text starts at one edge.
+     */
+    private void alignSeverityColumn(List<Label> severities) {
+        findingsBox.applyCss();
+        double widest = 0;
+        for (Label label : severities) {
+            widest = Math.max(widest, label.prefWidth(-1));
+        }
+        for (Label label : severities) {
+            label.setMinWidth(widest);
+            label.setPrefWidth(widest);
         }
     }
 

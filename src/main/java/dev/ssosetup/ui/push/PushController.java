@@ -172,11 +172,13 @@ public final class PushController {
         changeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 messages.get("push.diff." + c.getValue().change().name().toLowerCase(Locale.ROOT))));
         pathColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
-        liveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().live()));
-        oursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ours()));
+        String hidden = messages.get("push.diff.hidden");
+        liveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().liveShown(hidden)));
+        oursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().oursShown(hidden)));
         // sized to content, no filler rows, the selected change in full below, Ctrl+C copies (issue 16)
         DataTables.install(diffTable, d -> java.util.List.of(
-                messages.get("push.diff." + d.change().name().toLowerCase(Locale.ROOT)), d.path(), d.live(), d.ours()),
+                messages.get("push.diff." + d.change().name().toLowerCase(Locale.ROOT)), d.path(),
+                d.liveShown(hidden), d.oursShown(hidden)),
                 messages);
         // a restore's diff compares the live configuration with the backup, not with ours
         diffTitle.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.results().diffIsRestoreProperty())

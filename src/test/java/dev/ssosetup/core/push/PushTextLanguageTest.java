@@ -72,4 +72,17 @@ class PushTextLanguageTest {
         assertFalse(GERMAN.get("push.diff.none").equals(ENGLISH.get("push.diff.none")));
         assertTrue(LockoutGuard.confirms(LockoutGuard.CONFIRMATION_PHRASE));
     }
+
+    @Test
+    void aHiddenSecretIsNamedInTheOperatorsLanguageOnlyWhereItIsShown() throws Exception {
+        ObjectNode live = (ObjectNode) new ObjectMapper().readTree(
+                "{\"authenticationConfiguration\":{\"oidcConfiguration\":{\"secret\":\"old-s3cret\"}}}");
+        ObjectNode ours = (ObjectNode) new ObjectMapper().readTree(
+                "{\"authenticationConfiguration\":{\"oidcConfiguration\":{\"secret\":\"new-s3cret\"}}}");
+        String line = (String) ConfigDiff.between(live, ours).lines().getFirst();
+        assertTrue(line.contains(SecretFields.HIDDEN), "the marker stays in what programs read: " + line);
+        String de = SecretFields.showHidden(line, GERMAN.get("push.diff.hidden"));
+        assertEquals("~ " + SecretFields.CLIENT_SECRET_PATH + ": (verborgen) -> (verborgen)", de);
+        assertFalse(de.contains("s3cret"), de);
+    }
 }
