@@ -64,6 +64,11 @@ public final class Packager {
             // (bench/startup/jvm-options.sh: first frame 0.82x of G1's, each with its own trained cache; ADR 0009).
             // -Xmx512m and -XX:TieredStopAtLevel=1 were measured and left out (bench/RESULTS.md)
             "-XX:+UseSerialGC",
+            // a small initial heap that grows as needed: the default (1/64 of the machine's memory, 376 MB on 24 GB,
+            // a third of it young generation) is touched through once by the start-up's garbage and stays resident.
+            // RSS 3 s after the first frame 347 -> 277 MB, first frame unchanged within the noise (bench/RESULTS.md
+            // "Start-up round 3", ADR 0034)
+            "-Xms32m",
             "--enable-native-access=javafx.graphics,ALL-UNNAMED",
             "--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED",
             "--add-exports=javafx.base/com.sun.javafx.collections=ALL-UNNAMED",

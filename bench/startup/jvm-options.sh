@@ -31,8 +31,9 @@ declare -A OPTS=(
     [serial]="-XX:+UseSerialGC"
     [serial-xmx]="-XX:+UseSerialGC -Xmx512m"
     [serial-c1]="-XX:+UseSerialGC -Xmx512m -XX:TieredStopAtLevel=1"
+    [serial-xms]="-XX:+UseSerialGC -Xms32m"
 )
-ORDER=(g1 serial serial-xmx serial-c1)
+ORDER=(g1 serial serial-xmx serial-c1 serial-xms)
 
 work=$(mktemp -d); xvfb_pid=; server=; app_pid=
 trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; [ -n "$server" ] && kill "$server" 2>/dev/null; [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"' EXIT

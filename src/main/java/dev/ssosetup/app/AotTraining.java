@@ -62,7 +62,9 @@ final class AotTraining {
                     List.of("discover", "--issuer", issuer), List.of("discover", "--issuer", issuer, "--json"),
                     List.of("keys", "--help"), List.of("render", "--help"), List.of("push", "--help"),
                     List.of("test-login", "--help"), List.of("diagnostics", "--help"))) {
-                int code = CompositionRoot.forCli(log).commandLine().execute(args.toArray(String[]::new));
+                String[] argv = args.toArray(String[]::new); // as Main runs them (ADR 0034)
+                int code = CompositionRoot.Cli.versionOnly(argv) ? CompositionRoot.Cli.version(System.out)
+                        : CompositionRoot.forCli(log).commandLineFor(argv).execute(argv);
                 System.out.println("aot-training: sso-setup " + String.join(" ", args) + " -> " + code);
                 codes.add(code);
             }

@@ -143,53 +143,59 @@ public final class CompositionRoot {
             this.log = log;
         }
 
+        // Every service below is built on first use (issue 20, ADR 0034): `sso-setup --version` or `discover` and the
+        // window's first frame build only what they use. Lambdas, not constructor references: a reference would
+        // load (and verify) the class when the field is initialised.
+
         // ---- provider (issue 3)
-        final HttpGatewayFactory providerGateways = new JdkHttpGatewayFactory();
+        final Once<HttpGatewayFactory> providerGateways = new Once<>(() -> new JdkHttpGatewayFactory());
+        /** The files the operator names (CA bundle, credentials, token and secret files): ui and cli read them here. */
+        final dev.ssosetup.core.common.OperatorFiles operatorFiles = new dev.ssosetup.infra.common.LocalOperatorFiles();
 
         // ---- login (issue 4)
         /** The login test use case on the real adapters: HTTP gateway, loopback listener, system browser. */
         /** The browser tab speaks {@code language}: the window's, or the CLI's after {@code --lang} (ADR 0020). */
         LoginTest loginTest(Supplier<Messages> language) {
-            return new LoginTest(providerGateways, // the provider's CA bundle applies to the login test too
+            return new LoginTest(providerGateways.get(), // the provider's CA bundle applies to the login test too
                     new JdkLoopbackReceiver(language),
                     new SystemBrowserOpener(), Clock.systemUTC());
         }
 
         // ---- keys (issue 5)
-        final KeysService keys = new KeysService(
+        final Once<KeysService> keys = new Once<>(() -> new KeysService(
                 new FileSystemKeyFileStore(), new JwtKeyGenerator(),
                 // a lambda, not KeyFileReader::new: a constructor reference would load (and so verify) the class now
                 () -> new KeyFileReader(), // built on first use (BouncyCastle's signed jars are slow to verify)
-                new SigningSelfTest(Clock.systemUTC()));
+                new SigningSelfTest(Clock.systemUTC())));
 
         // ---- review (issue 6)
-        final ConfigFiles configFiles = new LocalConfigFiles();
-        final SchemaCheck schemaCheck = new NetworkntSchemaCheck();
+        final Once<ConfigFiles> configFiles = new Once<>(() -> new LocalConfigFiles());
+        final Once<SchemaCheck> schemaCheck = new Once<>(() -> new NetworkntSchemaCheck());
 
         // ---- push (issue 7)
-        final HttpGatewayFactory pushGateways = providerGateways; // one factory: platform CAs + a PEM bundle
+        final Once<HttpGatewayFactory> pushGateways = providerGateways; // one factory: platform CAs + a PEM bundle
         /** Backup files whose notes for the operator are in the operator's language. */
         final Function<Messages, Function<Path, BackupStore>> pushBackupStores =
                 language -> folder -> new FileBackupStore(folder, language);
         final Clock pushClock = Clock.systemUTC();
 
-        final DesiredFromModel desiredFromModel = new DesiredFromModel(
-                new ReadinessCheck(schemaCheck));
+        final Once<DesiredFromModel> desiredFromModel = new Once<>(() -> new DesiredFromModel(
+                new ReadinessCheck(schemaCheck.get())));
 
         /** For push/restore: {@code --profile} is opened and rendered exactly as the Review step and render do. */
         /** {@code language}: the browser tab's of {@code push --login}. */
         PushEnvironment pushEnvironment(Supplier<Messages> language) {
-            return new PushEnvironment(pushGateways, folder -> pushBackupStores.apply(language.get()).apply(folder),
+            return new PushEnvironment(pushGateways.get(), folder -> pushBackupStores.apply(language.get()).apply(folder),
                     FileBackupStore.defaultFolder(), pushClock, Optional.empty(),
-                    LockoutEvidence::none, System.in)
-                    .withProfileRenderer(path -> desiredFromModel.from(openProfile(path.toString())).body())
+                    LockoutEvidence::none, System.in, operatorFiles)
+                    .withProfileRenderer(path -> desiredFromModel.get().from(openProfile(path.toString())).body())
                     .withExtras(new PushEnvironment.Extras(Optional.of(this::renderProfileFor),
                             Optional.of(loginTest(language))));
         }
 
         /** {@code push --profile}: the profile rendered for the server's version, with the notes to show. */
         PushEnvironment.TargetedProfile renderProfileFor(Path path, ServerVersion server) {
-            ProfileLoad.Loaded loaded = switch (new ProfileService(configFiles).open(path.toString())) {
+            ProfileLoad.Loaded loaded = switch (new ProfileService(configFiles.get()).open(path.toString())) {
                 case ProfileLoad.Refused refused -> throw new PushEnvironment.ProfileRefused(refused.reason());
                 case ProfileLoad.Loaded l -> l;
             };
@@ -199,13 +205,13 @@ public final class CompositionRoot {
             TargetForServer.Retargeted r = TargetForServer.retarget(loaded.profile().configuration(), server);
             List<Object> notes = new ArrayList<>(loaded.notes()); // Text, rendered in the CLI's language
             r.note().ifPresent(notes::add);
-            return new PushEnvironment.TargetedProfile(desiredFromModel.from(r.configuration()).body(),
+            return new PushEnvironment.TargetedProfile(desiredFromModel.get().from(r.configuration()).body(),
                     r.configuration().provider(), r.configuration().keys().keyId(), notes);
         }
 
         /** @throws IllegalArgumentException with the reason when the profile is refused */
         SsoConfiguration openProfile(String path) {
-            return switch (new ProfileService(configFiles).open(path)) {
+            return switch (new ProfileService(configFiles.get()).open(path)) {
                 case ProfileLoad.Refused refused ->
                         throw new PushEnvironment.ProfileRefused(refused.reason());
                 case ProfileLoad.Loaded loaded -> loaded.profile().configuration();
@@ -241,32 +247,71 @@ public final class CompositionRoot {
             this.messages = messages;
         }
 
+        /** The names of the subcommands, in the order {@code --help} lists them (checked against the tree by a test). */
+        static final List<String> SUBCOMMANDS = List.of("discover", "test-login", "keys", "render", "push", "restore",
+                "secret", "diagnostics");
+
+        /** The whole command tree. */
         public CommandLine commandLine() {
+            return commandLine((String) null);
+        }
+
+        /**
+         * The command tree {@code args} need (issue 20, ADR 0034): when the first argument names a subcommand, the root
+         * with that subcommand alone (picocli builds the model of every command it is given, by reflection; a
+         * subcommand's parsing, help and errors never look at its siblings); otherwise the whole tree.
+         */
+        public CommandLine commandLineFor(String... args) {
+            return commandLine(args.length > 0 && SUBCOMMANDS.contains(args[0]) ? args[0] : null);
+        }
+
+        /** {@code only}: the one subcommand to add; null: all of them. */
+        private CommandLine commandLine(String only) {
             // one language for the whole tree: the system's (or the caller's), switched by --lang (ADR 0020)
             CliMessages text = new CliMessages(messages, Messages::forLocale);
             CommandLine cl = new CommandLine(new SsoSetupCommand(text, services.log::verbose));
+            java.util.function.Predicate<String> wanted = name -> only == null || only.equals(name);
             // ---- provider (issue 3)
-            cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways, text));
+            if (wanted.test("discover")) {
+                cl.addSubcommand("discover", new DiscoverCommand(services.providerGateways.get(),
+                        services.operatorFiles, text));
+            }
 
             // ---- login (issue 4)
-            cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(text::messages), services::keychain,
-                    text));
+            if (wanted.test("test-login")) {
+                cl.addSubcommand("test-login", new TestLoginCommand(services.loginTest(text::messages),
+                        services.operatorFiles, services::keychain, text));
+            }
 
             // ---- keys (issue 5)
-            cl.addSubcommand(KeysCommand.create(services.keys, text));
+            if (wanted.test("keys")) {
+                cl.addSubcommand(KeysCommand.create(services.keys.get(), text));
+            }
 
             // ---- review (issue 6)
-            cl.addSubcommand(new RenderCommand(services.configFiles, services.schemaCheck, services::keychain, text));
+            if (wanted.test("render")) {
+                cl.addSubcommand(new RenderCommand(services.configFiles.get(), services.operatorFiles,
+                        services.schemaCheck.get(), services::keychain, text));
+            }
 
             // ---- push (issue 7)
-            cl.addSubcommand(new PushCommand(services.pushEnvironment(text::messages), services::keychain, text));
-            cl.addSubcommand(new RestoreCommand(services.pushEnvironment(text::messages), services::keychain, text));
+            if (wanted.test("push")) {
+                cl.addSubcommand(new PushCommand(services.pushEnvironment(text::messages), services::keychain, text));
+            }
+            if (wanted.test("restore")) {
+                cl.addSubcommand(new RestoreCommand(services.pushEnvironment(text::messages), services::keychain,
+                        text));
+            }
 
             // ---- keychain (issue 14)
-            cl.addSubcommand(SecretCommand.create(services::keychain, System.in, text));
+            if (wanted.test("secret")) {
+                cl.addSubcommand(SecretCommand.create(services::keychain, System.in, text));
+            }
 
             // ---- diagnostics (issue 13)
-            cl.addSubcommand(new DiagnosticsCommand(services.log));
+            if (wanted.test("diagnostics")) {
+                cl.addSubcommand(new DiagnosticsCommand(services.log));
+            }
 
             // ---- end
             cl.setExecutionStrategy(parseResult -> {
@@ -275,9 +320,7 @@ public final class CompositionRoot {
                 while (last.hasSubcommand()) {
                     last = last.subcommand();
                 }
-                String name = last.commandSpec().qualifiedName(" ");
-                System.getLogger(CompositionRoot.class.getName()).log(System.Logger.Level.INFO,
-                        name + " (" + dev.ssosetup.cli.VersionProvider.version() + ", Java " + Runtime.version() + ")");
+                logCommand(last.commandSpec().qualifiedName(" "));
                 return new CommandLine.RunLast().execute(parseResult);
             });
             cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -301,6 +344,30 @@ public final class CompositionRoot {
 
         Services services() {
             return services;
+        }
+
+        /** Logs which command ran, never its arguments. */
+        private static void logCommand(String name) {
+            System.getLogger(CompositionRoot.class.getName()).log(System.Logger.Level.INFO,
+                    name + " (" + dev.ssosetup.cli.VersionProvider.version() + ", Java " + Runtime.version() + ")");
+        }
+
+        /** True for {@code sso-setup --version} (or {@code -V}) alone: {@link #version} answers it without picocli. */
+        static boolean versionOnly(String... args) {
+            return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        }
+
+        /**
+         * {@code sso-setup --version} without building the command tree (issue 20, ADR 0034): the same lines, log
+         * entry and exit code as picocli's standard {@code --version}.
+         */
+        static int version(java.io.PrintStream out) {
+            logCommand("sso-setup");
+            for (String line : new dev.ssosetup.cli.VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 
@@ -354,7 +421,7 @@ public final class CompositionRoot {
             CrossStepLinks.install(state, messages);
             // ---- session (issue 16): built after the steps, so that its baseline is what they publish at start
             dev.ssosetup.ui.wizard.SessionViewModel session = new dev.ssosetup.ui.wizard.SessionViewModel(state,
-                    services.sessions.apply(sessionFolder), new ProfileService(services.configFiles), background,
+                    services.sessions.apply(sessionFolder), new ProfileService(services.configFiles.get()), background,
                     messages, () -> wizard.goTo(0), autosaveDelay);
             // ---- diagnostics (issue 13): Help → Copy diagnostics, the same report as `sso-setup diagnostics`
             dev.ssosetup.ui.wizard.HelpViewModel help = new dev.ssosetup.ui.wizard.HelpViewModel(background,
@@ -371,44 +438,58 @@ public final class CompositionRoot {
         private List<WizardStep> steps(BackgroundRunner background, ControllerFactory controllers) {
             List<WizardStep> steps = new ArrayList<>();
             // ---- provider (issue 3)
-            ProviderViewModel provider = new ProviderViewModel(state, background, services.providerGateways,
-                    messages, services.keychain()); // the keychain (issue 14): looked at in background tasks only
+            ProviderViewModel provider = new ProviderViewModel(state, background, services.providerGateways.get(),
+                    services.operatorFiles, messages, services.keychain()); // the keychain (issue 14): looked at in background tasks only
             controllers.register(ProviderController.class, () -> new ProviderController(provider, messages));
             steps.add(new WizardStep("provider", "wizard.step.provider", provider,
                     "/dev/ssosetup/ui/provider/ProviderView.fxml"));
 
+            // The other steps' view models are built on first use (issue 20, ADR 0034): when the step is entered or
+            // its view is preloaded after the first frame. Their controllers take them from the same Once.
+
             // ---- login (issue 4)
-            var login = new LoginTestViewModel(state, background, services.loginTest(() -> messages),
-                    messages);
+            Once<LoginTestViewModel> login = new Once<>(() -> new LoginTestViewModel(state, background,
+                    services.loginTest(() -> messages), services.operatorFiles, messages));
             controllers.register(LoginTestController.class,
-                    () -> new LoginTestController(login));
-            steps.add(new WizardStep("login", "wizard.step.login", login,
+                    () -> new LoginTestController(login.get()));
+            steps.add(WizardStep.lazy("login", "wizard.step.login", login,
                     "/dev/ssosetup/ui/login/LoginTestView.fxml"));
 
             // ---- keys (issue 5)
-            KeysViewModel keysStep = new KeysViewModel(services.keys,
-                    background, state, messages);
-            controllers.register(KeysController.class, () -> new KeysController(keysStep,
+            Once<KeysViewModel> keysStep = new Once<>(() -> new KeysViewModel(services.keys.get(),
+                    background, state, messages));
+            controllers.register(KeysController.class, () -> new KeysController(keysStep.get(),
                     keysDialogs != null ? keysDialogs : new FxKeysDialogs(messages), messages));
-            steps.add(new WizardStep("keys", "wizard.step.keys", keysStep, "/dev/ssosetup/ui/keys/KeysView.fxml"));
+            steps.add(WizardStep.lazy("keys", "wizard.step.keys", keysStep, "/dev/ssosetup/ui/keys/KeysView.fxml"));
 
             // ---- review (issue 6)
             // "Go to step" links go through WizardState.stepNavigatorProperty(), set where the WizardViewModel is built
-            ReviewViewModel review = new ReviewViewModel(state,
-                    new ReadinessCheck(services.schemaCheck),
-                    new ProfileService(services.configFiles), services.configFiles,
-                    background, messages, state::goToStep);
+            Once<ReviewViewModel> review = new Once<>(() -> new ReviewViewModel(state,
+                    new ReadinessCheck(services.schemaCheck.get()),
+                    new ProfileService(services.configFiles.get()), services.configFiles.get(),
+                    background, messages, state::goToStep));
             controllers.register(ReviewController.class,
-                    () -> new ReviewController(review));
-            steps.add(new WizardStep("review", "wizard.step.review", review,
+                    () -> new ReviewController(review.get()));
+            steps.add(WizardStep.lazy("review", "wizard.step.review", review,
                     "/dev/ssosetup/ui/review/ReviewView.fxml"));
 
             // ---- push (issue 7)
+            Once<PushViewModel> push = new Once<>(() -> pushStep(background));
+            controllers.register(PushController.class,
+                    () -> new PushController(push.get(), messages));
+            steps.add(WizardStep.lazy("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
+
+            // ---- end
+            return steps;
+        }
+
+        /** The Push step's view model and its links to the wizard state (built on first use). */
+        private PushViewModel pushStep(BackgroundRunner background) {
             // what is pushed is exactly what the Review step renders, and only once it is ready
             Supplier<Optional<DesiredConfiguration>> pushDesired =
-                    () -> services.desiredFromModel.ifReady(state.configuration());
+                    () -> services.desiredFromModel.get().ifReady(state.configuration());
             PushViewModel push = new PushViewModel(
-                    services.pushGateways,
+                    services.pushGateways.get(), services.operatorFiles,
                     services.pushBackupStores.apply(messages).apply(FileBackupStore.defaultFolder()),
                     services.pushClock, pushDesired, state.pushLockoutEvidenceProperty(),
                     stepId -> state.pushNavigatorProperty().get().accept(stepId), background, messages,
@@ -420,15 +501,10 @@ public final class CompositionRoot {
                         : new VerdictRequest(loginResult.idToken(), state.pushLockoutEvidenceProperty().get())
                         .with(state.configuration().keys().keyId(), loginResult.attempt().redirectUri());
             });
-            controllers.register(PushController.class,
-                    () -> new PushController(push, messages));
             CrossStepLinks.followServerUrl(state, push.connection().serverUrlProperty()); // issue 16
             state.pushBackupFileProperty().bind(push.results().backupFileProperty()); // issue 16: the Finish page says where
             pushChecklist = push.results().checklist(); // issue 16: and lists the post-push checklist
-            steps.add(new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml"));
-
-            // ---- end
-            return steps;
+            return push;
         }
 
         /** The Keys step's file and folder questions; null: the native dialogs. */
@@ -467,6 +543,25 @@ public final class CompositionRoot {
         @Override
         public void close() {
             runner.close();
+        }
+    }
+
+    /** A value built on first use, then kept (the services of {@link Services}). */
+    static final class Once<T> implements Supplier<T> {
+        private Supplier<? extends T> make;
+        private T value;
+
+        Once(Supplier<? extends T> make) {
+            this.make = make;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (make != null) {
+                value = java.util.Objects.requireNonNull(make.get());
+                make = null;
+            }
+            return value;
         }
     }
 

@@ -28,7 +28,9 @@ public final class Main {
             // the log first, so that every later failure leaves its stack trace there (never on the console)
             LogSource log = FileLog.install(FileLog.defaultFolder(),
                     java.util.Arrays.asList(args).contains("--verbose"));
-            int code = CompositionRoot.forCli(log).commandLine().execute(args);
+            // --version alone needs no command tree; any other command builds only the subcommand it names (ADR 0034)
+            int code = CompositionRoot.Cli.versionOnly(args) ? CompositionRoot.Cli.version(System.out)
+                    : CompositionRoot.forCli(log).commandLineFor(args).execute(args);
             System.exit(code);
         }
     }

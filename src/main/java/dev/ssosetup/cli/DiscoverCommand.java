@@ -1,5 +1,6 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.net.HttpGatewayFactory;
 import dev.ssosetup.core.provider.ClientCredentials;
 import dev.ssosetup.core.provider.ClientType;
@@ -48,14 +49,16 @@ public final class DiscoverCommand implements Callable<Integer> {
     boolean json;
 
     /** In English (tests that build the command without the composition root). */
-    public DiscoverCommand(HttpGatewayFactory gateways) {
-        this(gateways, CliMessages.english());
+    public DiscoverCommand(HttpGatewayFactory gateways, OperatorFiles files) {
+        this(gateways, files, CliMessages.english());
     }
 
-    public DiscoverCommand(HttpGatewayFactory gateways, CliMessages messages) {
+    /** {@code files}: where {@code --ca-file} and {@code --credentials-file} are read. */
+    public DiscoverCommand(HttpGatewayFactory gateways, OperatorFiles files, CliMessages messages) {
         this.gateways = Objects.requireNonNull(gateways);
         this.messages = Objects.requireNonNull(messages);
         provider.messages = messages;
+        provider.files = Objects.requireNonNull(files);
     }
 
     @Override

@@ -15,7 +15,10 @@ import java.util.Map;
 
 /** How {@code sso-setup discover} prints a {@link DiscoveryReport}: readable text, or one JSON object. */
 final class DiscoverOutput {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: a command is constructed for every start of the command line (issue 20). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private DiscoverOutput() {
     }
@@ -35,7 +38,7 @@ final class DiscoverOutput {
         root.put("findings", findings);
         root.put("metadata", report.metadata());
         try {
-            return JSON.writeValueAsString(root);
+            return Json.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report as JSON", e); // an ObjectMapper over maps does not fail
         }

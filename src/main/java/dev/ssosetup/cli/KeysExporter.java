@@ -33,7 +33,10 @@ import java.util.Map;
  * fingerprints and paths, never key material.
  */
 final class KeysExporter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: a command is constructed for every start of the command line (issue 20). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
     private final KeysService service;
     private final CliMessages messages;
 
@@ -113,7 +116,7 @@ final class KeysExporter {
                     "keyId", settings.keyId()));
             json.put("warning", messages.get("cli.keys.botTokenWarning"));
             try {
-                out.println(JSON.writeValueAsString(json));
+                out.println(Json.MAPPER.writeValueAsString(json));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

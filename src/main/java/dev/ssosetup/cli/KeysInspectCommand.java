@@ -25,7 +25,10 @@ import java.util.concurrent.Callable;
 @Command(name = "inspect", mixinStandardHelpOptions = true, resourceBundle = Messages.BUNDLE,
         description = "${bundle:cli.help.keys.inspect.description}")
 public final class KeysInspectCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first use: a command is constructed for every start of the command line (issue 20). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Spec
     CommandSpec spec;
@@ -68,7 +71,7 @@ public final class KeysInspectCommand implements Callable<Integer> {
                     map.put("keyId", report.keyId());
                 }
             }
-            out.println(JSON.writeValueAsString(map));
+            out.println(Json.MAPPER.writeValueAsString(map));
         } else {
             out.println(messages.get("cli.keys.inspect.file", report.path()));
             out.println(messages.get("cli.keys.inspect.type", messages.text(report.type())));

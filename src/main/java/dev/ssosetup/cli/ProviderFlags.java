@@ -1,5 +1,6 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.provider.ClientCredentials;
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.ProviderFormValidator;
@@ -27,6 +28,9 @@ public final class ProviderFlags {
 
     /** Set by the command: the command line's language. */
     CliMessages messages = CliMessages.english();
+
+    /** Set by the command: where {@code --credentials-file} and {@code --ca-file} are read (the composition root's). */
+    OperatorFiles files;
 
     @Option(names = "--issuer", paramLabel = "URL", descriptionKey = "cli.opt.provider.issuer")
     String issuer;
@@ -72,7 +76,7 @@ public final class ProviderFlags {
             return Optional.empty();
         }
         try {
-            return Optional.of(CredentialsFileOption.read(credentialsFile));
+            return Optional.of(CredentialsFileOption.read(files, credentialsFile));
         } catch (CliProblem e) {
             throw usage(cl, e.text());
         }
@@ -140,7 +144,7 @@ public final class ProviderFlags {
     /** The extra CAs of {@code --ca-file}, or empty. */
     Optional<byte[]> ca(CommandLine cl) {
         try {
-            return CaFileOption.read(caFile);
+            return CaFileOption.read(files, caFile);
         } catch (CliProblem e) {
             throw usage(cl, e.text());
         }

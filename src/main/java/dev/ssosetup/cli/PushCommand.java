@@ -49,7 +49,10 @@ import java.util.concurrent.Callable;
                 "  " + LockoutGuard.CONFIRMATION_PHRASE,
                 "", "${bundle:cli.help.push.footer.0}", "${bundle:cli.help.push.footer.1}"})
 public final class PushCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: a command is constructed for every start of the command line (issue 20). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     /** The largest {@code --config} file read (1 MiB; a security configuration is a few KiB). */
     static final long CONFIG_MAX_BYTES = 1024 * 1024;
     private final PushEnvironment env;
@@ -115,6 +118,7 @@ public final class PushCommand implements Callable<Integer> {
         this.env = env;
         this.messages = messages;
         connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
+        connection.files = env.files();
     }
 
     @Override
@@ -132,7 +136,7 @@ public final class PushCommand implements Callable<Integer> {
             ProviderSettings provider = null;
             String keyId = "";
             if (source.config != null) {
-                body = readConfig(source.config);
+                body = readConfig(connection, source.config);
             } else if (env.extras().profiles().isPresent()) {
                 PushEnvironment.TargetedProfile rendered = renderForServer(client, source.profile);
                 body = rendered.body();
@@ -201,15 +205,8 @@ public final class PushCommand implements Callable<Integer> {
         } catch (PushException e) {
             version = null; // the plan's connect step reports it
         }
-        try {
-            return env.extras().profiles().orElseThrow().render(profile, version);
-        } catch (PushEnvironment.ProfileRefused e) {
-            throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.render(e.reason()));
-        } catch (DesiredFromModel.NotReady e) {
-            throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.text(e.text()));
-        } catch (IllegalArgumentException e) {
-            throw new PushUsageException("cli.push.profileRefused", profile.toString(), e.getMessage());
-        }
+        ServerVersion known = version;
+        return fromProfile(profile, () -> env.extras().profiles().orElseThrow().render(profile, known));
     }
 
     /** {@code --login}: the same login test as {@code test-login}, with the profile's provider settings. */
@@ -230,7 +227,7 @@ public final class PushCommand implements Callable<Integer> {
         ProviderSettings settings = provider.toBuilder().clientSecret(connection.clientSecret()).build();
         Optional<byte[]> ca;
         try {
-            ca = CaFileOption.read(connection.caFile);
+            ca = CaFileOption.read(env.files(), connection.caFile);
         } catch (CliProblem e) {
             throw new PushUsageException(e.text());
         }
@@ -247,8 +244,13 @@ public final class PushCommand implements Callable<Integer> {
         if (env.profileRenderer().isEmpty()) {
             throw new PushUsageException("cli.push.profileUnavailable");
         }
+        return fromProfile(profile, () -> env.profileRenderer().get().apply(profile));
+    }
+
+    /** What a profile renders to, or one refusal naming the profile and why (the same for --profile and --login). */
+    private <T> T fromProfile(Path profile, java.util.function.Supplier<T> render) {
         try {
-            return env.profileRenderer().get().apply(profile);
+            return render.get();
         } catch (PushEnvironment.ProfileRefused e) {
             throw new PushUsageException("cli.push.profileRefused", profile.toString(), messages.render(e.reason()));
         } catch (DesiredFromModel.NotReady e) {
@@ -258,11 +260,11 @@ public final class PushCommand implements Callable<Integer> {
         }
     }
 
-    static ObjectNode readConfig(Path file) {
+    static ObjectNode readConfig(PushConnectionOptions connection, Path file) {
         JsonNode node;
-        byte[] content = PushConnectionOptions.readCapped(file, "--config", CONFIG_MAX_BYTES);
+        byte[] content = connection.readCapped(file, "--config", CONFIG_MAX_BYTES);
         try {
-            node = JSON.readTree(content);
+            node = Json.MAPPER.readTree(content);
         } catch (IOException e) {
             // never the parser's message: it quotes the text it stopped at (a token given by mistake, say)
             if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {

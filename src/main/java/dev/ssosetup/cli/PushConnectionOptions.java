@@ -1,23 +1,20 @@
 package dev.ssosetup.cli;
 
+import dev.ssosetup.core.common.OperatorFiles;
+import dev.ssosetup.core.common.Problem;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.net.HttpExchange;
 import dev.ssosetup.core.push.AdminToken;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.ServerAddress;
-import dev.ssosetup.core.text.Text;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** The options {@code push} and {@code restore} share: where OpenMetadata is and how to authenticate. */
 final class PushConnectionOptions {
     /** The largest token or secret file read (64 KiB). */
-    static final long SECRET_MAX_BYTES = 64 * 1024;
+    static final long SECRET_MAX_BYTES = OperatorFiles.SECRET_MAX_BYTES;
 
     @Option(names = "--server", required = true, paramLabel = "URL",
             descriptionKey = "cli.opt.push.server")
@@ -36,6 +33,8 @@ final class PushConnectionOptions {
     /** Set by the command: where the keychain options read from. */
     KeychainOption keychain = new KeychainOption(KeychainOption.NOT_WIRED, KeychainOption.TERMINAL,
             CliMessages.english());
+    /** Set by the command: where the files the options name are read (the composition root's, through the env). */
+    OperatorFiles files;
     /** Set by the command: where a keychain problem is told. */
     java.io.PrintWriter keychainErr = new java.io.PrintWriter(java.io.Writer.nullWriter());
 
@@ -119,7 +118,7 @@ final class PushConnectionOptions {
                 throw new PushUsageException("cli.testLogin.bothSecrets");
             }
             try {
-                return CredentialsFileOption.read(credentialsFile).clientSecret();
+                return CredentialsFileOption.read(files, credentialsFile).clientSecret();
             } catch (CliProblem e) {
                 throw new PushUsageException(e.text());
             }
@@ -132,7 +131,7 @@ final class PushConnectionOptions {
         Secret token = token();
         java.util.Optional<byte[]> ca;
         try {
-            ca = CaFileOption.read(caFile);
+            ca = CaFileOption.read(files, caFile);
         } catch (CliProblem e) {
             throw new PushUsageException(e.text());
         }
@@ -147,14 +146,12 @@ final class PushConnectionOptions {
         return backupDir == null ? env.defaultBackupFolder() : backupDir;
     }
 
-    /** Reads a secret file; the content never appears in any message. */
-    static Secret readSecret(Path file, String option) {
-        byte[] bytes = readCapped(file, option, SECRET_MAX_BYTES);
+    /** Reads a secret file (UTF-8, at most 64 KiB, stripped); the content never appears in any message. */
+    Secret readSecret(Path file, String option) {
         try {
-            return Secret.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString()
-                    .strip());
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new PushUsageException("cli.push.fileUnreadable", option, file.toString(), Text.of("cli.file.notUtf8"));
+            return Secret.of(files.readText(file.toString(), SECRET_MAX_BYTES).strip());
+        } catch (Problem.ProblemException e) {
+            throw refusal(e.problem(), file, option, SECRET_MAX_BYTES);
         }
     }
 
@@ -162,17 +159,20 @@ final class PushConnectionOptions {
      * Reads a file the operator named, refusing one larger than {@code max} bytes before reading it; the content
      * never appears in any message.
      */
-    static byte[] readCapped(Path file, String option, long max) {
+    byte[] readCapped(Path file, String option, long max) {
         try {
-            if (Files.size(file) > max) {
-                throw new PushUsageException(max == SECRET_MAX_BYTES ? "cli.push.fileTooLarge.secret"
-                        : "cli.push.fileTooLarge.config", option, file.toString(), max / 1024);
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new PushUsageException("cli.push.fileMissing", option, file.toString());
-        } catch (IOException e) {
-            throw new PushUsageException("cli.push.fileUnreadable", option, file.toString(), FileProblem.why(e));
+            return files.read(file.toString(), max);
+        } catch (Problem.ProblemException e) {
+            throw refusal(e.problem(), file, option, max);
         }
+    }
+
+    private static PushUsageException refusal(Problem problem, Path file, String option, long max) {
+        return switch (problem.kind()) {
+            case TOO_LARGE -> new PushUsageException(max == SECRET_MAX_BYTES ? "cli.push.fileTooLarge.secret"
+                    : "cli.push.fileTooLarge.config", option, file.toString(), max / 1024);
+            case NOT_FOUND -> new PushUsageException("cli.push.fileMissing", option, file.toString());
+            default -> new PushUsageException("cli.push.fileUnreadable", option, file.toString(), problem.text());
+        };
     }
 }

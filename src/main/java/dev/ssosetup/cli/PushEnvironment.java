@@ -1,6 +1,7 @@
 package dev.ssosetup.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.net.HttpGatewayFactory;
 import dev.ssosetup.core.login.LoginTest;
@@ -19,14 +20,16 @@ import java.util.function.Supplier;
 
 /**
  * What {@code push} and {@code restore} get from the composition root: adapters behind core interfaces, the clock,
- * standard input for the confirmation, and two optional seams the lead wires at merge: {@code profileRenderer} (a
- * profile file to the {@code SecurityConfiguration} body, used by {@code --profile}) and {@code evidence} (this
- * session's login test, for the lock-out guard).
+ * standard input for the confirmation, {@code files} (where {@code --token-file}, {@code --config}, the secret and CA
+ * files are read: the {@link OperatorFiles} port), and two optional seams the lead wires at merge:
+ * {@code profileRenderer} (a profile file to the {@code SecurityConfiguration} body, used by {@code --profile}) and
+ * {@code evidence} (this session's login test, for the lock-out guard).
  */
 public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, BackupStore> backupStores,
                               Path defaultBackupFolder, Clock clock,
                               Optional<Function<Path, ObjectNode>> profileRenderer,
-                              Supplier<LockoutEvidence> evidence, InputStream stdin, Extras extras) {
+                              Supplier<LockoutEvidence> evidence, InputStream stdin, OperatorFiles files,
+                              Extras extras) {
     /**
      * Issue 18's seams: {@code profiles} renders a profile for the server's version (used by {@code --profile} when
      * set, instead of {@code profileRenderer}), {@code loginTest} runs {@code push --login}'s login test.
@@ -77,8 +80,9 @@ public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, Backup
 
     public PushEnvironment(HttpGatewayFactory gateways, Function<Path, BackupStore> backupStores,
                            Path defaultBackupFolder, Clock clock, Optional<Function<Path, ObjectNode>> profileRenderer,
-                           Supplier<LockoutEvidence> evidence, InputStream stdin) {
-        this(gateways, backupStores, defaultBackupFolder, clock, profileRenderer, evidence, stdin, Extras.none());
+                           Supplier<LockoutEvidence> evidence, InputStream stdin, OperatorFiles files) {
+        this(gateways, backupStores, defaultBackupFolder, clock, profileRenderer, evidence, stdin, files,
+                Extras.none());
     }
 
     public PushEnvironment {
@@ -90,17 +94,18 @@ public record PushEnvironment(HttpGatewayFactory gateways, Function<Path, Backup
         profileRenderer = Objects.requireNonNullElse(profileRenderer, Optional.empty());
         evidence = Objects.requireNonNullElse(evidence, LockoutEvidence::none);
         Objects.requireNonNull(stdin);
+        Objects.requireNonNull(files);
     }
 
     /** The same environment with a profile renderer: the one line the lead adds when the Review feature is merged. */
     public PushEnvironment withProfileRenderer(Function<Path, ObjectNode> renderer) {
         return new PushEnvironment(gateways, backupStores, defaultBackupFolder, clock, Optional.of(renderer),
-                evidence, stdin, extras);
+                evidence, stdin, files, extras);
     }
 
     /** The same environment with issue 18's seams. */
     public PushEnvironment withExtras(Extras more) {
         return new PushEnvironment(gateways, backupStores, defaultBackupFolder, clock, profileRenderer, evidence,
-                stdin, more);
+                stdin, files, more);
     }
 }

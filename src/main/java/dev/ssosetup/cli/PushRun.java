@@ -32,7 +32,10 @@ import java.util.function.Consumer;
  * diff and the validation errors, asks before applying, and turns the outcome into an exit code.
  */
 final class PushRun {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use: a command is constructed for every start of the command line (issue 20). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final PushEnvironment env;
     private final PrintWriter out;
     private final PrintWriter prompt;
@@ -73,7 +76,7 @@ final class PushRun {
             @Override
             public LockoutGuard.Decision decide(Plan plan, String typed) {
                 com.fasterxml.jackson.databind.JsonNode body = plan.toSendMasked()
-                        .orElseGet(JSON::createObjectNode);
+                        .orElseGet(Json.MAPPER::createObjectNode);
                 if (typed == null) {
                     return LockoutGuard.check(body, evidence, acceptRisk);
                 }
@@ -177,7 +180,7 @@ final class PushRun {
     private int finish(Plan plan, ApplyResult result, String word, int code) {
         if (json) {
             try {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word, messages.messages())));
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(PushReport.of(plan, result, word, messages.messages())));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("push report as JSON", e); // an ObjectMapper over maps does not fail
             }

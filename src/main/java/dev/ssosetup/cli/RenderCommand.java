@@ -2,6 +2,7 @@ package dev.ssosetup.cli;
 
 import dev.ssosetup.core.text.Messages;
 
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.config.ConfigFiles;
 import dev.ssosetup.core.config.HelmChartVersion;
@@ -39,6 +40,7 @@ import java.util.stream.Collectors;
         footer = {"", "${bundle:cli.help.render.footer}"})
 public final class RenderCommand implements Callable<Integer> {
     private final ConfigFiles files;
+    private final OperatorFiles operatorFiles;
     private final SchemaCheck schemaCheck;
 
     @Spec
@@ -84,21 +86,23 @@ public final class RenderCommand implements Callable<Integer> {
     private final KeychainOption keychain;
     private final CliMessages messages;
 
-    public RenderCommand(ConfigFiles files, SchemaCheck schemaCheck) {
-        this(files, schemaCheck, KeychainOption.NOT_WIRED);
+    /** {@code operatorFiles}: where {@code --credentials-file} is read. */
+    public RenderCommand(ConfigFiles files, OperatorFiles operatorFiles, SchemaCheck schemaCheck) {
+        this(files, operatorFiles, schemaCheck, KeychainOption.NOT_WIRED);
     }
 
     /** With the system keychain, for {@code --client-secret-from-keychain}, in English. */
-    public RenderCommand(ConfigFiles files, SchemaCheck schemaCheck,
+    public RenderCommand(ConfigFiles files, OperatorFiles operatorFiles, SchemaCheck schemaCheck,
                          java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain) {
-        this(files, schemaCheck, keychain, CliMessages.english());
+        this(files, operatorFiles, schemaCheck, keychain, CliMessages.english());
     }
 
     /** With the system keychain and the command line's language. */
-    public RenderCommand(ConfigFiles files, SchemaCheck schemaCheck,
+    public RenderCommand(ConfigFiles files, OperatorFiles operatorFiles, SchemaCheck schemaCheck,
                          java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain,
                          CliMessages messages) {
         this.files = files;
+        this.operatorFiles = java.util.Objects.requireNonNull(operatorFiles);
         this.schemaCheck = schemaCheck;
         this.messages = messages;
         this.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
@@ -156,7 +160,7 @@ public final class RenderCommand implements Callable<Integer> {
             }
             dev.ssosetup.core.provider.ClientCredentials credentials;
             try {
-                credentials = CredentialsFileOption.read(credentialsFile);
+                credentials = CredentialsFileOption.read(operatorFiles, credentialsFile);
             } catch (CliProblem e) {
                 err.println(messages.get("cli.render.problem", messages.text(e.text())));
                 return ExitCodes.USAGE;

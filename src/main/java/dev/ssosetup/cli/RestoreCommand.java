@@ -84,6 +84,7 @@ public final class RestoreCommand implements Callable<Integer> {
         this.env = env;
         this.messages = messages;
         connection.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
+        connection.files = env.files();
     }
 
     private final CliMessages messages;
@@ -104,7 +105,7 @@ public final class RestoreCommand implements Callable<Integer> {
             ServerAddress target = connection.address();
             Map<String, Secret> fieldSecrets = new LinkedHashMap<>();
             secretFiles.forEach((field, file) -> fieldSecrets.put(field,
-                    PushConnectionOptions.readSecret(file, "--secret-file (" + field + ")")));
+                    connection.readSecret(file, "--secret-file (" + field + ")")));
             Optional<RestorePolicy.Refusal> refusal = RestorePolicy.check(backup, new RestorePolicy.Request(target,
                     otherServer, connection.hasClientSecret(), fieldSecrets.keySet()));
             if (refusal.isPresent()) {

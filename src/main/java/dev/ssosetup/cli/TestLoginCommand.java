@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.login.BrowserOpener;
 import dev.ssosetup.core.login.LoginEvents;
@@ -33,8 +34,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,26 +113,30 @@ public final class TestLoginCommand implements Callable<Integer> {
     boolean json;
 
     private final KeychainOption keychain;
+    private final OperatorFiles files;
     private final CliMessages messages;
 
-    public TestLoginCommand(LoginTest loginTest) {
-        this(loginTest, KeychainOption.NOT_WIRED, CliMessages.english());
+    /** {@code files}: where {@code --client-secret-file}, {@code --credentials-file} and {@code --ca-file} are read. */
+    public TestLoginCommand(LoginTest loginTest, OperatorFiles files) {
+        this(loginTest, files, KeychainOption.NOT_WIRED, CliMessages.english());
     }
 
     /** With the system keychain, for {@code --client-secret-from-keychain}, in English. */
-    public TestLoginCommand(LoginTest loginTest,
+    public TestLoginCommand(LoginTest loginTest, OperatorFiles files,
                             java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain) {
-        this(loginTest, keychain, CliMessages.english());
+        this(loginTest, files, keychain, CliMessages.english());
     }
 
     /** With the system keychain and the command line's language. */
-    public TestLoginCommand(LoginTest loginTest,
+    public TestLoginCommand(LoginTest loginTest, OperatorFiles files,
                             java.util.function.Supplier<dev.ssosetup.core.secrets.SecretStore> keychain,
                             CliMessages messages) {
         this.loginTest = loginTest;
+        this.files = java.util.Objects.requireNonNull(files);
         this.messages = messages;
         this.keychain = new KeychainOption(keychain, KeychainOption.TERMINAL, messages);
         provider.messages = messages;
+        provider.files = files;
     }
 
     @Override
@@ -220,7 +223,8 @@ public final class TestLoginCommand implements Callable<Integer> {
             }
         } else if (clientSecretFile != null) {
             try {
-                secret = Secret.of(Files.readString(clientSecretFile, StandardCharsets.UTF_8).strip());
+                secret = Secret.of(files.readText(clientSecretFile.toString(), OperatorFiles.SECRET_MAX_BYTES)
+                        .strip());
             } catch (IOException e) {
                 throw usage(Text.of("cli.testLogin.secretFileUnreadable", clientSecretFile.toString(),
                         FileProblem.why(e)));

@@ -1,29 +1,24 @@
 package dev.ssosetup.app;
 
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -33,37 +28,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @ExtendWith(ApplicationExtension.class)
 class AccessibleNamesTest {
-    private CompositionRoot.Gui gui;
-    private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        gui = CompositionRoot.forGui(url -> { });
-        scene = new Scene(gui.wizardView(new InlineBackgroundRunner()), 1100, 760);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        gui.close();
-    }
+    @RegisterExtension
+    final WizardWindow window = new WizardWindow();
 
     @Test
     void everyFocusableControlOfEveryStepHasAnAccessibleName(FxRobot robot) throws Exception {
-        Parent content = (Parent) scene.lookup(".step-content");
-        // the wizard preloads every step's view into the scene once the window is up
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> content.getChildrenUnmodifiable().size() == 5);
+        window.allSteps(); // the wizard preloads every step's view into the scene once the window is up
         WaitForAsyncUtils.waitForFxEvents();
         List<String> nameless = WaitForAsyncUtils.asyncFx(() -> {
             Map<Node, String> labelled = new IdentityHashMap<>();
-            walk(scene.getRoot(), n -> {
+            walk(window.scene().getRoot(), n -> {
                 if (n instanceof Label l && l.getLabelFor() != null && !l.getText().isBlank()) {
                     labelled.put(l.getLabelFor(), l.getText());
                 }
             });
             List<String> missing = new ArrayList<>();
-            walk(scene.getRoot(), n -> {
+            walk(window.scene().getRoot(), n -> {
                 if (n instanceof Control c && c.isFocusTraversable() && !(c instanceof ScrollPane)
                         && !(c instanceof Label) && name(c, labelled).isBlank()) {
                     missing.add(c.getClass().getSimpleName() + "#" + c.getId() + " in " + step(c));

@@ -42,6 +42,46 @@ class CliEntryPointTest {
     }
 
     @Test
+    void theSubcommandListNamesTheWholeTreeInOrder() {
+        assertEquals(CompositionRoot.Cli.SUBCOMMANDS,
+                java.util.List.copyOf(CompositionRoot.forCli().commandLine().getSubcommands().keySet()));
+    }
+
+    @Test
+    void aNamedSubcommandIsBuiltAloneAndRunsAsInTheWholeTree() {
+        var cli = CompositionRoot.forCli();
+        assertEquals(java.util.List.of("discover"),
+                java.util.List.copyOf(cli.commandLineFor("discover", "--help").getSubcommands().keySet()));
+        assertEquals(CompositionRoot.Cli.SUBCOMMANDS,
+                java.util.List.copyOf(cli.commandLineFor("--lang", "de", "discover").getSubcommands().keySet()),
+                "an option first: the whole tree");
+        for (String name : CompositionRoot.Cli.SUBCOMMANDS) {
+            StringWriter alone = new StringWriter();
+            StringWriter whole = new StringWriter();
+            var one = cli.commandLineFor(name, "--help");
+            one.setOut(new PrintWriter(alone, true));
+            var all = cli.commandLine();
+            all.setOut(new PrintWriter(whole, true));
+            assertEquals(all.execute(name, "--help"), one.execute(name, "--help"));
+            assertEquals(whole.toString(), alone.toString(), name + " --help");
+        }
+    }
+
+    @Test
+    void versionWithoutTheTreePrintsWhatPicocliPrints() {
+        assertTrue(CompositionRoot.Cli.versionOnly("--version"));
+        assertTrue(CompositionRoot.Cli.versionOnly("-V"));
+        assertFalse(CompositionRoot.Cli.versionOnly("--version", "--verbose"));
+        assertFalse(CompositionRoot.Cli.versionOnly("discover"));
+        java.io.ByteArrayOutputStream fast = new java.io.ByteArrayOutputStream();
+        int code = CompositionRoot.Cli.version(new java.io.PrintStream(fast, true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        Run tree = run("--version");
+        assertEquals(tree.code(), code);
+        assertEquals(tree.out(), fast.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anUnknownOptionIsBadUsageWithExitTwo() {
         Run r = run("--no-such-flag");
         assertEquals(2, r.code());

@@ -2,12 +2,10 @@ package dev.ssosetup.app;
 
 import dev.ssosetup.core.text.Messages;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testing.CliSession;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,15 +23,7 @@ class CollateRenderCliTest {
 
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = CompositionRoot.forCli().commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
+    private final CliSession cli = new CliSession(CompositionRootAccess::cli);
 
     private Path profile(String deployment) throws IOException {
         Path p = dir.resolve(deployment + ".json");
@@ -56,9 +46,9 @@ class CollateRenderCliTest {
 
     @Test
     void aMinimalCollateProfileRendersTheHandOffSheet() throws IOException {
-        assertEquals(0, run("render", "--profile", profile("COLLATE").toString(), "--format", "collate"),
-                err.toString());
-        String sheet = out.toString();
+        assertEquals(0, cli.run("render", "--profile", profile("COLLATE").toString(), "--format", "collate"),
+                cli.err());
+        String sheet = cli.out();
         assertTrue(sheet.contains("| Client ID | `acme-collate` |"), sheet);
         assertTrue(sheet.contains("https://idp.acme.example/realms/acme/.well-known/openid-configuration"), sheet);
         assertTrue(sheet.contains("| Client type | confidential |"), sheet);
@@ -70,15 +60,15 @@ class CollateRenderCliTest {
         assertFalse(sheet.contains("Principal domain"), sheet);
         assertFalse(sheet.contains("JWKS"), sheet);
         assertTrue(sheet.contains("No passed login test"), "a profile carries no login result: " + sheet);
-        assertFalse(err.toString().contains("error"), err.toString());
+        assertFalse(cli.err().contains("error"), cli.err());
     }
 
     /** {@code --lang de}: the sheet's headings and prose are German, its values are the same. */
     @Test
     void theSheetIsInTheLanguageOfTheCommandLine() throws IOException {
-        assertEquals(0, run("--lang", "de", "render", "--profile", profile("COLLATE").toString(), "--format",
-                "collate"), err.toString());
-        String sheet = out.toString();
+        assertEquals(0, cli.run("--lang", "de", "render", "--profile", profile("COLLATE").toString(), "--format",
+                "collate"), cli.err());
+        String sheet = cli.out();
         Messages german = Messages.forLocale(Locale.GERMAN);
         assertTrue(sheet.contains("| " + german.get("output.collate.row.clientId") + " | `acme-collate` |"), sheet);
         assertTrue(sheet.contains("## " + german.get("output.collate.loginTest")), sheet);
@@ -89,9 +79,9 @@ class CollateRenderCliTest {
 
     @Test
     void theSameProfileSelfHostedIsStillRefusedForItsMissingKeysAndAdmins() throws IOException {
-        assertEquals(1, run("render", "--profile", profile("SELF_HOSTED").toString(), "--format", "collate"));
-        assertTrue(err.toString().contains("jwt-issuer-missing"), err.toString());
-        assertTrue(err.toString().contains("admins-missing"), err.toString());
+        assertEquals(1, cli.run("render", "--profile", profile("SELF_HOSTED").toString(), "--format", "collate"));
+        assertTrue(cli.err().contains("jwt-issuer-missing"), cli.err());
+        assertTrue(cli.err().contains("admins-missing"), cli.err());
     }
 
     @Test
@@ -99,27 +89,27 @@ class CollateRenderCliTest {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, SECRET + "\n");
         Path target = dir.resolve("out");
-        assertEquals(0, run("render", "--profile", profile("COLLATE").toString(), "--format", "collate",
-                "--client-secret-file", secret.toString(), "--out", target.toString()), err.toString());
+        assertEquals(0, cli.run("render", "--profile", profile("COLLATE").toString(), "--format", "collate",
+                "--client-secret-file", secret.toString(), "--out", target.toString()), cli.err());
         String sheet = Files.readString(target.resolve("collate-handoff.md"));
         assertFalse(sheet.contains(SECRET), sheet);
         assertTrue(sheet.contains("over a secure channel"), sheet);
-        assertFalse(out.toString().contains(SECRET));
-        assertFalse(err.toString().contains(SECRET));
+        assertFalse(cli.out().contains(SECRET));
+        assertFalse(cli.err().contains(SECRET));
     }
 
     @Test
     void serverFormatsAreRefusedForACollateProfileAndAllWritesOnlyTheSheet() throws IOException {
         Path collate = profile("COLLATE");
         for (String format : new String[] {"json", "yaml", "env", "helm"}) {
-            err.getBuffer().setLength(0);
-            assertEquals(2, run("render", "--profile", collate.toString(), "--format", format), format);
-            assertTrue(err.toString().contains("the Collate team configures the server"), err.toString());
-            assertTrue(err.toString().contains("--format collate"), err.toString());
+            cli.clearErr();
+            assertEquals(2, cli.run("render", "--profile", collate.toString(), "--format", format), format);
+            assertTrue(cli.err().contains("the Collate team configures the server"), cli.err());
+            assertTrue(cli.err().contains("--format collate"), cli.err());
         }
         Path target = dir.resolve("all");
-        assertEquals(0, run("render", "--profile", collate.toString(), "--all", "--out", target.toString()),
-                err.toString());
+        assertEquals(0, cli.run("render", "--profile", collate.toString(), "--all", "--out", target.toString()),
+                cli.err());
         try (var files = Files.list(target)) {
             assertEquals(java.util.List.of("collate-handoff.md"),
                     files.map(f -> f.getFileName().toString()).toList());

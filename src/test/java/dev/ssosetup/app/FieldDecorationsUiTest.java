@@ -1,25 +1,20 @@
 package dev.ssosetup.app;
 
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.controlsfx.control.decoration.Decoration;
 import org.controlsfx.control.decoration.Decorator;
 import org.controlsfx.control.decoration.GraphicDecoration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -32,23 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class FieldDecorationsUiTest {
-    private CompositionRoot.Gui gui;
-    private Scene scene;
-    private Parent root;
-
-    @Start
-    void start(Stage stage) {
-        gui = CompositionRoot.forGui(url -> { });
-        root = gui.wizardView(new InlineBackgroundRunner());
-        scene = new Scene(root, 1100, 760);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        gui.close();
-    }
+    @RegisterExtension
+    final WizardWindow window = new WizardWindow();
 
     @Test
     void aWrongProviderFieldIsMarkedUntilItIsFixed(FxRobot robot) throws Exception {
@@ -58,21 +38,18 @@ class FieldDecorationsUiTest {
         Label error = robot.lookup("#issuerError").queryAs(Label.class);
         assertTrue(error.isVisible() && !error.getText().isEmpty(), "the view model finds the issuer wrong");
         assertTrue(marked(issuer), "and ControlsFX marks the field");
-        var image = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
-        javax.imageio.ImageIO.write(toAwt(image), "png", java.nio.file.Path.of("target/screenshots/provider-marked.png")
-                .toFile());
+        var image = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> window.scene().snapshot(null)).get();
+        Screenshots.save(image, java.nio.file.Path.of("target/screenshots/provider-marked.png"));
         robot.interact(() -> issuer.setText("https://idp.example.com/realms/demo"));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(error.isVisible());
         assertFalse(marked(issuer), "fixed: the mark goes");
-        assertSame(root, scene.getRoot(), "the window's root is still the wizard's");
+        assertSame(window.root(), window.scene().getRoot(), "the window's root is still the wizard's");
     }
 
     @Test
     void aPlanWithoutServerOrTokenMarksBothPushFields(FxRobot robot) throws Exception {
-        Parent content = (Parent) scene.lookup(".step-content");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> content.getChildrenUnmodifiable().size() == 5);
+        window.allSteps();
         TextField server = robot.lookup("#pushServerUrl").queryAs(TextField.class);
         TextField token = robot.lookup("#pushToken").queryAs(TextField.class);
         Button plan = robot.lookup("#pushPlan").queryButton();
@@ -90,17 +67,7 @@ class FieldDecorationsUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(marked(server), "fixed");
         assertTrue(marked(token), "the token is missing");
-        assertSame(root, scene.getRoot());
-    }
-
-    private static java.awt.image.BufferedImage toAwt(javafx.scene.image.WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        var png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        png.setRGB(0, 0, w, h, argb, 0, w);
-        return png;
+        assertSame(window.root(), window.scene().getRoot());
     }
 
     private static boolean marked(javafx.scene.Node field) {

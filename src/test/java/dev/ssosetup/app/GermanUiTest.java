@@ -4,22 +4,18 @@ import dev.ssosetup.core.provider.MockIdp;
 import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.testsupport.EnglishLeft;
 import dev.ssosetup.testsupport.SceneText;
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.FinishPageAccess;
 import dev.ssosetup.ui.wizard.FinishSummary;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
@@ -40,30 +36,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GermanUiTest {
     private final Messages german = Messages.forLocale(Locale.GERMAN);
     private final EnglishLeft english = new EnglishLeft(german);
-    private CompositionRoot.Gui gui;
-    private Parent root;
-
-    @Start
-    void start(Stage stage) {
-        gui = new CompositionRoot.Gui(new CompositionRoot.Services(), german, url -> { });
-        root = gui.wizardView(new InlineBackgroundRunner());
-        stage.setScene(new Scene(root, 1100, 760));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        gui.close();
-    }
+    @RegisterExtension
+    final WizardWindow window = WizardWindow.of(() -> new CompositionRoot.Gui(new CompositionRoot.Services(), german,
+            url -> { }));
 
     /** The step views hang in the wizard's step area; the others are built shortly after the window is up. */
     private Parent stepContent() {
-        return (Parent) root.lookup("#stepContent");
+        return (Parent) window.root().lookup("#stepContent");
     }
 
     private Node stepView(String anyIdInIt) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> root.lookup("#" + anyIdInIt) != null);
-        Node n = root.lookup("#" + anyIdInIt);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.root().lookup("#" + anyIdInIt) != null);
+        Node n = window.root().lookup("#" + anyIdInIt);
         while (n.getParent() != stepContent()) {
             n = n.getParent();
         }
@@ -73,7 +57,7 @@ class GermanUiTest {
     /** The texts of {@code view} and of the wizard's frame around it (not the other steps' hidden views). */
     private List<SceneText.Shown> shown(Node view) {
         WaitForAsyncUtils.waitForFxEvents();
-        return SceneText.of(root, n -> n.getParent() == stepContent() && n != view);
+        return SceneText.of(window.root(), n -> n.getParent() == stepContent() && n != view);
     }
 
     private static void assertShows(List<SceneText.Shown> texts, String text) {
@@ -85,13 +69,21 @@ class GermanUiTest {
         assertEquals(List.of(), english.in(texts));
     }
 
+    /** The step view holding {@code anyIdInIt} shows each of {@code texts} and, with the frame, only German. */
+    private Node assertStepInGerman(String anyIdInIt, String... texts) throws Exception {
+        Node view = stepView(anyIdInIt);
+        List<SceneText.Shown> shown = shown(view);
+        for (String text : texts) {
+            assertShows(shown, text);
+        }
+        assertGerman(shown);
+        return view;
+    }
+
     @Test
     void providerStep(FxRobot robot) throws Exception {
-        Node view = stepView("issuer");
-        assertShows(shown(view), german.get("provider.intro"));
-        assertShows(shown(view), german.get("wizard.stepOf", 1, 5));
-        assertShows(shown(view), german.get("provider.check.never"));
-        assertGerman(shown(view));
+        Node view = assertStepInGerman("issuer", german.get("provider.intro"), german.get("wizard.stepOf", 1, 5),
+                german.get("provider.check.never"));
         // a field's error and a preset's note, as the operator makes them appear
         TextField issuer = robot.lookup("#issuer").queryAs(TextField.class);
         robot.interact(() -> issuer.setText("not a url"));
@@ -105,11 +97,10 @@ class GermanUiTest {
     void providerCheckFindingsInGerman(FxRobot robot) throws Exception {
         Node view = stepView("issuer");
         try (MockIdp idp = new MockIdp()) {
-            for (String[] field : new String[][] {{"providerName", "Test IdP"}, {"issuer", idp.issuer() + "/"},
-                    {"clientId", "openmetadata"}, {"serverUrl", "http://localhost:8585"}, {"adminPrincipals", "admin"}}) {
-                TextField f = robot.lookup("#" + field[0]).queryAs(TextField.class);
-                robot.interact(() -> f.setText(field[1]));
-            }
+            WizardWindow.providerForm(idp.issuer() + "/", "admin").forEach((id, text) -> {
+                TextField f = robot.lookup("#" + id).queryAs(TextField.class);
+                robot.interact(() -> f.setText(text));
+            });
             robot.interact(() -> robot.lookup("#checkButton").queryButton().fire());
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !robot.lookup("#findings")
                     .queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty());
@@ -118,7 +109,7 @@ class GermanUiTest {
             assertShows(texts, german.get("provider.check.errors", 1, 1));
             assertGerman(texts);
             // "Warnung" is wider than "Warning": the severity column takes its widest word, never cut, one edge
-            List<double[]> severities = WaitForAsyncUtils.asyncFx(() -> root.lookupAll(".finding-severity").stream()
+            List<double[]> severities = WaitForAsyncUtils.asyncFx(() -> window.root().lookupAll(".finding-severity").stream()
                     .map(n -> (javafx.scene.control.Label) n)
                     .map(l -> new double[] {l.minWidth(-1), l.prefWidth(-1), l.getWidth()}).toList()).get();
             assertTrue(severities.size() >= 2, "an error and a warning: " + severities.size());
@@ -132,20 +123,13 @@ class GermanUiTest {
 
     @Test
     void loginTestStep() throws Exception {
-        Node view = stepView("loginPorts");
-        List<SceneText.Shown> texts = shown(view);
-        assertShows(texts, german.get("login.intro"));
-        assertShows(texts, german.get("login.verdict.none"));
-        assertShows(texts, german.get("login.options.ports.prompt"));
-        assertGerman(texts);
+        assertStepInGerman("loginPorts", german.get("login.intro"), german.get("login.verdict.none"),
+                german.get("login.options.ports.prompt"));
     }
 
     @Test
     void keysStep(FxRobot robot) throws Exception {
-        Node view = stepView("keysGenerate");
-        assertShows(shown(view), german.get("keys.intro"));
-        assertShows(shown(view), german.get("keys.source.none"));
-        assertGerman(shown(view));
+        Node view = assertStepInGerman("keysGenerate", german.get("keys.intro"), german.get("keys.source.none"));
         // a generated key pair brings the fingerprint, the self-test's verdict and the status
         Button generate = robot.lookup("#keysGenerate").queryButton();
         robot.interact(generate::fire);
@@ -159,21 +143,14 @@ class GermanUiTest {
 
     @Test
     void reviewStep() throws Exception {
-        Node view = stepView("reviewReadiness");
-        List<SceneText.Shown> texts = shown(view);
-        assertShows(texts, german.get("review.tab.summary"));
-        assertShows(texts, german.get("review.includeSecret"));
-        assertGerman(texts);
+        assertStepInGerman("reviewReadiness", german.get("review.tab.summary"), german.get("review.includeSecret"));
     }
 
     @Test
     void pushStep(FxRobot robot) throws Exception {
-        Node view = stepView("pushServerUrl");
-        assertShows(shown(view), german.get("push.intro"));
-        assertShows(shown(view), german.get("push.diff.empty"));
-        assertShows(shown(view), german.get("push.recovery", german.get("push.recovery.steps",
-                dev.ssosetup.core.push.Backup.RECOVERY_COMMAND)));
-        assertGerman(shown(view));
+        Node view = assertStepInGerman("pushServerUrl", german.get("push.intro"), german.get("push.diff.empty"),
+                german.get("push.recovery", german.get("push.recovery.steps",
+                        dev.ssosetup.core.push.Backup.RECOVERY_COMMAND)));
         // Plan without a token: the field errors and the status speak German too
         robot.interact(() -> robot.lookup("#pushPlan").queryButton().fire());
         assertGerman(shown(view));

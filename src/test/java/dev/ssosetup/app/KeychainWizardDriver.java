@@ -9,6 +9,7 @@ import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.secrets.SecretStore;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.provider.ProviderViewModel;
 import dev.ssosetup.ui.push.PushViewModel;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
@@ -50,10 +51,10 @@ public final class KeychainWizardDriver {
         InlineBackgroundRunner runner = new InlineBackgroundRunner();
         ProviderViewModel provider = new ProviderViewModel(state, runner, pem -> request -> {
             throw new IllegalStateException("no network");
-        }, messages, keychain);
+        }, new LocalOperatorFiles(), messages, keychain);
         PushViewModel push = new PushViewModel(pem -> request -> {
             throw new IllegalStateException("no network");
-        }, new FileBackupStore(Path.of(System.getProperty("user.home"), "backups")), Clock.systemUTC(),
+        }, new LocalOperatorFiles(), new FileBackupStore(Path.of(System.getProperty("user.home"), "backups")), Clock.systemUTC(),
                 Optional::empty, new SimpleObjectProperty<>(LockoutEvidence.none()), id -> { }, runner, messages,
                 keychain);
         if (args[0].equals("remember")) {

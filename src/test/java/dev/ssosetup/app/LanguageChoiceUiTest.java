@@ -1,20 +1,16 @@
 package dev.ssosetup.app;
 
-import dev.ssosetup.core.diagnostics.LogSource;
 import dev.ssosetup.core.session.Preferences;
 import dev.ssosetup.core.text.Language;
 import dev.ssosetup.core.text.Messages;
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.ProfileDialogs;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.RadioMenuItem;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -22,8 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,9 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LanguageChoiceUiTest {
     @TempDir
     Path dir;
-    private final List<CompositionRoot.Gui> guis = new ArrayList<>();
-    private final List<Stage> stages = new ArrayList<>();
-
     private final ProfileDialogs dialogs = new ProfileDialogs() {
         @Override
         public Optional<String> chooseOpen(Window owner, String startFolder) {
@@ -54,50 +45,16 @@ class LanguageChoiceUiTest {
         }
     };
 
-    private Stage open(FxRobot robot, Path sessionFolder, Messages messages) {
-        Stage[] made = new Stage[1];
-        robot.interact(() -> {
-            CompositionRoot.Gui gui = CompositionRoot.forGui(url -> { }, LogSource.none(), messages);
-            guis.add(gui);
-            Stage stage = new Stage();
-            stage.setScene(new Scene(gui.wizardView(new InlineBackgroundRunner(), sessionFolder, dialogs,
-                    Duration.millis(50)), 1100, 760));
-            stage.show();
-            stages.add(stage);
-            made[0] = stage;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        return made[0];
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> stages.forEach(Stage::close));
-        guis.forEach(CompositionRoot.Gui::close);
-    }
-
-    private static javafx.scene.control.MenuItem menuItem(Stage stage, String id) {
-        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup("#menuBar");
-        java.util.Deque<javafx.scene.control.MenuItem> todo = new java.util.ArrayDeque<>(bar.getMenus());
-        while (!todo.isEmpty()) {
-            javafx.scene.control.MenuItem item = todo.pop();
-            if (id.equals(item.getId())) {
-                return item;
-            }
-            if (item instanceof javafx.scene.control.Menu menu) {
-                todo.addAll(menu.getItems());
-            }
-        }
-        throw new AssertionError("no menu item " + id);
-    }
+    @RegisterExtension
+    final WizardWindow.Sessions windows = new WizardWindow.Sessions(dialogs);
 
     @Test
     void theChoiceIsRememberedAndSaysItAppliesAtTheNextStart(FxRobot robot) throws Exception {
         Path cfg = dir.resolve("cfg");
         Messages english = Messages.forLocale(Locale.ENGLISH);
-        Stage stage = open(robot, cfg, english);
-        assertTrue(((RadioMenuItem) menuItem(stage, "languageSYSTEM")).isSelected(), "the system's by default");
-        robot.interact(() -> menuItem(stage, "languageDE").fire());
+        Stage stage = windows.open(robot, cfg, english);
+        assertTrue(((RadioMenuItem) WizardWindow.menuItem(stage, "languageSYSTEM")).isSelected(), "the system's by default");
+        robot.interact(() -> WizardWindow.menuItem(stage, "languageDE").fire());
         WaitForAsyncUtils.waitForFxEvents();
         Labeled notice = (Labeled) stage.getScene().lookup("#noticeLabel");
         assertEquals(english.get("language.nextStart"), notice.getText());
@@ -109,9 +66,9 @@ class LanguageChoiceUiTest {
         // the next start: the composition root reads the preference and builds the window in German
         Messages next = CompositionRoot.preferredMessages(cfg);
         assertEquals(Locale.GERMAN, next.locale());
-        Stage again = open(robot, cfg, next);
-        assertTrue(((RadioMenuItem) menuItem(again, "languageDE")).isSelected(), "the choice is kept");
-        assertEquals("_Sprache", menuItem(again, "menuLanguage").getText());
+        Stage again = windows.open(robot, cfg, next);
+        assertTrue(((RadioMenuItem) WizardWindow.menuItem(again, "languageDE")).isSelected(), "the choice is kept");
+        assertEquals("_Sprache", WizardWindow.menuItem(again, "menuLanguage").getText());
         assertEquals("", ((Labeled) again.getScene().lookup("#noticeLabel")).getText(),
                 "reading the preference is not a change to tell about");
     }

@@ -1,19 +1,15 @@
 package dev.ssosetup.app;
 
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
@@ -29,28 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class MinimumSizeTest {
-    private CompositionRoot.Gui gui;
-    private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        gui = CompositionRoot.forGui(url -> { });
-        scene = new Scene(gui.wizardView(new InlineBackgroundRunner()), 900, 620);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        gui.close();
-    }
+    @RegisterExtension
+    final WizardWindow window = WizardWindow.sized(900, 620);
 
     @Test
     void nothingOfTheFrameIsCutAtTheMinimumSize(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         List<String> cut = new ArrayList<>();
         robot.interact(() -> {
-            Parent root = scene.getRoot();
+            Parent root = window.scene().getRoot();
             root.applyCss();
             root.layout();
             for (String selector : List.of(".rail-title", ".rail-app-title", ".step-title", ".step-counter",
@@ -61,8 +44,8 @@ class MinimumSizeTest {
                         continue;
                     }
                     Bounds b = l.localToScene(l.getBoundsInLocal());
-                    boolean inside = b.getMinX() >= 0 && b.getMaxX() <= scene.getWidth() + 0.5
-                            && b.getMaxY() <= scene.getHeight() + 0.5;
+                    boolean inside = b.getMinX() >= 0 && b.getMaxX() <= window.scene().getWidth() + 0.5
+                            && b.getMaxY() <= window.scene().getHeight() + 0.5;
                     boolean whole = l.isWrapText() || l.getWidth() + 0.5 >= l.prefWidth(-1);
                     if (!inside || !whole) {
                         cut.add(selector + " '" + l.getText() + "' width " + l.getWidth() + " < " + l.prefWidth(-1)
@@ -78,25 +61,19 @@ class MinimumSizeTest {
 
     @Test
     void atOneAndAHalfTimesTheFontNoStepCutsTextOrLeavesTheWindow(FxRobot robot) throws Exception {
-        Parent content = (Parent) scene.lookup(".step-content");
-        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
-                () -> content.getChildrenUnmodifiable().size() == 5);
+        List<Node> steps = window.allSteps();
         robot.interact(() -> {
-            var c = dev.ssosetup.core.config.Samples.confidential();
-            gui.state().providerProperty().set(c.provider());
-            gui.state().keysProperty().set(c.keys());
-            gui.state().idpJwksUriProperty().set(c.idpJwksUri());
-            scene.getRoot().setStyle("-fx-font-size: 150%;");
+            window.fillWithSample();
+            window.scene().getRoot().setStyle("-fx-font-size: 150%;");
         });
         WaitForAsyncUtils.waitForFxEvents();
         List<String> cut = new ArrayList<>();
-        List<Node> steps = List.copyOf(content.getChildrenUnmodifiable());
         for (Node step : steps) {
             cut.addAll(WaitForAsyncUtils.asyncFx(() -> {
                 steps.forEach(s -> s.setVisible(s == step));
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
-                return StepTexts.cutOrOutside(step, scene);
+                window.scene().getRoot().applyCss();
+                window.scene().getRoot().layout();
+                return StepTexts.cutOrOutside(step, window.scene());
             }).get());
         }
         assertEquals(List.of(), cut);

@@ -3,6 +3,7 @@ package dev.ssosetup.app;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.provider.ProviderController;
 import dev.ssosetup.ui.provider.ProviderViewModel;
@@ -50,7 +51,7 @@ class ProviderCheckCancelTest {
         silent = new ServerSocket();
         silent.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
         Messages messages = Messages.load();
-        vm = new ProviderViewModel(state, runner, new JdkHttpGatewayFactory(), messages);
+        vm = new ProviderViewModel(state, runner, new JdkHttpGatewayFactory(), new LocalOperatorFiles(), messages);
         ControllerFactory controllers = new ControllerFactory();
         controllers.register(ProviderController.class, () -> new ProviderController(vm, messages));
         Scene scene = new Scene(new ViewLoader(messages, controllers).load("/dev/ssosetup/ui/provider/ProviderView.fxml"),

@@ -5,21 +5,18 @@ import dev.ssosetup.core.login.LoginTestResult;
 import dev.ssosetup.core.login.OpenMetadataPreview;
 import dev.ssosetup.core.provider.MockIdp;
 import dev.ssosetup.core.provider.ProviderSettings;
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Instant;
@@ -36,23 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class ProviderResultAndDomainTest {
+    @AutoClose
     private final MockIdp idp = new MockIdp();
-    private CompositionRoot.Gui gui;
-    private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        gui = CompositionRoot.forGui(url -> { });
-        scene = new Scene(gui.wizardView(new InlineBackgroundRunner()), 1100, 760);
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        gui.close();
-        idp.close();
-    }
+    @RegisterExtension
+    final WizardWindow window = new WizardWindow();
 
     private void fill(FxRobot robot, String id, String text) {
         TextField field = robot.lookup("#" + id).queryAs(TextField.class);
@@ -60,11 +44,7 @@ class ProviderResultAndDomainTest {
     }
 
     private void fillWithoutDomain(FxRobot robot) {
-        fill(robot, "providerName", "Test IdP");
-        fill(robot, "issuer", idp.issuer());
-        fill(robot, "clientId", "openmetadata");
-        fill(robot, "serverUrl", "http://localhost:8585");
-        fill(robot, "adminPrincipals", "alice");
+        WizardWindow.providerForm(idp.issuer(), "alice").forEach((id, text) -> fill(robot, id, text));
     }
 
     private void check(FxRobot robot) {
@@ -87,7 +67,7 @@ class ProviderResultAndDomainTest {
         check(robot);
         Label status = robot.lookup("#checkStatus").queryAs(Label.class);
         assertTrue(status.getText().startsWith("No errors"), status.getText());
-        assertEquals(status, scene.getFocusOwner(), "the result takes the focus: seen, and read by a screen reader");
+        assertEquals(status, window.scene().getFocusOwner(), "the result takes the focus: seen, and read by a screen reader");
         assertTrue(inViewport(scroll, status), "the result is in view");
         assertTrue(inViewport(scroll, robot.lookup("#findings").query()), "and so are the findings");
     }
@@ -103,16 +83,16 @@ class ProviderResultAndDomainTest {
         Button use = robot.lookup("#useSuggestedDomain").queryButton();
         assertFalse(use.isVisible(), "nothing to offer before a login test");
 
-        ProviderSettings s = gui.state().providerProperty().get();
+        ProviderSettings s = window.gui().state().providerProperty().get();
         Map<String, Object> claims = Map.of("sub", "7", "email", "alice@example.com");
-        robot.interact(() -> gui.state().loginResultProperty().set(new LoginTestResult.Passed(new LoginAttempt(
+        robot.interact(() -> window.gui().state().loginResultProperty().set(new LoginTestResult.Passed(new LoginAttempt(
                 Instant.now(), s, s.issuer(), "http://127.0.0.1:1/callback", s.scopes(), 0), claims, Map.of(),
                 OpenMetadataPreview.of(s, claims, Map.of()), List.of())));
         assertTrue(use.isVisible());
         assertEquals("Use example.com from alice@example.com", use.getText());
         robot.interact(use::fire);
         assertEquals("example.com", robot.lookup("#principalDomain").queryAs(TextField.class).getText());
-        assertEquals("example.com", gui.state().providerProperty().get().principalDomain());
+        assertEquals("example.com", window.gui().state().providerProperty().get().principalDomain());
         assertFalse(error.isVisible());
         assertFalse(use.isVisible(), "offered only while it differs");
         assertFalse(next.isDisabled(), "the step is complete now");
@@ -125,13 +105,13 @@ class ProviderResultAndDomainTest {
         check(robot);
         robot.interact(() -> robot.lookup("#nextButton").queryButton().fire());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("login", gui.state() != null ? currentStep(robot) : "", "moved on to the login test");
+        assertEquals("login", window.gui().state() != null ? currentStep(robot) : "", "moved on to the login test");
         // what the Review and Push links send (core.push.WizardLocation): step and field
-        robot.interact(() -> gui.state().goToStep("provider/adminPrincipals"));
+        robot.interact(() -> window.gui().state().goToStep("provider/adminPrincipals"));
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("provider", currentStep(robot));
-        Node focused = scene.getFocusOwner();
+        Node focused = window.scene().getFocusOwner();
         assertEquals("adminPrincipals", focused == null ? null : focused.getId());
         assertTrue(inViewport(robot.lookup(".provider-scroll").queryAs(ScrollPane.class), focused),
                 "scrolled to it");

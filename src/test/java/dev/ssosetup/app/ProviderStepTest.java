@@ -3,31 +3,23 @@ package dev.ssosetup.app;
 import dev.ssosetup.core.provider.MockIdp;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ResponseType;
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,23 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class ProviderStepTest {
+    @AutoClose
     private final MockIdp idp = new MockIdp();
-    private CompositionRoot.Gui gui;
-    private Scene scene;
-
-    @Start
-    void start(Stage stage) {
-        gui = CompositionRoot.forGui(url -> { });
-        scene = new Scene(gui.wizardView(new InlineBackgroundRunner()), 1100, 760); // fits Monocle's 1280x800 screen
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        gui.close();
-        idp.close();
-    }
+    @RegisterExtension
+    final WizardWindow window = new WizardWindow();
 
     private void fill(FxRobot robot, String id, String text) {
         TextField field = robot.lookup("#" + id).queryAs(TextField.class);
@@ -82,11 +61,7 @@ class ProviderStepTest {
     }
 
     private void fillValidForm(FxRobot robot) {
-        fill(robot, "providerName", "Test IdP");
-        fill(robot, "issuer", idp.issuer());
-        fill(robot, "clientId", "openmetadata");
-        fill(robot, "serverUrl", "http://localhost:8585");
-        fill(robot, "adminPrincipals", "admin");
+        WizardWindow.providerForm(idp.issuer(), "admin").forEach((id, text) -> fill(robot, id, text));
         fill(robot, "principalDomain", "example.com"); // required (issue 16)
     }
 
@@ -104,9 +79,9 @@ class ProviderStepTest {
                 () -> robot.lookup("#checkStatus").queryAs(Label.class).getText() + findingTexts(robot));
         assertTrue(robot.lookup("#checkStatus").queryAs(Label.class).getText().startsWith("No errors"));
         assertFalse(next.isDisabled(), "valid form and a clean check");
-        assertNotNull(gui.state().discoveryReportProperty().get());
-        assertEquals(idp.issuer() + "/jwks", gui.state().discoveryReportProperty().get().jwksUri().orElseThrow());
-        assertEquals(idp.issuer(), gui.state().providerProperty().get().issuer());
+        assertNotNull(window.gui().state().discoveryReportProperty().get());
+        assertEquals(idp.issuer() + "/jwks", window.gui().state().discoveryReportProperty().get().jwksUri().orElseThrow());
+        assertEquals(idp.issuer(), window.gui().state().providerProperty().get().issuer());
         snapshot("provider-view.png");
 
         fill(robot, "issuer", "/");
@@ -170,7 +145,7 @@ class ProviderStepTest {
         java.util.List<String> visited = new java.util.ArrayList<>();
         for (int i = 0; i < 40 && !visited.contains("checkButton"); i++) {
             robot.type(javafx.scene.input.KeyCode.TAB);
-            Node owner = scene.getFocusOwner();
+            Node owner = window.scene().getFocusOwner();
             visited.add(owner.getId() == null ? owner.getClass().getSimpleName() : owner.getId());
         }
         assertTrue(visited.containsAll(List.of("providerName", "issuer", "discoveryUrl", "caFile", "caFileBrowse",
@@ -206,8 +181,8 @@ class ProviderStepTest {
         click(robot, "#revealSecret");
         assertTrue(shown(robot.lookup("#clientSecretPlain").query()));
         assertEquals("s3cret", robot.lookup("#clientSecretPlain").queryAs(TextField.class).getText());
-        assertEquals("s3cret", gui.state().providerProperty().get().clientSecret().reveal());
-        assertFalse(gui.state().providerProperty().get().toString().contains("s3cret"));
+        assertEquals("s3cret", window.gui().state().providerProperty().get().clientSecret().reveal());
+        assertFalse(window.gui().state().providerProperty().get().toString().contains("s3cret"));
     }
 
     @Test
@@ -239,8 +214,8 @@ class ProviderStepTest {
             assertTrue(next.isDisabled(), "an implicit client cannot go on with a code-only provider");
 
             robot.interact(() -> flow.setValue(ResponseType.CODE));
-            assertEquals(ResponseType.CODE, gui.state().providerProperty().get().effectiveResponseType());
-            assertEquals("code", gui.state().configuration().responseType(), "the outputs follow the choice");
+            assertEquals(ResponseType.CODE, window.gui().state().providerProperty().get().effectiveResponseType());
+            assertEquals("code", window.gui().state().configuration().responseType(), "the outputs follow the choice");
             assertTrue(robot.lookup("#checkStatus").queryAs(Label.class).getText().contains("check again"));
             click(robot, "#checkButton");
             WaitForAsyncUtils.waitForFxEvents();
@@ -250,7 +225,7 @@ class ProviderStepTest {
 
         robot.interact(() -> type.setValue(type.getItems().get(1)));
         assertFalse(shown(flow), "a confidential client always uses the code flow");
-        assertEquals(ResponseType.CODE, gui.state().providerProperty().get().effectiveResponseType());
+        assertEquals(ResponseType.CODE, window.gui().state().providerProperty().get().effectiveResponseType());
     }
 
     private static List<String> findingTexts(FxRobot robot) {
@@ -272,18 +247,8 @@ class ProviderStepTest {
     private void snapshot(String name) {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage[] img = new WritableImage[1];
-        WaitForAsyncUtils.asyncFx(() -> img[0] = scene.snapshot(null));
+        WaitForAsyncUtils.asyncFx(() -> img[0] = window.scene().snapshot(null));
         WaitForAsyncUtils.waitForFxEvents();
-        int w = (int) img[0].getWidth();
-        int h = (int) img[0].getHeight();
-        int[] argb = new int[w * h];
-        img[0].getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        try {
-            ImageIO.write(out, "png", new File("target", name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Screenshots.save(img[0], java.nio.file.Path.of("target", name));
     }
 }

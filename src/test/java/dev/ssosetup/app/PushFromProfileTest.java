@@ -1,6 +1,5 @@
 package dev.ssosetup.app;
 
-import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.config.AuthorizerOptions;
 import dev.ssosetup.core.config.Profile;
 import dev.ssosetup.core.config.ProfileCodec;
@@ -12,14 +11,12 @@ import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.testserver.PushFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testserver.PushServers;
+import dev.ssosetup.testing.CliRun;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,19 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * do, and that is what lands on the (test) OpenMetadata, with the secret from its own file.
  */
 class PushFromProfileTest {
-    private static PushFixture fx;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        fx = new PushFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
 
     private Path profile(String serverUrl) throws Exception {
         ProviderSettings provider = ProviderSettings.builder().preset(Preset.CUSTOM_OIDC)
@@ -64,16 +52,8 @@ class PushFromProfileTest {
         return p;
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cl = CompositionRoot.forCli().commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cl.setOut(new PrintWriter(o, true));
-        cl.setErr(new PrintWriter(e, true));
-        return new Run(cl.execute(args), o.toString(), e.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(CompositionRoot.forCli().commandLine(), args);
     }
 
     @Test
@@ -82,7 +62,7 @@ class PushFromProfileTest {
         fx.om.store(fx.om.basicConfiguration());
         Path token = Files.writeString(dir.resolve("token"), PushFixture.ADMIN_TOKEN);
         Path secret = Files.writeString(dir.resolve("secret"), PushFixture.CLIENT_SECRET);
-        Run r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(),
+        CliRun r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(),
                 "--profile", profile(fx.om.baseUrl()).toString(), "--client-secret-file", secret.toString(),
                 "--backup-dir", dir.resolve("backups").toString(),
                 "--yes", "--accept-lockout-risk", LockoutGuard.CONFIRMATION_PHRASE);
@@ -108,7 +88,7 @@ class PushFromProfileTest {
         SsoConfiguration c = self.configuration();
         Files.writeString(p, new ProfileCodec().write(new Profile(c.withProvider(c.provider().toBuilder()
                 .deployment(dev.ssosetup.core.provider.Deployment.COLLATE).build()), Map.of())));
-        Run r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(),
+        CliRun r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(),
                 "--profile", p.toString(), "--yes", "--accept-lockout-risk", LockoutGuard.CONFIRMATION_PHRASE);
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("Collate team configures the server"), r.err());
@@ -120,7 +100,7 @@ class PushFromProfileTest {
         fx.om.store(fx.om.basicConfiguration());
         Path token = Files.writeString(dir.resolve("token"), PushFixture.ADMIN_TOKEN);
         Path broken = Files.writeString(dir.resolve("broken.json"), "{\"profileVersion\": 99}");
-        Run r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(),
+        CliRun r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(),
                 "--profile", broken.toString(), "--yes");
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--profile"), r.err());

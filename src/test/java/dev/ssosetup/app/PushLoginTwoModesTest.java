@@ -8,20 +8,16 @@ import dev.ssosetup.core.config.Samples;
 import dev.ssosetup.core.config.SsoConfiguration;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.provider.OpenMetadataVersion;
-import dev.ssosetup.testing.TestBrowser;
 import dev.ssosetup.testserver.OpenMetadataTestServer.Mode;
 import dev.ssosetup.testserver.PushFixture;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testserver.PushServers;
+import dev.ssosetup.testing.SignInOperator;
+import dev.ssosetup.testing.CliRun;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,68 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PushLoginTwoModesTest {
     private static final String PREFIX = "Open this URL to sign in: ";
-    private static PushFixture fx;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        fx = new PushFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        fx.om.clearFaults();
-        fx.om.store(fx.om.basicConfiguration());
-    }
-
-    /** A writer that, like an operator, opens the sign-in URL when its line appears. */
-    private static final class Operator extends Writer {
-        private final StringBuilder all = new StringBuilder();
-        private final TestBrowser browser = new TestBrowser();
-        private int scanned;
-
-        @Override
-        public synchronized void write(char[] buf, int off, int len) {
-            all.append(buf, off, len);
-            int nl;
-            while ((nl = all.indexOf("\n", scanned)) >= 0) {
-                String line = all.substring(scanned, nl).strip();
-                scanned = nl + 1;
-                if (line.startsWith(PREFIX)) {
-                    browser.open(URI.create(line.substring(PREFIX.length())));
-                }
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        synchronized String text() {
-            return all.toString();
-        }
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine cl = CompositionRoot.forCli().commandLine();
-        Operator o = new Operator();
-        Operator e = new Operator();
-        cl.setOut(new PrintWriter(o, true));
-        cl.setErr(new PrintWriter(e, true));
-        return new Run(cl.execute(args), o.text(), e.text());
+    private CliRun run(String... args) {
+        return CliRun.of(CompositionRoot.forCli().commandLine(), new SignInOperator(), new SignInOperator(), args);
     }
 
     /** A 1.10 profile (saved before the target version existed would load the same way) for the fixture. */
@@ -112,7 +53,7 @@ class PushLoginTwoModesTest {
         return Files.writeString(dir.resolve("profile.json"), new ProfileCodec().write(new Profile(model, Map.of())));
     }
 
-    private Run push(boolean json) throws Exception {
+    private CliRun push(boolean json) throws Exception {
         fx.idp.enqueueCallback(new DefaultOAuth2TokenCallback("default", "u-alice", "JWT", List.of("openmetadata"),
                 Map.of("email", "alice@example.com", "preferred_username", "alice"), 3600));
         Path token = Files.writeString(dir.resolve("token"), PushFixture.ADMIN_TOKEN);
@@ -130,7 +71,7 @@ class PushLoginTwoModesTest {
     @Test
     void onTwoPointZeroTheLoginRunsFirstTheBodyIsForTwoPointZeroAndTheVerdictIsShown() throws Exception {
         fx.om.mode(Mode.V2_0);
-        Run r = push(false);
+        CliRun r = push(false);
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith(PREFIX + "http://127.0.0.1:")), r.out());
         assertTrue(r.out().contains("rendered for 2.0 instead of 1.10"), r.out());
@@ -149,7 +90,7 @@ class PushLoginTwoModesTest {
     @Test
     void jsonCarriesTheServerVerdictOnTwoPointZeroAndANoteOnOnePointTen() throws Exception {
         fx.om.mode(Mode.V2_0);
-        Run r = push(true);
+        CliRun r = push(true);
         assertEquals(0, r.code(), r.out() + r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         JsonNode v = json.path("serverVerdict");
@@ -171,7 +112,7 @@ class PushLoginTwoModesTest {
 
         fx.om.mode(Mode.V1_10);
         fx.om.store(fx.om.basicConfiguration());
-        Run old = push(true);
+        CliRun old = push(true);
         assertEquals(0, old.code(), old.out() + old.err());
         JsonNode oldJson = new ObjectMapper().readTree(old.out());
         assertTrue(oldJson.path("serverVerdict").isMissingNode());
@@ -184,7 +125,7 @@ class PushLoginTwoModesTest {
         Path token = Files.writeString(dir.resolve("token"), PushFixture.ADMIN_TOKEN);
         Path config = Files.writeString(dir.resolve("c.json"), new ObjectMapper().writeValueAsString(
                 fx.confidentialBody()));
-        Run r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(), "--config",
+        CliRun r = run("push", "--server", fx.om.baseUrl(), "--token-file", token.toString(), "--config",
                 config.toString(), "--login", "--yes");
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--login needs --profile"), r.err());

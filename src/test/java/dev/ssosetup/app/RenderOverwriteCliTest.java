@@ -3,12 +3,10 @@ package dev.ssosetup.app;
 import dev.ssosetup.core.config.OutputFormat;
 import dev.ssosetup.core.config.Samples;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testing.CliSession;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,20 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RenderOverwriteCliTest {
     @TempDir
     Path dir;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = CompositionRoot.forCli().commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
+    private final CliSession cli = new CliSession(CompositionRootAccess::cli);
 
     private String profile() throws IOException {
-        Path p = dir.resolve("profile.json");
-        Files.writeString(p, Samples.resource("/golden/sample-profile.json"));
-        return p.toString();
+        return Samples.profileFile(dir).toString();
     }
 
     @Test
@@ -42,18 +30,18 @@ class RenderOverwriteCliTest {
         Files.createDirectories(target);
         Path yaml = target.resolve(OutputFormat.YAML.fileName());
         Files.writeString(yaml, "# the operator's own edits\n");
-        assertEquals(1, run("render", "--profile", profile(), "--all", "--out", target.toString()), err.toString());
+        assertEquals(1, cli.run("render", "--profile", profile(), "--all", "--out", target.toString()), cli.err());
         assertEquals("# the operator's own edits\n", Files.readString(yaml), "kept");
-        assertTrue(err.toString().contains(OutputFormat.YAML.fileName()) && err.toString().contains("--force"),
-                err.toString());
+        assertTrue(cli.err().contains(OutputFormat.YAML.fileName()) && cli.err().contains("--force"),
+                cli.err());
         for (OutputFormat f : OutputFormat.values()) {
             if (f != OutputFormat.YAML) {
                 assertFalse(Files.exists(target.resolve(f.fileName())), "all or nothing: " + f.fileName());
             }
         }
 
-        assertEquals(0, run("render", "--profile", profile(), "--all", "--out", target.toString(), "--force"),
-                err.toString());
+        assertEquals(0, cli.run("render", "--profile", profile(), "--all", "--out", target.toString(), "--force"),
+                cli.err());
         assertFalse(Files.readString(yaml).contains("the operator's own edits"), "replaced with --force");
         for (OutputFormat f : OutputFormat.values()) {
             assertTrue(Files.exists(target.resolve(f.fileName())), f.fileName());
@@ -67,8 +55,8 @@ class RenderOverwriteCliTest {
         Path elsewhere = dir.resolve("precious.txt");
         Files.writeString(elsewhere, "precious\n");
         Files.createSymbolicLink(target.resolve(OutputFormat.JSON.fileName()), elsewhere);
-        assertEquals(1, run("render", "--profile", profile(), "--format", "json", "--out", target.toString()),
-                err.toString());
+        assertEquals(1, cli.run("render", "--profile", profile(), "--format", "json", "--out", target.toString()),
+                cli.err());
         assertEquals("precious\n", Files.readString(elsewhere));
         assertTrue(Files.isSymbolicLink(target.resolve(OutputFormat.JSON.fileName())));
     }

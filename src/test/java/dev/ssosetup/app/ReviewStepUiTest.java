@@ -28,6 +28,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -335,14 +336,6 @@ class ReviewStepUiTest {
 
     private void snapshot(String name) throws IOException {
         WritableImage image = onFx(() -> scene.snapshot(null));
-        Path out = Path.of("target", "screenshots", name);
-        Files.createDirectories(out.getParent());
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        var png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        png.setRGB(0, 0, w, h, argb, 0, w);
-        javax.imageio.ImageIO.write(png, "png", out.toFile());
+        Screenshots.save(image, Path.of("target", "screenshots", name));
     }
 }

@@ -1,10 +1,8 @@
 package dev.ssosetup.app;
 
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.ProfileDialogs;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -12,11 +10,10 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
-import javafx.util.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -24,8 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -42,8 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SessionUiTest {
     @TempDir
     Path dir;
-    private final List<CompositionRoot.Gui> guis = new ArrayList<>();
-    private final List<Stage> stages = new ArrayList<>();
     private Path answer; // what the stub file dialog answers
 
     private final ProfileDialogs dialogs = new ProfileDialogs() {
@@ -58,36 +51,15 @@ class SessionUiTest {
         }
     };
 
-    private Stage open(FxRobot robot, Path sessionFolder) {
-        Stage[] made = new Stage[1];
-        robot.interact(() -> {
-            CompositionRoot.Gui gui = CompositionRoot.forGui(url -> { });
-            guis.add(gui);
-            Stage stage = new Stage();
-            stage.setScene(new Scene(gui.wizardView(new InlineBackgroundRunner(), sessionFolder, dialogs,
-                    Duration.millis(50)), 1100, 760));
-            stage.show();
-            stages.add(stage);
-            made[0] = stage;
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        return made[0];
-    }
+    @RegisterExtension
+    final WizardWindow.Sessions windows = new WizardWindow.Sessions(dialogs, stages ->
+            Window.getWindows().stream().filter(w -> w != null && !stages.contains(w)
+                    && w.getScene() != null && w.getScene().lookup("#unsavedDialog") != null)
+                    .toList().forEach(Window::hide));
 
     @BeforeEach
     void none() {
         answer = null;
-    }
-
-    @AfterEach
-    void close(FxRobot robot) {
-        robot.interact(() -> {
-            Window.getWindows().stream().filter(w -> w != null && !stages.contains(w)
-                    && w.getScene() != null && w.getScene().lookup("#unsavedDialog") != null)
-                    .toList().forEach(Window::hide);
-            stages.forEach(Stage::hide);
-        });
-        guis.forEach(CompositionRoot.Gui::close);
     }
 
     private static void type(FxRobot robot, Stage stage, String id, String text) {
@@ -120,12 +92,12 @@ class SessionUiTest {
 
     @Test
     void closingWithUnsavedChangesAsksAndCancelKeepsTheWindowAndTheWork(FxRobot robot) {
-        Stage stage = open(robot, dir.resolve("cfg"));
+        Stage stage = windows.open(robot, dir.resolve("cfg"));
         assertEquals("SSO Setup Console", stage.getTitle(), "nothing typed, nothing unsaved");
         requestClose(robot, stage);
         assertFalse(stage.isShowing(), "a window without changes closes at once");
 
-        stage = open(robot, dir.resolve("cfg"));
+        stage = windows.open(robot, dir.resolve("cfg"));
         type(robot, stage, "issuer", "https://idp.example.com/realms/a");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(stage.getTitle().contains("unsaved"), "the title shows the unsaved marker: " + stage.getTitle());
@@ -147,7 +119,7 @@ class SessionUiTest {
 
     @Test
     void saveFromTheCloseDialogWritesTheProfileWithoutTheSecretThenCloses(FxRobot robot) throws Exception {
-        Stage stage = open(robot, dir.resolve("cfg"));
+        Stage stage = windows.open(robot, dir.resolve("cfg"));
         type(robot, stage, "issuer", "https://idp.example.com/realms/b");
         answer = dir.resolve("mine.json");
         requestClose(robot, stage);
@@ -163,7 +135,7 @@ class SessionUiTest {
     void aProfileCanBeOpenedFromTheStartAndFillsEveryStep(FxRobot robot) throws Exception {
         Path profile = dir.resolve("team.json");
         Files.copy(Path.of("src/test/resources/golden/sample-profile.json"), profile);
-        Stage stage = open(robot, dir.resolve("cfg"));
+        Stage stage = windows.open(robot, dir.resolve("cfg"));
         answer = profile;
         robot.interact(() -> stage.getScene().getAccelerators().entrySet().stream()
                 .filter(e -> e.getKey().getName().contains("O")).findFirst().orElseThrow().getValue().run());
@@ -179,14 +151,14 @@ class SessionUiTest {
     @Test
     void aDraftIsOfferedBackAfterAWindowWentAwayWithoutSaving(FxRobot robot) throws Exception {
         Path cfg = dir.resolve("cfg");
-        Stage first = open(robot, cfg);
+        Stage first = windows.open(robot, cfg);
         type(robot, first, "issuer", "https://idp.example.com/realms/draft");
         Path draft = cfg.resolve("draft-profile.json");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(draft)
                 && Files.readString(draft).contains("realms/draft"));
         robot.interact(first::hide); // as a crash would: no dialog, no save
 
-        Stage second = open(robot, cfg);
+        Stage second = windows.open(robot, cfg);
         Node bar = second.getScene().lookup("#draftBar");
         assertTrue(bar.isVisible(), "the draft is offered");
         robot.interact(() -> ((Button) second.getScene().lookup("#restoreDraftButton")).fire());
@@ -195,21 +167,6 @@ class SessionUiTest {
                 ((TextField) second.getScene().lookup("#issuer")).getText());
         assertFalse(bar.isVisible());
         assertTrue(second.getTitle().contains("unsaved"), "a restored draft is still unsaved work");
-    }
-
-    private static javafx.scene.control.MenuItem menuItem(Stage stage, String id) {
-        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) stage.getScene().lookup("#menuBar");
-        java.util.Deque<javafx.scene.control.MenuItem> todo = new java.util.ArrayDeque<>(bar.getMenus());
-        while (!todo.isEmpty()) {
-            javafx.scene.control.MenuItem item = todo.pop();
-            if (id.equals(item.getId())) {
-                return item;
-            }
-            if (item instanceof javafx.scene.control.Menu menu) {
-                todo.addAll(menu.getItems());
-            }
-        }
-        throw new AssertionError("no menu item " + id);
     }
 
     private static double brightnessAt(FxRobot robot, Stage stage, String selector) throws Exception {
@@ -221,21 +178,21 @@ class SessionUiTest {
     @Test
     void theThemeSwitchesLiveAndIsRemembered(FxRobot robot) throws Exception {
         Path cfg = dir.resolve("cfg");
-        Stage stage = open(robot, cfg);
+        Stage stage = windows.open(robot, cfg);
         Node root = stage.getScene().getRoot();
-        robot.interact(() -> menuItem(stage, "themeLIGHT").fire());
+        robot.interact(() -> WizardWindow.menuItem(stage, "themeLIGHT").fire());
         assertFalse(root.getStyleClass().contains("dark"));
         assertTrue(brightnessAt(robot, stage, ".step-area") > 0.8, "light background");
 
-        robot.interact(() -> menuItem(stage, "themeDARK").fire());
+        robot.interact(() -> WizardWindow.menuItem(stage, "themeDARK").fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(root.getStyleClass().contains("dark"));
         assertTrue(brightnessAt(robot, stage, ".step-area") < 0.2, "dark background");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Files.exists(cfg.resolve("preferences.properties"))
                 && Files.readString(cfg.resolve("preferences.properties")).contains("theme=DARK"));
 
-        Stage again = open(robot, cfg);
+        Stage again = windows.open(robot, cfg);
         assertTrue(again.getScene().getRoot().getStyleClass().contains("dark"), "the choice is kept");
-        assertTrue(((javafx.scene.control.RadioMenuItem) menuItem(again, "themeDARK")).isSelected());
+        assertTrue(((javafx.scene.control.RadioMenuItem) WizardWindow.menuItem(again, "themeDARK")).isSelected());
     }
 }

@@ -5,21 +5,14 @@ import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.secrets.KeychainProblem;
 import dev.ssosetup.core.secrets.SecretKey;
-import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
-import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testsupport.MemorySecretStore;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testing.CliRun;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,21 +27,14 @@ class KeychainOptionsTest {
     private String err;
 
     private int run(String stdin, String... args) {
-        PushEnvironment env = new PushEnvironment(new JdkHttpGatewayFactory(), FileBackupStore::new, dir,
-                Clock.systemUTC(), Optional.empty(), LockoutEvidence::none,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        PushEnvironment env = PushCli.environment(dir, LockoutEvidence::none, PushCli.stdin(stdin));
         CommandLine cl = new CommandLine(new SsoSetupCommand());
         cl.addSubcommand(new PushCommand(env, () -> keychain));
-        cl.addSubcommand(SecretCommand.create(() -> keychain,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cl.setOut(new PrintWriter(o, true));
-        cl.setErr(new PrintWriter(e, true));
-        int code = cl.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        cl.addSubcommand(SecretCommand.create(() -> keychain, PushCli.stdin(stdin)));
+        CliRun r = CliRun.of(cl, args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test

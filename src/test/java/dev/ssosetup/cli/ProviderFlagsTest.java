@@ -2,6 +2,7 @@ package dev.ssosetup.cli;
 
 import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.ResponseType;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -21,21 +22,21 @@ class ProviderFlagsTest {
     private static ProviderFlags discover(String... args) {
         DiscoverCommand command = new DiscoverCommand(ca -> request -> {
             throw new AssertionError("nothing is fetched while parsing");
-        });
+        }, new LocalOperatorFiles());
         new CommandLine(command).parseArgs(args);
         return command.provider;
     }
 
     private static ProviderFlags testLogin(String... args) {
-        TestLoginCommand command = new TestLoginCommand(null);
+        TestLoginCommand command = new TestLoginCommand(null, new LocalOperatorFiles());
         new CommandLine(command).parseArgs(args);
         return command.provider;
     }
 
     @Test
     void bothCommandsDeclareTheSameProviderFlags() {
-        Map<String, String> d = options(new CommandLine(new DiscoverCommand(ca -> null)));
-        Map<String, String> t = options(new CommandLine(new TestLoginCommand(null)));
+        Map<String, String> d = options(new CommandLine(new DiscoverCommand(ca -> null, new LocalOperatorFiles())));
+        Map<String, String> t = options(new CommandLine(new TestLoginCommand(null, new LocalOperatorFiles())));
         for (String flag : List.of("--issuer", "--discovery-url", "--credentials-file", "--response-type", "--scopes",
                 "--alg", "--claims", "--ca-file")) {
             assertEquals(d.get(flag), t.get(flag), flag + ": declared differently");
@@ -61,7 +62,7 @@ class ProviderFlagsTest {
 
     @Test
     void theResponseTypeRuleIsOne() {
-        CommandLine cl = new CommandLine(new DiscoverCommand(ca -> null));
+        CommandLine cl = new CommandLine(new DiscoverCommand(ca -> null, new LocalOperatorFiles()));
         assertSame(ResponseType.ID_TOKEN, discover().responseType(cl, ClientType.PUBLIC));
         assertSame(ResponseType.CODE, testLogin().responseType(cl, ClientType.CONFIDENTIAL));
         assertThrows(CommandLine.ParameterException.class,

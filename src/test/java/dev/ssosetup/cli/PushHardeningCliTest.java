@@ -5,29 +5,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ssosetup.core.push.Backup;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
-import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
-import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
-import dev.ssosetup.testserver.PushFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.ssosetup.testserver.PushServers;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
 import static dev.ssosetup.testserver.PushFixture.CLIENT_SECRET;
@@ -40,60 +34,24 @@ class PushHardeningCliTest {
     private static final String PUT = "PUT " + OpenMetadataTestServer.CONFIG;
     private static final String LDAP_PASSWORD = "canary-ldap-password-2c7e51";
     private static final String LDAP_PATH = "authenticationConfiguration.ldapConfiguration.dnAdminPassword";
-    private static PushFixture fx;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     @TempDir
     Path dir;
     private Path tokenFile;
     private Path secretFile;
     private Path backups;
-    private String out;
-    private String err;
-    private final List<String> allOutput = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        fx = new PushFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
+    private final PushCli cli = new PushCli(() -> backups);
 
     @BeforeEach
     void files() throws IOException {
-        fx.om.clearFaults();
-        fx.om.store(fx.om.basicConfiguration());
         tokenFile = Files.writeString(dir.resolve("token"), ADMIN_TOKEN + "\n");
         secretFile = Files.writeString(dir.resolve("secret"), CLIENT_SECRET);
         backups = dir.resolve("backups");
     }
 
-    private int run(String stdin, LockoutEvidence evidence, String... args) {
-        PushEnvironment env = new PushEnvironment(new JdkHttpGatewayFactory(), FileBackupStore::new, backups,
-                Clock.systemUTC(), Optional.empty(), () -> evidence,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        CommandLine cl = new CommandLine(new SsoSetupCommand());
-        cl.addSubcommand(new PushCommand(env));
-        cl.addSubcommand(new RestoreCommand(env));
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cl.setOut(new PrintWriter(o, true));
-        cl.setErr(new PrintWriter(e, true));
-        int code = cl.execute(args);
-        out = o.toString();
-        err = e.toString();
-        allOutput.add(out);
-        allOutput.add(err);
-        return code;
-    }
-
-    private int run(String stdin, String... args) {
-        return run(stdin, LockoutEvidence.none(), args);
-    }
-
     private Path backupOf(ObjectNode config, String serverUrl) throws IOException {
-        return Files.write(dir.resolve("backup-" + allOutput.size() + ".json"),
+        return Files.write(dir.resolve("backup-" + cli.allOutput().size() + ".json"),
                 Backup.of(config, Instant.now(), serverUrl, "1.10.4").toJson());
     }
 
@@ -114,46 +72,46 @@ class PushHardeningCliTest {
     @Test
     void restoreWithYesButNeitherALoginTestNorThePhraseIsRefusedByTheGuard() throws IOException {
         Path backup = backupOf(restorable(), fx.om.baseUrl());
-        assertEquals(ExitCodes.FAILED, run("", restore(backup, "--yes")), out + err);
-        assertTrue(out.contains("FAILED at Lock-out guard"), out);
+        assertEquals(ExitCodes.FAILED, cli.run("", restore(backup, "--yes")), cli.out() + cli.err());
+        assertTrue(cli.out().contains("FAILED at Lock-out guard"), cli.out());
         assertEquals(0, fx.om.count(PUT));
 
-        assertEquals(ExitCodes.FAILED, run("yes\n", restore(backup)), out + err);
-        assertTrue(out.contains("type exactly: " + LockoutGuard.CONFIRMATION_PHRASE), out);
+        assertEquals(ExitCodes.FAILED, cli.run("yes\n", restore(backup)), cli.out() + cli.err());
+        assertTrue(cli.out().contains("type exactly: " + LockoutGuard.CONFIRMATION_PHRASE), cli.out());
         assertEquals(0, fx.om.count(PUT), "a plain yes is not enough without a login test");
 
-        assertEquals(ExitCodes.OK, run("", restore(backup, "--yes", "--accept-lockout-risk",
-                LockoutGuard.CONFIRMATION_PHRASE)), out + err);
+        assertEquals(ExitCodes.OK, cli.run("", restore(backup, "--yes", "--accept-lockout-risk",
+                LockoutGuard.CONFIRMATION_PHRASE)), cli.out() + cli.err());
         assertEquals(1, fx.om.count(PUT));
-        assertTrue(out.contains("Changes (live -> ours; secrets hidden):"), "the same diff as push: " + out);
+        assertTrue(cli.out().contains("Changes (live -> ours; secrets hidden):"), "the same diff as push: " + cli.out());
     }
 
     @Test
     void restoreWithALoginTestThatProvesAdminAccessAsksForYes() throws IOException {
         Path backup = backupOf(restorable(), fx.om.baseUrl());
         LockoutEvidence admin = new LockoutEvidence(true, true, "admin");
-        assertEquals(ExitCodes.OK, run("yes\n", admin, restore(backup)), out + err);
-        assertTrue(out.contains("Type yes to restore"), out);
+        assertEquals(ExitCodes.OK, cli.run("yes\n", admin, restore(backup)), cli.out() + cli.err());
+        assertTrue(cli.out().contains("Type yes to restore"), cli.out());
         assertEquals(1, fx.om.count(PUT));
     }
 
     @Test
     void aBackupThatDoesNotNameItsServerNeedsTheExplicitOverride() throws IOException {
         Path backup = backupOf(restorable(), "");
-        assertEquals(ExitCodes.USAGE, run("", restore(backup, "--yes", "--accept-lockout-risk",
+        assertEquals(ExitCodes.USAGE, cli.run("", restore(backup, "--yes", "--accept-lockout-risk",
                 LockoutGuard.CONFIRMATION_PHRASE)));
-        assertTrue(err.contains("does not say which server") && err.contains("--allow-other-server"), err);
+        assertTrue(cli.err().contains("does not say which server") && cli.err().contains("--allow-other-server"), cli.err());
         assertEquals(0, fx.om.count(PUT));
-        assertEquals(ExitCodes.OK, run("", restore(backup, "--yes", "--allow-other-server", "--accept-lockout-risk",
-                LockoutGuard.CONFIRMATION_PHRASE)), out + err);
+        assertEquals(ExitCodes.OK, cli.run("", restore(backup, "--yes", "--allow-other-server", "--accept-lockout-risk",
+                LockoutGuard.CONFIRMATION_PHRASE)), cli.out() + cli.err());
         assertEquals(1, fx.om.count(PUT));
     }
 
     @Test
     void theSameServerWrittenDifferentlyIsTheSameServer() throws IOException {
         Path backup = backupOf(restorable(), fx.om.baseUrl() + "/api/");
-        assertEquals(ExitCodes.OK, run("", restore(backup, "--yes", "--accept-lockout-risk",
-                LockoutGuard.CONFIRMATION_PHRASE)), out + err);
+        assertEquals(ExitCodes.OK, cli.run("", restore(backup, "--yes", "--accept-lockout-risk",
+                LockoutGuard.CONFIRMATION_PHRASE)), cli.out() + cli.err());
     }
 
     // ---- item 4: a masked LDAP password in a backup
@@ -166,14 +124,14 @@ class PushHardeningCliTest {
                 .put("dnAdminPrincipal", "cn=admin,dc=example,dc=com").put("dnAdminPassword", "*********")
                 .put("userBaseDN", "ou=people,dc=example,dc=com").put("mailAttributeName", "mail");
         Path backup = backupOf(config, fx.om.baseUrl());
-        assertEquals(ExitCodes.USAGE, run("", restore(backup, "--yes", "--accept-lockout-risk",
+        assertEquals(ExitCodes.USAGE, cli.run("", restore(backup, "--yes", "--accept-lockout-risk",
                 LockoutGuard.CONFIRMATION_PHRASE)));
-        assertTrue(err.contains(LDAP_PATH) && err.contains("--secret-file"), err);
+        assertTrue(cli.err().contains(LDAP_PATH) && cli.err().contains("--secret-file"), cli.err());
         assertEquals(0, fx.om.count(PUT));
 
         Path password = Files.writeString(dir.resolve("ldap-password"), LDAP_PASSWORD + "\n");
-        assertEquals(ExitCodes.OK, run("", restore(backup, "--yes", "--accept-lockout-risk",
-                LockoutGuard.CONFIRMATION_PHRASE, "--secret-file", LDAP_PATH + "=" + password)), out + err);
+        assertEquals(ExitCodes.OK, cli.run("", restore(backup, "--yes", "--accept-lockout-risk",
+                LockoutGuard.CONFIRMATION_PHRASE, "--secret-file", LDAP_PATH + "=" + password)), cli.out() + cli.err());
         assertEquals(LDAP_PASSWORD, fx.om.stored().at("/authenticationConfiguration/ldapConfiguration/"
                 + "dnAdminPassword").asText());
         assertNoCanary(LDAP_PASSWORD);
@@ -198,8 +156,7 @@ class PushHardeningCliTest {
                 return i < phrase.length ? phrase[i++] : -1;
             }
         };
-        PushEnvironment env = new PushEnvironment(new JdkHttpGatewayFactory(), FileBackupStore::new, backups,
-                Clock.systemUTC(), Optional.empty(), LockoutEvidence::none, answer);
+        PushEnvironment env = PushCli.environment(backups, LockoutEvidence::none, answer);
         CommandLine cl = new CommandLine(new SsoSetupCommand());
         cl.addSubcommand(new PushCommand(env));
         StringWriter o = new StringWriter();
@@ -219,20 +176,36 @@ class PushHardeningCliTest {
     void oversizedSecretAndConfigFilesAreRefusedBeforeReading() throws IOException {
         Path big = Files.write(dir.resolve("big-secret"), new byte[65 * 1024]);
         Path config = Files.write(dir.resolve("config.json"), new ObjectMapper().writeValueAsBytes(fx.publicBody()));
-        assertEquals(ExitCodes.USAGE, run("", "push", "--server", fx.om.baseUrl(), "--token-file",
+        assertEquals(ExitCodes.USAGE, cli.run("", "push", "--server", fx.om.baseUrl(), "--token-file",
                 tokenFile.toString(), "--config", config.toString(), "--client-secret-file", big.toString(),
                 "--dry-run"));
-        assertTrue(err.contains("--client-secret-file") && err.contains("larger than 64 KiB"), err);
+        assertTrue(cli.err().contains("--client-secret-file") && cli.err().contains("larger than 64 KiB"), cli.err());
         Path bigConfig = Files.write(dir.resolve("big-config.json"), new byte[1024 * 1024 + 1]);
-        assertEquals(ExitCodes.USAGE, run("", "push", "--server", fx.om.baseUrl(), "--token-file",
+        assertEquals(ExitCodes.USAGE, cli.run("", "push", "--server", fx.om.baseUrl(), "--token-file",
                 tokenFile.toString(), "--config", bigConfig.toString(), "--dry-run"));
-        assertTrue(err.contains("--config") && err.contains("larger than 1024 KiB"), err);
+        assertTrue(cli.err().contains("--config") && cli.err().contains("larger than 1024 KiB"), cli.err());
+    }
+
+    @Test
+    void aSecretFileThatIsNotUtf8OrAFolderIsNamedWithoutItsContent() throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1-secret"),
+                (CLIENT_SECRET + "\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+        Path config = Files.write(dir.resolve("config.json"), new ObjectMapper().writeValueAsBytes(fx.publicBody()));
+        assertEquals(ExitCodes.USAGE, cli.run("", "push", "--server", fx.om.baseUrl(), "--token-file",
+                tokenFile.toString(), "--config", config.toString(), "--client-secret-file", latin1.toString(),
+                "--dry-run"));
+        assertTrue(cli.err().contains("--client-secret-file " + latin1 + ": cannot read it (not readable as UTF-8 text)"),
+                cli.err());
+        assertEquals(ExitCodes.USAGE, cli.run("", "push", "--server", fx.om.baseUrl(), "--token-file",
+                dir.toString(), "--config", config.toString(), "--dry-run"));
+        assertTrue(cli.err().contains("--token-file " + dir + ": cannot read it (it is a folder)"), cli.err());
+        assertNoCanary();
     }
 
     private void assertNoCanary(String... more) {
         List<String> canaries = new ArrayList<>(List.of(ADMIN_TOKEN, CLIENT_SECRET));
         canaries.addAll(List.of(more));
-        for (String s : allOutput) {
+        for (String s : cli.allOutput()) {
             for (String canary : canaries) {
                 assertFalse(s.contains(canary), () -> "secret leaked: " + s);
             }

@@ -3,8 +3,8 @@ package dev.ssosetup.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssosetup.core.login.LoginTest;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
-import dev.ssosetup.infra.net.JdkHttpGateway;
 import dev.ssosetup.testing.MockProvider;
 import dev.ssosetup.testing.CraftedProvider;
 import dev.ssosetup.testing.TestBrowser;
@@ -12,13 +12,12 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testing.SignInOperator;
+import dev.ssosetup.testing.CliRun;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,67 +43,22 @@ class TestLoginCommandTest {
         provider.close();
     }
 
-    /** Stdout that behaves like an operator: when the URL line appears, it opens it in the (test) browser. */
-    private static final class Operator extends Writer {
-        private final StringBuilder all = new StringBuilder();
-        private final TestBrowser browser = new TestBrowser();
-        private final boolean follow;
-        private int scanned;
-
-        Operator(boolean follow) {
-            this.follow = follow;
-        }
-
-        @Override
-        public synchronized void write(char[] buf, int off, int len) {
-            all.append(buf, off, len);
-            int nl;
-            while ((nl = all.indexOf("\n", scanned)) >= 0) {
-                String line = all.substring(scanned, nl).strip();
-                scanned = nl + 1;
-                if (follow && line.startsWith(PREFIX)) {
-                    browser.open(URI.create(line.substring(PREFIX.length())));
-                }
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        synchronized String text() {
-            return all.toString();
-        }
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(boolean follow, TestBrowser browserForOpen, String... args) {
+    private static CliRun run(boolean follow, TestBrowser browserForOpen, String... args) {
         LoginTest loginTest = new LoginTest(new dev.ssosetup.infra.net.JdkHttpGatewayFactory(), new JdkLoopbackReceiver(),
                 browserForOpen == null ? url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("no desktop")
                         : browserForOpen, Clock.systemUTC());
         CommandLine cl = new CommandLine(new SsoSetupCommand())
-                .addSubcommand("test-login", new TestLoginCommand(loginTest));
-        Operator out = new Operator(follow);
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.text(), err.toString());
+                .addSubcommand("test-login", new TestLoginCommand(loginTest, new LocalOperatorFiles()));
+        return CliRun.of(cl, new SignInOperator(follow), new StringWriter(), args);
     }
 
     @Test
     void noBrowserPrintsTheUrlOnItsOwnLineWaitsAndPasses() {
         provider.server().enqueueCallback(new DefaultOAuth2TokenCallback("cli", "u1", "JWT", List.of("om"),
                 Map.of("email", "ops@acme.example"), 3600));
-        Run r = run(true, null, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om",
+        CliRun r = run(true, null, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om",
                 "--no-browser", "--admins", "ops", "--timeout", "30", "--response-type", "code");
-        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("Flow:           authorization code with PKCE"), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith(PREFIX + "http://127.0.0.1:")), r.out());
         assertTrue(r.out().contains("Result:         PASSED"), r.out());
@@ -118,10 +72,10 @@ class TestLoginCommandTest {
         Path secret = dir.resolve("secret");
         Files.writeString(secret, "very-secret-value\n");
         TestBrowser browser = new TestBrowser();
-        Run r = run(false, browser, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om-conf",
+        CliRun r = run(false, browser, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om-conf",
                 "--client-secret-file", secret.toString(), "--auth-method", "basic", "--claims",
                 "email,preferred_username", "--admins", "someone", "--json");
-        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(0, r.code(), r.out() + r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("passed", json.get("result").asText());
         assertEquals("code", json.get("flow").asText(), "a confidential client runs the code flow");
@@ -139,9 +93,9 @@ class TestLoginCommandTest {
 
     @Test
     void aFailedLoginExitsOneWithTheStageInJson() throws Exception {
-        Run r = run(false, null, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om",
+        CliRun r = run(false, null, "test-login", "--issuer", provider.issuer("cli"), "--client-id", "om",
                 "--no-browser", "--timeout", "5", "--json");
-        assertEquals(1, r.exit(), r.out() + r.err());
+        assertEquals(1, r.code(), r.out() + r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("failed", json.get("result").asText());
         assertEquals("timeout", json.get("error").get("stage").asText());
@@ -151,35 +105,61 @@ class TestLoginCommandTest {
     @Test
     void badUsageExitsTwoWithAClearMessage(@TempDir Path dir) {
         String issuer = provider.issuer("cli");
-        Run both = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--port", "8000",
+        CliRun both = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--port", "8000",
                 "--ports", "8000,18000");
-        assertEquals(2, both.exit());
+        assertEquals(2, both.code());
         assertTrue(both.err().contains("mutually exclusive"), both.err());
-        Run host = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--redirect-host", "example.com");
-        assertEquals(2, host.exit());
+        CliRun host = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--redirect-host", "example.com");
+        assertEquals(2, host.code());
         assertTrue(host.err().contains("--redirect-host"), host.err());
-        Run missing = run(false, null, "test-login", "--client-id", "c");
-        assertEquals(2, missing.exit());
+        CliRun missing = run(false, null, "test-login", "--client-id", "c");
+        assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--issuer"), missing.err());
-        Run secret = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+        CliRun secret = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
                 "--client-secret-file", dir.resolve("nope").toString());
-        assertEquals(2, secret.exit());
+        assertEquals(2, secret.code());
         assertTrue(secret.err().contains("--client-secret-file: cannot read " + dir.resolve("nope")
                 + " (no such file or folder)"), secret.err());
-        Run ca = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+        CliRun ca = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
                 "--ca-file", dir.resolve("corporate-ca.pem").toString());
-        assertEquals(2, ca.exit());
+        assertEquals(2, ca.code());
         assertTrue(ca.err().contains("--ca-file: cannot read " + dir.resolve("corporate-ca.pem")
                 + " (no such file or folder)"), ca.err());
-        Run port = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--port", "70000");
-        assertEquals(2, port.exit());
-        Run flow = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--response-type",
+        CliRun port = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--port", "70000");
+        assertEquals(2, port.code());
+        CliRun flow = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--response-type",
                 "token");
-        assertEquals(2, flow.exit());
+        assertEquals(2, flow.code());
         assertTrue(flow.err().contains("--response-type: \"token\" is not id_token or code"), flow.err());
-        Run type = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--client-type", "spa");
-        assertEquals(2, type.exit());
+        CliRun type = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c", "--client-type", "spa");
+        assertEquals(2, type.code());
         assertTrue(type.err().contains("--client-type"), type.err());
+    }
+
+    @Test
+    void aSecretFileIsReadThroughThePortWithItsLimitAndNeverQuoted(@TempDir Path dir) throws Exception {
+        String issuer = provider.issuer("cli");
+        Path big = dir.resolve("big-secret.txt");
+        java.nio.file.Files.writeString(big, "canary-secret-".repeat(5000)); // 70,000 bytes: over 64 KiB
+        CliRun tooLarge = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--client-secret-file", big.toString());
+        assertEquals(2, tooLarge.code());
+        assertTrue(tooLarge.err().contains("--client-secret-file: cannot read " + big + " (larger than 64 KiB)"),
+                tooLarge.err());
+        CliRun folder = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--client-secret-file", dir.toString());
+        assertEquals(2, folder.code());
+        assertTrue(folder.err().contains("--client-secret-file: cannot read " + dir + " (it is a folder)"),
+                folder.err());
+        Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.txt"),
+                "canary-secret-\u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRun notUtf8 = run(false, null, "test-login", "--issuer", issuer, "--client-id", "c",
+                "--client-secret-file", latin1.toString());
+        assertEquals(2, notUtf8.code());
+        assertTrue(notUtf8.err().contains("(not readable as UTF-8 text)"), notUtf8.err());
+        for (CliRun r : List.of(tooLarge, folder, notUtf8)) {
+            assertFalse((r.out() + r.err()).contains("canary-secret"), r.err());
+        }
     }
 
     @Test
@@ -209,30 +189,30 @@ class TestLoginCommandTest {
                 if (!shape.getKey().equals("okta.json")) {
                     args.addAll(List.of("--issuer", iss)); // the file's issuer is not this test provider
                 }
-                Run r = run(false, new TestBrowser(), args.toArray(String[]::new));
-                assertEquals(0, r.exit(), shape.getKey() + ": " + r.out() + r.err());
+                CliRun r = run(false, new TestBrowser(), args.toArray(String[]::new));
+                assertEquals(0, r.code(), shape.getKey() + ": " + r.out() + r.err());
                 assertEquals("code", new ObjectMapper().readTree(r.out()).get("flow").asText(), shape.getKey());
                 assertEquals("om-ui", crafted.lastTokenRequest.get("client_id"), shape.getKey());
                 assertEquals(secret, crafted.lastTokenRequest.get("client_secret"), shape.getKey());
                 assertFalse((r.out() + r.err()).contains(secret), "the secret is never printed");
             }
             Files.writeString(dir.resolve("okta.json"), shapes.get("okta.json").replace(iss, iss + "-typo"));
-            Run mismatch = run(false, new TestBrowser(), "test-login", "--credentials-file",
+            CliRun mismatch = run(false, new TestBrowser(), "test-login", "--credentials-file",
                     dir.resolve("okta.json").toString(), "--timeout", "10", "--json");
-            assertEquals(1, mismatch.exit(), "the issuer came from the file: " + mismatch.out());
+            assertEquals(1, mismatch.code(), "the issuer came from the file: " + mismatch.out());
 
             Files.writeString(dir.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
-            Run bad = run(false, null, "test-login", "--credentials-file", dir.resolve("key.pem").toString());
-            assertEquals(2, bad.exit());
+            CliRun bad = run(false, null, "test-login", "--credentials-file", dir.resolve("key.pem").toString());
+            assertEquals(2, bad.code());
             assertTrue(bad.err().contains("--credentials-file: The file " + dir.resolve("key.pem")
                     + " holds a private key"), bad.err());
             Files.writeString(dir.resolve("other.json"), "{\"hello\":\"world\"}");
-            Run other = run(false, null, "test-login", "--credentials-file", dir.resolve("other.json").toString());
-            assertEquals(2, other.exit());
+            CliRun other = run(false, null, "test-login", "--credentials-file", dir.resolve("other.json").toString());
+            assertEquals(2, other.code());
             assertTrue(other.err().contains("Keycloak adapter") && other.err().contains("Google"), other.err());
-            Run plainNoIssuer = run(false, null, "test-login", "--credentials-file",
+            CliRun plainNoIssuer = run(false, null, "test-login", "--credentials-file",
                     dir.resolve("plain.json").toString());
-            assertEquals(2, plainNoIssuer.exit());
+            assertEquals(2, plainNoIssuer.code());
             assertTrue(plainNoIssuer.err().contains("does not tell the issuer: add --issuer"), plainNoIssuer.err());
         }
     }
@@ -241,17 +221,17 @@ class TestLoginCommandTest {
     void aPublicClientRunsTheImplicitFlowByDefaultAndSaysSo() throws Exception {
         try (CraftedProvider crafted = new CraftedProvider()) {
             crafted.responseTypes = "[\"code\",\"id_token\"]";
-            Run r = run(false, new TestBrowser(), "test-login", "--issuer", crafted.issuer, "--client-id", "om-ui",
+            CliRun r = run(false, new TestBrowser(), "test-login", "--issuer", crafted.issuer, "--client-id", "om-ui",
                     "--timeout", "30", "--json");
-            assertEquals(0, r.exit(), r.out() + r.err());
+            assertEquals(0, r.code(), r.out() + r.err());
             JsonNode json = new ObjectMapper().readTree(r.out());
             assertEquals("implicit", json.get("flow").asText());
             assertEquals("id_token", crafted.lastAuthorization.get("response_type"));
             assertTrue(crafted.lastTokenRequest.isEmpty(), "no token endpoint call");
 
-            Run code = run(false, new TestBrowser(), "test-login", "--issuer", crafted.issuer, "--client-id",
+            CliRun code = run(false, new TestBrowser(), "test-login", "--issuer", crafted.issuer, "--client-id",
                     "om-ui", "--timeout", "30", "--response-type", "code", "--json");
-            assertEquals(0, code.exit(), code.out() + code.err());
+            assertEquals(0, code.code(), code.out() + code.err());
             assertEquals("code", new ObjectMapper().readTree(code.out()).get("flow").asText());
             assertEquals("code", crafted.lastAuthorization.get("response_type"));
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssosetup.core.login.InsecureHttp;
 import dev.ssosetup.core.login.LoginTest;
 import dev.ssosetup.core.net.HttpFailure;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ class TestLoginInsecureHttpCommandTest {
         }, new JdkLoopbackReceiver(), url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("test"),
                 Clock.systemUTC());
         CommandLine cl = new CommandLine(new SsoSetupCommand()).addSubcommand("test-login",
-                new TestLoginCommand(loginTest));
+                new TestLoginCommand(loginTest, new LocalOperatorFiles()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

@@ -9,6 +9,7 @@ import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.RestorePolicy;
 import dev.ssosetup.core.push.ServerAddress;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.PushFixture;
@@ -52,7 +53,7 @@ class RestoreRefusalParityTest {
     }
 
     private String gui(Path backup) {
-        PushViewModel vm = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(dir.resolve("b")),
+        PushViewModel vm = new PushViewModel(new JdkHttpGatewayFactory(), new LocalOperatorFiles(), new FileBackupStore(dir.resolve("b")),
                 Clock.systemUTC(), () -> Optional.<DesiredConfiguration>empty(),
                 new SimpleObjectProperty<>(LockoutEvidence.none()), id -> { }, new InlineBackgroundRunner(), english);
         vm.connection().serverUrlProperty().set(TARGET);
@@ -67,7 +68,7 @@ class RestoreRefusalParityTest {
         Path token = Files.writeString(dir.resolve("token"), TOKEN);
         PushEnvironment env = new PushEnvironment(new JdkHttpGatewayFactory(), FileBackupStore::new,
                 dir.resolve("b"), Clock.systemUTC(), Optional.empty(), LockoutEvidence::none,
-                new ByteArrayInputStream(new byte[0]));
+                new ByteArrayInputStream(new byte[0]), new LocalOperatorFiles());
         CommandLine cl = new CommandLine(new RestoreCommand(env));
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(new StringWriter(), true));

@@ -18,7 +18,7 @@ import java.util.Set;
  * from the shared examples with their URLs pointed at these loopback servers. Canary values for the admin token, the
  * bot token and the client secret let tests search every output for leaks.
  */
-public final class PushFixture implements AutoCloseable {
+public class PushFixture implements AutoCloseable {
     public static final String ADMIN_TOKEN = "canary-admin-token-7f3e9a";
     public static final String BOT_TOKEN = "canary-bot-token-51c2d0";
     public static final String CLIENT_SECRET = "canary-client-secret-b8d41e";

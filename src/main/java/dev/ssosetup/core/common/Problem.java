@@ -78,6 +78,11 @@ public record Problem(Kind kind, List<Object> args) {
         return of(Kind.TOO_LARGE, limitBytes / 1024);
     }
 
+    /** A folder where a file was expected. */
+    public static Problem isAFolder() {
+        return of(Kind.IS_A_FOLDER);
+    }
+
     public static Problem notReadableAs(As what) {
         return of(Kind.NOT_READABLE_AS, what);
     }

@@ -21,14 +21,7 @@ public final class CollateSheetRenderer implements ConfigRenderer {
         var p = c.provider();
         String server = c.serverUrl().isEmpty() ? "https://<your-collate-domain>" : c.serverUrl();
         List<String> scopes = new ArrayList<>(p.scopes());
-        List<String> l = new ArrayList<>();
-        l.add("# " + o.text("output.collate.title"));
-        l.add("");
-        l.add("## " + o.text("output.collate.send"));
-        l.add("");
-        l.add(row(o.text("output.collate.setting"), o.text("output.collate.value")));
-        l.add("|---|---|");
-        l.add(row(o.text("output.collate.row.provider"), c.providerName() + " (" + c.omProvider() + ")"));
+        List<String> l = sendTable(c, o);
         l.add(row(o.text("output.collate.row.clientType"), p.clientType().wire()));
         l.add(row(o.text("output.collate.row.clientId"), "`" + p.clientId().strip() + "`"));
         l.add(row(o.text("output.collate.row.discovery"), p.effectiveDiscoveryUrl()));
@@ -65,9 +58,8 @@ public final class CollateSheetRenderer implements ConfigRenderer {
      * keys, admins or principal domain: they set those), the redirect URI to register for the Collate domain, and how
      * to send the secret.
      */
-    private static String hosted(SsoConfiguration c, RenderOptions o) {
-        var p = c.provider();
-        String callback = p.callbackUrl().isEmpty() ? "https://<your-collate-domain>/callback" : p.callbackUrl();
+    /** The sheet's title and the start of the table of what to send: the provider first. */
+    private static List<String> sendTable(SsoConfiguration c, RenderOptions o) {
         List<String> l = new ArrayList<>();
         l.add("# " + o.text("output.collate.title"));
         l.add("");
@@ -76,6 +68,13 @@ public final class CollateSheetRenderer implements ConfigRenderer {
         l.add(row(o.text("output.collate.setting"), o.text("output.collate.value")));
         l.add("|---|---|");
         l.add(row(o.text("output.collate.row.provider"), c.providerName() + " (" + c.omProvider() + ")"));
+        return l;
+    }
+
+    private static String hosted(SsoConfiguration c, RenderOptions o) {
+        var p = c.provider();
+        String callback = p.callbackUrl().isEmpty() ? "https://<your-collate-domain>/callback" : p.callbackUrl();
+        List<String> l = sendTable(c, o);
         l.add(row(o.text("output.collate.row.discovery"), p.effectiveDiscoveryUrl()));
         l.add(row(o.text("output.collate.row.authority"), c.authority()));
         l.add(row(o.text("output.collate.row.clientId"), "`" + p.clientId().strip() + "`"));

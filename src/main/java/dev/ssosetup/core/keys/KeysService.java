@@ -72,6 +72,7 @@ public final class KeysService {
     public RsaKeyPair importPair(String privatePath, String publicPath, KeyPassword password, TaskContext context) {
         TaskContext ctx = context == null ? TaskContext.none() : context;
         ctx.checkCancelled();
+        ctx.progress(0.1, Text.of("task.keys.readingPrivate"));
         KeyFileContent content = reader().identify(store.read(privatePath));
         if (content instanceof KeyFileContent.EncryptedPrivate encrypted) {
             if (password == null || password.isEmpty()) {
@@ -79,6 +80,7 @@ public final class KeysService {
                         Text.of("keys.problem.encryptedNeedsPassword", privatePath, encrypted.describe()));
             }
             ctx.checkCancelled();
+            ctx.progress(-1, Text.of("task.keys.decrypting"));
             try {
                 content = reader().decrypt(encrypted, password);
             } catch (KeyProblem e) {
@@ -93,12 +95,14 @@ public final class KeysService {
         requireSize(privatePath, privateRsa.describe(), privateRsa.key().getModulus().bitLength());
         var derivedPublic = Crypto.publicOf(privateRsa.key());
         if (publicPath != null && !publicPath.isBlank()) {
+            ctx.progress(0.8, Text.of("task.keys.matchingPublic"));
             var given = readSinglePublicKey(publicPath);
             if (!RsaKeyPair.matches(given, privateRsa.key())) {
                 throw new KeyProblem(KeyProblem.Kind.MISMATCH, Text.of("keys.problem.mismatch", publicPath,
                         privatePath, KeyFingerprints.sha256(given), KeyFingerprints.sha256(derivedPublic)));
             }
         }
+        ctx.progress(1.0, Text.of("task.done"));
         return new RsaKeyPair(derivedPublic, privateRsa.key());
     }
 
@@ -119,6 +123,12 @@ public final class KeysService {
      * previous {@code jwks.json} (its key ids are kept).
      */
     public List<PublicKeyEntry> readPublicKeys(String path) {
+        return readPublicKeys(path, TaskContext.none());
+    }
+
+    /** The same, saying what it reads to {@code context}. */
+    public List<PublicKeyEntry> readPublicKeys(String path, TaskContext context) {
+        context.progress(-1, Text.of("task.keys.readingPublic"));
         KeyFileContent content = reader().identify(store.read(path));
         return switch (content) {
             case KeyFileContent.PublicKeySet set -> set.keys();

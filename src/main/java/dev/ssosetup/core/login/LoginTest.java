@@ -188,7 +188,7 @@ public final class LoginTest {
                 if (options.openBrowser()) {
                     events.browser(browser.open(url));
                 }
-                ctx.progress(-1, Text.of("task.login.waiting"));
+                ctx.progress(-1, Text.of("task.login.waiting", options.timeout().toSeconds()));
                 stage = FailureStage.TIMEOUT;
                 Duration left = options.timeout().minus(Duration.between(startedAt, clock.instant()));
                 Optional<LoopbackCallback> received = listener.await(left.isNegative() ? Duration.ZERO : left, ctx);

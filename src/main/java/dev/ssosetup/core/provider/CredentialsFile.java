@@ -3,6 +3,8 @@ package dev.ssosetup.core.provider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssosetup.core.common.OperatorFiles;
+import dev.ssosetup.core.common.Problem;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.text.Text;
 
@@ -13,7 +15,7 @@ import java.util.Optional;
 /**
  * Reads the client credentials file a provider hands out, in the shapes {@link Shape} names. A file is understood
  * whole or refused whole, with a message that names the file and what is wrong (never a value from it); nothing is
- * half-filled. Reading the bytes is the caller's (the CLI or the Provider step).
+ * half-filled. The bytes come through the {@link OperatorFiles} port ({@link #read}) for the CLI and the Provider step.
  */
 public final class CredentialsFile {
     /** Larger files are not credentials files. */
@@ -48,6 +50,25 @@ public final class CredentialsFile {
     /** Started on first use. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    /**
+     * Reads the file at {@code path} through {@code files} and parses it; {@code name} names it in the messages. A
+     * file over {@link #MAX_BYTES} is refused as too large, without being read.
+     *
+     * @throws Problem.ProblemException when the file cannot be read at all (the caller names the file and the fix)
+     */
+    public static Result read(OperatorFiles files, String path, String name) throws Problem.ProblemException {
+        byte[] content;
+        try {
+            content = files.read(path, MAX_BYTES);
+        } catch (Problem.ProblemException e) {
+            if (e.problem().kind() == Problem.Kind.TOO_LARGE) {
+                return refused(name, Text.of("credentials.tooLarge", MAX_BYTES / 1024));
+            }
+            throw e;
+        }
+        return parse(name, content);
     }
 
     /** Reads {@code content} of the file called {@code name} (for the messages). */

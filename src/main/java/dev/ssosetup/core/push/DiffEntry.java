@@ -30,6 +30,16 @@ public record DiffEntry(String path, Change change, String live, String ours) {
         ours = Objects.requireNonNullElse(ours, "");
     }
 
+    /** The live value as shown: a hidden secret in the operator's word for it ({@code hidden}). */
+    public String liveShown(String hidden) {
+        return SecretFields.showHidden(live, hidden);
+    }
+
+    /** Our value as shown: a hidden secret in the operator's word for it ({@code hidden}). */
+    public String oursShown(String hidden) {
+        return SecretFields.showHidden(ours, hidden);
+    }
+
     /** One line, like {@code ~ authenticationConfiguration.clientId: "a" -> "b"}. */
     public String line() {
         return switch (change) {

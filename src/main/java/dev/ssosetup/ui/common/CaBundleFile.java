@@ -1,37 +1,31 @@
 package dev.ssosetup.ui.common;
 
+import dev.ssosetup.core.common.OperatorFiles;
+import dev.ssosetup.core.common.Problem;
+import dev.ssosetup.core.text.Messages;
+
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** Reads the CA bundle file the operator named (on a background thread: it is file I/O). */
+/**
+ * Reads the CA bundle file the operator named, through the {@link OperatorFiles} port (on a background thread: it is
+ * file I/O), for the Provider, Login test and Push steps.
+ */
 public final class CaBundleFile {
-    private static final long MAX_BYTES = 1024 * 1024;
-
     private CaBundleFile() {
     }
 
-    /** @throws IOException with a message for the operator (the path and what to do), never a Java class name */
-    public static byte[] read(String path) throws IOException {
-        Path p;
-        long size;
+    /**
+     * @throws IOException with a message for the operator (the path, why, what to do), never a Java class name or
+     *                     the file's content
+     */
+    public static byte[] read(OperatorFiles files, String path, Messages messages) throws IOException {
         try {
-            p = Path.of(path);
-            size = Files.size(p);
-        } catch (IOException | RuntimeException e) {
-            throw cannotRead(path);
+            return files.read(path, OperatorFiles.CA_BUNDLE_MAX_BYTES);
+        } catch (Problem.ProblemException e) {
+            String text = e.problem().kind() == Problem.Kind.TOO_LARGE
+                    ? messages.get("caBundle.tooLarge", path)
+                    : messages.get("caBundle.unreadable", path, messages.text(e.problem().text()));
+            throw new IOException(text, null);
         }
-        if (size > MAX_BYTES) {
-            throw new IOException("The CA bundle " + path + " is larger than 1 MiB: it is not a PEM bundle", null);
-        }
-        try {
-            return Files.readAllBytes(p);
-        } catch (IOException | RuntimeException e) {
-            throw cannotRead(path);
-        }
-    }
-
-    private static IOException cannotRead(String path) {
-        return new IOException("Cannot read the CA bundle " + path + ": check the path", null);
     }
 }

@@ -24,7 +24,8 @@ public final class StatusRegions {
             "loginStatus", "loginVerdict", "loginVerdictDetail", "loginWarnings", // Login test
             "keysStatus", "keysProgress", "keysSelfTest",                         // Keys
             "reviewReadiness", "reviewStatus", "reviewProblems",                  // Review
-            "pushStatus", "pushPlanSteps", "pushIssues", "pushApplySteps", "pushBackupFile"); // Push
+            "pushStatus", "pushProgressText", "pushPlanSteps", "pushIssues", "pushApplySteps", // Push
+            "pushBackupFile");
 
     private static final String INSTALLED = "ssc.statusRegion";
 

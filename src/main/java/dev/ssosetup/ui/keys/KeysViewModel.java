@@ -17,18 +17,19 @@ import dev.ssosetup.core.task.Work;
 import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
-import dev.ssosetup.ui.task.TaskHandle;
+import dev.ssosetup.ui.task.TaskStatus;
 import dev.ssosetup.ui.wizard.StepViewModel;
 import dev.ssosetup.ui.wizard.WizardState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -40,6 +41,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -70,9 +72,8 @@ public final class KeysViewModel implements StepViewModel {
     private final StringProperty thumbprint = new SimpleStringProperty("");
     private final StringProperty keyIdError = new SimpleStringProperty("");
     private final StringProperty issuerError = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty progressMessage = new SimpleStringProperty("");
+    /** Busy, progress, the step the work names, cancel; failures and cancels said on the status line (ADR 0033). */
+    private final TaskStatus task;
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<Severity> statusSeverity = new SimpleObjectProperty<>(Severity.INFO);
     private final StringProperty selfTest = new SimpleStringProperty("");
@@ -90,7 +91,6 @@ public final class KeysViewModel implements StepViewModel {
     private final javafx.beans.binding.StringBinding nextBlocked;
     private boolean issuerEdited;
     private boolean settingIssuer;
-    private TaskHandle running;
     private String pendingPrivate;
     private String pendingPublic;
 
@@ -99,6 +99,9 @@ public final class KeysViewModel implements StepViewModel {
         this.runner = Objects.requireNonNull(runner);
         this.state = Objects.requireNonNull(state);
         this.messages = Objects.requireNonNull(messages);
+        this.task = new TaskStatus(runner, messages, (severity, text) -> report(severity == TaskStatus.Severity.ERROR
+                ? Severity.ERROR : Severity.WARNING, text), messages.get("keys.status.cancelled"))
+                .knownFailures(e -> e instanceof KeyProblem p ? Optional.of(messages.text(p.text())) : Optional.empty());
         issuer.addListener((obs, old, now) -> {
             if (!settingIssuer) {
                 issuerEdited = true;
@@ -152,7 +155,7 @@ public final class KeysViewModel implements StepViewModel {
 
     /** Generates a key pair of the chosen size in the background. */
     public void generate() {
-        if (busy.get()) {
+        if (task.isBusy()) {
             return;
         }
         KeySize bits = size.get();
@@ -163,12 +166,12 @@ public final class KeysViewModel implements StepViewModel {
                 rotationWarning.set(true);
             }
             report(Severity.INFO, messages.get("keys.status.generated", generated.bits()));
-        }, this::fail, messages.get("keys.progress.generating", bits.bits()));
+        }, messages.get("keys.progress.generating", bits.bits()));
     }
 
     /** Imports a private key (and optionally its public key); asks for a password through {@link #passwordRequestProperty()}. */
     public void importKeys(String privatePath, String publicPath, char[] password) {
-        if (busy.get() || privatePath == null || privatePath.isBlank()) {
+        if (task.isBusy() || privatePath == null || privatePath.isBlank()) {
             clear(password);
             return;
         }
@@ -194,7 +197,6 @@ public final class KeysViewModel implements StepViewModel {
             }
             report(Severity.INFO, messages.get("keys.status.imported", imported.bits()));
         }, e -> {
-            fail(e);
             if (e instanceof KeyProblem p && (p.kind() == KeyProblem.Kind.PASSWORD_REQUIRED
                     || p.kind() == KeyProblem.Kind.WRONG_PASSWORD)) {
                 passwordRequest.set("");
@@ -228,7 +230,7 @@ public final class KeysViewModel implements StepViewModel {
      */
     public boolean export(String folder, boolean overwrite, char[] password, char[] confirmation) {
         RsaKeyPair keys = pair.get();
-        if (keys == null || busy.get() || !ready.get()) {
+        if (keys == null || task.isBusy() || !ready.get()) {
             clear(password);
             clear(confirmation);
             report(Severity.ERROR, messages.get("keys.export.notReady"));
@@ -253,17 +255,16 @@ public final class KeysViewModel implements StepViewModel {
                     onDisk.set(true);
                     source.set(messages.get("keys.source.saved", keys.bits(), folder));
                     report(Severity.INFO, messages.get("keys.status.exported", written.size(), folder));
-                },
-                this::fail, messages.get("keys.progress.exporting"));
+                }, messages.get("keys.progress.exporting"));
         return true;
     }
 
     /** Adds previous public keys (a public key file or a jwks.json) for rotation. */
     public void addPrevious(String path) {
-        if (busy.get() || path == null || path.isBlank()) {
+        if (task.isBusy() || path == null || path.isBlank()) {
             return;
         }
-        start("keys-previous", ctx -> service.readPublicKeys(path), entries -> {
+        start("keys-previous", ctx -> service.readPublicKeys(path, ctx), entries -> {
                     RsaKeyPair current = pair.get();
                     String currentThumb = current == null ? "" : KeyFingerprints.thumbprint(current.publicKey());
                     int added = 0;
@@ -277,7 +278,7 @@ public final class KeysViewModel implements StepViewModel {
                         }
                     }
                     report(Severity.WARNING, messages.get("keys.status.previousAdded", added));
-                }, this::fail, messages.get("keys.progress.reading"));
+                }, messages.get("keys.progress.reading"));
     }
 
     /** How a previous key is listed: its key id and fingerprint. */
@@ -291,9 +292,7 @@ public final class KeysViewModel implements StepViewModel {
 
     /** Stops the running work; the window shows "cancelled" at once. */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
+        task.cancel();
     }
 
     /** Runs the signing self-test again (it runs after every generate or import on its own). */
@@ -316,37 +315,16 @@ public final class KeysViewModel implements StepViewModel {
 
     // ---------------------------------------------------------------- internals
 
-    private <T> void start(String name, Work<T> work, Consumer<T> success, Consumer<Throwable> failure,
-                           String message) {
-        busy.set(true);
-        progress.set(-1);
-        progressMessage.set(message);
-        report(Severity.INFO, "");
-        TaskHandle handle = runner.execute(BackgroundTask.of(name, work)
-                .onSuccess(value -> {
-                    done();
-                    success.accept(value);
-                })
-                .onFailure(e -> {
-                    done();
-                    failure.accept(e);
-                })
-                .onCancelled(() -> {
-                    done();
-                    report(Severity.WARNING, messages.get("keys.status.cancelled"));
-                }));
-        if (handle.runningProperty().get()) {
-            running = handle;
-            progress.bind(handle.progressProperty());
-        }
+    /** Runs {@code work}; a failure or a cancel is said on the status line. */
+    private <T> void start(String name, Work<T> work, Consumer<T> success, String message) {
+        start(name, work, success, e -> { }, message);
     }
 
-    private void done() {
-        progress.unbind();
-        progress.set(0);
-        progressMessage.set("");
-        busy.set(false);
-        running = null;
+    /** Runs {@code work}; a failure is said on the status line first, then {@code afterFailure} runs. */
+    private <T> void start(String name, Work<T> work, Consumer<T> success, Consumer<Throwable> afterFailure,
+                           String message) {
+        report(Severity.INFO, "");
+        task.task(name, work).saying(message).onSuccess(success).afterFailure(afterFailure).start();
     }
 
     private void setPair(RsaKeyPair keys, String from) {
@@ -381,11 +359,7 @@ public final class KeysViewModel implements StepViewModel {
     }
 
     private String message(Throwable e) {
-        if (e instanceof KeyProblem p) {
-            return messages.text(p.text());
-        }
-        return messages.get("wizard.error.unexpected", e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage());
+        return e instanceof KeyProblem p ? messages.text(p.text()) : TaskStatus.unexpected(messages, e);
     }
 
     private void report(Severity severity, String text) {
@@ -496,16 +470,17 @@ public final class KeysViewModel implements StepViewModel {
         return issuerError;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return task.busyProperty();
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyDoubleProperty progressProperty() {
+        return task.progressProperty();
     }
 
-    public StringProperty progressMessageProperty() {
-        return progressMessage;
+    /** What the running work does now: the step it names (e.g. "Checking the new key pair"); "" when idle. */
+    public ReadOnlyStringProperty progressMessageProperty() {
+        return task.stepProperty();
     }
 
     public StringProperty statusProperty() {

@@ -155,7 +155,9 @@ public final class LoginTestController {
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
         progress.visibleProperty().bind(viewModel.runningProperty());
         progress.managedProperty().bind(viewModel.runningProperty());
-        statusLabel.textProperty().bind(viewModel.statusProperty());
+        // while the attempt runs: which stage (discovery, listener, sign-in, token exchange, validation); then its end
+        statusLabel.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.runningProperty())
+                .then(viewModel.stepProperty()).otherwise(viewModel.statusProperty()));
 
         urlField.textProperty().bind(viewModel.authorizationUrlProperty());
         urlBox.visibleProperty().bind(viewModel.authorizationUrlProperty().isNotEmpty());

@@ -1,6 +1,7 @@
 package dev.ssosetup.ui.login;
 
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.login.BrowserOpener;
 import dev.ssosetup.core.login.InsecureHttp;
 import dev.ssosetup.core.login.JsonValues;
@@ -16,17 +17,14 @@ import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.text.Text;
 import dev.ssosetup.ui.task.BackgroundRunner;
-import dev.ssosetup.ui.task.BackgroundTask;
-import dev.ssosetup.ui.task.TaskHandle;
+import dev.ssosetup.ui.task.TaskStatus;
 import dev.ssosetup.ui.wizard.StepViewModel;
 import dev.ssosetup.ui.wizard.WizardState;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -61,8 +59,8 @@ public final class LoginTestViewModel implements StepViewModel {
 
     private final javafx.beans.binding.StringBinding caNote;
     private final WizardState state;
-    private final BackgroundRunner runner;
     private final LoginTest loginTest;
+    private final OperatorFiles files;
     private final Messages messages;
 
     private final StringProperty ports = new SimpleStringProperty("");
@@ -72,7 +70,8 @@ public final class LoginTestViewModel implements StepViewModel {
     private final BooleanProperty openBrowser = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper optionsError = new ReadOnlyStringWrapper("");
 
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    /** The attempt's busy state, step and cancel; its failures and cancel said on the status line (ADR 0033). */
+    private final TaskStatus task;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper authorizationUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper redirectUri = new ReadOnlyStringWrapper("");
@@ -90,13 +89,19 @@ public final class LoginTestViewModel implements StepViewModel {
     private final ReadOnlyStringWrapper insecureHttpQuestion = new ReadOnlyStringWrapper("");
     /** The provider settings for which the operator allowed plain http; another provider asks again. */
     private ProviderSettings insecureHttpAllowedFor;
-    private TaskHandle handle;
 
-    public LoginTestViewModel(WizardState state, BackgroundRunner runner, LoginTest loginTest, Messages messages) {
+    /** {@code files}: where the Provider step's CA bundle is read. */
+    public LoginTestViewModel(WizardState state, BackgroundRunner runner, LoginTest loginTest, OperatorFiles files,
+                              Messages messages) {
         this.state = state;
-        this.runner = runner;
         this.loginTest = loginTest;
+        this.files = java.util.Objects.requireNonNull(files);
         this.messages = messages;
+        this.task = new TaskStatus(runner, messages, (severity, text) -> status.set(text),
+                messages.get("login.status.cancelled")).knownFailures(e ->
+                // the login test reports its failures as results: what is left is reading the CA bundle
+                e instanceof java.io.IOException && e.getMessage() != null
+                        ? Optional.of(messages.get("login.status.notStarted", e.getMessage())) : Optional.empty());
         this.valid = Bindings.createBooleanBinding(() -> {
             LoginTestResult r = result.get();
             return r != null && r.passed() && r.matches(state.providerProperty().get());
@@ -128,7 +133,7 @@ public final class LoginTestViewModel implements StepViewModel {
 
     /** Starts one login attempt; does nothing while one runs or when the options are invalid. */
     public void start() {
-        if (running.get()) {
+        if (task.isBusy()) {
             return;
         }
         Optional<LoginOptions> options = options();
@@ -140,34 +145,14 @@ public final class LoginTestViewModel implements StepViewModel {
         authorizationUrl.set("");
         redirectUri.set("");
         browserNote.set("");
-        status.set(messages.get("login.status.starting"));
-        running.set(true);
-        LoginEvents events = new LoginEvents() {
-            @Override
-            public void waitingForBrowser(URI url, URI redirect) {
-                fx(() -> {
-                    authorizationUrl.set(url.toString());
-                    redirectUri.set(redirect.toString());
-                    status.set(messages.get("login.status.waiting", options.get().timeout().toSeconds()));
-                    if (!options.get().openBrowser()) {
-                        browserNote.set(messages.get("login.browser.manual"));
-                    }
-                });
-            }
-
-            @Override
-            public void browser(BrowserOpener.BrowserOutcome outcome) {
-                fx(() -> browserNote.set(switch (outcome) {
-                    case BrowserOpener.Opened(String how) -> messages.get("login.browser.opened", how);
-                    case BrowserOpener.NotOpened(String reason) -> messages.get("login.browser.failed", reason);
-                }));
-            }
-        };
-        handle = runner.execute(BackgroundTask.of("login test",
-                        ctx -> loginTest.run(settings, options.get(), caFile.isEmpty() ? Optional.empty()
-                                : Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(caFile)), events, ctx))
+        status.set("");
+        boolean manual = !options.get().openBrowser();
+        task.<LoginTestResult>task("login test", ctx -> loginTest.run(settings, options.get(), caFile.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(files, caFile, messages)),
+                        events(ctx, manual), ctx))
+                .saying(messages.get("login.status.starting"))
                 .onSuccess(r -> {
-                    running.set(false);
                     status.set("");
                     result.set(r);
                     state.loginResultProperty().set(r);
@@ -177,18 +162,34 @@ public final class LoginTestViewModel implements StepViewModel {
                         insecureHttpQuestion.set(messages.get("login.insecureHttp.question", f.reason()));
                     }
                 })
-                .onFailure(e -> {
-                    running.set(false);
-                    // the login test reports its failures as results: what is left is reading the CA bundle
-                    status.set(e instanceof java.io.IOException && e.getMessage() != null
-                            ? messages.get("login.status.notStarted", e.getMessage())
-                            : messages.get("wizard.error.unexpected", e.getMessage() == null
-                            ? e.getClass().getSimpleName() : e.getMessage()));
-                })
-                .onCancelled(() -> {
-                    running.set(false);
-                    status.set(messages.get("login.status.cancelled"));
+                .start();
+    }
+
+    /**
+     * What the attempt tells the window while it runs (the URL to sign in at, whether a browser opened), handed over
+     * through the runner ({@link dev.ssosetup.core.task.TaskContext#publish}) onto the window's thread.
+     */
+    private LoginEvents events(dev.ssosetup.core.task.TaskContext ctx, boolean manual) {
+        return new LoginEvents() {
+            @Override
+            public void waitingForBrowser(URI url, URI redirect) {
+                ctx.publish(() -> {
+                    authorizationUrl.set(url.toString());
+                    redirectUri.set(redirect.toString());
+                    if (manual) {
+                        browserNote.set(messages.get("login.browser.manual"));
+                    }
+                });
+            }
+
+            @Override
+            public void browser(BrowserOpener.BrowserOutcome outcome) {
+                ctx.publish(() -> browserNote.set(switch (outcome) {
+                    case BrowserOpener.Opened(String how) -> messages.get("login.browser.opened", how);
+                    case BrowserOpener.NotOpened(String reason) -> messages.get("login.browser.failed", reason);
                 }));
+            }
+        };
     }
 
     /**
@@ -217,9 +218,7 @@ public final class LoginTestViewModel implements StepViewModel {
 
     /** Stops the running attempt (also when the window closes); the listener is released. */
     public void cancel() {
-        if (handle != null && running.get()) {
-            handle.cancel();
-        }
+        task.cancel();
     }
 
     /** The redacted text report of the latest result, or empty when there is none. */
@@ -308,14 +307,6 @@ public final class LoginTestViewModel implements StepViewModel {
         return rows;
     }
 
-    private static void fx(Runnable r) {
-        if (Platform.isFxApplicationThread()) {
-            r.run();
-        } else {
-            Platform.runLater(r);
-        }
-    }
-
     public StringProperty portsProperty() {
         return ports;
     }
@@ -342,11 +333,17 @@ public final class LoginTestViewModel implements StepViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return task.busyProperty();
     }
 
+    /** How the last attempt ended when it could not give a verdict (cancelled, not started); "" otherwise. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** What the running attempt does now (discovery, listener, waiting for the sign-in, token exchange, validation). */
+    public ReadOnlyStringProperty stepProperty() {
+        return task.stepProperty();
     }
 
     public ReadOnlyStringProperty authorizationUrlProperty() {

@@ -92,13 +92,15 @@ public final class ProviderController {
         checkProgress.managedProperty().bind(vm.checkingProperty());
         checkProgress.progressProperty().bind(vm.progressProperty());
         checkStatus.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (vm.checkingProperty().get() || !vm.checkStatusProperty().get().isEmpty() && !vm.staleProperty().get()) {
-                return vm.checkStatusProperty().get().isEmpty() ? messages.get("provider.check.never")
-                        : vm.checkStatusProperty().get();
+            if (vm.checkingProperty().get()) {
+                return vm.checkStepProperty().get(); // which stage runs: discovery document, signing keys, checks
+            }
+            if (!vm.checkStatusProperty().get().isEmpty() && !vm.staleProperty().get()) {
+                return vm.checkStatusProperty().get();
             }
             return vm.staleProperty().get() ? messages.get("provider.check.stale")
                     : messages.get("provider.check.never");
-        }, vm.checkingProperty(), vm.checkStatusProperty(), vm.staleProperty()));
+        }, vm.checkingProperty(), vm.checkStepProperty(), vm.checkStatusProperty(), vm.staleProperty()));
         vm.findings().addListener((ListChangeListener<Finding>) change -> showFindings());
         vm.checkStatusProperty().addListener((o, a, b) -> showFindings());
         vm.checkingProperty().addListener((o, a, b) -> showFindings());

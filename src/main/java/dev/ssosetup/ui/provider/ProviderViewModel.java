@@ -1,6 +1,7 @@
 package dev.ssosetup.ui.provider;
 
 import dev.ssosetup.core.common.Finding;
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.common.Severity;
 import dev.ssosetup.core.net.HttpGatewayFactory;
@@ -28,14 +29,13 @@ import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.ui.common.RememberedSecret;
 import dev.ssosetup.ui.task.BackgroundRunner;
 import dev.ssosetup.ui.task.BackgroundTask;
-import dev.ssosetup.ui.task.TaskHandle;
+import dev.ssosetup.ui.task.TaskStatus;
 import dev.ssosetup.ui.wizard.StepViewModel;
 import dev.ssosetup.ui.wizard.WizardState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,7 +44,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -71,6 +70,7 @@ public final class ProviderViewModel implements StepViewModel {
     private final WizardState state;
     private final BackgroundRunner runner;
     private final HttpGatewayFactory gateways;
+    private final OperatorFiles files;
     private final Messages messages;
 
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>(Preset.CUSTOM_OIDC);
@@ -118,33 +118,36 @@ public final class ProviderViewModel implements StepViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final ReadOnlyObjectWrapper<DiscoveryRequest> checkedRequest = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    /** The check's busy state, progress, step and cancel; its failures and cancel said on the check line (ADR 0033). */
+    private final TaskStatus checkTask;
     /** True while {@link #findings()} is the answer of a check that ran to the end (empty then means none). */
     private final ReadOnlyBooleanWrapper reported = new ReadOnlyBooleanWrapper(false);
     /** Counts the checks that came back with an answer (findings or why it could not run): the view shows it. */
     private final javafx.beans.property.ReadOnlyIntegerWrapper checkAnswered =
             new javafx.beans.property.ReadOnlyIntegerWrapper(0);
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final ReadOnlyStringWrapper checkStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper credentialsStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper credentialsRefused = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding valid;
     private final BooleanBinding canCheck;
     private final BooleanBinding stale;
-    private TaskHandle running;
     private boolean loading;
 
     // ---- keychain (issue 14)
     private final RememberedSecret remembered;
 
     public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
-                             Messages messages) {
-        this(state, runner, gateways, messages, null);
+                             OperatorFiles files, Messages messages) {
+        this(state, runner, gateways, files, messages, null);
     }
 
-    /** @param keychain the system keychain for "Remember the client secret", or null to offer no keychain */
+    /**
+     * @param files    where the CA bundle and the credentials file are read
+     * @param keychain the system keychain for "Remember the client secret", or null to offer no keychain
+     */
     public ProviderViewModel(WizardState state, BackgroundRunner runner, HttpGatewayFactory gateways,
-                             Messages messages, SecretStore keychain) {
+                             OperatorFiles files, Messages messages, SecretStore keychain) {
+        this.files = Objects.requireNonNull(files);
         this.remembered = new RememberedSecret(keychain, runner, messages, new RememberedSecret.Texts(
                 "secrets.provider.filled", "secrets.provider.stored", "secrets.provider.forgotten"), this::secretKey,
                 clientSecret, false);
@@ -153,6 +156,11 @@ public final class ProviderViewModel implements StepViewModel {
         this.runner = Objects.requireNonNull(runner);
         this.gateways = Objects.requireNonNull(gateways);
         this.messages = Objects.requireNonNull(messages);
+        this.checkTask = new TaskStatus(runner, messages, (severity, text) -> checkStatus.set(text),
+                messages.get("provider.check.cancelled")).knownFailures(error -> Optional.of(messages.get(
+                "provider.check.failed", error.getMessage() == null ? error.getClass().getSimpleName()
+                        : error.getMessage())));
+        ReadOnlyBooleanProperty checking = checkTask.busyProperty();
         load(state.providerProperty().get());
         ObservableValue<?>[] inputs = {preset, providerName, issuer, discoveryUrl, tenant, clientType, responseType,
                 clientId,
@@ -364,15 +372,13 @@ public final class ProviderViewModel implements StepViewModel {
         String ca = caFile.get().strip();
         findings.clear(); // the last check's findings (or "no findings") are not this check's answer
         reported.set(false);
-        checking.set(true);
-        progress.set(-1);
-        checkStatus.set(messages.get("provider.check.running", hostOf(request.discoveryUrl())));
-        BackgroundTask<DiscoveryReport> task = BackgroundTask.of("provider-discovery", ctx -> {
+        String running = messages.get("provider.check.running", hostOf(request.discoveryUrl()));
+        checkStatus.set(running);
+        checkTask.<DiscoveryReport>task("provider-discovery", ctx -> {
             Optional<byte[]> pem = ca.isEmpty() ? Optional.empty()
-                    : Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(ca));
+                    : Optional.of(dev.ssosetup.ui.common.CaBundleFile.read(files, ca, messages));
             return new DiscoveryService(gateways.create(pem)).check(request, ctx);
-        }).onSuccess(report -> {
-            finish();
+        }).saying(running).onSuccess(report -> {
             checkedRequest.set(request);
             state.discoveryReportProperty().set(report);
             state.idpJwksUriProperty().set(report.jwksUri().orElse(""));
@@ -381,20 +387,7 @@ public final class ProviderViewModel implements StepViewModel {
             findings.setAll(report.findings());
             reported.set(true); // last: the view reads the findings when this turns true
             checkAnswered.set(checkAnswered.get() + 1);
-        }).onFailure(error -> {
-            finish();
-            String why = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-            checkStatus.set(messages.get("provider.check.failed", why));
-            checkAnswered.set(checkAnswered.get() + 1);
-        }).onCancelled(() -> {
-            finish();
-            checkStatus.set(messages.get("provider.check.cancelled"));
-        });
-        TaskHandle handle = runner.execute(task);
-        if (handle.runningProperty().get()) {
-            running = handle;
-            progress.bind(handle.progressProperty());
-        }
+        }).afterFailure(error -> checkAnswered.set(checkAnswered.get() + 1)).start();
     }
 
     /**
@@ -404,12 +397,12 @@ public final class ProviderViewModel implements StepViewModel {
     public void loadCredentialsFile(java.nio.file.Path file) {
         String name = String.valueOf(file.getFileName());
         runner.execute(BackgroundTask.of("provider-credentials", ctx -> {
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-                return in.readNBytes(CredentialsFile.MAX_BYTES + 1);
-            } catch (java.io.IOException | RuntimeException e) {
+            try {
+                return CredentialsFile.read(files, file.toString(), name);
+            } catch (java.io.IOException e) { // a Problem: the file is named, never its content
                 throw new java.io.IOException(messages.get("provider.credentials.unreadable", name), null);
             }
-        }).onSuccess(bytes -> loadCredentials(name, bytes)).onFailure(error -> {
+        }).onSuccess(result -> show(name, result)).onFailure(error -> {
             credentialsRefused.set(true);
             credentialsStatus.set(error.getMessage());
         }));
@@ -417,7 +410,11 @@ public final class ProviderViewModel implements StepViewModel {
 
     /** Fills the form from a credentials file's {@code content}; see {@link #loadCredentialsFile}. */
     public void loadCredentials(String fileName, byte[] content) {
-        switch (CredentialsFile.parse(fileName, content)) {
+        show(fileName, CredentialsFile.parse(fileName, content));
+    }
+
+    private void show(String fileName, CredentialsFile.Result result) {
+        switch (result) {
             case CredentialsFile.Refused refused -> {
                 credentialsRefused.set(true);
                 credentialsStatus.set(messages.text(refused.message()));
@@ -451,19 +448,9 @@ public final class ProviderViewModel implements StepViewModel {
         return credentialsRefused.getReadOnlyProperty();
     }
 
-    private void finish() {
-        progress.unbind();
-        progress.set(0);
-        running = null;
-        checking.set(false);
-    }
-
     /** Stops a running check. */
     public void cancelCheck() {
-        TaskHandle handle = running;
-        if (handle != null) {
-            handle.cancel();
-        }
+        checkTask.cancel();
     }
 
     private String summary(DiscoveryReport report) {
@@ -567,11 +554,16 @@ public final class ProviderViewModel implements StepViewModel {
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {
-        return checking.getReadOnlyProperty();
+        return checkTask.busyProperty();
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return checkTask.progressProperty();
+    }
+
+    /** What the running check does now (discovery document, signing keys, the checks); "" when none runs. */
+    public ReadOnlyStringProperty checkStepProperty() {
+        return checkTask.stepProperty();
     }
 
     public ReadOnlyStringProperty checkStatusProperty() {

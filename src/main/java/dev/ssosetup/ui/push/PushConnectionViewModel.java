@@ -1,5 +1,6 @@
 package dev.ssosetup.ui.push;
 
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.net.HttpExchange;
 import dev.ssosetup.core.net.HttpGatewayFactory;
@@ -30,6 +31,7 @@ import java.util.Optional;
  */
 public final class PushConnectionViewModel {
     private final HttpGatewayFactory gateways;
+    private final OperatorFiles files;
     private final Messages messages;
     private final PushStatus status;
     private final SecretStore keychain;
@@ -42,9 +44,10 @@ public final class PushConnectionViewModel {
     private final StringProperty tokenError = new SimpleStringProperty("");
 
     /** @param keychain the system keychain for "Remember the admin token", or null to offer no keychain */
-    PushConnectionViewModel(HttpGatewayFactory gateways, BackgroundRunner runner, Messages messages, PushStatus status,
-                            SecretStore keychain) {
+    PushConnectionViewModel(HttpGatewayFactory gateways, OperatorFiles files, BackgroundRunner runner,
+                            Messages messages, PushStatus status, SecretStore keychain) {
         this.gateways = Objects.requireNonNull(gateways);
+        this.files = Objects.requireNonNull(files);
         this.messages = Objects.requireNonNull(messages);
         this.status = Objects.requireNonNull(status);
         this.keychain = keychain;
@@ -102,7 +105,7 @@ public final class PushConnectionViewModel {
         Optional<byte[]> ca = Optional.empty();
         if (!in.caFile().isBlank()) {
             try {
-                ca = Optional.of(CaBundleFile.read(in.caFile().strip()));
+                ca = Optional.of(CaBundleFile.read(files, in.caFile().strip(), messages));
             } catch (IOException e) {
                 throw new CaBundleProblem(e.getMessage());
             }

@@ -1,7 +1,6 @@
 package dev.ssosetup.ui.push;
 
 import dev.ssosetup.core.push.DiffEntry;
-import dev.ssosetup.core.push.SecretFields;
 import dev.ssosetup.core.push.FieldIssue;
 import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.core.text.Messages;
@@ -174,14 +173,12 @@ public final class PushController {
                 messages.get("push.diff." + c.getValue().change().name().toLowerCase(Locale.ROOT))));
         pathColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         String hidden = messages.get("push.diff.hidden");
-        liveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(SecretFields.showHidden(c.getValue().live(),
-                hidden)));
-        oursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(SecretFields.showHidden(c.getValue().ours(),
-                hidden)));
+        liveColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().liveShown(hidden)));
+        oursColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().oursShown(hidden)));
         // sized to content, no filler rows, the selected change in full below, Ctrl+C copies (issue 16)
         DataTables.install(diffTable, d -> java.util.List.of(
                 messages.get("push.diff." + d.change().name().toLowerCase(Locale.ROOT)), d.path(),
-                SecretFields.showHidden(d.live(), hidden), SecretFields.showHidden(d.ours(), hidden)),
+                d.liveShown(hidden), d.oursShown(hidden)),
                 messages);
         // a restore's diff compares the live configuration with the backup, not with ours
         diffTitle.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.results().diffIsRestoreProperty())

@@ -13,7 +13,7 @@ import dev.ssosetup.core.push.PushFailure;
 import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.VerdictRequest;
 import dev.ssosetup.core.text.Messages;
-import dev.ssosetup.ui.task.BackgroundTask;
+import dev.ssosetup.ui.task.TaskStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -31,14 +31,15 @@ import java.util.function.Supplier;
  * the login evidence it was guarded with, ADR 0010), pass the lock-out guard, then back up, PUT and verify.
  */
 public final class PushPlanViewModel {
-    private final PushConnectionViewModel connection;
-    private final PushGuard guard;
-    private final PushResults results;
-    private final PushStatus status;
-    private final Supplier<PushService> service;
+    // the parts of the step the restore shares (it takes them from here)
+    final PushConnectionViewModel connection;
+    final PushGuard guard;
+    final PushResults results;
+    final PushStatus status;
+    final Supplier<PushService> service;
+    final Messages messages;
+    final Runnable resetAll;
     private final Supplier<Optional<DesiredConfiguration>> desired;
-    private final Messages messages;
-    private final Runnable resetAll;
     private final ObjectProperty<Plan> plan = new SimpleObjectProperty<>();
     private final BooleanBinding guardSatisfied;
     private final BooleanBinding canApply;
@@ -90,22 +91,20 @@ public final class PushPlanViewModel {
         PlanBinding binding = PlanBinding.of(wanted.get(), guard.evidence());
         connection.storeRememberedToken();
         VerdictRequest told = context.get();
-        status.start(BackgroundTask.<Plan>of("push-plan", ctx -> service.get().plan(connection.client(in),
-                        wanted.get(), told, ctx, results.planStepsOf(ctx)))
+        status.<Plan>task("push-plan", ctx -> service.get().plan(connection.client(in), wanted.get(), told, ctx,
+                        results.planStepsOf(ctx)), messages.get("push.progress.plan"))
                 .onSuccess(p -> {
                     planBinding = binding;
                     showPlan(p);
                 })
-                .onFailure(e -> PushViewModel.unexpected(status, messages, e))
-                .onCancelled(() -> status.say(PushStatus.Tone.WARNING, messages.get("push.status.cancelled"))),
-                messages.get("push.progress.plan"));
+                .start();
     }
 
     /** Guard, back up, PUT, verify. */
     public void apply() {
         Plan current = plan.get();
-        Optional<PushConnectionViewModel.Inputs> inputs = connection.inputs();
-        if (current == null || !canApply.get() || inputs.isEmpty()) {
+        Optional<PushConnectionViewModel.Inputs> inputs = inputsIf(current != null && canApply.get());
+        if (inputs.isEmpty()) {
             return;
         }
         if (!planStillBound()) {
@@ -117,23 +116,22 @@ public final class PushPlanViewModel {
         DesiredConfiguration wanted = desired.get().orElseThrow(); // planStillBound: present, and the plan's
         VerdictRequest told = context.get();
         PlanBinding binding = planBinding;
-        status.start(BackgroundTask.<Applied>of("push-apply", ctx -> {
+        status.<Applied>task("push-apply", ctx -> {
                     var client = connection.client(inputs.get());
                     ApplyResult r = service.get().apply(client, current, decision, ctx, results.applyStepsOf(ctx));
                     // issue 16: read the server again, so the plan shows what it holds now, not what it held before
                     Plan after = r.outcome() == ApplyResult.Outcome.FAILED || ctx.isCancelled() ? null
                             : service.get().plan(client, wanted, told, ctx, s -> { });
                     return new Applied(r, after);
-                })
+                }, messages.get("push.progress.apply"))
                 .onSuccess(a -> {
                     showApply(a.result());
                     if (a.reread() != null) {
                         showReread(a.reread(), binding);
                     }
                 })
-                .onFailure(e -> PushViewModel.unexpected(status, messages, e))
-                .onCancelled(() -> status.say(PushStatus.Tone.ERROR, messages.get("push.status.applyCancelled"))),
-                messages.get("push.progress.apply"));
+                .cancelled(TaskStatus.Severity.ERROR, messages.get("push.status.applyCancelled"))
+                .start();
     }
 
     private void showPlan(Plan p) {
@@ -152,14 +150,35 @@ public final class PushPlanViewModel {
         results.planNotes().setAll(notes);
         results.checklist().setAll(p.checklist());
         plan.set(p);
+        if (!saidNotReady(p)) {
+            status.say(PushStatus.Tone.OK, messages.get("push.status.planned", results.diff().size()));
+        }
+    }
+
+    /**
+     * The connection inputs for an action that may run now ({@code ready}); empty when it may not or the fields need
+     * fixing (the fields are checked, and marked, either way).
+     */
+    Optional<PushConnectionViewModel.Inputs> inputsIf(boolean ready) {
+        Optional<PushConnectionViewModel.Inputs> inputs = connection.inputs();
+        return ready ? inputs : Optional.empty();
+    }
+
+    /**
+     * Says on the status line why a plan (the wizard's, or a restore's) cannot be applied: it failed, or the server
+     * found it invalid. False when it is ready: the caller says what it is ready for.
+     */
+    boolean saidNotReady(Plan p) {
         Optional<PushFailure> failure = p.failure();
         if (failure.isPresent()) {
             status.say(PushStatus.Tone.ERROR, messages.text(failure.get().text()));
-        } else if (!p.readyToApply()) {
-            status.say(PushStatus.Tone.ERROR, messages.get("push.status.invalid", results.issues().size()));
-        } else {
-            status.say(PushStatus.Tone.OK, messages.get("push.status.planned", results.diff().size()));
+            return true;
         }
+        if (!p.readyToApply()) {
+            status.say(PushStatus.Tone.ERROR, messages.get("push.status.invalid", results.issues().size()));
+            return true;
+        }
+        return false;
     }
 
     /** What an apply did, and the plan read again afterwards (null when nothing was applied). */

@@ -9,13 +9,12 @@ import dev.ssosetup.core.push.BackupStore;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.push.OpenMetadataClient;
 import dev.ssosetup.core.push.Plan;
-import dev.ssosetup.core.push.PushFailure;
 import dev.ssosetup.core.push.PushService;
 import dev.ssosetup.core.push.RestorePolicy;
 import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.text.Text;
-import dev.ssosetup.ui.task.BackgroundTask;
+import dev.ssosetup.ui.task.TaskStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -60,18 +59,17 @@ public final class PushRestoreViewModel {
     private final ObjectProperty<PlannedRestore> restorePlan = new SimpleObjectProperty<>();
     private final BooleanBinding canConfirmRestore;
 
-    PushRestoreViewModel(PushConnectionViewModel connection, PushGuard guard, PushResults results, PushStatus status,
-                         Supplier<PushService> service, BackupStore backups, Messages messages, Runnable resetAll,
-                         PushPlanViewModel planning) {
-        this.connection = Objects.requireNonNull(connection);
-        this.guard = Objects.requireNonNull(guard);
-        this.results = Objects.requireNonNull(results);
-        this.status = Objects.requireNonNull(status);
-        this.service = Objects.requireNonNull(service);
-        this.backups = Objects.requireNonNull(backups);
-        this.messages = Objects.requireNonNull(messages);
-        this.resetAll = Objects.requireNonNull(resetAll);
+    /** Shares the plan's connection, guard, results, status line and service: one of them runs at a time. */
+    PushRestoreViewModel(PushPlanViewModel planning, BackupStore backups) {
         this.planning = Objects.requireNonNull(planning);
+        this.backups = Objects.requireNonNull(backups);
+        this.connection = planning.connection;
+        this.guard = planning.guard;
+        this.results = planning.results;
+        this.status = planning.status;
+        this.service = planning.service;
+        this.messages = planning.messages;
+        this.resetAll = planning.resetAll;
         List<javafx.beans.Observable> inputs = new ArrayList<>(List.of(guard.dependencies()));
         inputs.add(restorePlan);
         inputs.add(status.busyProperty());
@@ -113,35 +111,33 @@ public final class PushRestoreViewModel {
         Secret secret = Secret.of(restoreSecret.get());
         boolean otherServerAllowed = restoreOtherServer.get();
         resetAll.run();
-        status.start(BackgroundTask.<RestoreOutcome>of("push-restore-check", ctx -> check(
-                        connection.client(inputs.get()), file, secret, otherServerAllowed, ctx))
+        status.<RestoreOutcome>task("push-restore-check", ctx -> check(connection.client(inputs.get()), file, secret,
+                        otherServerAllowed, ctx), messages.get("push.progress.restoreCheck"))
                 .onSuccess(this::showCheck)
-                .onFailure(e -> PushViewModel.unexpected(status, messages, e))
-                .onCancelled(() -> status.say(PushStatus.Tone.WARNING, messages.get("push.status.cancelled"))),
-                messages.get("push.progress.restoreCheck"));
+                .start();
     }
 
     /** Restores the checked backup: backs the live configuration up first, then PUT and verify. */
     public void confirmRestore() {
         PlannedRestore planned = restorePlan.get();
-        Optional<PushConnectionViewModel.Inputs> inputs = connection.inputs();
-        if (planned == null || !canConfirmRestore.get() || inputs.isEmpty()) {
+        Optional<PushConnectionViewModel.Inputs> inputs = planning.inputsIf(planned != null
+                && canConfirmRestore.get());
+        if (inputs.isEmpty()) {
             return;
         }
         LockoutGuard.Decision decision = guardDecision();
         restorePlan.set(null);
         results.applySteps().clear();
-        status.start(BackgroundTask.<ApplyResult>of("push-restore", ctx -> service.get().apply(
-                        connection.client(inputs.get()), planned.plan(), decision, ctx, results.applyStepsOf(ctx)))
+        status.<ApplyResult>task("push-restore", ctx -> service.get().apply(connection.client(inputs.get()),
+                        planned.plan(), decision, ctx, results.applyStepsOf(ctx)), messages.get("push.progress.restore"))
                 .onSuccess(r -> {
                     planning.showApply(r);
                     if (r.outcome() == ApplyResult.Outcome.APPLIED_AND_VERIFIED) {
                         status.say(PushStatus.Tone.OK, messages.get("push.status.restored"));
                     }
                 })
-                .onFailure(e -> PushViewModel.unexpected(status, messages, e))
-                .onCancelled(() -> status.say(PushStatus.Tone.ERROR, messages.get("push.status.applyCancelled"))),
-                messages.get("push.progress.restore"));
+                .cancelled(TaskStatus.Severity.ERROR, messages.get("push.status.applyCancelled"))
+                .start();
     }
 
     /** Forgets the checked restore. */
@@ -184,12 +180,7 @@ public final class PushRestoreViewModel {
         }
         Plan p = o.planned().plan();
         results.showDetails(p, true); // not the plan: Apply is for the wizard's configuration, never for a backup
-        Optional<PushFailure> failure = p.failure();
-        if (failure.isPresent()) {
-            status.say(PushStatus.Tone.ERROR, messages.text(failure.get().text()));
-        } else if (!p.readyToApply()) {
-            status.say(PushStatus.Tone.ERROR, messages.get("push.status.invalid", results.issues().size()));
-        } else {
+        if (!planning.saidNotReady(p)) {
             restorePlan.set(o.planned());
             Backup backup = o.planned().backup();
             status.say(PushStatus.Tone.WARNING, messages.get("push.status.restorePlanned",

@@ -1,5 +1,6 @@
 package dev.ssosetup.ui.push;
 
+import dev.ssosetup.core.common.OperatorFiles;
 import dev.ssosetup.core.net.HttpGatewayFactory;
 import dev.ssosetup.core.push.Backup;
 import dev.ssosetup.core.push.BackupStore;
@@ -38,14 +39,17 @@ public final class PushViewModel implements StepViewModel {
     private final PushRestoreViewModel restoring;
     private final Messages messages;
 
-    public PushViewModel(HttpGatewayFactory gateways, BackupStore backups, Clock clock,
+    public PushViewModel(HttpGatewayFactory gateways, OperatorFiles files, BackupStore backups, Clock clock,
                          Supplier<Optional<DesiredConfiguration>> desired, ObservableValue<LockoutEvidence> evidence,
                          Consumer<String> navigator, BackgroundRunner runner, Messages messages) {
-        this(gateways, backups, clock, desired, evidence, navigator, runner, messages, null);
+        this(gateways, files, backups, clock, desired, evidence, navigator, runner, messages, null);
     }
 
-    /** @param keychain the system keychain for "Remember the admin token", or null to offer no keychain */
-    public PushViewModel(HttpGatewayFactory gateways, BackupStore backups, Clock clock,
+    /**
+     * @param files    where the CA bundle is read
+     * @param keychain the system keychain for "Remember the admin token", or null to offer no keychain
+     */
+    public PushViewModel(HttpGatewayFactory gateways, OperatorFiles files, BackupStore backups, Clock clock,
                          Supplier<Optional<DesiredConfiguration>> desired, ObservableValue<LockoutEvidence> evidence,
                          Consumer<String> navigator, BackgroundRunner runner, Messages messages,
                          SecretStore keychain) {
@@ -53,24 +57,13 @@ public final class PushViewModel implements StepViewModel {
         Objects.requireNonNull(clock);
         this.navigator = Objects.requireNonNull(navigator);
         this.messages = Objects.requireNonNull(messages);
-        this.status = new PushStatus(runner);
+        this.status = new PushStatus(runner, messages);
         this.guard = new PushGuard(evidence, messages);
-        this.connection = new PushConnectionViewModel(gateways, runner, messages, status, keychain);
+        this.connection = new PushConnectionViewModel(gateways, files, runner, messages, status, keychain);
         Supplier<PushService> service = () -> new PushService(backups, clock);
         this.planning = new PushPlanViewModel(connection, guard, results, status, service, desired, messages,
                 this::resetResults);
-        this.restoring = new PushRestoreViewModel(connection, guard, results, status, service, backups, messages,
-                this::resetResults, planning);
-    }
-
-    /** Failures core does not report as values: a CA bundle problem in its own words, anything else is a bug. */
-    static void unexpected(PushStatus status, Messages messages, Throwable e) {
-        if (e instanceof PushConnectionViewModel.CaBundleProblem problem) {
-            status.say(PushStatus.Tone.ERROR, problem.getMessage());
-            return;
-        }
-        // said in one line without a stack trace
-        status.say(PushStatus.Tone.ERROR, messages.get("wizard.error.unexpected", e.getClass().getSimpleName()));
+        this.restoring = new PushRestoreViewModel(planning, backups);
     }
 
     /** A new plan or restore check starts: nothing of the last one stays on screen. */

@@ -101,7 +101,7 @@ public final class SessionViewModel {
         runner.execute(BackgroundTask.of("session-start", ctx ->
                 {
                     Preferences p = session.preferences();
-                    return new Start(p, session.draft().orElse(null), session.startFolder(p));
+                    return new Start(p, session.startFolder(p));
                 })
                 .onSuccess(s -> {
                     loadingPreferences = true;
@@ -115,13 +115,20 @@ public final class SessionViewModel {
                     } finally {
                         loadingPreferences = false;
                     }
-                    if (s.draft() != null && !s.draft().equals(state.profileSnapshot())) {
-                        draftOffer.set(s.draft());
-                    }
                 }));
     }
 
-    private record Start(Preferences preferences, Profile draft, String documentsFolder) {
+    /**
+     * Reads the autosaved draft in the background and offers it back when it differs from what the wizard shows. The
+     * shell calls it once the window is shown (issue 20, ADR 0034): reading it parses JSON (Jackson's first use),
+     * work the first frame does not need.
+     */
+    public void lookForDraft() {
+        runner.execute(BackgroundTask.of("session-draft", ctx -> session.draft())
+                .onSuccess(draft -> draft.filter(d -> !d.equals(state.profileSnapshot())).ifPresent(draftOffer::set)));
+    }
+
+    private record Start(Preferences preferences, String documentsFolder) {
     }
 
     private void recompute() {

@@ -149,6 +149,9 @@ public final class WizardController {
     private void startPreloading() {
         if (!preloading) {
             preloading = true;
+            if (session != null) {
+                session.lookForDraft(); // not before the window is shown: the first frame does not need it
+            }
             preloadNext(0);
         }
     }
@@ -232,6 +235,7 @@ public final class WizardController {
     }
 
     private Parent load(WizardStep step) {
+        step.viewModel(); // built before its view (on first use, ADR 0034): the step's validity follows it from now on
         return views.load(step.fxml());
     }
 
@@ -418,8 +422,10 @@ public final class WizardController {
 
     /** Dark when chosen, or when "System" and the platform's colour scheme is dark; follows both live. */
     private void installTheme() {
-        wizardRoot.getStylesheets().add(java.util.Objects.requireNonNull(
-                WizardController.class.getResource("theme-dark.css")).toExternalForm());
+        // every rule of theme-dark.css is under .wizard.dark: the sheet is parsed and matched only once dark is chosen
+        // (not by a light first frame, issue 20)
+        String darkSheet = java.util.Objects.requireNonNull(
+                WizardController.class.getResource("theme-dark.css")).toExternalForm();
         javafx.beans.value.ObservableValue<javafx.application.ColorScheme> system =
                 javafx.application.Platform.getPreferences().colorSchemeProperty();
         javafx.beans.InvalidationListener apply = o -> {
@@ -429,6 +435,9 @@ public final class WizardController {
                     && system.getValue() == javafx.application.ColorScheme.DARK;
             wizardRoot.getStyleClass().remove("dark");
             if (dark) {
+                if (!wizardRoot.getStylesheets().contains(darkSheet)) {
+                    wizardRoot.getStylesheets().add(darkSheet);
+                }
                 wizardRoot.getStyleClass().add("dark");
             }
         };

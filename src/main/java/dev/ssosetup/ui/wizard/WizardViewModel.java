@@ -34,14 +34,14 @@ public final class WizardViewModel {
         }
         this.steps = List.copyOf(steps);
         this.currentValid = Bindings.createBooleanBinding(
-                () -> currentStep().viewModel().validProperty().get(),
+                () -> currentStep().validProperty().get(),
                 dependencies());
         this.canGoBack = Bindings.createBooleanBinding(() -> neighbour(current.get(), -1) >= 0, current, flowChanges);
         this.canGoNext = currentValid.and(Bindings.createBooleanBinding(
                 () -> neighbour(current.get(), 1) >= 0, current, flowChanges));
         // a ✓ holds only while the step and every step before it are still valid: an edit earlier withdraws it at once
         for (WizardStep step : this.steps) {
-            step.viewModel().validProperty().addListener((o, old, now) -> recomputeCompleted());
+            step.validProperty().addListener((o, old, now) -> recomputeCompleted());
         }
         this.steps.getFirst().viewModel().onEnter();
     }
@@ -59,7 +59,7 @@ public final class WizardViewModel {
      */
     public int firstIncompleteBefore(int index) {
         for (int i = 0; i < Math.min(index, steps.size()); i++) {
-            if (!skipped(i) && !steps.get(i).viewModel().validProperty().get()) {
+            if (!skipped(i) && !steps.get(i).validProperty().get()) {
                 return i;
             }
         }
@@ -70,7 +70,7 @@ public final class WizardViewModel {
         javafx.beans.Observable[] deps = new javafx.beans.Observable[steps.size() + 1];
         deps[0] = current;
         for (int i = 0; i < steps.size(); i++) {
-            deps[i + 1] = steps.get(i).viewModel().validProperty();
+            deps[i + 1] = steps.get(i).validProperty();
         }
         return deps;
     }
@@ -206,7 +206,7 @@ public final class WizardViewModel {
             return false;
         }
         for (int i = 0; i < index; i++) {
-            if (!skipped(i) && !steps.get(i).viewModel().validProperty().get()) {
+            if (!skipped(i) && !steps.get(i).validProperty().get()) {
                 return false;
             }
         }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The sample profile the golden files are rendered from, and a recognisable secret. */
 public final class Samples {
@@ -23,6 +25,11 @@ public final class Samples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes the sample profile to {@code profile.json} in {@code dir}; that file. */
+    public static Path profileFile(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("profile.json"), resource("/golden/sample-profile.json"));
     }
 
     public static Profile profile() {

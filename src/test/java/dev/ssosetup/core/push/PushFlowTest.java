@@ -8,11 +8,11 @@ import dev.ssosetup.infra.net.JdkHttpGateway;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.Fault;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
-import dev.ssosetup.testserver.PushFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.En;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -34,36 +34,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole plan/apply flow against the OpenMetadata test server and an embedded mock-oauth2-server. */
 class PushFlowTest {
-    private static final dev.ssosetup.core.text.Messages EN =
-            dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH);
-
-    private static String en(dev.ssosetup.core.text.Text text) {
-        return EN.text(text);
-    }
-
     private static final String PUT = "PUT " + OpenMetadataTestServer.CONFIG;
     private static final LockoutEvidence ADMIN_LOGIN = new LockoutEvidence(true, true, "admin@example.com");
-    private static PushFixture fx;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     @TempDir
     Path backups;
     private final List<StepReport> reported = new ArrayList<>();
     private PushService service;
 
-    @BeforeAll
-    static void startServers() {
-        fx = new PushFixture();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        fx.close();
-    }
-
     @BeforeEach
     void reset() {
-        fx.om.clearFaults();
         fx.om.version("1.10.4");
-        fx.om.store(fx.om.basicConfiguration());
         service = new PushService(new FileBackupStore(backups), Clock.systemUTC());
     }
 
@@ -151,7 +133,7 @@ class PushFlowTest {
         Plan withoutSecret = service.planRestore(client, backup, Secret.empty(), TaskContext.none(), reported::add);
         assertFalse(withoutSecret.readyToApply());
         assertEquals(PushException.Kind.REFUSED_LOCALLY, withoutSecret.failure().orElseThrow().kind());
-        assertTrue(en(withoutSecret.failure().orElseThrow().text()).contains("client secret"));
+        assertTrue(En.text(withoutSecret.failure().orElseThrow().text()).contains("client secret"));
 
         Plan restore = service.planRestore(client, backup, Secret.of("restored-" + CLIENT_SECRET), TaskContext.none(),
                 reported::add);
@@ -170,7 +152,7 @@ class PushFlowTest {
         Plan plan = plan(client(ADMIN_TOKEN), fx.confidentialBody());
         PushFailure f = plan.failure().orElseThrow();
         assertEquals(PushException.Kind.TOO_OLD, f.kind());
-        assertTrue(en(f.text()).contains("1.9.0") && en(f.text()).contains("rendered files"), en(f.text()));
+        assertTrue(En.text(f.text()).contains("1.9.0") && En.text(f.text()).contains("rendered files"), En.text(f.text()));
         assertEquals(0, fx.om.count("GET " + OpenMetadataTestServer.CONFIG + "-never"));
     }
 
@@ -178,16 +160,16 @@ class PushFlowTest {
     void anInvalidTokenIs401AndABotTokenIs403() {
         Plan bad = plan(client("not-a-token"), fx.confidentialBody());
         assertEquals(PushException.Kind.UNAUTHORIZED, bad.failure().orElseThrow().kind());
-        assertTrue(en(bad.failure().orElseThrow().text()).contains("invalid or expired"));
+        assertTrue(En.text(bad.failure().orElseThrow().text()).contains("invalid or expired"));
         assertEquals(ServerState.UNCHANGED, bad.failure().orElseThrow().serverState());
 
         Plan bot = plan(client(BOT_TOKEN), fx.confidentialBody());
         PushFailure f = bot.failure().orElseThrow();
         assertEquals(PushException.Kind.FORBIDDEN, f.kind());
         assertEquals(PushStep.READ, f.step());
-        assertTrue(en(f.text()).contains("Bot tokens are never admins"), en(f.text()));
-        assertTrue(en(f.text()).contains("nothing was changed"), en(f.text()));
-        assertNoCanary(en(f.text()) + lines(reported));
+        assertTrue(En.text(f.text()).contains("Bot tokens are never admins"), En.text(f.text()));
+        assertTrue(En.text(f.text()).contains("nothing was changed"), En.text(f.text()));
+        assertNoCanary(En.text(f.text()) + lines(reported));
     }
 
     @Test
@@ -228,7 +210,7 @@ class PushFlowTest {
                 masked.validation().orElseThrow().issues().getFirst().location());
         Plan missing = service.plan(client, new DesiredConfiguration(body, Secret.empty()), TaskContext.none(),
                 reported::add);
-        assertTrue(en(missing.validation().orElseThrow().issues().getFirst().error()).contains("missing"));
+        assertTrue(En.text(missing.validation().orElseThrow().issues().getFirst().error()).contains("missing"));
         assertEquals(0, fx.om.count("POST " + OpenMetadataTestServer.VALIDATE), "refused before sending");
     }
 
@@ -240,7 +222,7 @@ class PushFlowTest {
                 LockoutGuard.check(fx.confidentialBody(), LockoutEvidence.none(), ""),
                 LockoutGuard.check(fx.confidentialBody(), new LockoutEvidence(true, false, "bob"), "yes"),
                 LockoutGuard.check(fx.confidentialBody(), new LockoutEvidence(true, true, "mallory"), ""))) {
-            assertFalse(d.allowed(), en(d.reason()));
+            assertFalse(d.allowed(), En.text(d.reason()));
             ApplyResult r = service.apply(client, plan, d, TaskContext.none(), reported::add);
             assertEquals(ApplyResult.Outcome.FAILED, r.outcome());
             assertEquals(PushStep.GUARD, r.failure().orElseThrow().step());
@@ -263,7 +245,7 @@ class PushFlowTest {
         ApplyResult r = apply(client, plan(client, fx.confidentialBody()));
         assertEquals(ApplyResult.Outcome.FAILED, r.outcome());
         assertEquals(ServerState.UNCHANGED, r.serverState());
-        String text = en(r.failure().orElseThrow().text());
+        String text = En.text(r.failure().orElseThrow().text());
         assertTrue(text.contains("HTTP 500") && text.contains("rolled back") && text.contains("backup stays"), text);
         assertTrue(Files.exists(Path.of(r.backup().orElseThrow().backupFile())));
         assertEquals(1, fx.om.count(PUT), "no blind retry");
@@ -276,12 +258,12 @@ class PushFlowTest {
         fx.om.fault(PUT, Fault.status(409));
         ApplyResult managed = apply(client, plan(client, fx.confidentialBody()));
         assertEquals(PushException.Kind.MANAGED_ELSEWHERE, managed.failure().orElseThrow().kind());
-        assertTrue(en(managed.failure().orElseThrow().text()).contains("managed by its environment"));
+        assertTrue(En.text(managed.failure().orElseThrow().text()).contains("managed by its environment"));
         assertEquals(ServerState.UNCHANGED, managed.serverState());
         fx.om.fault(PUT, Fault.status(412));
         ApplyResult changed = apply(client, plan(client, fx.confidentialBody()));
         assertEquals(PushException.Kind.CHANGED_SINCE_READ, changed.failure().orElseThrow().kind());
-        assertTrue(en(changed.failure().orElseThrow().text()).contains("Plan again"));
+        assertTrue(En.text(changed.failure().orElseThrow().text()).contains("Plan again"));
     }
 
     @Test
@@ -292,9 +274,9 @@ class PushFlowTest {
         Plan plan = plan(client(ADMIN_TOKEN), fx.confidentialBody());
         ApplyResult r = apply(client, plan);
         assertEquals(PushException.Kind.TIMEOUT, r.failure().orElseThrow().kind());
-        assertEquals(ServerState.APPLIED, r.serverState(), en(r.failure().orElseThrow().text()));
+        assertEquals(ServerState.APPLIED, r.serverState(), En.text(r.failure().orElseThrow().text()));
         assertEquals(ApplyResult.Outcome.APPLIED_NOT_VERIFIED, r.outcome());
-        assertTrue(en(r.failure().orElseThrow().text()).contains("new configuration is in place"));
+        assertTrue(En.text(r.failure().orElseThrow().text()).contains("new configuration is in place"));
         assertEquals(1, fx.om.count(PUT));
     }
 
@@ -304,12 +286,12 @@ class PushFlowTest {
         fx.om.fault(PUT, Fault.dropBefore());
         ApplyResult before = apply(client, plan(client, fx.confidentialBody()));
         assertEquals(PushException.Kind.UNREACHABLE, before.failure().orElseThrow().kind());
-        assertEquals(ServerState.UNCHANGED, before.serverState(), en(before.failure().orElseThrow().text()));
+        assertEquals(ServerState.UNCHANGED, before.serverState(), En.text(before.failure().orElseThrow().text()));
         assertEquals(1, fx.om.count(PUT), "the JDK client must not resend the PUT");
 
         fx.om.fault(PUT, Fault.dropAfter());
         ApplyResult after = apply(client, plan(client, fx.confidentialBody()));
-        assertEquals(ServerState.APPLIED, after.serverState(), en(after.failure().orElseThrow().text()));
+        assertEquals(ServerState.APPLIED, after.serverState(), En.text(after.failure().orElseThrow().text()));
         assertEquals(ApplyResult.Outcome.APPLIED_NOT_VERIFIED, after.outcome());
     }
 
@@ -324,7 +306,7 @@ class PushFlowTest {
                 HttpExchange.Limits.DEFAULT);
         PushFailure f = plan(client, fx.confidentialBody()).failure().orElseThrow();
         assertEquals(PushException.Kind.UNREACHABLE, f.kind());
-        assertTrue(en(f.text()).contains("refused") && en(f.text()).contains("nothing was changed"), en(f.text()));
+        assertTrue(En.text(f.text()).contains("refused") && En.text(f.text()).contains("nothing was changed"), En.text(f.text()));
     }
 
     @Test
@@ -336,7 +318,7 @@ class PushFlowTest {
         StepReport provider = r.verification().stream().filter(s -> s.step() == PushStep.VERIFY_PROVIDER)
                 .findFirst().orElseThrow();
         assertEquals(StepReport.Status.FAILED, provider.status());
-        assertTrue(en(provider.detail()).contains("503"), en(provider.detail()));
+        assertTrue(En.text(provider.detail()).contains("503"), En.text(provider.detail()));
     }
 
     @Test
@@ -358,7 +340,7 @@ class PushFlowTest {
                 reported::add);
         assertEquals(ApplyResult.Outcome.FAILED, r.outcome());
         assertEquals(PushStep.BACKUP, r.failure().orElseThrow().step());
-        assertTrue(en(r.failure().orElseThrow().text()).contains("No backup, so nothing was sent"));
+        assertTrue(En.text(r.failure().orElseThrow().text()).contains("No backup, so nothing was sent"));
         assertEquals(ServerState.UNCHANGED, r.serverState());
         assertEquals(0, fx.om.count(PUT));
     }
@@ -391,6 +373,6 @@ class PushFlowTest {
     }
 
     private static String lines(List<StepReport> steps) {
-        return String.join("\n", steps.stream().map(s -> s.line(EN)).toList());
+        return String.join("\n", steps.stream().map(s -> s.line(En.MESSAGES)).toList());
     }
 }

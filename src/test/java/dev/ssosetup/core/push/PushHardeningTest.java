@@ -9,11 +9,11 @@ import dev.ssosetup.core.task.TaskContext;
 import dev.ssosetup.infra.net.JdkHttpGateway;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
-import dev.ssosetup.testserver.PushFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.En;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -37,39 +37,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 15 (items 3, 4, 7, 12) in the core flow against the OpenMetadata test server. */
 class PushHardeningTest {
-    private static final dev.ssosetup.core.text.Messages EN =
-            dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH);
-
-    private static String en(dev.ssosetup.core.text.Text text) {
-        return EN.text(text);
-    }
-
     private static final String PUT = "PUT " + OpenMetadataTestServer.CONFIG;
     private static final String LDAP_PASSWORD = "canary-ldap-password-93ad01";
     private static final String LDAP_PATH = "authenticationConfiguration.ldapConfiguration.dnAdminPassword";
     private static final LockoutGuard.Decision ALLOWED = new LockoutGuard.Decision(true, dev.ssosetup.core.text.Text.of("push.guard.confirmed"));
-    private static PushFixture fx;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     @TempDir
     Path backups;
     private final List<StepReport> reported = new ArrayList<>();
     private PushService service;
     private OpenMetadataClient client;
 
-    @BeforeAll
-    static void startServers() {
-        fx = new PushFixture();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        fx.close();
-    }
-
     @BeforeEach
     void reset() {
-        fx.om.clearFaults();
         fx.om.version("1.10.4");
-        fx.om.store(fx.om.basicConfiguration());
         service = new PushService(new FileBackupStore(backups), Clock.systemUTC());
         client = new OpenMetadataClient(JdkHttpGateway.create(), ServerAddress.parse(fx.om.baseUrl()),
                 Secret.of(ADMIN_TOKEN), HttpExchange.Limits.DEFAULT);
@@ -97,9 +79,9 @@ class PushHardeningTest {
         PushFailure failure = result.failure().orElseThrow();
         assertEquals(PushException.Kind.CHANGED_SINCE_READ, failure.kind());
         assertEquals(ServerState.UNCHANGED, result.serverState());
-        assertTrue(en(failure.text()).contains("changed since the plan"), en(failure.text()));
-        assertTrue(en(failure.text()).contains("authorizerConfiguration.adminPrincipals: [\"admin\"] -> "
-                + "[\"admin\",\"alice\"]"), en(failure.text()));
+        assertTrue(En.text(failure.text()).contains("changed since the plan"), En.text(failure.text()));
+        assertTrue(En.text(failure.text()).contains("authorizerConfiguration.adminPrincipals: [\"admin\"] -> "
+                + "[\"admin\",\"alice\"]"), En.text(failure.text()));
         assertEquals(0, fx.om.count(PUT), "the other change was not overwritten");
         assertEquals(someoneElse, fx.om.stored());
         try (Stream<Path> files = Files.list(backups)) {
@@ -143,7 +125,7 @@ class PushHardeningTest {
         assertFalse(refused.readyToApply());
         List<FieldIssue> issues = refused.validation().orElseThrow().issues();
         assertEquals(LDAP_PATH, issues.getFirst().field(), issues::toString);
-        assertTrue(en(issues.getFirst().error()).contains("mask"), issues::toString);
+        assertTrue(En.text(issues.getFirst().error()).contains("mask"), issues::toString);
         assertEquals(0, fx.om.count(PUT));
         assertEquals(0, fx.om.count("POST " + OpenMetadataTestServer.VALIDATE), "refused before the server sees it");
 
@@ -217,14 +199,14 @@ class PushHardeningTest {
                     TaskContext.none(), reported::add);
             assertFalse(plan.readyToApply());
             StringBuilder all = new StringBuilder();
-            plan.steps().forEach(s -> all.append(s.line(EN)).append('\n'));
-            plan.validation().ifPresent(v -> v.issues().forEach(i -> all.append(en(i.error())).append('\n')));
+            plan.steps().forEach(s -> all.append(s.line(En.MESSAGES)).append('\n'));
+            plan.validation().ifPresent(v -> v.issues().forEach(i -> all.append(En.text(i.error())).append('\n')));
             assertTrue(all.toString().contains("bad body"), "positive control: the echo arrived\n" + all);
             assertFalse(all.toString().contains(CLIENT_SECRET), all::toString);
             assertFalse(all.toString().contains(LDAP_PASSWORD), all::toString);
             ApplyResult put = service.apply(careless, planReadyFor(careless, body), ALLOWED, TaskContext.none(),
                     reported::add);
-            String text = en(put.failure().orElseThrow().text()) + put.failure().orElseThrow().issues() + put.steps();
+            String text = En.text(put.failure().orElseThrow().text()) + put.failure().orElseThrow().issues() + put.steps();
             assertTrue(text.contains("refused"), text);
             assertFalse(text.contains(CLIENT_SECRET), text);
             assertFalse(text.contains(LDAP_PASSWORD), text);

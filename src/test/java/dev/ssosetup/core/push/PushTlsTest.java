@@ -8,6 +8,7 @@ import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.En;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -28,13 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and accepted once its certificate is given as the CA bundle.
  */
 class PushTlsTest {
-    private static final dev.ssosetup.core.text.Messages EN =
-            dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH);
-
-    private static String en(dev.ssosetup.core.text.Text text) {
-        return EN.text(text);
-    }
-
     @TempDir
     Path dir;
 
@@ -66,7 +60,7 @@ class PushTlsTest {
                     Secret.of(PushFixture.ADMIN_TOKEN), HttpExchange.Limits.DEFAULT);
             PushFailure f = service.plan(platformTrust, desired, TaskContext.none(), r -> { }).failure().orElseThrow();
             assertEquals(PushException.Kind.TLS, f.kind());
-            assertTrue(en(f.text()).contains("not trusted") && en(f.text()).contains("CA bundle"), en(f.text()));
+            assertTrue(En.text(f.text()).contains("not trusted") && En.text(f.text()).contains("CA bundle"), En.text(f.text()));
 
             OpenMetadataClient withCa = new OpenMetadataClient(new JdkHttpGatewayFactory().create(java.util.Optional.of(Files.readAllBytes(pem))), address,
                     Secret.of(PushFixture.ADMIN_TOKEN), HttpExchange.Limits.DEFAULT);

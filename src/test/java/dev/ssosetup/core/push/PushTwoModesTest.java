@@ -15,10 +15,11 @@ import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.OpenMetadataTestServer.Mode;
 import dev.ssosetup.testserver.PushFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.En;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,7 +29,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.ssosetup.testsupport.En;
 
 import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
 import static dev.ssosetup.testserver.PushFixture.CLIENT_SECRET;
@@ -42,36 +42,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * verdict on the login test's ID token is in the plan, compared with ours, and used by the lock-out guard.
  */
 class PushTwoModesTest {
-    private static final dev.ssosetup.core.text.Messages EN =
-            dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH);
-
-    private static String en(dev.ssosetup.core.text.Text text) {
-        return EN.text(text);
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static PushFixture fx;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     @TempDir
     Path backups;
     private final List<StepReport> reported = new ArrayList<>();
     private final DesiredFromModel fromModel = new DesiredFromModel(new ReadinessCheck(new NetworkntSchemaCheck()));
     private PushService service;
 
-    @BeforeAll
-    static void startServers() {
-        fx = new PushFixture();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        fx.close();
-    }
-
     @BeforeEach
     void reset() {
-        fx.om.clearFaults();
         fx.om.mode(Mode.V1_10);
-        fx.om.store(fx.om.basicConfiguration());
         service = new PushService(new FileBackupStore(backups), Clock.systemUTC());
     }
 
@@ -154,11 +136,11 @@ class PushTwoModesTest {
         assertTrue(v.admin());
         assertEquals(token.reveal(), fx.om.validateTokenRequests().getLast(), "the login test's own token was sent");
         assertTrue(reported.stream().anyMatch(s -> s.step() == PushStep.SERVER_VERDICT
-                && s.status() == StepReport.Status.OK && en(s.detail()).contains("alice")));
+                && s.status() == StepReport.Status.OK && En.text(s.detail()).contains("alice")));
         LockoutGuard.Decision d = LockoutGuard.check(plan.toSend(), LockoutEvidence.none(), v, "");
-        assertTrue(d.allowed(), en(d.reason()));
-        assertTrue(en(d.reason()).contains("validate-token"), en(d.reason()));
-        String json = JSON.writeValueAsString(PushReport.of(plan, null, "planned", EN));
+        assertTrue(d.allowed(), En.text(d.reason()));
+        assertTrue(En.text(d.reason()).contains("validate-token"), En.text(d.reason()));
+        String json = JSON.writeValueAsString(PushReport.of(plan, null, "planned", En.MESSAGES));
         assertEquals("alice", JSON.readTree(json).path("serverVerdict").path("resolvedPrincipal").asText());
         assertFalse(json.contains(token.reveal()), "the ID token never appears in a report");
         assertFalse(plan.toString().contains(token.reveal()));
@@ -174,8 +156,8 @@ class PushTwoModesTest {
         var f = plan.findings().stream().filter(x -> x.id().equals("server-verdict-disagrees")).findFirst()
                 .orElseThrow();
         assertTrue(f.isError());
-        assertTrue(en(f.message()).contains("login test says admin") && en(f.message()).contains("NOT an admin"),
-                en(f.message()));
+        assertTrue(En.text(f.message()).contains("login test says admin") && En.text(f.message()).contains("NOT an admin"),
+                En.text(f.message()));
         LockoutGuard.Decision d = LockoutGuard.check(plan.toSend(), new LockoutEvidence(true, true, "bob"),
                 plan.serverVerdict().orElseThrow(), "");
         assertFalse(d.allowed(), "the server's verdict wins over the login test's");
@@ -213,15 +195,15 @@ class PushTwoModesTest {
             ChecklistItem shipped = plan.checklist().getFirst();
             assertFalse(shipped.done());
             assertEquals(dev.ssosetup.core.common.Severity.ERROR, shipped.severity());
-            assertTrue(en(shipped.text()).contains("Replace the keys"), en(shipped.text()));
-            assertTrue(en(plan.checklist().get(3).text()).contains("http://127.0.0.1:8000/callback"));
+            assertTrue(En.text(shipped.text()).contains("Replace the keys"), En.text(shipped.text()));
+            assertTrue(En.text(plan.checklist().get(3).text()).contains("http://127.0.0.1:8000/callback"));
             ApplyResult after = service.apply(client(), plan, LockoutGuard.check(plan.toSend(),
                     new LockoutEvidence(true, true, "admin"), ""), TaskContext.none(), reported::add);
             assertFalse(after.checklist().getFirst().done(), "still an error after the push");
             StepReport keyIds = after.steps().stream().filter(st -> st.step() == PushStep.VERIFY_KEY_IDS).findFirst()
                     .orElseThrow();
             assertEquals(StepReport.Status.WARNING, keyIds.status());
-            assertTrue(en(keyIds.detail()).contains(PostPushChecklist.SHIPPED_KEY_ID), en(keyIds.detail()));
+            assertTrue(En.text(keyIds.detail()).contains(PostPushChecklist.SHIPPED_KEY_ID), En.text(keyIds.detail()));
 
             // after the restart with the Keys step's key: both key items are done, verify says so by key id
             fx.om.servedKeyId(kid);
@@ -232,7 +214,7 @@ class PushTwoModesTest {
             assertTrue(done.checklist().get(0).done());
             assertTrue(done.checklist().get(1).done());
             assertTrue(done.steps().stream().anyMatch(st -> st.step() == PushStep.VERIFY_KEY_IDS
-                    && st.status() == StepReport.Status.OK && en(st.detail()).contains(kid)));
+                    && st.status() == StepReport.Status.OK && En.text(st.detail()).contains(kid)));
         } finally {
             fx.om.servedKeyId("om-test-key");
         }
@@ -244,9 +226,9 @@ class PushTwoModesTest {
                 new LockoutEvidence(true, true, "alice")));
         assertTrue(plan.readyToApply());
         assertTrue(plan.serverVerdict().isEmpty());
-        assertTrue(en(plan.serverVerdictNote().orElseThrow()).contains("2.0"), plan.serverVerdictNote().toString());
+        assertTrue(En.text(plan.serverVerdictNote().orElseThrow()).contains("2.0"), plan.serverVerdictNote().toString());
         assertEquals(0, fx.om.count("POST " + OpenMetadataTestServer.VALIDATE_TOKEN));
-        JsonNode json = PushReport.of(plan, null, "planned", EN);
+        JsonNode json = PushReport.of(plan, null, "planned", En.MESSAGES);
         assertFalse(json.has("serverVerdict"));
         assertTrue(json.path("serverVerdictNote").asText().contains("2.0"));
     }

@@ -3,6 +3,7 @@ package dev.ssosetup.infra.config;
 import dev.ssosetup.cli.RenderCommand;
 import dev.ssosetup.core.config.Samples;
 import dev.ssosetup.core.keys.ExportFile;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.keys.FilePermissions;
 import dev.ssosetup.infra.keys.FileSystemKeyFileStore;
 import org.junit.jupiter.api.Test;
@@ -150,7 +151,7 @@ class OwnerOnlyAclTest {
         Files.writeString(profile, Samples.resource("/golden/sample-profile.json"));
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, Samples.SECRET + "\n");
-        CommandLine cl = new CommandLine(new RenderCommand(new LocalConfigFiles(acl), new NetworkntSchemaCheck()));
+        CommandLine cl = new CommandLine(new RenderCommand(new LocalConfigFiles(acl), new LocalOperatorFiles(), new NetworkntSchemaCheck()));
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(new StringWriter(), true));

@@ -8,6 +8,7 @@ import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.testing.Settings;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.task.FxBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
@@ -53,7 +54,7 @@ class InsecureHttpConfirmUiTest {
                     dev.ssosetup.testsupport.En.words("not sent (test)"), null);
         }, new JdkLoopbackReceiver(), url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("test"),
                 Clock.systemUTC());
-        viewModel = new LoginTestViewModel(state, runner, loginTest, messages);
+        viewModel = new LoginTestViewModel(state, runner, loginTest, new LocalOperatorFiles(), messages);
         ControllerFactory controllers = new ControllerFactory();
         controllers.register(LoginTestController.class, () -> new LoginTestController(viewModel));
         Parent view = new ViewLoader(messages, controllers).load("/dev/ssosetup/ui/login/LoginTestView.fxml");

@@ -7,6 +7,7 @@ import dev.ssosetup.core.net.HttpFailure;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.testing.Settings;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class LoginInsecureHttpViewModelTest {
                 throw new HttpFailure(HttpFailure.Kind.UNREACHABLE, request.uri(),
                     dev.ssosetup.testsupport.En.words("not sent (test)"), null);
             }, new JdkLoopbackReceiver(), url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("test"),
-                    Clock.systemUTC()), Messages.load());
+                    Clock.systemUTC()), new LocalOperatorFiles(), Messages.load());
 
     @Test
     void refusedFirstThenAskedThenRunAgainOnlyWhenConfirmed() {

@@ -9,6 +9,7 @@ import dev.ssosetup.testing.Settings;
 import dev.ssosetup.testing.TestBrowser;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.task.FxBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
@@ -72,7 +73,7 @@ class LoginTestStepTest {
         Messages messages = Messages.load();
         LoginTest loginTest = new LoginTest(new dev.ssosetup.infra.net.JdkHttpGatewayFactory(), new JdkLoopbackReceiver(), browser,
                 java.time.Clock.systemUTC());
-        viewModel = new LoginTestViewModel(state, runner, loginTest, messages);
+        viewModel = new LoginTestViewModel(state, runner, loginTest, new LocalOperatorFiles(), messages);
         ControllerFactory controllers = new ControllerFactory();
         controllers.register(LoginTestController.class, () -> new LoginTestController(viewModel));
         view = new ViewLoader(messages, controllers).load("/dev/ssosetup/ui/login/LoginTestView.fxml");
@@ -164,7 +165,8 @@ class LoginTestStepTest {
         robot.clickOn("#loginStart");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !viewModel.runningProperty().get()
                 && viewModel.statusProperty().get().contains(missing));
-        assertEquals("The login test could not start: Cannot read the CA bundle " + missing + ": check the path",
+        assertEquals("The login test could not start: Cannot read the CA bundle " + missing
+                        + " (no such file or folder): check the path and that you may read the file",
                 viewModel.statusProperty().get());
         assertFalse(viewModel.statusProperty().get().contains("Exception"), viewModel.statusProperty().get());
         assertFalse(viewModel.validProperty().get());

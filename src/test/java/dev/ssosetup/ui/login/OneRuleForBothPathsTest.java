@@ -15,6 +15,7 @@ import dev.ssosetup.core.net.HttpFailure;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.text.Messages;
 import dev.ssosetup.core.text.Text;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.testing.Settings;
 import dev.ssosetup.testsupport.En;
@@ -51,12 +52,12 @@ class OneRuleForBothPathsTest {
         throw new HttpFailure(HttpFailure.Kind.UNREACHABLE, request.uri(), En.words("not sent (test)"), null);
     }, new JdkLoopbackReceiver(), url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("test"),
             Clock.systemUTC());
-    private final LoginTestViewModel vm = new LoginTestViewModel(state, new InlineBackgroundRunner(), nothingSent, EN);
+    private final LoginTestViewModel vm = new LoginTestViewModel(state, new InlineBackgroundRunner(), nothingSent, new LocalOperatorFiles(), EN);
 
     /** The CLI's usage error for these flags (exit 2), or fails when the command accepted them. */
     private String cliRefusal(String... flags) {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new TestLoginCommand(nothingSent));
+        CommandLine cl = new CommandLine(new TestLoginCommand(nothingSent, new LocalOperatorFiles()));
         cl.setErr(new PrintWriter(err));
         cl.setOut(new PrintWriter(new StringWriter()));
         String[] args = new String[flags.length + 4];
@@ -122,7 +123,7 @@ class OneRuleForBothPathsTest {
 
     /** The Login test step's verdict line, for the result the wizard holds (the step shows it when built). */
     private String stepVerdict() {
-        return new LoginTestViewModel(state, new InlineBackgroundRunner(), nothingSent, EN).verdictProperty().get();
+        return new LoginTestViewModel(state, new InlineBackgroundRunner(), nothingSent, new LocalOperatorFiles(), EN).verdictProperty().get();
     }
 
     private Severity loginNote() {

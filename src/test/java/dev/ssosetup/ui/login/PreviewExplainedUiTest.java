@@ -6,6 +6,7 @@ import dev.ssosetup.core.login.LoginTestResult;
 import dev.ssosetup.core.login.OpenMetadataPreview;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.infra.login.JdkLoopbackReceiver;
 import dev.ssosetup.testing.Settings;
 import dev.ssosetup.ui.common.ControllerFactory;
@@ -59,7 +60,7 @@ class PreviewExplainedUiTest {
             throw new IllegalStateException("no network in this test");
         }, new JdkLoopbackReceiver(), url -> new dev.ssosetup.core.login.BrowserOpener.NotOpened("test"),
                 Clock.systemUTC());
-        LoginTestViewModel viewModel = new LoginTestViewModel(state, new InlineBackgroundRunner(), loginTest, messages);
+        LoginTestViewModel viewModel = new LoginTestViewModel(state, new InlineBackgroundRunner(), loginTest, new LocalOperatorFiles(), messages);
         ControllerFactory controllers = new ControllerFactory();
         controllers.register(LoginTestController.class, () -> new LoginTestController(viewModel));
         stage.setScene(new Scene(new ViewLoader(messages, controllers).load("/dev/ssosetup/ui/login/LoginTestView.fxml"),

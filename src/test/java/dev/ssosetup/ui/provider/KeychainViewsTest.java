@@ -10,6 +10,7 @@ import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testsupport.MemorySecretStore;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.push.PushController;
 import dev.ssosetup.ui.push.PushViewModel;
@@ -53,8 +54,8 @@ class KeychainViewsTest {
         Messages messages = Messages.load();
         provider = new ProviderViewModel(new WizardState(), new InlineBackgroundRunner(), pem -> request -> {
             throw new AssertionError("no network");
-        }, messages, keychain);
-        push = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
+        }, new LocalOperatorFiles(), messages, keychain);
+        push = new PushViewModel(new JdkHttpGatewayFactory(), new LocalOperatorFiles(), new FileBackupStore(backups), Clock.systemUTC(),
                 Optional::empty, new SimpleObjectProperty<>(LockoutEvidence.none()), id -> { },
                 new InlineBackgroundRunner(), messages, keychain);
         ControllerFactory controllers = new ControllerFactory();

@@ -7,6 +7,7 @@ import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ProviderCredentialsTest {
 
     private final WizardState state = new WizardState();
     private final ProviderViewModel vm = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK,
-            Messages.load());
+            new LocalOperatorFiles(), Messages.load());
 
     private void load(String json) {
         vm.loadCredentials("client.json", json.getBytes(StandardCharsets.UTF_8));
@@ -100,6 +101,21 @@ class ProviderCredentialsTest {
         assertTrue(vm.credentialsStatusProperty().get().contains("Cannot read the file missing.json"),
                 vm.credentialsStatusProperty().get());
         assertEquals(before, state.providerProperty().get());
+    }
+
+    @Test
+    void aFileTooLargeOrAFolderIsRefusedThroughThePort(@TempDir Path dir) throws Exception {
+        ProviderSettings before = state.providerProperty().get();
+        Path big = Files.writeString(dir.resolve("big.json"), "{\"client_secret\":\"" + "x".repeat(70_000) + "\"}");
+        vm.loadCredentialsFile(big);
+        assertTrue(vm.credentialsRefusedProperty().get());
+        assertTrue(vm.credentialsStatusProperty().get().contains("big.json is too large for a client credentials file"),
+                vm.credentialsStatusProperty().get());
+        vm.loadCredentialsFile(dir);
+        assertTrue(vm.credentialsStatusProperty().get().startsWith("Cannot read the file " + dir.getFileName()),
+                vm.credentialsStatusProperty().get());
+        assertFalse(vm.credentialsStatusProperty().get().contains("xxxx"));
+        assertEquals(before, state.providerProperty().get(), "nothing is half-filled");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.ssosetup.core.secrets.KeychainProblem;
 import dev.ssosetup.core.secrets.SecretKey;
 import dev.ssosetup.testsupport.MemorySecretStore;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class ProviderKeychainTest {
     private final MemorySecretStore keychain = new MemorySecretStore();
 
     private ProviderViewModel session() {
-        return new ProviderViewModel(new WizardState(), new InlineBackgroundRunner(), NO_NETWORK, messages, keychain);
+        return new ProviderViewModel(new WizardState(), new InlineBackgroundRunner(), NO_NETWORK, new LocalOperatorFiles(), messages, keychain);
     }
 
     private static ProviderSettings profile(String clientId) { // a saved profile never holds the secret
@@ -59,7 +60,7 @@ class ProviderKeychainTest {
         assertEquals(1, keychain.writes(), "leaving the step again does not store the same secret again");
 
         WizardState state = new WizardState();
-        ProviderViewModel second = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK, messages,
+        ProviderViewModel second = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK, new LocalOperatorFiles(), messages,
                 keychain);
         state.providerProperty().set(profile("openmetadata")); // the Review step opened the saved profile
         assertEquals("typed-once", second.clientSecretProperty().get());
@@ -87,7 +88,7 @@ class ProviderKeychainTest {
         first.rememberSecretProperty().set(true);
 
         WizardState state = new WizardState();
-        ProviderViewModel other = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK, messages,
+        ProviderViewModel other = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK, new LocalOperatorFiles(), messages,
                 keychain);
         state.providerProperty().set(profile("client-b"));
         assertEquals("", other.clientSecretProperty().get(), "two profiles never share a secret");
@@ -124,7 +125,7 @@ class ProviderKeychainTest {
 
         keychain.fail(new KeychainProblem(KeychainProblem.Kind.LOCKED, ""));
         WizardState state = new WizardState();
-        ProviderViewModel second = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK, messages,
+        ProviderViewModel second = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK, new LocalOperatorFiles(), messages,
                 keychain);
         state.providerProperty().set(profile("openmetadata"));
         assertEquals("", second.clientSecretProperty().get(), "falls back to asking");

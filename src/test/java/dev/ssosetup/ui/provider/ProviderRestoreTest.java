@@ -6,6 +6,7 @@ import dev.ssosetup.core.provider.ClientType;
 import dev.ssosetup.core.provider.Preset;
 import dev.ssosetup.core.provider.ProviderSettings;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.WizardState;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class ProviderRestoreTest {
     @Test
     void aProfileOpenedElsewhereRefillsTheForm() {
         WizardState state = new WizardState();
-        ProviderViewModel vm = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK, Messages.load());
+        ProviderViewModel vm = new ProviderViewModel(state, new InlineBackgroundRunner(), NO_NETWORK, new LocalOperatorFiles(), Messages.load());
         vm.issuerProperty().set("https://typed.example.com");
 
         ProviderSettings fromProfile = ProviderSettings.builder().preset(Preset.KEYCLOAK)

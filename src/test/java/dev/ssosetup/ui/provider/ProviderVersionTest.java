@@ -8,6 +8,7 @@ import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.wizard.WizardState;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProviderVersionTest {
     private ProviderViewModel vm(WizardState state) {
         return new ProviderViewModel(state, new InlineBackgroundRunner(), new JdkHttpGatewayFactory(),
-                Messages.load());
+                new LocalOperatorFiles(), Messages.load());
     }
 
     @Test

@@ -1,18 +1,12 @@
 package dev.ssosetup.ui.push;
 
-import dev.ssosetup.core.common.Secret;
 import dev.ssosetup.core.provider.ProviderSettings;
-import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
 import dev.ssosetup.core.text.Messages;
-import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
-import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testing.Settings;
-import dev.ssosetup.testserver.PushFixture;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.ui.common.ViewLoader;
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import dev.ssosetup.ui.wizard.FinishSummary;
 import dev.ssosetup.ui.wizard.WizardController;
 import dev.ssosetup.ui.wizard.WizardStep;
@@ -22,29 +16,24 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
-import static dev.ssosetup.testserver.PushFixture.CLIENT_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,36 +45,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class PushFinishUiTest {
-    private static PushFixture fx;
-    private static Path backups;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     private final Messages messages = Messages.forLocale(Locale.ENGLISH);
     private final ProviderSettings provider = Settings.publicClient("https://idp.example.com", "om-client")
             .admins("alice").domain("example.com", false).build();
     private PushViewModel push;
 
-    @BeforeAll
-    static void servers() throws IOException {
-        fx = new PushFixture();
-        backups = Files.createTempDirectory("push-finish-backups");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
     @Start
     void start(Stage stage) {
-        fx.om.clearFaults();
-        fx.om.store(fx.om.basicConfiguration());
-        push = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
-                () -> Optional.of(new DesiredConfiguration(fx.confidentialBody(), Secret.of(CLIENT_SECRET))),
-                new SimpleObjectProperty<>(LockoutEvidence.none()), id -> { }, new InlineBackgroundRunner(), messages);
+        push = PushStepRig.viewModel(fx.backups(), PushStepRig.desired(fx::confidentialBody),
+                new SimpleObjectProperty<>(LockoutEvidence.none()), id -> { }, messages);
         WizardViewModel wizard = new WizardViewModel(List.of(
-                new WizardStep("push", "wizard.step.push", push, "/dev/ssosetup/ui/push/PushView.fxml")));
-        ControllerFactory controllers = new ControllerFactory();
+                new WizardStep("push", "wizard.step.push", push, PushStepRig.VIEW)));
+        ControllerFactory controllers = PushStepRig.controllers(push, messages);
         ViewLoader views = new ViewLoader(messages, controllers);
-        controllers.register(PushController.class, () -> new PushController(push, messages));
         controllers.register(WizardController.class, () -> new WizardController(wizard, views)
                 .withFinishSummary(() -> FinishSummary.of(provider, push.results().backupFileProperty().get(), push.results().checklist(),
                         messages)));
@@ -101,10 +75,7 @@ class PushFinishUiTest {
 
     @Test
     void afterApplyFinishShowsTheSummaryTheBackupAndTheChecklist(FxRobot robot) {
-        robot.interact(() -> {
-            robot.lookup("#pushServerUrl").queryAs(TextField.class).setText(fx.om.baseUrl());
-            robot.lookup("#pushToken").queryAs(PasswordField.class).setText(ADMIN_TOKEN);
-        });
+        PushStepRig.connect(robot, fx.om.baseUrl(), ADMIN_TOKEN);
         fire(robot, "#pushPlan");
         robot.interact(() -> robot.lookup("#pushConfirmation").queryAs(TextField.class)
                 .setText(LockoutGuard.CONFIRMATION_PHRASE));
@@ -119,7 +90,7 @@ class PushFinishUiTest {
         assertTrue(robot.lookup("#finishPage").query().isVisible());
         String backup = robot.lookup("#finishBackup").queryAs(TextField.class).getText();
         assertEquals(push.results().backupFileProperty().get(), backup);
-        assertTrue(backup.startsWith(backups.toString()) && Files.exists(Path.of(backup)), backup);
+        assertTrue(backup.startsWith(fx.backups().toString()) && Files.exists(Path.of(backup)), backup);
         List<String> checklist = robot.lookup("#finishChecklist").queryAs(VBox.class).getChildren().stream()
                 .map(n -> ((Label) n).getText()).toList();
         assertEquals(push.results().checklist().size(), checklist.size(), checklist::toString);

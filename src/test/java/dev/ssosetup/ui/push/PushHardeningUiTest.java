@@ -1,23 +1,17 @@
 package dev.ssosetup.ui.push;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ssosetup.core.common.Secret;
-import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.LockoutEvidence;
-import dev.ssosetup.core.push.StepReport;
 import dev.ssosetup.hostile.Canaries;
-import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
-import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
-import dev.ssosetup.testserver.PushFixture;
 import dev.ssosetup.core.text.Messages;
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.En;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,14 +19,11 @@ import org.testfx.framework.junit5.Start;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.ssosetup.testserver.PushFixture.ADMIN_TOKEN;
-import static dev.ssosetup.testserver.PushFixture.CLIENT_SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -42,46 +33,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Issue 15 in the Push step's view model: the token field, a plan bound to what it sends, restore's checks. */
 @ExtendWith(ApplicationExtension.class)
 class PushHardeningUiTest {
-    private static final dev.ssosetup.core.text.Messages EN =
-            dev.ssosetup.core.text.Messages.forLocale(java.util.Locale.ENGLISH);
-
-    private static String en(dev.ssosetup.core.text.Text text) {
-        return EN.text(text);
-    }
-
-    private static PushFixture fx;
-    private static Path backups;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     private final AtomicReference<ObjectNode> body = new AtomicReference<>();
     private final SimpleObjectProperty<LockoutEvidence> evidence = new SimpleObjectProperty<>(LockoutEvidence.none());
     private PushViewModel vm;
 
-    @BeforeAll
-    static void servers() throws IOException {
-        fx = new PushFixture();
-        backups = Files.createTempDirectory("push-hardening-ui");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
     @Start
     void start(Stage stage) {
-        fx.om.clearFaults();
-        fx.om.store(fx.om.basicConfiguration());
         body.set(fx.confidentialBody());
-        vm = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
-                () -> Optional.ofNullable(body.get()).map(b -> new DesiredConfiguration(b, Secret.of(CLIENT_SECRET))),
-                evidence, id -> { }, new InlineBackgroundRunner(), Messages.load());
+        vm = PushStepRig.viewModel(fx.backups(), PushStepRig.desired(body::get), evidence, id -> { }, Messages.load());
     }
 
     private List<String> texts() {
         List<String> all = new ArrayList<>(List.of(vm.status().statusProperty().get(), vm.connection().tokenErrorProperty().get(),
                 vm.connection().serverUrlErrorProperty().get()));
-        vm.results().planSteps().stream().map(s -> s.line(EN)).forEach(all::add);
-        vm.results().applySteps().stream().map(s -> s.line(EN)).forEach(all::add);
-        vm.results().issues().forEach(i -> all.add(i.field() + " " + en(i.error())));
+        vm.results().planSteps().stream().map(s -> s.line(En.MESSAGES)).forEach(all::add);
+        vm.results().applySteps().stream().map(s -> s.line(En.MESSAGES)).forEach(all::add);
+        vm.results().issues().forEach(i -> all.add(i.field() + " " + En.text(i.error())));
         return all;
     }
 
@@ -178,7 +147,7 @@ class PushHardeningUiTest {
     // ---- item 5: restore gets the same guard and server check as push
 
     private Path backupFile(ObjectNode config, String serverUrl) throws IOException {
-        return Files.write(Files.createTempFile(backups, "backup-", ".json"),
+        return Files.write(Files.createTempFile(fx.backups(), "backup-", ".json"),
                 dev.ssosetup.core.push.Backup.of(config, java.time.Instant.now(), serverUrl, "1.10.4").toJson());
     }
 

@@ -9,6 +9,7 @@ import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.infra.push.FileBackupStore;
 import dev.ssosetup.testsupport.MemorySecretStore;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class PushKeychainTest {
     Path backups;
 
     private PushViewModel session() {
-        return new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
+        return new PushViewModel(new JdkHttpGatewayFactory(), new LocalOperatorFiles(), new FileBackupStore(backups), Clock.systemUTC(),
                 Optional::empty, new SimpleObjectProperty<>(LockoutEvidence.none()), id -> { },
                 new InlineBackgroundRunner(), messages, keychain);
     }

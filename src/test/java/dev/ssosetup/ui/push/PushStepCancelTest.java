@@ -10,6 +10,7 @@ import dev.ssosetup.testserver.OpenMetadataTestServer;
 import dev.ssosetup.testserver.PushFixture;
 import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.core.text.Messages;
+import dev.ssosetup.infra.common.LocalOperatorFiles;
 import dev.ssosetup.ui.common.ViewLoader;
 import dev.ssosetup.ui.task.FxBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;
@@ -48,7 +49,7 @@ class PushStepCancelTest {
         fx = new PushFixture();
         runner = new FxBackgroundRunner(Executors.newSingleThreadExecutor());
         Messages messages = Messages.load();
-        viewModel = new PushViewModel(new JdkHttpGatewayFactory(),
+        viewModel = new PushViewModel(new JdkHttpGatewayFactory(), new LocalOperatorFiles(),
                 new FileBackupStore(Files.createTempDirectory("push-cancel")), Clock.systemUTC(),
                 () -> Optional.of(new DesiredConfiguration(fx.confidentialBody(), Secret.of(PushFixture.CLIENT_SECRET))),
                 new SimpleObjectProperty<>(LockoutEvidence.none()), id -> { }, runner, messages);

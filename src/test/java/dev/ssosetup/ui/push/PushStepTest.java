@@ -1,18 +1,11 @@
 package dev.ssosetup.ui.push;
 
+import dev.ssosetup.infra.push.FileBackupStore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ssosetup.core.common.Secret;
-import dev.ssosetup.core.push.DesiredConfiguration;
 import dev.ssosetup.core.push.LockoutEvidence;
 import dev.ssosetup.core.push.LockoutGuard;
-import dev.ssosetup.infra.push.FileBackupStore;
-import dev.ssosetup.infra.net.JdkHttpGatewayFactory;
 import dev.ssosetup.testserver.OpenMetadataTestServer;
-import dev.ssosetup.testserver.PushFixture;
-import dev.ssosetup.ui.common.ControllerFactory;
 import dev.ssosetup.core.text.Messages;
-import dev.ssosetup.ui.common.ViewLoader;
-import dev.ssosetup.ui.task.InlineBackgroundRunner;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -20,17 +13,17 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.ssosetup.testsupport.Screenshots;
 import org.junit.jupiter.api.extension.ExtendWith;
+import dev.ssosetup.testserver.PushServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,11 +32,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -57,37 +48,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Push step's real view (FXML, CSS, controller) against the OpenMetadata test server, driven by TestFX. */
 @ExtendWith(ApplicationExtension.class)
 class PushStepTest {
-    private static PushFixture fx;
-    private static Path backups;
+    @RegisterExtension
+    static final PushServers fx = new PushServers();
     private final AtomicReference<ObjectNode> body = new AtomicReference<>();
     private final SimpleObjectProperty<LockoutEvidence> evidence = new SimpleObjectProperty<>(LockoutEvidence.none());
     private final List<String> navigatedTo = new ArrayList<>();
     private PushViewModel viewModel;
     private Parent view;
 
-    @BeforeAll
-    static void servers() throws IOException {
-        fx = new PushFixture();
-        backups = Files.createTempDirectory("push-ui-backups");
-    }
-
-    @AfterAll
-    static void stop() {
-        fx.close();
-    }
-
     @Start
     void start(Stage stage) {
-        fx.om.clearFaults();
-        fx.om.store(fx.om.basicConfiguration());
         body.set(fx.confidentialBody());
         Messages messages = Messages.load();
-        viewModel = new PushViewModel(new JdkHttpGatewayFactory(), new FileBackupStore(backups), Clock.systemUTC(),
-                () -> Optional.ofNullable(body.get()).map(b -> new DesiredConfiguration(b, Secret.of(CLIENT_SECRET))),
-                evidence, navigatedTo::add, new InlineBackgroundRunner(), messages);
-        ControllerFactory controllers = new ControllerFactory();
-        controllers.register(PushController.class, () -> new PushController(viewModel, messages));
-        view = new ViewLoader(messages, controllers).load("/dev/ssosetup/ui/push/PushView.fxml");
+        viewModel = PushStepRig.viewModel(fx.backups(), PushStepRig.desired(body::get), evidence, navigatedTo::add,
+                messages);
+        view = PushStepRig.view(viewModel, messages);
         Scene scene = new Scene(view, 1000, 760);
         scene.getStylesheets().add(PushStepTest.class.getResource("/dev/ssosetup/ui/wizard/wizard.css").toExternalForm());
         stage.setScene(scene);
@@ -95,10 +70,7 @@ class PushStepTest {
     }
 
     private void connect(FxRobot robot, String token) {
-        robot.interact(() -> {
-            robot.lookup("#pushServerUrl").queryAs(TextField.class).setText(fx.om.baseUrl());
-            robot.lookup("#pushToken").queryAs(PasswordField.class).setText(token);
-        });
+        PushStepRig.connect(robot, fx.om.baseUrl(), token);
     }
 
     private void click(FxRobot robot, String id) {
@@ -163,7 +135,7 @@ class PushStepTest {
         List<String> checks = lines(robot, "#pushApplySteps");
         assertTrue(checks.stream().anyMatch(l -> l.startsWith("\u2713  Verify: public keys")), checks::toString);
         assertTrue(checks.stream().filter(l -> l.startsWith("\u2713")).count() >= 6, checks::toString);
-        assertTrue(robot.lookup("#pushBackupFile").queryAs(Label.class).getText().contains(backups.toString()));
+        assertTrue(robot.lookup("#pushBackupFile").queryAs(Label.class).getText().contains(fx.backups().toString()));
         assertTrue(viewModel.validProperty().get(), "the step is complete once applied and verified");
         assertTrue(apply.isDisabled(), "no second apply of the same plan");
         assertEquals(CLIENT_SECRET, fx.om.stored().at("/authenticationConfiguration/oidcConfiguration/secret").asText());
@@ -216,7 +188,8 @@ class PushStepTest {
         String missing = "/nonexistent/om-ca.pem";
         robot.interact(() -> robot.lookup("#pushCaFile").queryAs(TextField.class).setText(missing));
         click(robot, "#pushPlan");
-        assertEquals("Cannot read the CA bundle " + missing + ": check the path", status(robot));
+        assertEquals("Cannot read the CA bundle " + missing
+                + " (no such file or folder): check the path and that you may read the file", status(robot));
         Path junk = Files.writeString(Files.createTempFile("junk", ".pem"), "not a certificate");
         robot.interact(() -> robot.lookup("#pushCaFile").queryAs(TextField.class).setText(junk.toString()));
         click(robot, "#pushPlan");
@@ -313,29 +286,12 @@ class PushStepTest {
         }
     }
 
-    private static java.awt.image.BufferedImage toBuffered(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
-                java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        return out;
-    }
-
     private void snapshot(FxRobot robot, String name) {
         robot.interact(() -> {
             // render the whole step (not just the visible part of the scroll pane)
             Parent content = (Parent) ((javafx.scene.control.ScrollPane) view).getContent();
             WritableImage image = content.snapshot(null, null);
-            try {
-                Path out = Path.of("target", "screenshots");
-                Files.createDirectories(out);
-                javax.imageio.ImageIO.write(toBuffered(image), "png", out.resolve(name).toFile());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            Screenshots.save(image, Path.of("target", "screenshots", name));
         });
     }
 }
