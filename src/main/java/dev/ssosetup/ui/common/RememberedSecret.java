@@ -96,6 +96,9 @@ public final class RememberedSecret {
 
     /** Stores the typed value when the box is ticked and it is not stored yet (on ticking, and on leaving). */
     public void store() {
+        if (!remember.get()) {
+            return; // not ticked: nothing to key (the key is computed on the JavaFX thread, so only when needed)
+        }
         Optional<SecretKey> k = key.get();
         Secret value = Secret.of(value());
         if (!remember.get() || k.isEmpty() || value.isEmpty()
