@@ -157,6 +157,9 @@ public final class Packager {
         } else {
             log("AOT cache skipped (-Dinstaller.aot=false)");
         }
+        if (os == Os.LINUX) {
+            commandLauncher(appImage);
+        }
         for (String type : types()) {
             log("jpackage " + type);
             tool("jpackage", packageArgs(type, appImage).toArray(String[]::new));
@@ -164,6 +167,63 @@ public final class Packager {
         try (Stream<Path> out = Files.list(work)) {
             out.filter(Files::isRegularFile).forEach(p -> log("built " + p + " (" + size(p) + ")"));
         }
+    }
+
+    /** The command on the PATH (/usr/bin/sso-setup links to it): {@code lib/sso-setup-command}, ADR 0035. */
+    static final String COMMAND_SCRIPT = "sso-setup-command";
+
+    /**
+     * Writes {@code lib/sso-setup-command}: a POSIX shell script that starts the image's runtime exactly as the
+     * native launcher {@code bin/sso-setup} does (the same class path, options and main class from its .cfg, the
+     * same {@code jpackage.app-path}; so the AOT cache is accepted), without the native launcher's look-up of the
+     * package that owns it: before the JVM starts it runs {@code rpm -qf} and {@code dpkg -S} twice (about 90 ms
+     * each with 900 packages installed, more on a desktop), which is most of a {@code --version} (bench/RESULTS.md,
+     * "Start-up round 4"). The window keeps the native launcher (menu entry).
+     */
+    private void commandLauncher(Path appImage) throws IOException {
+        Path cfg = appImage.resolve("lib").resolve("app").resolve(os.mainLauncher + ".cfg");
+        List<String> classPath = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        String mainClass = null;
+        for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
+            if (line.startsWith("app.classpath=")) {
+                classPath.add(line.substring("app.classpath=".length()));
+            } else if (line.startsWith("app.mainclass=")) {
+                mainClass = line.substring("app.mainclass=".length());
+            } else if (line.startsWith("java-options=")) {
+                options.add(line.substring("java-options=".length()));
+            }
+        }
+        if (mainClass == null || classPath.isEmpty()) {
+            throw new Failure(cfg + " names no main class or class path: cannot write the command launcher");
+        }
+        StringBuilder sh = new StringBuilder();
+        sh.append("#!/bin/sh\n")
+                .append("# sso-setup on the command line: the image's runtime started as bin/sso-setup starts it\n")
+                .append("# (written by installer/Packager.java from lib/app/").append(os.mainLauncher)
+                .append(".cfg), without the native launcher's package look-up (ADR 0035).\n")
+                .append("here=$(dirname \"$(readlink -f \"$0\")\")\n")
+                .append("APPDIR=\"$here/app\"\n")
+                .append("exec \"$here/runtime/bin/java\"");
+        for (String option : options) {
+            sh.append(" \\\n    ").append(shellWord(option));
+        }
+        sh.append(" \\\n    ").append(shellWord("-Djpackage.app-path=$here/../bin/" + os.mainLauncher));
+        sh.append(" \\\n    -cp ").append(shellWord(String.join(":", classPath)));
+        sh.append(" \\\n    ").append(shellWord(mainClass)).append(" \"$@\"\n");
+        Path script = appImage.resolve("lib").resolve(COMMAND_SCRIPT);
+        Files.writeString(script, sh.toString(), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        log("command launcher " + script);
+    }
+
+    /** One double-quoted shell word in which only {@code $APPDIR} and {@code $here} expand. */
+    static String shellWord(String value) {
+        String rest = value.replace("$APPDIR", "").replace("$here", "");
+        if (rest.matches(".*[\"$`\\\\].*")) {
+            throw new Failure("a launcher option the command script cannot quote: " + value);
+        }
+        return "\"" + value + "\"";
     }
 
     /** Main jar and non-JavaFX libraries go to the class path input; JavaFX platform jars become modules. */

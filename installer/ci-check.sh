@@ -76,7 +76,17 @@ echo "installed $(dpkg-query -W -f='${Package} ${Version}' "$PKG")"
 [ "$(command -v sso-setup)" = /usr/bin/sso-setup ] || fail "'sso-setup' is not on the PATH after install"
 onpath=$(sso-setup --version 2>&1) || { echo "$onpath"; fail "'sso-setup --version' from the PATH failed"; }
 echo "$onpath" | grep -q '^sso-setup [0-9]' || fail "'sso-setup --version' from the PATH printed: $onpath"
-echo "sso-setup on the PATH: $(command -v sso-setup)"
+echo "sso-setup on the PATH: $(command -v sso-setup) -> $(readlink -f "$(command -v sso-setup)")"
+pathaot=$(JAVA_TOOL_OPTIONS=-Xlog:aot sso-setup --version 2>&1 || true)
+echo "$pathaot" | grep -q 'Opened AOT cache' \
+    || { echo "$pathaot" | grep -i aot | head; fail "'sso-setup' on the PATH did not open the AOT cache"; }
+if echo "$pathaot" | grep -iqE 'mismatch|AOT cache.*(disabled|cannot be used)|Unable to (map|use)'; then
+    echo "$pathaot" | grep -iE 'mismatch|disabled|cannot|unable' | head
+    fail "'sso-setup' on the PATH: the AOT cache was rejected"
+fi
+pathhits=$(JAVA_TOOL_OPTIONS=-Xlog:class+load sso-setup --version 2>&1 | grep -c 'source: shared objects file' || true)
+echo "'sso-setup --version' from the PATH took $pathhits classes from the AOT cache"
+[ "$pathhits" -gt 1000 ] || fail "'sso-setup' on the PATH took only $pathhits classes from the AOT cache"
 cmp -s "$PREFIX/lib/sso-setup.png" icons/sso-setup-console-256.png \
     || fail "the installed menu icon $PREFIX/lib/sso-setup.png is not icons/sso-setup-console-256.png"
 if ls /usr/share/applications/*sso-setup*.desktop /usr/local/share/applications/*sso-setup*.desktop >/dev/null 2>&1; then

@@ -97,13 +97,16 @@ SERVER_HOSTNAME=127.0.0.1 SERVER_PORT=$port "$JAVA_HOME/bin/java" -cp "$(cat tar
 issuer="http://127.0.0.1:$port/default"
 bench_wait_http "$issuer/.well-known/openid-configuration"
 jwks=$(curl -fs "$issuer/.well-known/openid-configuration" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jwks_uri"])')
-"$IMAGE/bin/sso-setup" --version >/dev/null; "$IMAGE/bin/sso-setup" discover --issuer "$issuer" --json >/dev/null || true
+# the command on the PATH: lib/sso-setup-command on Linux (ADR 0035), else the native launcher
+CLI="$IMAGE/lib/sso-setup-command"; [ -x "$CLI" ] || CLI="$IMAGE/bin/sso-setup"
+echo "  cli: $CLI" >&2
+"$CLI" --version >/dev/null; "$CLI" discover --issuer "$issuer" --json >/dev/null || true
 elapsed() { local t0; t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; echo $(( ($(date +%s%N) - t0) / 1000000 )); }
 both_curls() { curl -fs "$issuer/.well-known/openid-configuration" >/dev/null && curl -fs "$jwks" >/dev/null; }
 v=(); cv=(); d=(); cd_=()
 for _ in $(seq 1 "$CLI_RUNS"); do
-    v+=("$(elapsed "$IMAGE/bin/sso-setup" --version)"); cv+=("$(elapsed curl --version)")
-    d+=("$(elapsed "$IMAGE/bin/sso-setup" discover --issuer "$issuer" --json)"); cd_+=("$(elapsed both_curls)")
+    v+=("$(elapsed "$CLI" --version)"); cv+=("$(elapsed curl --version)")
+    d+=("$(elapsed "$CLI" discover --issuer "$issuer" --json)"); cd_+=("$(elapsed both_curls)")
 done
 kill "$server" 2>/dev/null; server=
 echo "  cli --version: ${v[*]} | curl --version: ${cv[*]}" >&2
