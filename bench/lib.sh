@@ -46,3 +46,12 @@ bench_wait_http() {
   echo "bench: $1 did not come up within 60 s" >&2
   return 1
 }
+
+# The app image to measure: $IMAGE if set, else the installed package, else the one ./mvnw -Pinstaller package built;
+# exits when there is none.
+bench_image() {
+    if [ -z "${IMAGE:-}" ]; then
+        if [ -x /opt/sso-setup-console/bin/sso-setup ]; then IMAGE=/opt/sso-setup-console; else IMAGE=target/installer/image/sso-setup; fi
+    fi
+    [ -x "$IMAGE/bin/sso-setup" ] || { echo "no app image at $IMAGE: run ./mvnw -Pinstaller package -DskipTests" >&2; exit 1; }
+}

@@ -14,9 +14,7 @@ cd "$(dirname "$0")/../.."
 ssc_find_jdk
 RUNS=${1:-5}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-if [ -z "${IMAGE:-}" ]; then
-    if [ -x /opt/sso-setup-console/bin/sso-setup ]; then IMAGE=/opt/sso-setup-console; else IMAGE=target/installer/image/sso-setup; fi
-fi
+bench_image
 app=$IMAGE/lib/app
 [ -f "$app/sso-setup.cfg" ] || { echo "no app image at $IMAGE" >&2; exit 1; }
 bench_build_once

@@ -23,10 +23,7 @@ ssc_find_jdk
 RUNS=${1:-5}
 CLI_RUNS=${CLI_RUNS:-7}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-if [ -z "${IMAGE:-}" ]; then
-    if [ -x /opt/sso-setup-console/bin/sso-setup ]; then IMAGE=/opt/sso-setup-console; else IMAGE=target/installer/image/sso-setup; fi
-fi
-[ -x "$IMAGE/bin/sso-setup" ] || { echo "no app image at $IMAGE: run ./mvnw -Pinstaller package -DskipTests" >&2; exit 1; }
+bench_image
 [ -f target/sso-setup-console.jar ] || { echo "no target/sso-setup-console.jar: run ./mvnw package -DskipTests" >&2; exit 1; }
 command -v Xvfb >/dev/null && command -v xwininfo >/dev/null || { echo "needs Xvfb and xwininfo: apt-get install xvfb x11-utils" >&2; exit 1; }
 
