@@ -50,9 +50,9 @@ class FieldDecorationsUiTest {
     @Test
     void aPlanWithoutServerOrTokenMarksBothPushFields(FxRobot robot) throws Exception {
         window.allSteps();
-        TextField server = robot.lookup("#pushServerUrl").queryAs(TextField.class);
-        TextField token = robot.lookup("#pushToken").queryAs(TextField.class);
-        Button plan = robot.lookup("#pushPlan").queryButton();
+        TextField server = (TextField) onFx("#pushServerUrl");
+        TextField token = (TextField) onFx("#pushToken");
+        Button plan = (Button) onFx("#pushPlan");
         robot.interact(() -> {
             server.setText("not a server");
             plan.fire();
@@ -68,6 +68,16 @@ class FieldDecorationsUiTest {
         assertFalse(marked(server), "fixed");
         assertTrue(marked(token), "the token is missing");
         assertSame(window.root(), window.scene().getRoot());
+    }
+
+    /**
+     * The node with {@code selector}, looked up on the JavaFX thread (the preloaded Push view is attached there while
+     * the wizard still warms up other controls: a lookup from the test thread raced with it once).
+     */
+    private javafx.scene.Node onFx(String selector) throws Exception {
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> window.root().lookup(selector) != null).get());
+        return WaitForAsyncUtils.asyncFx(() -> window.root().lookup(selector)).get();
     }
 
     private static boolean marked(javafx.scene.Node field) {
